@@ -1,0 +1,85 @@
+#include "commands.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+#include "euiomkb/euiomkb.hpp"
+
+namespace euiomkb::cli {
+namespace {
+
+std::string or_dash(const std::optional<std::string>& value) { return value ? *value : "-"; }
+
+std::string date_text(const std::optional<PartialDate>& date) {
+  return date ? date->to_string() : "(date not stated)";
+}
+
+}  // namespace
+
+int build(const std::string& db, bool force, std::ostream& out, std::ostream& err) {
+  namespace fs = std::filesystem;
+  if (fs::exists(db) && !force) {
+    err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
+    return 1;
+  }
+  auto started = std::chrono::steady_clock::now();
+  // Build beside the target and move it into place, so the old file stays intact on failure.
+  std::string fresh = db + ".new";
+  std::error_code ignored;
+  fs::remove(fresh, ignored);
+  try {
+    KnowledgeBase::create_seeded(fresh);
+    fs::rename(fresh, db);
+  } catch (...) {
+    fs::remove(fresh, ignored);
+    throw;
+  }
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  Counts c = KnowledgeBase::open(db).counts();
+  out << "built " << db << " in " << elapsed.count() << " ms: " << c.sources << " sources, "
+      << c.citations << " citations\n";
+  return 0;
+}
+
+int verify(const std::string& db, std::ostream& out, std::ostream& err) {
+  KnowledgeBase kb = KnowledgeBase::open(db);
+  VerificationReport report = kb.verify();
+  for (const std::string& problem : report.problems) err << "FAIL " << problem << "\n";
+  if (!report.ok()) {
+    err << db << ": " << report.problems.size() << " problem(s) found\n";
+    return 1;
+  }
+  out << db << ": ok (integrity, foreign keys, " << report.citations_checked
+      << " citations found in their sources, " << report.rows_checked
+      << " fact rows all cited, claims, source hashes)\n";
+  return 0;
+}
+
+int tour(const std::string& db, std::ostream& out) {
+  KnowledgeBase kb = KnowledgeBase::open(db);
+  Counts c = kb.counts();
+  out << "Database " << db << " (schema version " << kb.schema_version() << ")\n"
+      << "  " << c.sources << " sources, " << c.organisations << " organisations, " << c.people
+      << " people, " << c.meetings << " meetings, " << c.attendances << " attendances, "
+      << c.topics << " topics, " << c.citations << " citations, " << c.conflicting_claims
+      << " conflicting claims\n\nMeeting timeline\n";
+  for (const Meeting& m : kb.meetings().all()) {
+    out << "  " << date_text(m.held_on) << "  " << m.title << "  (" << or_dash(m.location)
+        << (m.host ? ", hosted by " + *m.host : "") << ")\n";
+    for (const Attendance& a : kb.meetings().attendance(m.id)) {
+      out << "      " << a.person << ", " << or_dash(a.post) << ", " << or_dash(a.organisation)
+          << " [" << a.role << "]\n";
+    }
+    for (const Topic& t : kb.meetings().topics(m.id)) out << "      - " << t.label << "\n";
+  }
+  out << "\nConflicting claims\n";
+  for (const Claim& claim : kb.conflicting_claims()) {
+    out << "  " << claim.subject << " / " << claim.attribute << ": " << claim.value
+        << (claim.preferred ? "  (preferred)" : "") << "\n";
+  }
+  out << "\nNext: sqlite3 " << db << " 'SELECT * FROM v_meeting'   (views: README.md)\n";
+  return 0;
+}
+
+}  // namespace euiomkb::cli

@@ -1,0 +1,17 @@
+// The euiomkb command-line tool's subcommands. Each returns the process exit code
+// (0 success, 1 failure) and writes its report to `out`, problems to `err`.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+namespace euiomkb::cli {
+
+// Writes a fresh seeded database to `db`; refuses to replace an existing file unless `force`.
+int build(const std::string& db, bool force, std::ostream& out, std::ostream& err);
+// Runs KnowledgeBase::verify() and prints every problem found.
+int verify(const std::string& db, std::ostream& out, std::ostream& err);
+// Prints the counts and the meeting timeline with attendees.
+int tour(const std::string& db, std::ostream& out);
+
+}  // namespace euiomkb::cli

@@ -1,0 +1,44 @@
+// euiomkb: build, verify and tour the EU-IOM knowledge base.
+// Exit codes: 0 success, 1 failure, 2 usage error.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "euiomkb/error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"euiomkb: the EU-IOM Strategic Cooperation Framework knowledge base"};
+  app.require_subcommand(1);
+  std::string db = "euiomkb.db";
+  bool force = false;
+
+  auto* build = app.add_subcommand("build", "Write a fresh seeded database");
+  build->add_option("--db", db, "Database file to write")->capture_default_str();
+  build->add_flag("--force", force, "Replace an existing file");
+
+  auto* verify = app.add_subcommand("verify", "Check integrity, citations and coverage");
+  verify->add_option("--db", db, "Database file to check")->capture_default_str();
+
+  auto* tour = app.add_subcommand("tour", "Print counts and the meeting timeline");
+  tour->add_option("--db", db, "Database file to read")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    if (*build) return euiomkb::cli::build(db, force, std::cout, std::cerr);
+    if (*verify) return euiomkb::cli::verify(db, std::cout, std::cerr);
+    if (*tour) return euiomkb::cli::tour(db, std::cout);
+  } catch (const euiomkb::Error& e) {
+    std::cerr << "euiomkb: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "euiomkb: " << e.what() << "\n";
+    return 1;
+  }
+  return 2;
+}

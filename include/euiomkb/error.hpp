@@ -1,0 +1,49 @@
+// Failures the library reports. "Not found" is never an error: lookups return std::nullopt.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace euiomkb {
+
+// Base of every exception the library throws. sqlite_code() is the SQLite extended result
+// code behind the failure, or 0 when SQLite was not involved.
+class Error : public std::runtime_error {
+ public:
+  explicit Error(const std::string& message, int sqlite_code = 0)
+      : std::runtime_error(message), sqlite_code_(sqlite_code) {}
+  int sqlite_code() const noexcept { return sqlite_code_; }
+
+ private:
+  int sqlite_code_;
+};
+
+// The database file cannot be opened, read or written.
+class DatabaseError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The database's schema version is newer than this library, or a migration failed.
+class SchemaError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A fact file or document is malformed or contradicts the database. file(), line() and
+// field() locate the problem (line 0 and an empty field when not applicable).
+class ImportError : public Error {
+ public:
+  ImportError(std::string file, int line, std::string field, const std::string& problem,
+              int sqlite_code = 0);
+  const std::string& file() const noexcept { return file_; }
+  int line() const noexcept { return line_; }
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  std::string file_;
+  int line_;
+  std::string field_;
+};
+
+}  // namespace euiomkb

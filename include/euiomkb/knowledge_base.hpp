@@ -1,0 +1,223 @@
+// The knowledge base: one SQLite database file (or an in-memory database) holding the
+// EU-IOM Strategic Cooperation Framework facts, each backed by citations of its sources.
+//
+// Thread safety: a KnowledgeBase and the repositories taken from it belong to one thread at a
+// time. Open one KnowledgeBase per thread for concurrent readers.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "euiomkb/error.hpp"
+#include "euiomkb/id.hpp"
+#include "euiomkb/partial_date.hpp"
+#include "euiomkb/records.hpp"
+
+namespace euiomkb {
+
+namespace detail {
+struct Impl;
+}
+
+// One fact file to import: `name` is what error messages call it (usually its path).
+struct FactFile {
+  std::string name;
+  std::string text;
+};
+
+// Supplies the text of a source document named by a `source` record's `file:` field;
+// std::nullopt when there is no such document.
+using DocumentProvider = std::function<std::optional<std::string>(const std::string& file_name)>;
+
+struct ImportSummary {
+  std::int64_t records = 0;
+  std::int64_t citations = 0;
+};
+
+class Organisations {
+ public:
+  explicit Organisations(detail::Impl* impl) : impl_(impl) {}
+  std::vector<Organisation> all() const;
+  std::optional<Organisation> find(OrganisationId id) const;
+  // By usual short name ("DG HOME"), ignoring case.
+  std::optional<Organisation> by_short_name(std::string_view short_name) const;
+  // Every name the organisation went by, oldest attestation first.
+  std::vector<OrganisationName> names(OrganisationId id) const;
+  // The name in use on `date`: a name whose validity covers the date, else the latest name
+  // a document used on or before the date, else the organisation's current name;
+  // std::nullopt when there is no such organisation.
+  std::optional<std::string> name_on(OrganisationId id, const PartialDate& date) const;
+  // The parent on `date` (a parent with unstated bounds counts for every date).
+  std::optional<Organisation> parent_on(OrganisationId id, const PartialDate& date) const;
+  // Renamings, splits and mergers the organisation took part in, on either side.
+  std::vector<OrganisationEvent> lineage(OrganisationId id) const;
+
+ private:
+  detail::Impl* impl_;
+};
+
+class People {
+ public:
+  explicit People(detail::Impl* impl) : impl_(impl) {}
+  std::vector<Person> all() const;
+  std::optional<Person> find(PersonId id) const;
+  // By canonical name or any alias a document uses, ignoring case, accents, apostrophe style,
+  // dots and runs of spaces: "william l swing", "David O’Sullivan", "claus sorensen".
+  std::optional<Person> by_name(std::string_view name) const;
+  std::vector<Tenure> tenures(PersonId id) const;
+  // Tenures of posts titled `post_title` (e.g. "Director General") in the organisation with
+  // short name `organisation` that documents show held on `date`: the date falls between the
+  // stated start and end or, where those are unknown, between the first and last attestation.
+  std::vector<Tenure> holders_on(std::string_view post_title, std::string_view organisation,
+                                 const PartialDate& date) const;
+  // Every meeting the person attended, in date order.
+  std::vector<Attendance> attendance(PersonId id) const;
+  std::vector<Statement> statements(PersonId id) const;
+
+ private:
+  detail::Impl* impl_;
+};
+
+class Meetings {
+ public:
+  explicit Meetings(detail::Impl* impl) : impl_(impl) {}
+  // The timeline: every meeting, by date (undated last).
+  std::vector<Meeting> all() const;
+  std::optional<Meeting> find(MeetingId id) const;
+  // By series code ("SOM", "HOU") and ordinal.
+  std::optional<Meeting> by_sequence(std::string_view series, int sequence_no) const;
+  // Who attended and for whom.
+  std::vector<Attendance> attendance(MeetingId id) const;
+  std::vector<MeetingOrganisation> organisations(MeetingId id) const;
+  std::vector<Topic> topics(MeetingId id) const;
+  std::vector<Theme> themes() const;
+  // Topics grouped under the theme named `theme`, across meetings in date order.
+  std::vector<Topic> topics_by_theme(std::string_view theme) const;
+
+ private:
+  detail::Impl* impl_;
+};
+
+class Agreements {
+ public:
+  explicit Agreements(detail::Impl* impl) : impl_(impl) {}
+  std::vector<Agreement> all() const;
+  std::optional<Agreement> find(AgreementId id) const;
+  std::optional<Agreement> by_name(std::string_view name) const;
+  std::vector<AgreementParty> parties(AgreementId id) const;
+  // Parties that had joined by `date` (a party whose joining date overlaps `date` counts).
+  std::vector<AgreementParty> parties_on(AgreementId id, const PartialDate& date) const;
+  std::vector<Signatory> signatories(AgreementId id) const;
+  // The EU-IOM Strategic Cooperation Framework (the agreement of kind
+  // 'strategic_cooperation_framework'); std::nullopt in a database without one.
+  std::optional<Agreement> strategic_cooperation_framework() const;
+
+ private:
+  detail::Impl* impl_;
+};
+
+class FundingRepository {
+ public:
+  explicit FundingRepository(detail::Impl* impl) : impl_(impl) {}
+  std::vector<Funding> all() const;
+  // Funding whose period overlaps [from, to]; open-ended periods count from their start.
+  std::vector<Funding> in_period(const PartialDate& from, const PartialDate& to) const;
+
+ private:
+  detail::Impl* impl_;
+};
+
+class Publications {
+ public:
+  explicit Publications(detail::Impl* impl) : impl_(impl) {}
+  std::vector<Publication> all() const;
+  std::vector<PolicyFramework> policy_frameworks() const;
+
+ private:
+  detail::Impl* impl_;
+};
+
+class Sources {
+ public:
+  explicit Sources(detail::Impl* impl) : impl_(impl) {}
+  std::vector<Source> all() const;
+  std::optional<Source> find(SourceId id) const;
+  std::optional<Source> by_file_name(std::string_view file_name) const;
+
+ private:
+  detail::Impl* impl_;
+};
+
+class KnowledgeBase {
+ public:
+  enum class Mode { read_only, read_write };
+
+  // Creates a new database at `path` (":memory:" for an in-memory one), applies every
+  // migration and loads the embedded seed; needs no file at run time. Throws DatabaseError if
+  // `path` already exists (remove it first to rebuild) or cannot be written.
+  static KnowledgeBase create_seeded(const std::string& path);
+  // Like create_seeded, but with the schema only.
+  static KnowledgeBase create_empty(const std::string& path);
+  // Opens an existing database. Throws SchemaError if it was made by a newer version of the
+  // library; in read_write mode an older schema is migrated in one transaction, in read_only
+  // mode it is refused with SchemaError. Throws DatabaseError if the file cannot be opened.
+  static KnowledgeBase open(const std::string& path, Mode mode = Mode::read_only);
+
+  KnowledgeBase(KnowledgeBase&&) noexcept;
+  KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
+  ~KnowledgeBase();
+
+  // The schema version of this database and the newest this library knows.
+  int schema_version() const;
+  static int latest_schema_version() noexcept;
+  // Applies pending migrations in one transaction; a no-op when up to date.
+  void migrate();
+
+  // Imports fact files (format: seed/FORMAT.md) in the order given, all or nothing: on any
+  // error it throws ImportError naming file, line and field, and the database is unchanged.
+  ImportSummary import_facts(const std::vector<FactFile>& files, const DocumentProvider& documents);
+
+  // Runs every check: SQLite integrity and foreign keys, each citation found in its source at
+  // its offsets, no citation of a missing record, every fact row cited, one preferred value
+  // per conflicting claim, source hashes. Never throws for a failed check.
+  VerificationReport verify() const;
+
+  Counts counts() const;
+  // The citations backing a record, e.g. citations_for(meeting) or citations("person", 3).
+  std::vector<Citation> citations(std::string_view subject_type, std::int64_t subject_id) const;
+  template <class Record>
+  std::vector<Citation> citations_for(const Record& record) const {
+    return citations(Record::kSubjectType, id_value(record.id));
+  }
+  // Claims on which documents disagree, preferred first within each subject and attribute.
+  std::vector<Claim> conflicting_claims() const;
+  // Full-text search (FTS5 syntax, porter stemming, accents ignored), best match first.
+  std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
+
+  Organisations organisations() const { return Organisations(impl_.get()); }
+  People people() const { return People(impl_.get()); }
+  Meetings meetings() const { return Meetings(impl_.get()); }
+  Agreements agreements() const { return Agreements(impl_.get()); }
+  FundingRepository funding() const { return FundingRepository(impl_.get()); }
+  Publications publications() const { return Publications(impl_.get()); }
+  Sources sources() const { return Sources(impl_.get()); }
+
+ private:
+  explicit KnowledgeBase(std::unique_ptr<detail::Impl> impl);
+  template <class Tag>
+  static std::int64_t id_value(Id<Tag> id) { return id.value(); }
+  static std::int64_t id_value(std::int64_t id) { return id; }
+  std::unique_ptr<detail::Impl> impl_;
+};
+
+// Log messages the library emits (silent unless a handler is set). The handler receives a
+// level name ("debug", "info", "warn", "error") and the message; pass nullptr to silence.
+using LogHandler = std::function<void(std::string_view level, std::string_view message)>;
+void set_log_handler(LogHandler handler);
+
+}  // namespace euiomkb

@@ -1,0 +1,210 @@
+#include "euiomkb/knowledge_base.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <filesystem>
+#include <random>
+
+#include "embedded.hpp"
+#include "fact_file.hpp"
+#include "fact_loader.hpp"
+#include "impl.hpp"
+#include "log.hpp"
+#include "migrations.hpp"
+#include "verify.hpp"
+
+namespace euiomkb {
+namespace {
+
+constexpr std::string_view kMemory = ":memory:";
+
+constexpr std::string_view kCounts = R"sql(
+SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM organisation),
+       (SELECT count(*) FROM person), (SELECT count(*) FROM meeting),
+       (SELECT count(*) FROM attendance), (SELECT count(*) FROM topic),
+       (SELECT count(*) FROM citation), (SELECT count(*) FROM claim)
+)sql";
+
+constexpr std::string_view kCitations = R"sql(
+SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset
+  FROM citation c JOIN source s ON s.source_id = c.source_id
+ WHERE c.subject_type = ? AND c.subject_id = ?
+ ORDER BY c.source_id, c.start_offset
+)sql";
+
+constexpr std::string_view kClaims = R"sql(
+SELECT claim_id, subject, attribute, value, preferred, reason FROM claim
+ ORDER BY subject_type, subject_id, attribute, preferred DESC, claim_id
+)sql";
+
+constexpr std::string_view kSearch = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
+  FROM kb_search WHERE kb_search MATCH ? ORDER BY rank LIMIT ?
+)sql";
+
+std::vector<FactFile> embedded_fact_files() {
+  std::vector<FactFile> files;
+  for (const auto& file : detail::seed_facts())
+    files.push_back({"seed/facts/" + std::string(file.name), std::string(file.text)});
+  return files;
+}
+
+std::optional<std::string> embedded_document(const std::string& file_name) {
+  for (const auto& file : detail::seed_documents())
+    if (file.name == file_name) return std::string(file.text);
+  return std::nullopt;
+}
+
+void refuse_existing(const std::string& path) {
+  if (path != kMemory && std::filesystem::exists(path))
+    throw DatabaseError("'" + path + "' already exists; remove it first to rebuild");
+}
+
+// A fresh file name beside `path`, so a database appears at `path` only once complete.
+std::string staging_path(const std::string& path) {
+  std::random_device random;
+  return path + ".partial-" + std::to_string(random());
+}
+
+}  // namespace
+
+KnowledgeBase::KnowledgeBase(std::unique_ptr<detail::Impl> impl) : impl_(std::move(impl)) {}
+KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
+KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
+KnowledgeBase::~KnowledgeBase() = default;
+
+KnowledgeBase KnowledgeBase::create_empty(const std::string& path) {
+  refuse_existing(path);
+  auto impl = std::make_unique<detail::Impl>(
+      detail::Impl{detail::Connection(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)});
+  detail::migrate(impl->connection);
+  return KnowledgeBase(std::move(impl));
+}
+
+KnowledgeBase KnowledgeBase::create_seeded(const std::string& path) {
+  refuse_existing(path);
+  if (path == kMemory) {
+    KnowledgeBase kb = create_empty(path);
+    kb.import_facts(embedded_fact_files(), embedded_document);
+    return kb;
+  }
+  std::string staging = staging_path(path);
+  try {
+    {
+      KnowledgeBase kb = create_empty(staging);
+      kb.import_facts(embedded_fact_files(), embedded_document);
+    }
+    std::filesystem::rename(staging, path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(staging, ignored);
+    throw;
+  }
+  detail::log().info("created seeded database {}", path);
+  return open(path, Mode::read_write);
+}
+
+KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
+  if (path != kMemory && !std::filesystem::exists(path))
+    throw DatabaseError("no database at '" + path + "'");
+  int flags = mode == Mode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+  auto impl = std::make_unique<detail::Impl>(detail::Impl{detail::Connection(path, flags)});
+  detail::check_not_newer(impl->connection);
+  int version = detail::schema_version(impl->connection);
+  if (version < detail::latest_schema_version()) {
+    if (mode == Mode::read_only) {
+      throw SchemaError("database schema version " + std::to_string(version) +
+                        " is older than this library's (" +
+                        std::to_string(detail::latest_schema_version()) +
+                        "); open it read-write to migrate it");
+    }
+    detail::migrate(impl->connection);
+  }
+  return KnowledgeBase(std::move(impl));
+}
+
+int KnowledgeBase::schema_version() const { return detail::schema_version(impl_->connection); }
+
+int KnowledgeBase::latest_schema_version() noexcept { return detail::latest_schema_version(); }
+
+void KnowledgeBase::migrate() { detail::migrate(impl_->connection); }
+
+ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
+                                          const DocumentProvider& documents) {
+  if (impl_->connection.read_only())
+    throw DatabaseError("the database is open read-only; open it read-write to import");
+  std::vector<detail::FactRecord> records;
+  for (const FactFile& file : files) {
+    auto parsed = detail::parse_facts(file.name, file.text);
+    records.insert(records.end(), std::make_move_iterator(parsed.begin()),
+                   std::make_move_iterator(parsed.end()));
+  }
+  return detail::guarded([&] {
+    SQLite::Transaction transaction(impl_->connection.db());
+    ImportSummary summary = detail::load_records(impl_->connection, records, documents);
+    transaction.commit();
+    detail::log().info("imported {} records with {} citations", summary.records,
+                       summary.citations);
+    return summary;
+  });
+}
+
+VerificationReport KnowledgeBase::verify() const {
+  return detail::guarded([&] { return detail::verify_database(impl_->connection); });
+}
+
+Counts KnowledgeBase::counts() const {
+  return detail::guarded([&] {
+    auto& s = impl_->connection.prepare(kCounts);
+    s.executeStep();
+    Counts c{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
+             s.getColumn(3).getInt64(), s.getColumn(4).getInt64(), s.getColumn(5).getInt64(),
+             s.getColumn(6).getInt64(), s.getColumn(7).getInt64()};
+    s.reset();
+    return c;
+  });
+}
+
+std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
+                                               std::int64_t subject_id) const {
+  return detail::guarded([&] {
+    auto& s = impl_->connection.prepare(kCitations);
+    s.bind(1, std::string(subject_type));
+    s.bind(2, subject_id);
+    std::vector<Citation> out;
+    while (s.executeStep()) {
+      out.push_back({CitationId(s.getColumn(0).getInt64()), SourceId(s.getColumn(1).getInt64()),
+                     detail::text(s, 2), detail::text(s, 3), s.getColumn(4).getInt64(),
+                     s.getColumn(5).getInt64()});
+    }
+    return out;
+  });
+}
+
+std::vector<Claim> KnowledgeBase::conflicting_claims() const {
+  return detail::guarded([&] {
+    auto& s = impl_->connection.prepare(kClaims);
+    std::vector<Claim> out;
+    while (s.executeStep()) {
+      out.push_back({ClaimId(s.getColumn(0).getInt64()), detail::text(s, 1), detail::text(s, 2),
+                     detail::text(s, 3), s.getColumn(4).getInt() == 1, detail::text(s, 5)});
+    }
+    return out;
+  });
+}
+
+std::vector<SearchHit> KnowledgeBase::search(std::string_view query, int limit) const {
+  return detail::guarded([&] {
+    auto& s = impl_->connection.prepare(kSearch);
+    s.bind(1, std::string(query));
+    s.bind(2, limit);
+    std::vector<SearchHit> out;
+    while (s.executeStep()) {
+      out.push_back({detail::text(s, 0), s.getColumn(1).getInt64(), detail::text(s, 2),
+                     detail::text(s, 3)});
+    }
+    return out;
+  });
+}
+
+}  // namespace euiomkb

@@ -1,0 +1,605 @@
+// The repositories: hand-written queries over the tables and views, prepared once per
+// connection (Connection::prepare) and always bound.
+#include <string>
+
+#include "euiomkb/knowledge_base.hpp"
+#include "impl.hpp"
+#include "text.hpp"
+
+namespace euiomkb {
+namespace {
+
+using detail::bounds;
+using detail::opt_date;
+using detail::opt_int;
+using detail::opt_text;
+using detail::text;
+
+// Runs a prepared statement and maps each row with `row`.
+template <class Row, class Bind>
+auto collect(detail::Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
+  return detail::guarded([&] {
+    auto& s = impl->connection.prepare(sql);
+    bind(s);
+    std::vector<decltype(row(s))> out;
+    while (s.executeStep()) out.push_back(row(s));
+    return out;
+  });
+}
+
+template <class T>
+std::optional<T> first(std::vector<T> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+constexpr auto kNoBinding = [](SQLite::Statement&) {};
+
+// ---- organisations ----
+
+constexpr std::string_view kOrganisationsAll =
+    "SELECT org_id, short_name, name, kind, parent_short_name FROM v_organisation "
+    "ORDER BY short_name";
+constexpr std::string_view kOrganisationById =
+    "SELECT org_id, short_name, name, kind, parent_short_name FROM v_organisation "
+    "WHERE org_id = ?";
+constexpr std::string_view kOrganisationByShortName =
+    "SELECT org_id, short_name, name, kind, parent_short_name FROM v_organisation "
+    "WHERE short_name = ? COLLATE NOCASE";
+constexpr std::string_view kOrganisationNames = R"sql(
+SELECT org_name_id, name, language, attested_on, valid_from, valid_to, basis
+  FROM organisation_name WHERE org_id = ?
+ ORDER BY coalesce(valid_from, attested_on) IS NULL, coalesce(valid_from, attested_on),
+          org_name_id
+)sql";
+constexpr std::string_view kOrganisationNameOn = R"sql(
+SELECT name FROM (
+  SELECT name, 1 AS rank, valid_from AS since FROM organisation_name
+   WHERE org_id = :id AND valid_from <= :high AND (valid_to IS NULL OR :low <= valid_to || '~')
+  UNION ALL
+  SELECT name, 2, attested_on FROM organisation_name
+   WHERE org_id = :id AND valid_from IS NULL AND valid_to IS NULL AND attested_on <= :high
+  UNION ALL
+  SELECT name, 3, NULL FROM organisation WHERE org_id = :id)
+ ORDER BY rank, since DESC LIMIT 1
+)sql";
+constexpr std::string_view kOrganisationParentOn = R"sql(
+SELECT parent_org_id FROM organisation_parent
+ WHERE org_id = :id AND (valid_from IS NULL OR valid_from <= :high)
+   AND (valid_to IS NULL OR :low <= valid_to || '~')
+ ORDER BY valid_from DESC LIMIT 1
+)sql";
+constexpr std::string_view kOrganisationLineage = R"sql(
+SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note
+  FROM organisation_event e
+  LEFT JOIN organisation f ON f.org_id = e.from_org_id
+  LEFT JOIN organisation t ON t.org_id = e.to_org_id
+ WHERE e.from_org_id = :id OR e.to_org_id = :id
+ ORDER BY e.occurred_on, e.org_event_id
+)sql";
+
+Organisation organisation_row(SQLite::Statement& s) {
+  return {OrganisationId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), text(s, 3),
+          opt_text(s, 4)};
+}
+
+// ---- people ----
+
+constexpr std::string_view kPeopleAll =
+    "SELECT person_id, name, honorific FROM person ORDER BY name";
+constexpr std::string_view kPersonById =
+    "SELECT person_id, name, honorific FROM person WHERE person_id = ?";
+constexpr std::string_view kPersonByFolded = R"sql(
+SELECT person_id, name, honorific FROM person
+ WHERE name_folded = :folded
+    OR person_id IN (SELECT person_id FROM person_alias WHERE folded = :folded)
+ ORDER BY name_folded = :folded DESC, person_id LIMIT 1
+)sql";
+constexpr std::string_view kAliases =
+    "SELECT alias FROM person_alias WHERE person_id = ? ORDER BY alias";
+constexpr std::string_view kTenuresOfPerson =
+    "SELECT tenure_id, person_id, person, post_id, post, organisation, start_date, end_date, "
+    "attested_from, attested_to, acting FROM v_post_holder WHERE person_id = ? "
+    "ORDER BY coalesce(start_date, attested_from), tenure_id";
+constexpr std::string_view kHoldersOn = R"sql(
+SELECT tenure_id, person_id, person, post_id, post, organisation, start_date, end_date,
+       attested_from, attested_to, acting
+  FROM v_post_holder
+ WHERE post = :post COLLATE NOCASE AND organisation = :organisation COLLATE NOCASE
+   AND coalesce(start_date, attested_from) <= :high
+   AND :low <= coalesce(end_date, attested_to) || '~'
+ ORDER BY coalesce(start_date, attested_from), tenure_id
+)sql";
+constexpr std::string_view kAttendanceOfPerson = R"sql(
+SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, pe.name, a.role,
+       po.title, o.short_name, a.attested_as
+  FROM attendance a
+  JOIN meeting m ON m.meeting_id = a.meeting_id
+  JOIN person pe ON pe.person_id = a.person_id
+  LEFT JOIN post po ON po.post_id = a.post_id
+  LEFT JOIN organisation o ON o.org_id = a.org_id
+ WHERE a.person_id = ?
+ ORDER BY m.held_on IS NULL, m.held_on, a.attendance_id
+)sql";
+constexpr std::string_view kAttendanceOfMeeting = R"sql(
+SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, pe.name, a.role,
+       po.title, o.short_name, a.attested_as
+  FROM attendance a
+  JOIN meeting m ON m.meeting_id = a.meeting_id
+  JOIN person pe ON pe.person_id = a.person_id
+  LEFT JOIN post po ON po.post_id = a.post_id
+  LEFT JOIN organisation o ON o.org_id = a.org_id
+ WHERE a.meeting_id = ?
+ ORDER BY a.attendance_id
+)sql";
+constexpr std::string_view kStatementsOfPerson = R"sql(
+SELECT s.statement_id, pe.name, s.meeting_id, s.said_on, s.kind, s.text
+  FROM statement s JOIN person pe ON pe.person_id = s.person_id
+ WHERE s.person_id = ? ORDER BY s.said_on, s.statement_id
+)sql";
+
+Tenure tenure_row(SQLite::Statement& s) {
+  return {TenureId(s.getColumn(0).getInt64()),
+          PersonId(s.getColumn(1).getInt64()),
+          text(s, 2),
+          PostId(s.getColumn(3).getInt64()),
+          text(s, 4),
+          opt_text(s, 5),
+          opt_date(s, 6),
+          opt_date(s, 7),
+          opt_date(s, 8),
+          opt_date(s, 9),
+          s.getColumn(10).getInt() == 1};
+}
+
+Attendance attendance_row(SQLite::Statement& s) {
+  return {AttendanceId(s.getColumn(0).getInt64()),
+          MeetingId(s.getColumn(1).getInt64()),
+          text(s, 2),
+          opt_date(s, 3),
+          PersonId(s.getColumn(4).getInt64()),
+          text(s, 5),
+          text(s, 6),
+          opt_text(s, 7),
+          opt_text(s, 8),
+          text(s, 9)};
+}
+
+// ---- meetings ----
+
+constexpr std::string_view kMeetingsAll =
+    "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
+    "ORDER BY held_on IS NULL, held_on, meeting_id";
+constexpr std::string_view kMeetingById =
+    "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
+    "WHERE meeting_id = ?";
+constexpr std::string_view kMeetingBySequence =
+    "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
+    "WHERE series = ? COLLATE NOCASE AND sequence_no = ?";
+constexpr std::string_view kMeetingOrganisations =
+    "SELECT meeting_organisation_id, meeting_id, organisation, role FROM v_meeting_organisation "
+    "WHERE meeting_id = ? ORDER BY role, organisation";
+constexpr std::string_view kTopicsOfMeeting = R"sql(
+SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
+  FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
+  LEFT JOIN theme th ON th.theme_id = t.theme_id
+ WHERE t.meeting_id = ? ORDER BY t.topic_id
+)sql";
+constexpr std::string_view kTopicsByTheme = R"sql(
+SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
+  FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
+  JOIN theme th ON th.theme_id = t.theme_id
+ WHERE th.name = :theme COLLATE NOCASE
+    OR th.theme_id = (SELECT row_id FROM record_key WHERE kind = 'theme' AND key = :theme)
+ ORDER BY m.held_on IS NULL, m.held_on, t.topic_id
+)sql";
+constexpr std::string_view kThemes =
+    "SELECT theme_id, name, description FROM theme ORDER BY name";
+
+Meeting meeting_row(SQLite::Statement& s) {
+  auto sequence = opt_int(s, 2);
+  return {MeetingId(s.getColumn(0).getInt64()),
+          opt_text(s, 1),
+          sequence ? std::optional<int>(static_cast<int>(*sequence)) : std::nullopt,
+          text(s, 3),
+          opt_date(s, 4),
+          opt_text(s, 5),
+          opt_text(s, 6)};
+}
+
+Topic topic_row(SQLite::Statement& s) {
+  return {TopicId(s.getColumn(0).getInt64()), MeetingId(s.getColumn(1).getInt64()), text(s, 2),
+          opt_date(s, 3), text(s, 4), opt_text(s, 5)};
+}
+
+// ---- agreements ----
+
+constexpr std::string_view kAgreementsAll =
+    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
+    "ORDER BY coalesce(concluded_on, in_force_from), agreement_id";
+constexpr std::string_view kAgreementById =
+    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
+    "WHERE agreement_id = ?";
+constexpr std::string_view kAgreementByName =
+    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
+    "WHERE name = ? COLLATE NOCASE";
+constexpr std::string_view kStrategicFramework =
+    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
+    "WHERE kind = 'strategic_cooperation_framework' ORDER BY agreement_id LIMIT 1";
+constexpr std::string_view kParties = R"sql(
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how
+  FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
+ WHERE ap.agreement_id = ? ORDER BY ap.since, o.short_name
+)sql";
+constexpr std::string_view kPartiesOn = R"sql(
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how
+  FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
+ WHERE ap.agreement_id = :id AND ap.since <= :high
+ ORDER BY ap.since, o.short_name
+)sql";
+constexpr std::string_view kSignatories = R"sql(
+SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name
+  FROM agreement_signatory s JOIN person pe ON pe.person_id = s.person_id
+  LEFT JOIN organisation o ON o.org_id = s.org_id
+ WHERE s.agreement_id = ? ORDER BY s.agreement_signatory_id
+)sql";
+
+Agreement agreement_row(SQLite::Statement& s) {
+  return {AgreementId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), opt_date(s, 3),
+          opt_date(s, 4), opt_text(s, 5)};
+}
+
+AgreementParty party_row(SQLite::Statement& s) {
+  return {s.getColumn(0).getInt64(), AgreementId(s.getColumn(1).getInt64()), text(s, 2),
+          opt_date(s, 3), text(s, 4)};
+}
+
+// ---- funding, publications, sources ----
+
+constexpr std::string_view kFundingAll = R"sql(
+SELECT f.funding_id, fu.short_name, r.short_name, f.period_start, f.period_end, f.amount,
+       f.currency, f.bound, f.measure
+  FROM funding f JOIN organisation fu ON fu.org_id = f.funder_org_id
+  JOIN organisation r ON r.org_id = f.recipient_org_id
+ ORDER BY f.period_start, f.funding_id
+)sql";
+constexpr std::string_view kFundingInPeriod = R"sql(
+SELECT f.funding_id, fu.short_name, r.short_name, f.period_start, f.period_end, f.amount,
+       f.currency, f.bound, f.measure
+  FROM funding f JOIN organisation fu ON fu.org_id = f.funder_org_id
+  JOIN organisation r ON r.org_id = f.recipient_org_id
+ WHERE f.period_start <= :to_high AND (f.period_end IS NULL OR :from_low <= f.period_end || '~')
+ ORDER BY f.period_start, f.funding_id
+)sql";
+constexpr std::string_view kPublicationsAll = R"sql(
+SELECT publication_id, title, publisher, published_on, kind, addressee, series, edition, summary
+  FROM v_publication ORDER BY published_on IS NULL, published_on, publication_id
+)sql";
+constexpr std::string_view kPolicyFrameworks =
+    "SELECT policy_framework_id, name, short_name FROM policy_framework ORDER BY name";
+constexpr std::string_view kFrameworkParts =
+    "SELECT label FROM framework_part WHERE policy_framework_id = ? ORDER BY position";
+constexpr std::string_view kSourcesAll =
+    "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
+    "FROM source ORDER BY file_name";
+constexpr std::string_view kSourceById =
+    "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
+    "FROM source WHERE source_id = ?";
+constexpr std::string_view kSourceByFileName =
+    "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
+    "FROM source WHERE file_name = ?";
+
+Funding funding_row(SQLite::Statement& s) {
+  return {FundingId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), opt_date(s, 3),
+          opt_date(s, 4), opt_int(s, 5), opt_text(s, 6), opt_text(s, 7), text(s, 8)};
+}
+
+Source source_row(SQLite::Statement& s) {
+  return {SourceId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), opt_text(s, 3),
+          opt_date(s, 4), opt_text(s, 5), text(s, 6), text(s, 7), text(s, 8)};
+}
+
+}  // namespace
+
+// ---- Organisations ----
+
+std::vector<Organisation> Organisations::all() const {
+  return collect(impl_, kOrganisationsAll, kNoBinding, organisation_row);
+}
+
+std::optional<Organisation> Organisations::find(OrganisationId id) const {
+  return first(collect(
+      impl_, kOrganisationById, [&](auto& s) { s.bind(1, id.value()); }, organisation_row));
+}
+
+std::optional<Organisation> Organisations::by_short_name(std::string_view short_name) const {
+  return first(collect(
+      impl_, kOrganisationByShortName, [&](auto& s) { s.bind(1, std::string(short_name)); },
+      organisation_row));
+}
+
+std::vector<OrganisationName> Organisations::names(OrganisationId id) const {
+  return collect(
+      impl_, kOrganisationNames, [&](auto& s) { s.bind(1, id.value()); },
+      [](auto& s) {
+        return OrganisationName{s.getColumn(0).getInt64(), text(s, 1),     text(s, 2),
+                                opt_date(s, 3),            opt_date(s, 4), opt_date(s, 5),
+                                text(s, 6) == "general_knowledge"};
+      });
+}
+
+std::optional<std::string> Organisations::name_on(OrganisationId id,
+                                                  const PartialDate& date) const {
+  auto b = bounds(date);
+  return first(collect(
+      impl_, kOrganisationNameOn,
+      [&](auto& s) {
+        s.bind(":id", id.value());
+        s.bind(":low", b.low);
+        s.bind(":high", b.high);
+      },
+      [](auto& s) { return text(s, 0); }));
+}
+
+std::optional<Organisation> Organisations::parent_on(OrganisationId id,
+                                                     const PartialDate& date) const {
+  auto b = bounds(date);
+  auto parent = first(collect(
+      impl_, kOrganisationParentOn,
+      [&](auto& s) {
+        s.bind(":id", id.value());
+        s.bind(":low", b.low);
+        s.bind(":high", b.high);
+      },
+      [](auto& s) { return s.getColumn(0).getInt64(); }));
+  if (!parent) return std::nullopt;
+  return find(OrganisationId(*parent));
+}
+
+std::vector<OrganisationEvent> Organisations::lineage(OrganisationId id) const {
+  return collect(
+      impl_, kOrganisationLineage, [&](auto& s) { s.bind(":id", id.value()); },
+      [](auto& s) {
+        return OrganisationEvent{s.getColumn(0).getInt64(),
+                                 text(s, 1),
+                                 opt_text(s, 2),
+                                 opt_text(s, 3),
+                                 opt_date(s, 4),
+                                 text(s, 5) == "general_knowledge",
+                                 opt_text(s, 6)};
+      });
+}
+
+// ---- People ----
+
+namespace {
+
+std::vector<Person> with_aliases(detail::Impl* impl, std::vector<Person> people) {
+  for (Person& person : people) {
+    person.aliases = collect(
+        impl, kAliases, [&](auto& s) { s.bind(1, person.id.value()); },
+        [](auto& s) { return text(s, 0); });
+  }
+  return people;
+}
+
+Person person_row(SQLite::Statement& s) {
+  return {PersonId(s.getColumn(0).getInt64()), text(s, 1), opt_text(s, 2), {}};
+}
+
+}  // namespace
+
+std::vector<Person> People::all() const {
+  return with_aliases(impl_, collect(impl_, kPeopleAll, kNoBinding, person_row));
+}
+
+std::optional<Person> People::find(PersonId id) const {
+  return first(with_aliases(
+      impl_, collect(
+                 impl_, kPersonById, [&](auto& s) { s.bind(1, id.value()); }, person_row)));
+}
+
+std::optional<Person> People::by_name(std::string_view name) const {
+  std::string folded = detail::fold_name(name);
+  return first(with_aliases(
+      impl_, collect(
+                 impl_, kPersonByFolded, [&](auto& s) { s.bind(":folded", folded); },
+                 person_row)));
+}
+
+std::vector<Tenure> People::tenures(PersonId id) const {
+  return collect(
+      impl_, kTenuresOfPerson, [&](auto& s) { s.bind(1, id.value()); }, tenure_row);
+}
+
+std::vector<Tenure> People::holders_on(std::string_view post_title,
+                                       std::string_view organisation,
+                                       const PartialDate& date) const {
+  auto b = bounds(date);
+  return collect(
+      impl_, kHoldersOn,
+      [&](auto& s) {
+        s.bind(":post", std::string(post_title));
+        s.bind(":organisation", std::string(organisation));
+        s.bind(":low", b.low);
+        s.bind(":high", b.high);
+      },
+      tenure_row);
+}
+
+std::vector<Attendance> People::attendance(PersonId id) const {
+  return collect(
+      impl_, kAttendanceOfPerson, [&](auto& s) { s.bind(1, id.value()); }, attendance_row);
+}
+
+std::vector<Statement> People::statements(PersonId id) const {
+  return collect(
+      impl_, kStatementsOfPerson, [&](auto& s) { s.bind(1, id.value()); },
+      [](auto& s) {
+        auto meeting = opt_int(s, 2);
+        return Statement{StatementId(s.getColumn(0).getInt64()),
+                         text(s, 1),
+                         meeting ? std::optional<MeetingId>(MeetingId(*meeting)) : std::nullopt,
+                         opt_date(s, 3),
+                         text(s, 4),
+                         text(s, 5)};
+      });
+}
+
+// ---- Meetings ----
+
+std::vector<Meeting> Meetings::all() const {
+  return collect(impl_, kMeetingsAll, kNoBinding, meeting_row);
+}
+
+std::optional<Meeting> Meetings::find(MeetingId id) const {
+  return first(collect(
+      impl_, kMeetingById, [&](auto& s) { s.bind(1, id.value()); }, meeting_row));
+}
+
+std::optional<Meeting> Meetings::by_sequence(std::string_view series, int sequence_no) const {
+  return first(collect(
+      impl_, kMeetingBySequence,
+      [&](auto& s) {
+        s.bind(1, std::string(series));
+        s.bind(2, sequence_no);
+      },
+      meeting_row));
+}
+
+std::vector<Attendance> Meetings::attendance(MeetingId id) const {
+  return collect(
+      impl_, kAttendanceOfMeeting, [&](auto& s) { s.bind(1, id.value()); }, attendance_row);
+}
+
+std::vector<MeetingOrganisation> Meetings::organisations(MeetingId id) const {
+  return collect(
+      impl_, kMeetingOrganisations, [&](auto& s) { s.bind(1, id.value()); },
+      [](auto& s) {
+        return MeetingOrganisation{s.getColumn(0).getInt64(),
+                                   MeetingId(s.getColumn(1).getInt64()), text(s, 2), text(s, 3)};
+      });
+}
+
+std::vector<Topic> Meetings::topics(MeetingId id) const {
+  return collect(
+      impl_, kTopicsOfMeeting, [&](auto& s) { s.bind(1, id.value()); }, topic_row);
+}
+
+std::vector<Theme> Meetings::themes() const {
+  return collect(impl_, kThemes, kNoBinding, [](auto& s) {
+    return Theme{ThemeId(s.getColumn(0).getInt64()), text(s, 1), opt_text(s, 2)};
+  });
+}
+
+std::vector<Topic> Meetings::topics_by_theme(std::string_view theme) const {
+  return collect(
+      impl_, kTopicsByTheme, [&](auto& s) { s.bind(":theme", std::string(theme)); }, topic_row);
+}
+
+// ---- Agreements ----
+
+std::vector<Agreement> Agreements::all() const {
+  return collect(impl_, kAgreementsAll, kNoBinding, agreement_row);
+}
+
+std::optional<Agreement> Agreements::find(AgreementId id) const {
+  return first(collect(
+      impl_, kAgreementById, [&](auto& s) { s.bind(1, id.value()); }, agreement_row));
+}
+
+std::optional<Agreement> Agreements::by_name(std::string_view name) const {
+  return first(collect(
+      impl_, kAgreementByName, [&](auto& s) { s.bind(1, std::string(name)); }, agreement_row));
+}
+
+std::optional<Agreement> Agreements::strategic_cooperation_framework() const {
+  return first(collect(impl_, kStrategicFramework, kNoBinding, agreement_row));
+}
+
+std::vector<AgreementParty> Agreements::parties(AgreementId id) const {
+  return collect(
+      impl_, kParties, [&](auto& s) { s.bind(1, id.value()); }, party_row);
+}
+
+std::vector<AgreementParty> Agreements::parties_on(AgreementId id, const PartialDate& date) const {
+  auto b = bounds(date);
+  return collect(
+      impl_, kPartiesOn,
+      [&](auto& s) {
+        s.bind(":id", id.value());
+        s.bind(":high", b.high);
+      },
+      party_row);
+}
+
+std::vector<Signatory> Agreements::signatories(AgreementId id) const {
+  return collect(
+      impl_, kSignatories, [&](auto& s) { s.bind(1, id.value()); },
+      [](auto& s) {
+        return Signatory{s.getColumn(0).getInt64(), AgreementId(s.getColumn(1).getInt64()),
+                         text(s, 2), opt_text(s, 3)};
+      });
+}
+
+// ---- Funding, publications, sources ----
+
+std::vector<Funding> FundingRepository::all() const {
+  return collect(impl_, kFundingAll, kNoBinding, funding_row);
+}
+
+std::vector<Funding> FundingRepository::in_period(const PartialDate& from,
+                                                  const PartialDate& to) const {
+  return collect(
+      impl_, kFundingInPeriod,
+      [&](auto& s) {
+        s.bind(":from_low", bounds(from).low);
+        s.bind(":to_high", bounds(to).high);
+      },
+      funding_row);
+}
+
+std::vector<Publication> Publications::all() const {
+  return collect(impl_, kPublicationsAll, kNoBinding, [](auto& s) {
+    auto edition = opt_int(s, 7);
+    return Publication{PublicationId(s.getColumn(0).getInt64()),
+                       opt_text(s, 1),
+                       opt_text(s, 2),
+                       opt_date(s, 3),
+                       text(s, 4),
+                       opt_text(s, 5),
+                       opt_text(s, 6),
+                       edition ? std::optional<int>(static_cast<int>(*edition)) : std::nullopt,
+                       opt_text(s, 8)};
+  });
+}
+
+std::vector<PolicyFramework> Publications::policy_frameworks() const {
+  auto frameworks = collect(impl_, kPolicyFrameworks, kNoBinding, [](auto& s) {
+    return PolicyFramework{PolicyFrameworkId(s.getColumn(0).getInt64()), text(s, 1),
+                           opt_text(s, 2), {}};
+  });
+  for (auto& framework : frameworks) {
+    framework.parts = collect(
+        impl_, kFrameworkParts, [&](auto& s) { s.bind(1, framework.id.value()); },
+        [](auto& s) { return text(s, 0); });
+  }
+  return frameworks;
+}
+
+std::vector<Source> Sources::all() const {
+  return collect(impl_, kSourcesAll, kNoBinding, source_row);
+}
+
+std::optional<Source> Sources::find(SourceId id) const {
+  return first(collect(
+      impl_, kSourceById, [&](auto& s) { s.bind(1, id.value()); }, source_row));
+}
+
+std::optional<Source> Sources::by_file_name(std::string_view file_name) const {
+  return first(collect(
+      impl_, kSourceByFileName, [&](auto& s) { s.bind(1, std::string(file_name)); },
+      source_row));
+}
+
+}  // namespace euiomkb
