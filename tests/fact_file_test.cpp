@@ -1,0 +1,57 @@
+#include "fact_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include "euiomkb/error.hpp"
+
+namespace euiomkb::detail {
+namespace {
+
+TEST(ParseFacts, ReadsRecordsFieldsContinuationsAndCitations) {
+  auto records = parse_facts("f.facts",
+                             "# comment\n"
+                             "meeting som-1\n"
+                             "  title: First meeting\n"
+                             "  cite: doc | the first\n"
+                             "    SOM takes place\n"
+                             "\n"
+                             "topic\n"
+                             "  meeting: som-1\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].kind, "meeting");
+  EXPECT_EQ(records[0].key, "som-1");
+  EXPECT_EQ(records[0].line, 2);
+  ASSERT_NE(records[0].field("title"), nullptr);
+  EXPECT_EQ(records[0].field("title")->value, "First meeting");
+  ASSERT_EQ(records[0].cites.size(), 1u);
+  EXPECT_EQ(records[0].cites[0].source_key, "doc");
+  EXPECT_EQ(records[0].cites[0].quote, "the first SOM takes place");
+  EXPECT_EQ(records[0].cites[0].line, 4);
+  EXPECT_FALSE(records[1].key.has_value());
+  EXPECT_EQ(records[1].field("meeting")->line, 8);
+}
+
+void expect_error(const std::string& text, int line, const std::string& field) {
+  try {
+    parse_facts("bad.facts", text);
+    FAIL() << "no error for:\n" << text;
+  } catch (const ImportError& e) {
+    EXPECT_EQ(e.file(), "bad.facts");
+    EXPECT_EQ(e.line(), line) << e.what();
+    EXPECT_EQ(e.field(), field) << e.what();
+    EXPECT_NE(std::string(e.what()).find("bad.facts:" + std::to_string(line)), std::string::npos);
+  }
+}
+
+TEST(ParseFacts, ReportsFileLineAndFieldOfSyntaxErrors) {
+  expect_error("  title: orphan\n", 1, "");
+  expect_error("meeting som-1\n  title:\n", 2, "title");
+  expect_error("meeting som-1\n  title: a\n  title: b\n", 3, "title");
+  expect_error("meeting Som_1\n", 1, "");
+  expect_error("meeting som-1\n   title: three spaces\n", 2, "");
+  expect_error("meeting som-1\n  cite: doc without bar\n", 2, "cite");
+  expect_error("meeting som-1\n\n    continued after a blank line\n", 3, "");
+}
+
+}  // namespace
+}  // namespace euiomkb::detail

@@ -1,0 +1,152 @@
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "euiomkb/euiomkb.hpp"
+#include "test_support.hpp"
+
+namespace euiomkb {
+namespace {
+
+using test::TempPath;
+
+const std::map<std::string, std::string> kDocuments = {
+    {"notes-2026.txt",
+     "Field notes.\nThe twelfth EU-IOM Senior Officials Meeting was held in\nGeneva on 2 March "
+     "2026, chaired by William L. Swing.\n"}};
+
+std::optional<std::string> documents(const std::string& name) {
+  auto found = kDocuments.find(name);
+  if (found == kDocuments.end()) return std::nullopt;
+  return found->second;
+}
+
+const std::string kSourceRecord =
+    "source notes\n"
+    "  file: notes-2026.txt\n"
+    "  title: Field notes\n"
+    "  language: en\n"
+    "\n";
+
+const std::string kMeetingRecord =
+    "meeting som-12-test\n"
+    "  series: SOM\n"
+    "  sequence_no: 12\n"
+    "  title: 12th EU-IOM Senior Officials Meeting\n"
+    "  held_on: 2026-03-02\n"
+    "  location: Geneva\n"
+    "  cite: notes | The twelfth EU-IOM Senior Officials Meeting was held in Geneva on 2 March "
+    "2026\n"
+    "\n";
+
+class ImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override { KnowledgeBase::create_seeded(path_.str()); }
+  KnowledgeBase open() { return KnowledgeBase::open(path_.str(), KnowledgeBase::Mode::read_write); }
+  TempPath path_;
+};
+
+TEST_F(ImportTest, UserFactsLoadThroughTheSeedPathAndAreCited) {
+  KnowledgeBase kb = open();
+  Counts before = kb.counts();
+  ImportSummary summary = kb.import_facts(
+      {{"notes.facts", kSourceRecord + kMeetingRecord +
+                           "attendance\n"
+                           "  meeting: som-12-test\n"
+                           "  person: william-swing\n"
+                           "  role: co-chair\n"
+                           "  attested_as: reported\n"
+                           "  cite: notes | chaired by William L. Swing\n"}},
+      documents);
+  EXPECT_EQ(summary.records, 3);
+  EXPECT_EQ(summary.citations, 2);
+  Counts after = kb.counts();
+  EXPECT_EQ(after.sources, before.sources + 1);
+  EXPECT_EQ(after.meetings, before.meetings + 1);
+  auto meeting = kb.meetings().by_sequence("SOM", 12);
+  ASSERT_TRUE(meeting.has_value());
+  EXPECT_EQ(meeting->location, "Geneva");
+  EXPECT_EQ(meeting->held_on, PartialDate(2026, 3, 2));
+  auto attendance = kb.meetings().attendance(meeting->id);
+  ASSERT_EQ(attendance.size(), 1u);
+  EXPECT_EQ(attendance[0].person, "William Lacy Swing");
+  auto cites = kb.citations_for(*meeting);
+  ASSERT_EQ(cites.size(), 1u);
+  EXPECT_EQ(cites[0].file_name, "notes-2026.txt");
+  EXPECT_TRUE(kb.verify().ok());
+  EXPECT_FALSE(kb.search("Geneva").empty());
+}
+
+struct BadInput {
+  const char* name;
+  std::string facts;
+  int line;
+  const char* field;
+  const char* message;
+};
+
+// Names the case in test listings instead of dumping its bytes.
+void PrintTo(const BadInput& bad, std::ostream* out) { *out << bad.name; }
+
+class BadImportTest : public ImportTest, public ::testing::WithParamInterface<BadInput> {};
+
+TEST_P(BadImportTest, FailsNamingFileLineAndFieldAndLeavesDatabaseUnchanged) {
+  const BadInput& bad = GetParam();
+  std::string before = test::file_hash(path_.str());
+  {
+    KnowledgeBase kb = open();
+    Counts counts = kb.counts();
+    try {
+      kb.import_facts({{"good.facts", kSourceRecord}, {"user.facts", bad.facts}}, documents);
+      FAIL() << "imported bad input";
+    } catch (const ImportError& e) {
+      EXPECT_EQ(e.file(), "user.facts") << e.what();
+      EXPECT_EQ(e.line(), bad.line) << e.what();
+      EXPECT_EQ(e.field(), bad.field) << e.what();
+      EXPECT_NE(std::string(e.what()).find(bad.message), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(kb.counts().sources, counts.sources);
+    EXPECT_EQ(kb.counts().citations, counts.citations);
+  }
+  EXPECT_EQ(test::file_hash(path_.str()), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadImportTest,
+    ::testing::Values(
+        BadInput{"UnknownField", kMeetingRecord + "topic\n  meeting: som-12-test\n  colour: red\n",
+                 11, "colour", "not a field of topic"},
+        BadInput{"BadDate",
+                 "meeting m\n  title: x\n  held_on: 2026-13-01\n  cite: notes | Field notes\n", 3,
+                 "held_on", "not a date"},
+        BadInput{"UnknownReference",
+                 "attendance\n  meeting: nowhere\n  person: william-swing\n  role: host\n"
+                 "  attested_as: reported\n  cite: notes | Field notes\n",
+                 2, "meeting", "no meeting with key 'nowhere'"},
+        BadInput{"QuoteNotInSource",
+                 "meeting m\n  title: x\n  cite: notes | held in Paris\n", 3, "cite",
+                 "quotation not found"},
+        BadInput{"EnumerationViolated",
+                 kMeetingRecord +
+                     "attendance\n  meeting: som-12-test\n  person: william-swing\n"
+                     "  role: chairman\n  attested_as: reported\n  cite: notes | Field notes\n",
+                 12, "role", "CHECK constraint failed"},
+        BadInput{"DuplicateKey", "person william-swing\n  name: W\n  cite: notes | Field notes\n", 1,
+                 "", "already exists"},
+        BadInput{"MissingCitation", "meeting m\n  title: Uncited meeting\n", 1, "cite",
+                 "needs at least one citation"},
+        BadInput{"MissingRequiredField", "meeting m\n  held_on: 2026\n  cite: notes | Field notes\n",
+                 1, "title", "required"},
+        BadInput{"UnknownDocument",
+                 "source other\n  file: missing.txt\n  title: t\n  language: en\n", 2, "file",
+                 "no document named 'missing.txt'"},
+        BadInput{"UnknownKind", "committee c\n  name: x\n", 1, "", "unknown record kind"}),
+    [](const ::testing::TestParamInfo<BadInput>& param) { return std::string(param.param.name); });
+
+TEST_F(ImportTest, ReadOnlyDatabaseRefusesImport) {
+  KnowledgeBase kb = KnowledgeBase::open(path_.str());
+  EXPECT_THROW(kb.import_facts({{"notes.facts", kSourceRecord}}, documents), DatabaseError);
+}
+
+}  // namespace
+}  // namespace euiomkb

@@ -1,0 +1,76 @@
+#include <gtest/gtest.h>
+
+#include "embedded.hpp"
+#include "euiomkb/euiomkb.hpp"
+#include "test_support.hpp"
+
+namespace euiomkb {
+namespace {
+
+using test::TempPath;
+
+TEST(Migrations, CreateAppliesEveryMigrationFromEmpty) {
+  TempPath path;
+  KnowledgeBase kb = KnowledgeBase::create_empty(path.str());
+  EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
+  EXPECT_EQ(KnowledgeBase::latest_schema_version(),
+            static_cast<int>(detail::migrations().size()));
+  EXPECT_EQ(kb.counts().meetings, 0);
+  SQLite::Database raw(path.str());
+  for (const char* object : {"meeting", "citation", "claim", "kb_search"})
+    EXPECT_TRUE(raw.tableExists(object)) << object;
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN "
+                           "('v_meeting', 'v_attendance', 'v_citation', 'v_claim_conflict')")
+                .getInt(),
+            4);
+}
+
+TEST(Migrations, MigrationFilesAreNumberedInOrder) {
+  int expected = 1;
+  for (const auto& file : detail::migrations()) {
+    EXPECT_EQ(std::stoi(std::string(file.name.substr(0, 4))), expected) << file.name;
+    ++expected;
+  }
+}
+
+TEST(Migrations, RefusesDatabaseFromNewerVersionAndLeavesItUntouched) {
+  TempPath path;
+  KnowledgeBase::create_empty(path.str());
+  test::raw_exec(path.str(), "PRAGMA user_version = " +
+                                 std::to_string(KnowledgeBase::latest_schema_version() + 1));
+  std::string before = test::file_hash(path.str());
+  for (auto mode : {KnowledgeBase::Mode::read_only, KnowledgeBase::Mode::read_write}) {
+    try {
+      KnowledgeBase::open(path.str(), mode);
+      FAIL() << "opened a newer database";
+    } catch (const SchemaError& e) {
+      EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(test::file_hash(path.str()), before);
+}
+
+TEST(Migrations, MigratesOlderDatabaseReadWriteAndRefusesReadOnly) {
+  TempPath path;
+  {
+    // A database made by a version that only had the first migration.
+    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec(std::string(detail::migrations()[0].text));
+    raw.exec("PRAGMA user_version = 1");
+  }
+  EXPECT_THROW(KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_only), SchemaError);
+  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
+  EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
+  SQLite::Database raw(path.str());
+  EXPECT_TRUE(raw.tableExists("kb_search"));
+}
+
+TEST(Migrations, CreateRefusesExistingFileAndOpenRefusesMissingFile) {
+  TempPath path;
+  KnowledgeBase::create_empty(path.str());
+  EXPECT_THROW(KnowledgeBase::create_seeded(path.str()), DatabaseError);
+  EXPECT_THROW(KnowledgeBase::open(path.str() + ".missing"), DatabaseError);
+}
+
+}  // namespace
+}  // namespace euiomkb
