@@ -14,8 +14,8 @@ SELECT 'topic', t.topic_id, t.label, coalesce(th.name, '') || ' ' || m.title
   LEFT JOIN theme th ON th.theme_id = t.theme_id
 UNION ALL
 SELECT 'person', p.person_id, p.name,
-       coalesce((SELECT group_concat(alias, '; ') FROM person_alias a
-                  WHERE a.person_id = p.person_id), '')
+       p.name_folded || '; ' || coalesce((SELECT group_concat(alias || '; ' || folded, '; ')
+                                           FROM person_alias a WHERE a.person_id = p.person_id), '')
   FROM person p
 UNION ALL
 SELECT 'organisation', o.org_id, o.short_name,

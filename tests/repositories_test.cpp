@@ -1,1 +1,332 @@
+// Facts the documents state, asserted through the public API on the seeded database.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "euiomkb/euiomkb.hpp"
+#include "text.hpp"
+
+namespace euiomkb {
+namespace {
+
+class Seeded : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    kb_ = new KnowledgeBase(KnowledgeBase::create_seeded(":memory:"));
+  }
+  static void TearDownTestSuite() {
+    delete kb_;
+    kb_ = nullptr;
+  }
+  static KnowledgeBase& kb() { return *kb_; }
+
+  static Meeting som(int n) {
+    auto m = kb().meetings().by_sequence("SOM", n);
+    if (!m) throw std::runtime_error("no SOM " + std::to_string(n));
+    return *m;
+  }
+  template <class T, class F>
+  static std::vector<std::string> names(const std::vector<T>& rows, F field) {
+    std::vector<std::string> out;
+    for (const auto& row : rows) out.push_back(field(row));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  // Every citation behind a record quotes its source at its offsets.
+  template <class Record>
+  static void expect_cited(const Record& record) {
+    auto cites = kb().citations_for(record);
+    ASSERT_FALSE(cites.empty()) << Record::kSubjectType;
+    for (const auto& cite : cites) {
+      auto source = kb().sources().find(cite.source_id);
+      ASSERT_TRUE(source.has_value());
+      EXPECT_TRUE(detail::span_matches_quote(source->text, cite.start_offset, cite.end_offset,
+                                             cite.quote))
+          << cite.quote;
+    }
+  }
+
+ private:
+  static KnowledgeBase* kb_;
+};
+KnowledgeBase* Seeded::kb_ = nullptr;
+
+TEST_F(Seeded, MeetingTimelineHasDatesAndPlacesAsTheDocumentsGiveThem) {
+  EXPECT_EQ(som(1).held_on, PartialDate(2013, 5, 3));
+  EXPECT_EQ(som(1).location, "Brussels");
+  EXPECT_EQ(som(2).held_on, PartialDate(2014, 10, 1));
+  EXPECT_FALSE(som(2).location.has_value()) << "no document says where the 2nd SOM was held";
+  EXPECT_EQ(som(3).held_on, PartialDate(2016, 2, 16));
+  EXPECT_FALSE(som(3).location.has_value()) << "the 2016 dateline is the release's, not the SOM's";
+  EXPECT_EQ(som(11).held_on, PartialDate(2025, 4, 4));
+  EXPECT_EQ(som(11).location, "Brussels");
+  EXPECT_EQ(som(11).host, "DG HOME");
+  for (int n = 4; n <= 10; ++n)
+    EXPECT_FALSE(kb().meetings().by_sequence("SOM", n).has_value()) << "invented SOM " << n;
+  auto hou = kb().meetings().by_sequence("HOU", 4);
+  ASSERT_TRUE(hou.has_value());
+  EXPECT_EQ(hou->held_on, PartialDate(2015, 12, 9));
+  EXPECT_FALSE(kb().meetings().by_sequence("HOU", 1).has_value());
+
+  auto all = kb().meetings().all();
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end(), [](const Meeting& a, const Meeting& b) {
+    return a.held_on < b.held_on;
+  }));
+}
+
+TEST_F(Seeded, AttendanceSaysWhoCameForWhomInWhichRole) {
+  auto first = kb().meetings().attendance(som(1).id);
+  EXPECT_EQ(names(first, [](const Attendance& a) { return a.person + "/" + *a.organisation; }),
+            (std::vector<std::string>{
+                "Claus Sørensen/DG ECHO", "David O'Sullivan/EEAS", "Florika Fink-Hooijer/DG ECHO",
+                "Klaus Rudischhauser/DG DEVCO", "Laura Thompson/IOM",
+                "Stefano Manservisi/DG HOME", "William Lacy Swing/IOM"}));
+  for (const auto& a : first) {
+    EXPECT_EQ(a.attested_as, "announced") << "the FAQ was written before the meeting";
+    expect_cited(a);
+  }
+
+  auto eleventh = kb().meetings().attendance(som(11).id);
+  std::vector<std::string> chairs;
+  for (const auto& a : eleventh)
+    if (a.role == "co-chair") chairs.push_back(a.person);
+  std::sort(chairs.begin(), chairs.end());
+  EXPECT_EQ(chairs, (std::vector<std::string>{"Amy Pope", "Beate Gminder"}));
+
+  auto third = kb().meetings().attendance(som(3).id);
+  auto opener = std::find_if(third.begin(), third.end(),
+                             [](const Attendance& a) { return a.role == "opening speaker"; });
+  ASSERT_NE(opener, third.end());
+  EXPECT_EQ(opener->person, "Neven Mimica");
+}
+
+TEST_F(Seeded, EveryMeetingAPersonAttendedInDateOrder) {
+  auto swing = kb().people().by_name("William Lacy Swing");
+  ASSERT_TRUE(swing.has_value());
+  std::vector<std::string> dates;
+  for (const auto& a : kb().people().attendance(swing->id)) dates.push_back(a.held_on->to_string());
+  EXPECT_EQ(dates, (std::vector<std::string>{"2013-05-03", "2014-01", "2014-10-01", "2016-02-16"}));
+}
+
+TEST_F(Seeded, WhoHeldAPostOnADate) {
+  auto holder = [](const char* post, const char* org, PartialDate date) {
+    auto rows = kb().people().holders_on(post, org, date);
+    return names(rows, [](const Tenure& t) { return t.person + (t.acting ? " (acting)" : ""); });
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2013, 5, 3)), V{"Stefano Manservisi"});
+  EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2014, 10, 1)), V{"Matthias Ruete"});
+  EXPECT_EQ(holder("director general", "dg home", PartialDate(2025, 4, 4)),
+            V{"Beate Gminder (acting)"});
+  EXPECT_EQ(holder("Director General", "IOM", PartialDate(2015, 6)), V{"William Lacy Swing"});
+  EXPECT_EQ(holder("Director General", "IOM", PartialDate(2025)), V{"Amy Pope"});
+  EXPECT_EQ(holder("Director General", "IOM", PartialDate(2020)), V{}) << "no document covers 2020";
+}
+
+TEST_F(Seeded, FrameworkPartiesOnADate) {
+  auto framework = kb().agreements().strategic_cooperation_framework();
+  ASSERT_TRUE(framework.has_value());
+  EXPECT_EQ(framework->name, "EU-IOM Strategic Cooperation Framework");
+  EXPECT_EQ(framework->concluded_on, PartialDate(2012, 7));
+  auto parties = [&](PartialDate date) {
+    return names(kb().agreements().parties_on(framework->id, date),
+                 [](const AgreementParty& p) { return p.organisation; });
+  };
+  using V = std::vector<std::string>;
+  V founders{"DG DEVCO", "DG ECHO", "DG HOME", "EEAS", "IOM"};
+  EXPECT_EQ(parties(PartialDate(2011)), V{});
+  EXPECT_EQ(parties(PartialDate(2012, 7)), founders);
+  EXPECT_EQ(parties(PartialDate(2016, 2, 15)), founders);
+  EXPECT_EQ(parties(PartialDate(2016, 2, 16)),
+            (V{"DG DEVCO", "DG ECHO", "DG HOME", "DG NEAR", "EEAS", "IOM"}));
+  EXPECT_EQ(parties(PartialDate(2025, 4, 4)).size(), 8u);
+  for (const auto& p : kb().agreements().parties(framework->id)) {
+    if (p.organisation == "DG NEAR") {
+      EXPECT_EQ(p.how, "exchange of letters");
+    }
+    expect_cited(p);
+  }
+}
+
+TEST_F(Seeded, AgreementsOf2011AndTheHumanitarianPartnershipOf2008) {
+  auto agreements = kb().agreements().all();
+  ASSERT_GE(agreements.size(), 3u);
+  auto fa = std::find_if(agreements.begin(), agreements.end(),
+                         [](const Agreement& a) { return a.kind == "framework_agreement"; });
+  ASSERT_NE(fa, agreements.end());
+  EXPECT_EQ(fa->concluded_on, PartialDate(2011, 11));
+  EXPECT_EQ(names(kb().agreements().signatories(fa->id), [](const Signatory& s) { return s.person; }),
+            (std::vector<std::string>{"Andris Piebalgs", "Cecilia Malmström", "William Lacy Swing"}));
+  auto fpa = std::find_if(agreements.begin(), agreements.end(), [](const Agreement& a) {
+    return a.kind == "framework_partnership_agreement";
+  });
+  ASSERT_NE(fpa, agreements.end());
+  EXPECT_EQ(fpa->in_force_from, PartialDate(2008));
+  expect_cited(*fpa);
+}
+
+TEST_F(Seeded, OrganisationsParentsNamesAndLineage) {
+  auto home = kb().organisations().by_short_name("dg home");
+  ASSERT_TRUE(home.has_value());
+  EXPECT_EQ(home->name, "Directorate-General for Migration and Home Affairs");
+  auto parent = kb().organisations().parent_on(home->id, PartialDate(2013, 5, 3));
+  ASSERT_TRUE(parent.has_value());
+  EXPECT_EQ(parent->name, "European Commission");
+
+  auto echo = kb().organisations().by_short_name("DG ECHO");
+  ASSERT_TRUE(echo.has_value());
+  auto echo_names = kb().organisations().names(echo->id);
+  EXPECT_TRUE(std::any_of(echo_names.begin(), echo_names.end(), [](const OrganisationName& n) {
+    return n.name.find("Humanitarian Aid and Civil Protection") != std::string::npos;
+  }));
+  EXPECT_EQ(kb().organisations().name_on(echo->id, PartialDate(2025, 4, 4)),
+            "Directorate-General for European Civil Protection and Humanitarian Aid Operations");
+
+  auto devco = kb().organisations().by_short_name("DG DEVCO");
+  ASSERT_TRUE(devco.has_value());
+  auto lineage = kb().organisations().lineage(devco->id);
+  ASSERT_EQ(lineage.size(), 1u);
+  EXPECT_EQ(lineage[0].event, "renamed");
+  EXPECT_EQ(lineage[0].to_short_name, "DG INTPA");
+  EXPECT_TRUE(lineage[0].general_knowledge) << "no document states the renaming";
+  EXPECT_TRUE(kb().citations("organisation_event", lineage[0].id).empty());
+
+  auto near = kb().organisations().by_short_name("DG NEAR");
+  ASSERT_TRUE(near.has_value());
+  auto split = kb().organisations().lineage(near->id);
+  EXPECT_EQ(names(split, [](const OrganisationEvent& e) { return e.event + " " + *e.to_short_name; }),
+            (std::vector<std::string>{"split DG ENEST", "split DG MENA"}));
+}
+
+TEST_F(Seeded, FundingByPeriod) {
+  auto in_2024 = kb().funding().in_period(PartialDate(2024), PartialDate(2024));
+  auto ec = std::find_if(in_2024.begin(), in_2024.end(), [](const Funding& f) {
+    return f.funder == "European Commission" && f.recipient == "IOM";
+  });
+  ASSERT_NE(ec, in_2024.end());
+  EXPECT_EQ(ec->amount, 590000000);
+  EXPECT_EQ(ec->currency, "EUR");
+  EXPECT_EQ(ec->bound, "more_than");
+  expect_cited(*ec);
+  // The humanitarian partnership is open-ended from 2008, so it counts for 2010.
+  auto in_2010 = kb().funding().in_period(PartialDate(2010), PartialDate(2010));
+  ASSERT_EQ(in_2010.size(), 1u);
+  EXPECT_EQ(in_2010[0].funder, "DG ECHO");
+  EXPECT_TRUE(kb().funding().in_period(PartialDate(2000), PartialDate(2007)).empty());
+}
+
+TEST_F(Seeded, PersonByAnyAliasIgnoringCaseAndAccents) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"william l. swing", "William Lacy Swing"},
+      {"Ambassador William L. Swing", "William Lacy Swing"},
+      {"WILLIAM LACY SWING", "William Lacy Swing"},
+      {"David O\xE2\x80\x99Sullivan", "David O'Sullivan"},
+      {"david o'sullivan", "David O'Sullivan"},
+      {"Claus Sorensen", "Claus Sørensen"},
+      {"B. Gminder", "Beate Gminder"},
+      {"Alexandre POLACK", "Alexandre Polack"},
+  };
+  for (const auto& [alias, canonical] : cases) {
+    auto person = kb().people().by_name(alias);
+    ASSERT_TRUE(person.has_value()) << alias;
+    EXPECT_EQ(person->name, canonical) << alias;
+  }
+  EXPECT_FALSE(kb().people().by_name("Jean Monnet").has_value());
+}
+
+TEST_F(Seeded, TopicsGroupedByThemeAcrossMeetings) {
+  auto themes = kb().meetings().themes();
+  ASSERT_FALSE(themes.empty());
+  auto returns = kb().meetings().topics_by_theme("return-reintegration");
+  std::vector<std::string> dates;
+  for (const auto& t : returns) dates.push_back(t.held_on->to_string());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  EXPECT_EQ(dates, (std::vector<std::string>{"2014-10-01", "2016-02-16", "2025-04-04"}));
+  for (const auto& t : returns) expect_cited(t);
+}
+
+TEST_F(Seeded, ConflictingClaimsKeepBothValuesWithOnePreferred) {
+  auto claims = kb().conflicting_claims();
+  auto established = [&](const char* value) {
+    return std::find_if(claims.begin(), claims.end(), [&](const Claim& c) {
+      return c.attribute == "established" && c.value == value;
+    });
+  };
+  ASSERT_NE(established("2012-07"), claims.end());
+  ASSERT_NE(established("2012-06"), claims.end());
+  EXPECT_TRUE(established("2012-07")->preferred);
+  EXPECT_FALSE(established("2012-06")->preferred);
+  EXPECT_FALSE(established("2012-06")->reason.empty());
+  auto june = kb().citations("claim", established("2012-06")->id.value());
+  ASSERT_EQ(june.size(), 1u);
+  EXPECT_EQ(june[0].file_name, "004_209ce294fba026b0.txt");
+  std::vector<std::string> july_sources;
+  for (const auto& cite : kb().citations("claim", established("2012-07")->id.value()))
+    july_sources.push_back(cite.file_name);
+  july_sources.erase(std::unique(july_sources.begin(), july_sources.end()), july_sources.end());
+  EXPECT_EQ(july_sources.size(), 4u) << "four documents say July 2012";
+}
+
+TEST_F(Seeded, PublicationsPolicyFrameworksAndStatements) {
+  auto publications = kb().publications().all();
+  EXPECT_GE(publications.size(), 8u);
+  EXPECT_EQ(std::count_if(publications.begin(), publications.end(),
+                          [](const Publication& p) {
+                            return p.addressee && p.addressee->find("Presidency") != std::string::npos;
+                          }),
+            3);
+  auto booklet = std::find_if(publications.begin(), publications.end(),
+                              [](const Publication& p) { return p.edition == 2; });
+  ASSERT_NE(booklet, publications.end());
+  EXPECT_EQ(booklet->published_on, PartialDate(2017, 2, 7));
+
+  auto frameworks = kb().publications().policy_frameworks();
+  auto parts_of = [&](const std::string& name) {
+    for (const auto& f : frameworks)
+      if (f.name == name) return f.parts.size();
+    return std::size_t{0};
+  };
+  EXPECT_EQ(parts_of("Global Approach to Migration and Mobility"), 4u);
+  EXPECT_EQ(parts_of("Valletta Summit priorities"), 5u);
+
+  auto mimica = kb().people().by_name("Commissioner Mimica");
+  ASSERT_TRUE(mimica.has_value());
+  auto said = kb().people().statements(mimica->id);
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(said[0].kind, "quote");
+  EXPECT_EQ(said[0].meeting_id, som(3).id);
+  EXPECT_NE(said[0].text.find("root causes"), std::string::npos);
+  expect_cited(said[0]);
+}
+
+TEST_F(Seeded, FullTextSearchStemsAndIgnoresAccents) {
+  auto kinds = [](const std::vector<SearchHit>& hits) {
+    std::vector<std::string> out;
+    for (const auto& h : hits) out.push_back(h.kind);
+    return out;
+  };
+  auto reintegration = kinds(kb().search("reintegration", 50));
+  EXPECT_NE(std::find(reintegration.begin(), reintegration.end(), "topic"), reintegration.end());
+  EXPECT_NE(std::find(reintegration.begin(), reintegration.end(), "passage"), reintegration.end());
+  auto sorensen = kb().search("Sorensen");
+  ASSERT_FALSE(sorensen.empty());
+  EXPECT_EQ(sorensen[0].kind, "person");
+  EXPECT_FALSE(kb().search("returns").empty()) << "porter stemming matches 'return'";
+  EXPECT_THROW(kb().search("\"unbalanced"), DatabaseError);
+}
+
+TEST_F(Seeded, EveryRecordKindTheApiReturnsCarriesCitations) {
+  for (const auto& m : kb().meetings().all()) {
+    expect_cited(m);
+    for (const auto& t : kb().meetings().topics(m.id)) expect_cited(t);
+  }
+  for (const auto& p : kb().people().all()) {
+    expect_cited(p);
+    for (const auto& t : kb().people().tenures(p.id)) expect_cited(t);
+  }
+  for (const auto& o : kb().organisations().all()) expect_cited(o);
+  for (const auto& p : kb().publications().all()) expect_cited(p);
+}
+
+}  // namespace
+}  // namespace euiomkb
