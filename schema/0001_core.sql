@@ -43,9 +43,15 @@ CREATE TABLE organisation_name (
   org_id      INTEGER NOT NULL REFERENCES organisation (org_id),
   name        TEXT NOT NULL,
   language    TEXT NOT NULL DEFAULT 'en',
-  attested_on TEXT CHECK (attested_on IS NULL OR attested_on GLOB '[12][0-9][0-9][0-9]*'),
-  valid_from  TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]*'),
-  valid_to    TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]*'),
+  attested_on TEXT CHECK (attested_on IS NULL OR attested_on GLOB '[12][0-9][0-9][0-9]'
+                OR attested_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR attested_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  valid_from  TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]'
+                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  valid_to    TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]'
+                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis       TEXT NOT NULL DEFAULT 'document' CHECK (basis IN ('document', 'general_knowledge')),
   note        TEXT,
   UNIQUE (org_id, name)
@@ -56,8 +62,12 @@ CREATE TABLE organisation_parent (
   org_parent_id INTEGER PRIMARY KEY,
   org_id        INTEGER NOT NULL REFERENCES organisation (org_id),
   parent_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
-  valid_from    TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]*'),
-  valid_to      TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]*'),
+  valid_from    TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]'
+                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  valid_to      TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]'
+                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis         TEXT NOT NULL DEFAULT 'document' CHECK (basis IN ('document', 'general_knowledge')),
   note          TEXT,
   CHECK (org_id <> parent_org_id)
@@ -69,7 +79,9 @@ CREATE TABLE organisation_event (
   event        TEXT NOT NULL CHECK (event IN ('created', 'renamed', 'split', 'merged', 'dissolved')),
   from_org_id  INTEGER REFERENCES organisation (org_id),   -- the organisation before
   to_org_id    INTEGER REFERENCES organisation (org_id),   -- the organisation after
-  occurred_on  TEXT CHECK (occurred_on IS NULL OR occurred_on GLOB '[12][0-9][0-9][0-9]*'),
+  occurred_on  TEXT CHECK (occurred_on IS NULL OR occurred_on GLOB '[12][0-9][0-9][0-9]'
+                OR occurred_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR occurred_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis        TEXT NOT NULL CHECK (basis IN ('document', 'general_knowledge')),
   note         TEXT,
   CHECK (basis = 'document' OR note IS NOT NULL)
@@ -107,10 +119,18 @@ CREATE TABLE tenure (
   tenure_id     INTEGER PRIMARY KEY,
   person_id     INTEGER NOT NULL REFERENCES person (person_id),
   post_id       INTEGER NOT NULL REFERENCES post (post_id),
-  start_date    TEXT CHECK (start_date IS NULL OR start_date GLOB '[12][0-9][0-9][0-9]*'),
-  end_date      TEXT CHECK (end_date IS NULL OR end_date GLOB '[12][0-9][0-9][0-9]*'),
-  attested_from TEXT CHECK (attested_from IS NULL OR attested_from GLOB '[12][0-9][0-9][0-9]*'),
-  attested_to   TEXT CHECK (attested_to IS NULL OR attested_to GLOB '[12][0-9][0-9][0-9]*'),
+  start_date    TEXT CHECK (start_date IS NULL OR start_date GLOB '[12][0-9][0-9][0-9]'
+                OR start_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR start_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  end_date      TEXT CHECK (end_date IS NULL OR end_date GLOB '[12][0-9][0-9][0-9]'
+                OR end_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR end_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  attested_from TEXT CHECK (attested_from IS NULL OR attested_from GLOB '[12][0-9][0-9][0-9]'
+                OR attested_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR attested_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  attested_to   TEXT CHECK (attested_to IS NULL OR attested_to GLOB '[12][0-9][0-9][0-9]'
+                OR attested_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR attested_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   acting        INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),
   UNIQUE (person_id, post_id)
 ) STRICT;
@@ -181,8 +201,12 @@ CREATE TABLE agreement (
   name          TEXT NOT NULL UNIQUE,
   kind          TEXT NOT NULL CHECK (kind IN ('framework_agreement', 'strategic_cooperation_framework',
                   'framework_partnership_agreement')),
-  concluded_on  TEXT CHECK (concluded_on IS NULL OR concluded_on GLOB '[12][0-9][0-9][0-9]*'),
-  in_force_from TEXT CHECK (in_force_from IS NULL OR in_force_from GLOB '[12][0-9][0-9][0-9]*'),
+  concluded_on  TEXT CHECK (concluded_on IS NULL OR concluded_on GLOB '[12][0-9][0-9][0-9]'
+                OR concluded_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR concluded_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  in_force_from TEXT CHECK (in_force_from IS NULL OR in_force_from GLOB '[12][0-9][0-9][0-9]'
+                OR in_force_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR in_force_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   purpose       TEXT
 ) STRICT;
 
@@ -191,7 +215,9 @@ CREATE TABLE agreement_party (
   agreement_party_id INTEGER PRIMARY KEY,
   agreement_id  INTEGER NOT NULL REFERENCES agreement (agreement_id),
   org_id        INTEGER NOT NULL REFERENCES organisation (org_id),
-  since         TEXT CHECK (since IS NULL OR since GLOB '[12][0-9][0-9][0-9]*'),
+  since         TEXT CHECK (since IS NULL OR since GLOB '[12][0-9][0-9][0-9]'
+                OR since GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR since GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   how           TEXT NOT NULL CHECK (how IN ('founding party', 'exchange of letters',
                   'announced at meeting')),
   meeting_id    INTEGER REFERENCES meeting (meeting_id), -- where the joining happened
@@ -212,8 +238,12 @@ CREATE TABLE funding (
   funding_id    INTEGER PRIMARY KEY,
   funder_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
   recipient_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
-  period_start  TEXT CHECK (period_start IS NULL OR period_start GLOB '[12][0-9][0-9][0-9]*'),
-  period_end    TEXT CHECK (period_end IS NULL OR period_end GLOB '[12][0-9][0-9][0-9]*'),
+  period_start  TEXT CHECK (period_start IS NULL OR period_start GLOB '[12][0-9][0-9][0-9]'
+                OR period_start GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR period_start GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  period_end    TEXT CHECK (period_end IS NULL OR period_end GLOB '[12][0-9][0-9][0-9]'
+                OR period_end GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR period_end GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   amount        INTEGER CHECK (amount IS NULL OR amount >= 0),
   currency      TEXT CHECK (currency IS NULL OR length(currency) = 3),
   bound         TEXT CHECK (bound IS NULL OR bound IN ('exact', 'more_than', 'at_least', 'about')),
@@ -226,7 +256,9 @@ CREATE TABLE publication (
   publication_id INTEGER PRIMARY KEY,
   title         TEXT,                   -- NULL where the document names no title
   publisher_org_id INTEGER REFERENCES organisation (org_id),
-  published_on  TEXT CHECK (published_on IS NULL OR published_on GLOB '[12][0-9][0-9][0-9]*'),
+  published_on  TEXT CHECK (published_on IS NULL OR published_on GLOB '[12][0-9][0-9][0-9]'
+                OR published_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR published_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   kind          TEXT NOT NULL CHECK (kind IN ('recommendations', 'paper', 'contribution',
                   'booklet', 'remarks')),
   addressee     TEXT,                   -- e.g. a Council presidency
@@ -241,7 +273,9 @@ CREATE TABLE policy_framework (
   name          TEXT NOT NULL UNIQUE,
   short_name    TEXT,
   owner         TEXT,                   -- who adopted it, where a document says
-  adopted_on    TEXT CHECK (adopted_on IS NULL OR adopted_on GLOB '[12][0-9][0-9][0-9]*')
+  adopted_on    TEXT CHECK (adopted_on IS NULL OR adopted_on GLOB '[12][0-9][0-9][0-9]'
+                OR adopted_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR adopted_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 ) STRICT;
 
 CREATE TABLE framework_part (
@@ -258,7 +292,9 @@ CREATE TABLE statement (
   statement_id  INTEGER PRIMARY KEY,
   person_id     INTEGER NOT NULL REFERENCES person (person_id),
   meeting_id    INTEGER REFERENCES meeting (meeting_id),
-  said_on       TEXT CHECK (said_on IS NULL OR said_on GLOB '[12][0-9][0-9][0-9]*'),
+  said_on       TEXT CHECK (said_on IS NULL OR said_on GLOB '[12][0-9][0-9][0-9]'
+                OR said_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                OR said_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   kind          TEXT NOT NULL CHECK (kind IN ('quote', 'reported')),
   text          TEXT NOT NULL
 ) STRICT;

@@ -74,3 +74,34 @@ TEST(Migrations, CreateRefusesExistingFileAndOpenRefusesMissingFile) {
 
 }  // namespace
 }  // namespace euiomkb
+
+namespace euiomkb {
+namespace {
+
+TEST(Schema, RejectsMalformedDatesUnknownEnumerationsAndDanglingReferences) {
+  test::TempPath path;
+  KnowledgeBase::create_empty(path.str());
+  SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE);
+  raw.exec("PRAGMA foreign_keys = ON");
+  EXPECT_NO_THROW(raw.exec("INSERT INTO meeting (title, held_on) VALUES ('ok', '2013-05')"));
+  for (const char* date : {"2013-5-03", "13-05-03", "2013/05/03", "May 2013", "2013-05-03T10"}) {
+    EXPECT_THROW(raw.exec(std::string("INSERT INTO meeting (title, held_on) VALUES ('m', '") +
+                          date + "')"),
+                 SQLite::Exception)
+        << date;
+  }
+  EXPECT_THROW(raw.exec("INSERT INTO meeting (title, series) VALUES ('m', 'XYZ')"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO organisation (short_name, name, kind) "
+                        "VALUES ('X', 'X', 'club')"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO attendance (meeting_id, person_id, role, attested_as) "
+                        "VALUES (1, 42, 'participant', 'reported')"),
+               SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO meeting (title, held_on) VALUES (x'41', '2013')"),
+               SQLite::Exception)
+      << "STRICT tables refuse a blob where text belongs";
+}
+
+}  // namespace
+}  // namespace euiomkb
