@@ -68,7 +68,8 @@ int tour(const std::string& db, std::ostream& out) {
     out << "  " << date_text(m.held_on) << "  " << m.title << "  (" << or_dash(m.location)
         << (m.host ? ", hosted by " + *m.host : "") << ")\n";
     for (const Attendance& a : kb.meetings().attendance(m.id)) {
-      out << "      " << a.person << ", " << or_dash(a.post) << ", " << or_dash(a.organisation)
+      out << "      " << a.person << ", " << (a.acting ? "acting " : "") << or_dash(a.post) << ", "
+          << or_dash(a.organisation)
           << " [" << a.role << "]\n";
     }
     for (const Topic& t : kb.meetings().topics(m.id)) out << "      - " << t.label << "\n";

@@ -37,6 +37,10 @@ SELECT claim_id, subject, attribute, value, preferred, reason FROM claim
  ORDER BY subject_type, subject_id, attribute, preferred DESC, claim_id
 )sql";
 
+constexpr std::string_view kContacts =
+    "SELECT contact_id, person, organisation, role, city, phone, fax, email FROM v_contact "
+    "ORDER BY contact_id";
+
 constexpr std::string_view kSearch = R"sql(
 SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
   FROM kb_search WHERE kb_search MATCH ? ORDER BY rank LIMIT ?
@@ -176,6 +180,19 @@ std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
       out.push_back({CitationId(s.getColumn(0).getInt64()), SourceId(s.getColumn(1).getInt64()),
                      detail::text(s, 2), detail::text(s, 3), s.getColumn(4).getInt64(),
                      s.getColumn(5).getInt64()});
+    }
+    return out;
+  });
+}
+
+std::vector<Contact> KnowledgeBase::contacts() const {
+  return detail::guarded([&] {
+    auto& s = impl_->connection.prepare(kContacts);
+    std::vector<Contact> out;
+    while (s.executeStep()) {
+      out.push_back({s.getColumn(0).getInt64(), detail::opt_text(s, 1), detail::opt_text(s, 2),
+                     detail::opt_text(s, 3), detail::opt_text(s, 4), detail::opt_text(s, 5),
+                     detail::opt_text(s, 6), detail::opt_text(s, 7)});
     }
     return out;
   });

@@ -111,24 +111,16 @@ SELECT tenure_id, person_id, person, post_id, post, organisation, start_date, en
  ORDER BY coalesce(start_date, attested_from), tenure_id
 )sql";
 constexpr std::string_view kAttendanceOfPerson = R"sql(
-SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, pe.name, a.role,
-       po.title, o.short_name, a.attested_as
-  FROM attendance a
-  JOIN meeting m ON m.meeting_id = a.meeting_id
-  JOIN person pe ON pe.person_id = a.person_id
-  LEFT JOIN post po ON po.post_id = a.post_id
-  LEFT JOIN organisation o ON o.org_id = a.org_id
+SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
+       a.organisation, a.attested_as, a.acting
+  FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
  WHERE a.person_id = ?
- ORDER BY m.held_on IS NULL, m.held_on, a.attendance_id
+ ORDER BY a.held_on IS NULL, a.held_on, a.attendance_id
 )sql";
 constexpr std::string_view kAttendanceOfMeeting = R"sql(
-SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, pe.name, a.role,
-       po.title, o.short_name, a.attested_as
-  FROM attendance a
-  JOIN meeting m ON m.meeting_id = a.meeting_id
-  JOIN person pe ON pe.person_id = a.person_id
-  LEFT JOIN post po ON po.post_id = a.post_id
-  LEFT JOIN organisation o ON o.org_id = a.org_id
+SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
+       a.organisation, a.attested_as, a.acting
+  FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
  WHERE a.meeting_id = ?
  ORDER BY a.attendance_id
 )sql";
@@ -162,7 +154,8 @@ Attendance attendance_row(SQLite::Statement& s) {
           text(s, 6),
           opt_text(s, 7),
           opt_text(s, 8),
-          text(s, 9)};
+          text(s, 9),
+          s.getColumn(10).getInt() == 1};
 }
 
 // ---- meetings ----

@@ -34,7 +34,9 @@ SELECT m.meeting_id, m.series, m.sequence_no, m.title, m.held_on, m.location,
 
 CREATE VIEW v_attendance AS
 SELECT a.attendance_id, a.meeting_id, m.series, m.sequence_no, m.held_on, a.person_id,
-       pe.name AS person, a.role, po.title AS post, o.short_name AS organisation, a.attested_as
+       pe.name AS person, a.role, po.title AS post, o.short_name AS organisation, a.attested_as,
+       coalesce((SELECT t.acting FROM tenure t
+                  WHERE t.person_id = a.person_id AND t.post_id = a.post_id), 0) AS acting
   FROM attendance a
   JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN person pe ON pe.person_id = a.person_id

@@ -330,3 +330,48 @@ TEST_F(Seeded, EveryRecordKindTheApiReturnsCarriesCitations) {
 
 }  // namespace
 }  // namespace euiomkb
+
+namespace euiomkb {
+namespace {
+
+TEST(Contacts, PressAndOfficeContactsAsPrinted) {
+  KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
+  auto contacts = kb.contacts();
+  auto polack = std::find_if(contacts.begin(), contacts.end(), [](const Contact& c) {
+    return c.person == "Alexandre Polack";
+  });
+  ASSERT_NE(polack, contacts.end());
+  EXPECT_EQ(polack->phone, "+32 2 29 90677");
+  EXPECT_FALSE(polack->email.has_value()) << "the release gives no e-mail";
+  auto office = std::find_if(contacts.begin(), contacts.end(), [](const Contact& c) {
+    return c.organisation && !c.person && c.fax;
+  });
+  ASSERT_NE(office, contacts.end());
+  EXPECT_EQ(office->fax, "+32 2 287 70 06");
+}
+
+TEST(Attendance, ActingCapacityComesFromTheTenure) {
+  KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
+  auto som = kb.meetings().by_sequence("SOM", 11);
+  ASSERT_TRUE(som.has_value());
+  for (const auto& a : kb.meetings().attendance(som->id))
+    EXPECT_EQ(a.acting, a.person == "Beate Gminder") << a.person;
+}
+
+TEST(Logging, HandlerReceivesLibraryMessagesUntilRemoved) {
+  std::vector<std::string> messages;
+  set_log_handler([&](std::string_view, std::string_view message) {
+    messages.emplace_back(message);
+  });
+  KnowledgeBase::create_seeded(":memory:");
+  set_log_handler(nullptr);
+  std::size_t seen = messages.size();
+  KnowledgeBase::create_seeded(":memory:");
+  EXPECT_EQ(messages.size(), seen) << "silent once the handler is removed";
+  EXPECT_TRUE(std::any_of(messages.begin(), messages.end(), [](const std::string& m) {
+    return m.find("imported") != std::string::npos;
+  }));
+}
+
+}  // namespace
+}  // namespace euiomkb

@@ -194,6 +194,8 @@ class KnowledgeBase {
   std::vector<Citation> citations_for(const Record& record) const {
     return citations(Record::kSubjectType, id_value(record.id));
   }
+  // Contact details the documents give (press contacts, office telephone numbers).
+  std::vector<Contact> contacts() const;
   // Claims on which documents disagree, preferred first within each subject and attribute.
   std::vector<Claim> conflicting_claims() const;
   // Full-text search (FTS5 syntax, porter stemming, accents ignored), best match first.

@@ -112,6 +112,7 @@ struct Attendance {
   std::optional<std::string> post;
   std::optional<std::string> organisation;
   std::string attested_as;  // 'announced' beforehand or 'reported' afterwards
+  bool acting;              // the post was held in an acting capacity
 };
 
 struct MeetingOrganisation {
@@ -207,6 +208,18 @@ struct Statement {
   std::optional<PartialDate> said_on;
   std::string kind;  // 'quote' (verbatim) or 'reported'
   std::string text;
+};
+
+struct Contact {
+  static constexpr const char* kSubjectType = "contact";
+  std::int64_t id;
+  std::optional<std::string> person;
+  std::optional<std::string> organisation;
+  std::optional<std::string> role;
+  std::optional<std::string> city;
+  std::optional<std::string> phone;
+  std::optional<std::string> fax;
+  std::optional<std::string> email;
 };
 
 struct Claim {
