@@ -65,14 +65,16 @@ int tour(const std::string& db, std::ostream& out) {
       << c.topics << " topics, " << c.citations << " citations, " << c.conflicting_claims
       << " conflicting claims\n\nMeeting timeline\n";
   for (const Meeting& m : kb.meetings().all()) {
-    out << "  " << date_text(m.held_on) << "  " << m.title << "  (" << or_dash(m.location)
+    out << "  " << date_text(m.held_on) << "  " << m.title << "  ("
+        << m.location.value_or("place not stated")
         << (m.host ? ", hosted by " + *m.host : "") << ")\n";
     for (const Attendance& a : kb.meetings().attendance(m.id)) {
       out << "      " << a.person << ", " << (a.acting ? "acting " : "") << or_dash(a.post) << ", "
           << or_dash(a.organisation)
           << " [" << a.role << "]\n";
     }
-    for (const Topic& t : kb.meetings().topics(m.id)) out << "      - " << t.label << "\n";
+    if (auto topics = kb.meetings().topics(m.id).size())
+      out << "      " << topics << " topic(s) discussed\n";
   }
   out << "\nConflicting claims\n";
   for (const Claim& claim : kb.conflicting_claims()) {
