@@ -99,6 +99,10 @@ KnowledgeBase KnowledgeBase::create_seeded(const std::string& path) {
       kb.import_facts(embedded_fact_files(), embedded_document);
     }
     std::filesystem::rename(staging, path);
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::error_code ignored;
+    std::filesystem::remove(staging, ignored);
+    throw DatabaseError("cannot move the new database into place: " + std::string(e.what()));
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(staging, ignored);

@@ -105,3 +105,24 @@ TEST(Schema, RejectsMalformedDatesUnknownEnumerationsAndDanglingReferences) {
 
 }  // namespace
 }  // namespace euiomkb
+
+namespace euiomkb {
+namespace {
+
+TEST(Create, FailsWithDatabaseErrorWhereTheFileCannotBeWritten) {
+  EXPECT_THROW(KnowledgeBase::create_seeded("/nonexistent-directory/euiomkb.db"), DatabaseError);
+}
+
+TEST(Create, SeededFileAppearsOnlyWhenComplete) {
+  test::TempPath path;
+  KnowledgeBase::create_seeded(path.str());
+  auto directory = std::filesystem::path(path.str()).parent_path();
+  auto stem = std::filesystem::path(path.str()).filename().string();
+  for (const auto& entry : std::filesystem::directory_iterator(directory))
+    EXPECT_EQ(entry.path().filename().string().find(stem + ".partial"), std::string::npos)
+        << "staging file left behind: " << entry.path();
+  EXPECT_TRUE(KnowledgeBase::open(path.str()).verify().ok());
+}
+
+}  // namespace
+}  // namespace euiomkb
