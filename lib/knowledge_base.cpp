@@ -117,8 +117,13 @@ KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
     throw DatabaseError("no database at '" + path + "'");
   int flags = mode == Mode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   auto impl = std::make_unique<detail::Impl>(detail::Impl{detail::Connection(path, flags)});
+  int version = 0;
+  try {
+    version = detail::schema_version(impl->connection);
+  } catch (const DatabaseError& e) {
+    throw DatabaseError("'" + path + "': " + e.what(), e.sqlite_code());
+  }
   detail::check_not_newer(impl->connection);
-  int version = detail::schema_version(impl->connection);
   if (version < detail::latest_schema_version()) {
     if (mode == Mode::read_only) {
       throw SchemaError("database schema version " + std::to_string(version) +

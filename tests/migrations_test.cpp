@@ -126,3 +126,21 @@ TEST(Create, SeededFileAppearsOnlyWhenComplete) {
 
 }  // namespace
 }  // namespace euiomkb
+
+namespace euiomkb {
+namespace {
+
+TEST(Open, NonDatabaseFileFailsNamingTheFileAndKeepingTheSqliteCode) {
+  test::TempPath path;
+  { std::ofstream(path.str()) << "not a database, just text\n"; }
+  try {
+    KnowledgeBase::open(path.str());
+    FAIL() << "opened a text file";
+  } catch (const DatabaseError& e) {
+    EXPECT_NE(std::string(e.what()).find(path.str()), std::string::npos) << e.what();
+    EXPECT_EQ(e.sqlite_code(), 26) << "SQLITE_NOTADB";
+  }
+}
+
+}  // namespace
+}  // namespace euiomkb
