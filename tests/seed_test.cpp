@@ -37,7 +37,7 @@ TEST(Seed, EveryFactFileIsEmbedded) {
 TEST(Seed, CountsCoverTheDocuments) {
   Counts c = KnowledgeBase::create_seeded(":memory:").counts();
   EXPECT_EQ(c.sources, 5);
-  EXPECT_EQ(c.meetings, 6);  // SOM 1, 2, 3, 11, HOU 4 and the 2014 Home Affairs conference
+  EXPECT_EQ(c.meetings, 6);  // SOM 1, 2, 3, 11, the HOU meeting of 2015-12-09, the 2014 conference
   EXPECT_GE(c.people, 18);
   EXPECT_GE(c.attendances, 19);
   EXPECT_GE(c.topics, 30);
