@@ -42,6 +42,7 @@ const FactField* FactRecord::field(std::string_view name) const {
 
 std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_view text) {
   std::vector<FactRecord> records;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   std::string* continued = nullptr;  // the value a continuation line extends
   int line_no = 0;
   auto fail = [&](const std::string& field, const std::string& problem) {

@@ -31,6 +31,13 @@ TEST(ParseFacts, ReadsRecordsFieldsContinuationsAndCitations) {
   EXPECT_EQ(records[1].field("meeting")->line, 8);
 }
 
+TEST(ParseFacts, AcceptsWindowsLineEndingsAndAByteOrderMark) {
+  auto records = parse_facts("f.facts", "\xEF\xBB\xBFperson p\r\n  name: Amy Pope\r\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].kind, "person");
+  EXPECT_EQ(records[0].field("name")->value, "Amy Pope");
+}
+
 void expect_error(const std::string& text, int line, const std::string& field) {
   try {
     parse_facts("bad.facts", text);
