@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <random>
 
 #include "euiomkb/euiomkb.hpp"
 
@@ -23,10 +24,10 @@ int build(const std::string& db, bool force, std::ostream& out, std::ostream& er
     return 1;
   }
   auto started = std::chrono::steady_clock::now();
-  // Build beside the target and move it into place, so the old file stays intact on failure.
-  std::string fresh = db + ".new";
+  // Build beside the target under a fresh name and move it into place, so the old file stays
+  // intact on failure.
+  std::string fresh = db + ".new-" + std::to_string(std::random_device{}());
   std::error_code ignored;
-  fs::remove(fresh, ignored);
   try {
     KnowledgeBase::create_seeded(fresh);
     fs::rename(fresh, db);

@@ -36,7 +36,8 @@ SQLite::Statement& Connection::prepare(std::string_view sql) {
     auto statement = std::make_unique<SQLite::Statement>(db_, std::string(sql));
     found = statements_.emplace(std::string(sql), std::move(statement)).first;
   } else {
-    found->second->reset();
+    // tryReset, not reset: a statement whose last run failed would rethrow that old error.
+    found->second->tryReset();
     found->second->clearBindings();
   }
   return *found->second;

@@ -1,6 +1,7 @@
 #include "fact_file.hpp"
 
 #include "euiomkb/error.hpp"
+#include "text.hpp"
 
 namespace euiomkb::detail {
 namespace {
@@ -55,10 +56,12 @@ std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_vi
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::string_view content = trim(line);
-    if (content.empty() || content.front() == '#') {
-      if (content.empty()) continued = nullptr;
+    if (content.empty()) {
+      continued = nullptr;
       continue;
     }
+    if (content.front() == '#' && indent_of(line) < 4) continue;  // deeper '#' continues a value
+    if (!valid_utf8(line)) fail("", "not valid UTF-8");
     if (line.find('\t') != std::string_view::npos && line.front() == '\t')
       fail("", "indent with spaces, not tabs");
     std::size_t indent = indent_of(line);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -13,7 +13,9 @@
 namespace euiomkb::detail {
 namespace {
 
-enum class Type { text, integer, date, boolean, ref };
+// text; integer (any 64-bit); count (1 to 2^31-1: ordinals, editions, positions); date
+// (PartialDate); boolean (yes/no); ref (a key); series (a code in meeting_series).
+enum class Type { text, integer, count, date, boolean, ref, series };
 
 struct FieldSpec {
   std::string_view name;
@@ -109,8 +111,8 @@ const std::vector<KindSpec>& specs() {
       {"meeting", true, true,
        "INSERT INTO meeting (series, sequence_no, title, held_on, location, note) "
        "VALUES (:series, :sequence_no, :title, :held_on, :location, :note)",
-       {{"series", Type::text, kOpt, {}},
-        {"sequence_no", Type::integer, kOpt, {}},
+       {{"series", Type::series, kOpt, {}},
+        {"sequence_no", Type::count, kOpt, {}},
         {"title", Type::text, kReq, {}},
         {"held_on", Type::date, kOpt, {}},
         {"location", Type::text, kOpt, {}},
@@ -182,7 +184,7 @@ const std::vector<KindSpec>& specs() {
         {"kind", Type::text, kReq, {}},
         {"addressee", Type::text, kOpt, {}},
         {"series", Type::text, kOpt, {}},
-        {"edition", Type::integer, kOpt, {}},
+        {"edition", Type::count, kOpt, {}},
         {"summary", Type::text, kOpt, {}}}},
       {"policy_framework", true, true,
        "INSERT INTO policy_framework (name, short_name, owner, adopted_on) "
@@ -195,7 +197,7 @@ const std::vector<KindSpec>& specs() {
        "INSERT INTO framework_part (policy_framework_id, position, kind, label) "
        "VALUES (:policy_framework, :position, :kind, :label)",
        {{"policy_framework", Type::ref, kReq, "policy_framework"},
-        {"position", Type::integer, kReq, {}},
+        {"position", Type::count, kReq, {}},
         {"kind", Type::text, kReq, {}},
         {"label", Type::text, kReq, {}}}},
       {"statement", false, true,
@@ -234,6 +236,7 @@ constexpr std::string_view kFindKey = "SELECT row_id FROM record_key WHERE kind 
 constexpr std::string_view kInsertKey =
     "INSERT INTO record_key (kind, key, row_id) VALUES (?, ?, ?)";
 constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_id = ?";
+constexpr std::string_view kFindSeries = "SELECT 1 FROM meeting_series WHERE series = ?";
 constexpr std::string_view kInsertCitation =
     "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, end_offset) "
     "VALUES (?, ?, ?, ?, ?, ?)";
@@ -259,7 +262,11 @@ class Loader {
       key.bind(1, std::string(spec->kind));
       key.bind(2, *record.key);
       key.bind(3, row_id);
-      key.exec();
+      try {
+        key.exec();
+      } catch (const SQLite::Exception& e) {
+        throw rejected(record, e);
+      }
     }
     for (const FactCite& cite : record.cites) cite_record(spec->kind, row_id, record, cite);
     ++summary_.records;
@@ -294,6 +301,8 @@ class Loader {
       fail(basis->line, "note", "general-knowledge facts must say where they come from in a note");
     if (spec.cited && !general && record.cites.empty())
       fail(record.line, "cite", "every " + record.kind + " needs at least one citation");
+    if (!spec.cited && !record.cites.empty())
+      fail(record.cites.front().line, "cite", record.kind + " records take no citations");
   }
 
   std::int64_t resolve(const FactRecord& record, const FactField& field,
@@ -324,12 +333,24 @@ class Loader {
       case Type::text:
         insert.bind(parameter, field->value);
         break;
-      case Type::integer: {
+      case Type::integer:
+      case Type::count: {
         std::int64_t value = 0;
         const char* end = field->value.data() + field->value.size();
         auto [ptr, ec] = std::from_chars(field->value.data(), end, value);
         if (ec != std::errc() || ptr != end) fail("'" + field->value + "' is not a whole number");
+        if (spec.type == Type::count && (value < 1 || value > INT32_MAX))
+          fail("'" + field->value + "' is not a count from 1 to 2147483647");
         insert.bind(parameter, value);
+        break;
+      }
+      case Type::series: {
+        auto& find = connection_.prepare(kFindSeries);
+        find.bind(1, field->value);
+        bool known = find.executeStep();
+        find.reset();
+        if (!known) fail("'" + field->value + "' is not a meeting series (SOM or HOU)");
+        insert.bind(parameter, field->value);
         break;
       }
       case Type::date:
@@ -365,6 +386,10 @@ class Loader {
         throw ImportError(record.file, file->line, "file",
                           "no document named '" + file->value + "'");
       }
+      if (!valid_utf8(*text)) {
+        throw ImportError(record.file, file->line, "file",
+                          "document '" + file->value + "' is not valid UTF-8 text");
+      }
       insert.bind(":sha256", sha256_hex(*text));
       insert.bind(":text", *text);
     } else if (record.kind == "person") {
@@ -389,20 +414,36 @@ class Loader {
     try {
       insert.exec();
     } catch (const SQLite::Exception& e) {
-      // Point at the field the constraint names, if any.
-      std::string message = e.what();
-      std::string_view detail = std::string_view(message).substr(message.find(':') + 1);
-      const FactField* culprit = nullptr;
-      std::size_t best = std::string_view::npos;
-      for (const FactField& field : record.fields) {
-        std::size_t at = detail.find(field.name);
-        if (at < best) best = at, culprit = &field;
-      }
-      throw ImportError(record.file, culprit ? culprit->line : record.line,
-                        culprit ? culprit->name : "", "rejected by the database: " + message,
-                        e.getExtendedErrorCode());
+      throw rejected(record, e);
     }
     return connection_.db().getLastInsertRowid();
+  }
+
+  // The database refused a record: point at the field its constraint names. SQLite names the
+  // columns ("UNIQUE constraint failed: topic.meeting_id, topic.label") or quotes the CHECK
+  // expression; a column matches a field of the same name or the field's name plus "_id".
+  static ImportError rejected(const FactRecord& record, const SQLite::Exception& e) {
+    std::string message = fold_whitespace(e.what()).text;
+    std::string_view detail = std::string_view(message).substr(message.find(':') + 1);
+    bool unique = message.starts_with("UNIQUE");
+    const FactField* culprit = nullptr;
+    std::size_t at = 0;
+    while (at < detail.size()) {
+      std::size_t end = detail.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", at);
+      if (end == std::string_view::npos) end = detail.size();
+      std::string_view token = detail.substr(at, end - at);
+      for (const FactField& field : record.fields) {
+        if (token == field.name || token == field.name + "_id") {
+          culprit = &field;
+          break;
+        }
+      }
+      if (culprit && !unique) break;  // CHECK: the first column named; UNIQUE: the last
+      at = end + 1;
+    }
+    return ImportError(record.file, culprit ? culprit->line : record.line,
+                       culprit ? culprit->name : "", "rejected by the database: " + message,
+                       e.getExtendedErrorCode());
   }
 
   void cite_record(std::string_view kind, std::int64_t row_id, const FactRecord& record,
@@ -430,7 +471,12 @@ class Loader {
     insert.bind(4, cite.quote);
     insert.bind(5, span->start);
     insert.bind(6, span->end);
-    insert.exec();
+    try {
+      insert.exec();
+    } catch (const SQLite::Exception& e) {
+      throw ImportError(record.file, cite.line, "cite", std::string("rejected: ") + e.what(),
+                        e.getExtendedErrorCode());
+    }
     ++summary_.citations;
   }
 

@@ -59,8 +59,16 @@ std::optional<std::string> embedded_document(const std::string& file_name) {
   return std::nullopt;
 }
 
+// std::filesystem::exists without its exceptions: a path that cannot be examined is an error.
+bool exists(const std::string& path) {
+  std::error_code error;
+  bool found = std::filesystem::exists(path, error);
+  if (error) throw DatabaseError("cannot examine '" + path + "': " + error.message());
+  return found;
+}
+
 void refuse_existing(const std::string& path) {
-  if (path != kMemory && std::filesystem::exists(path))
+  if (path != kMemory && exists(path))
     throw DatabaseError("'" + path + "' already exists; remove it first to rebuild");
 }
 
@@ -113,7 +121,7 @@ KnowledgeBase KnowledgeBase::create_seeded(const std::string& path) {
 }
 
 KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
-  if (path != kMemory && !std::filesystem::exists(path))
+  if (path != kMemory && !exists(path))
     throw DatabaseError("no database at '" + path + "'");
   int flags = mode == Mode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   auto impl = std::make_unique<detail::Impl>(detail::Impl{detail::Connection(path, flags)});

@@ -55,7 +55,9 @@ SELECT org_name_id, name, language, attested_on, valid_from, valid_to, basis
 constexpr std::string_view kOrganisationNameOn = R"sql(
 SELECT name FROM (
   SELECT name, 1 AS rank, valid_from AS since FROM organisation_name
-   WHERE org_id = :id AND valid_from <= :high AND (valid_to IS NULL OR :low <= valid_to || '~')
+   WHERE org_id = :id AND (valid_from IS NOT NULL OR valid_to IS NOT NULL)
+     AND (valid_from IS NULL OR valid_from <= :high)
+     AND (valid_to IS NULL OR :low <= valid_to || '~')
   UNION ALL
   SELECT name, 2, attested_on FROM organisation_name
    WHERE org_id = :id AND valid_from IS NULL AND valid_to IS NULL AND attested_on <= :high
@@ -107,7 +109,7 @@ SELECT tenure_id, person_id, person, post_id, post, organisation, start_date, en
   FROM v_post_holder
  WHERE post = :post COLLATE NOCASE AND organisation = :organisation COLLATE NOCASE
    AND coalesce(start_date, attested_from) <= :high
-   AND :low <= coalesce(end_date, attested_to) || '~'
+   AND (coalesce(end_date, attested_to) IS NULL OR :low <= coalesce(end_date, attested_to) || '~')
  ORDER BY coalesce(start_date, attested_from), tenure_id
 )sql";
 constexpr std::string_view kAttendanceOfPerson = R"sql(

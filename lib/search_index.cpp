@@ -56,15 +56,22 @@ void rebuild_search_index(Connection& connection) {
     std::int64_t id = sources.getColumn(0).getInt64();
     std::string file_name = sources.getColumn(1).getString();
     std::string text = sources.getColumn(2).getString();
-    std::size_t at = 0;
-    while (at < text.size()) {
-      std::size_t end = text.find("\n\n", at);
-      if (end == std::string::npos) end = text.size();
-      std::string paragraph = text.substr(at, end - at);
+    // A paragraph ends at a line holding only white space (LF or CRLF endings alike).
+    std::string paragraph;
+    auto flush = [&] {
       if (paragraph.find_first_not_of(" \n\r\t") != std::string::npos)
-        passages.push_back({id, file_name, std::move(paragraph)});
-      at = end + 2;
+        passages.push_back({id, file_name, paragraph});
+      paragraph.clear();
+    };
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = text.find('\n', at);
+      end = end == std::string::npos ? text.size() : end + 1;
+      std::string_view line = std::string_view(text).substr(at, end - at);
+      if (line.find_first_not_of(" \n\r\t") == std::string_view::npos) flush();
+      else paragraph.append(line);
+      at = end;
     }
+    flush();
   }
   sources.reset();
   auto& insert = connection.prepare(kInsertPassage);

@@ -8,7 +8,7 @@
 namespace euiomkb::detail {
 namespace {
 
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // U+2026
+constexpr std::string_view kEllipsis = " \xE2\x80\xA6 ";  // U+2026 between spaces
 constexpr std::size_t kMaxGapBytes = 600;  // text an ellipsis may skip
 
 // Decodes one UTF-8 code point at text[i]; returns it and advances i. Invalid bytes decode as
@@ -128,14 +128,14 @@ bool span_matches_quote(std::string_view source, std::int64_t start, std::int64_
   if (begin == std::string::npos || index != end) return false;
   std::string span = fold(source.substr(begin, i - begin));
   std::vector<std::string> parts = quote_parts(quote);
-  if (parts.empty() || !span.starts_with(parts.front()) || !span.ends_with(parts.back()))
-    return false;
+  if (parts.empty() || !span.starts_with(parts.front())) return false;
   auto last = match_rest(span, parts, parts[0].size());
-  return parts.size() == 1 ? span == parts[0] : last.has_value();
+  return last.has_value() && *last == span.size();
 }
 
 std::string fold_name(std::string_view name) {
-  // Base letters for U+00C0..U+017F ('.' marks characters dropped).
+  // Base letters for U+00C0..U+017F ('.' marks characters dropped; the two-letter folds such as
+  // æ and ß are handled before these tables).
   static constexpr std::string_view kLatin1 =
       "aaaaaaaceeeeiiiidnooooo.ouuuuyts"   // U+00C0..U+00DF
       "aaaaaaaceeeeiiiidnooooo.ouuuuyty";  // U+00E0..U+00FF
@@ -146,24 +146,53 @@ std::string fold_name(std::string_view name) {
   bool pending_space = false;
   for (std::size_t i = 0; i < name.size();) {
     char32_t cp = next_code_point(name, i);
-    if (cp >= 'A' && cp <= 'Z') cp = cp - 'A' + 'a';
-    if (cp >= 0xC0 && cp <= 0xFF) {
-      char base = kLatin1[cp - 0xC0];
-      if (base == '.') continue;
-      cp = static_cast<unsigned char>(base);
-    } else if (cp >= 0x100 && cp <= 0x17F) {
-      cp = static_cast<unsigned char>(kExtendedA[cp - 0x100]);
-    }
     if (cp == '\'' || cp == '.' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) continue;
+    if (cp >= 0x0300 && cp <= 0x036F) continue;  // combining accents of decomposed text
     if (is_space(cp) || cp == '-' || cp == 0x2010 || cp == 0x2011) {
       pending_space = !out.empty();
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
+    switch (cp) {  // letters that fold to two
+      case 0xC6: case 0xE6: out += "ae"; continue;
+      case 0xDE: case 0xFE: out += "th"; continue;
+      case 0xDF: out += "ss"; continue;
+      case 0x132: case 0x133: out += "ij"; continue;
+      case 0x152: case 0x153: out += "oe"; continue;
+      default: break;
+    }
+    if (cp >= 'A' && cp <= 'Z') {
+      cp = cp - 'A' + 'a';
+    } else if (cp >= 0xC0 && cp <= 0xFF) {
+      char base = kLatin1[cp - 0xC0];
+      if (base == '.') continue;  // × and ÷
+      cp = static_cast<unsigned char>(base);
+    } else if (cp >= 0x100 && cp <= 0x17F) {
+      cp = static_cast<unsigned char>(kExtendedA[cp - 0x100]);
+    }
     append_utf8(out, cp);
   }
   return out;
+}
+
+bool valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
+                         : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || lead == 0 || i + length > text.size()) return false;
+    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMinimum[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += length;
+  }
+  return true;
 }
 
 std::string sha256_hex(std::string_view data) {

@@ -38,6 +38,10 @@ bool span_matches_quote(std::string_view source, std::int64_t start, std::int64_
 // apostrophes and dots dropped, hyphens and white space runs turned into one space.
 std::string fold_name(std::string_view name);
 
+// True when `text` is well-formed UTF-8 without NUL characters: the only text whose code point
+// offsets agree between this library and SQLite's substr().
+bool valid_utf8(std::string_view text);
+
 // Lower-case hexadecimal SHA-256 of `data`.
 std::string sha256_hex(std::string_view data);
 

@@ -9,9 +9,9 @@ CREATE TABLE source (
   file_name   TEXT NOT NULL UNIQUE,     -- the name the document was delivered under
   title       TEXT NOT NULL,            -- the document's own headline
   publisher   TEXT,                     -- who published it, as the document says
-  published   TEXT CHECK (published IS NULL OR published GLOB '[12][0-9][0-9][0-9]'
-                OR published GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR published GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  published   TEXT CHECK (published IS NULL OR published GLOB '[0-9][0-9][0-9][0-9]'
+                OR published GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR published GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   url         TEXT,                     -- only where the document itself gives one
   language    TEXT NOT NULL,            -- BCP 47 tag of the main text
   sha256      TEXT NOT NULL CHECK (length(sha256) = 64), -- of the UTF-8 text, lower-case hex
@@ -43,15 +43,15 @@ CREATE TABLE organisation_name (
   org_id      INTEGER NOT NULL REFERENCES organisation (org_id),
   name        TEXT NOT NULL,
   language    TEXT NOT NULL DEFAULT 'en',
-  attested_on TEXT CHECK (attested_on IS NULL OR attested_on GLOB '[12][0-9][0-9][0-9]'
-                OR attested_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR attested_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  valid_from  TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]'
-                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  valid_to    TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]'
-                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  attested_on TEXT CHECK (attested_on IS NULL OR attested_on GLOB '[0-9][0-9][0-9][0-9]'
+                OR attested_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR attested_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  valid_from  TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[0-9][0-9][0-9][0-9]'
+                OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  valid_to    TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[0-9][0-9][0-9][0-9]'
+                OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis       TEXT NOT NULL DEFAULT 'document' CHECK (basis IN ('document', 'general_knowledge')),
   note        TEXT,
   UNIQUE (org_id, name)
@@ -62,16 +62,18 @@ CREATE TABLE organisation_parent (
   org_parent_id INTEGER PRIMARY KEY,
   org_id        INTEGER NOT NULL REFERENCES organisation (org_id),
   parent_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
-  valid_from    TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]'
-                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  valid_to      TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]'
-                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  valid_from    TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[0-9][0-9][0-9][0-9]'
+                OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  valid_to      TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[0-9][0-9][0-9][0-9]'
+                OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis         TEXT NOT NULL DEFAULT 'document' CHECK (basis IN ('document', 'general_knowledge')),
   note          TEXT,
   CHECK (org_id <> parent_org_id)
 ) STRICT;
+CREATE UNIQUE INDEX organisation_parent_once
+  ON organisation_parent (org_id, parent_org_id, coalesce(valid_from, ''));
 
 -- Lineage: how organisations were renamed, split or merged.
 CREATE TABLE organisation_event (
@@ -79,13 +81,15 @@ CREATE TABLE organisation_event (
   event        TEXT NOT NULL CHECK (event IN ('created', 'renamed', 'split', 'merged', 'dissolved')),
   from_org_id  INTEGER REFERENCES organisation (org_id),   -- the organisation before
   to_org_id    INTEGER REFERENCES organisation (org_id),   -- the organisation after
-  occurred_on  TEXT CHECK (occurred_on IS NULL OR occurred_on GLOB '[12][0-9][0-9][0-9]'
-                OR occurred_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR occurred_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  occurred_on  TEXT CHECK (occurred_on IS NULL OR occurred_on GLOB '[0-9][0-9][0-9][0-9]'
+                OR occurred_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR occurred_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis        TEXT NOT NULL CHECK (basis IN ('document', 'general_knowledge')),
   note         TEXT,
   CHECK (basis = 'document' OR note IS NOT NULL)
 ) STRICT;
+CREATE UNIQUE INDEX organisation_event_once
+  ON organisation_event (event, coalesce(from_org_id, 0), coalesce(to_org_id, 0));
 
 CREATE TABLE person (
   person_id   INTEGER PRIMARY KEY,
@@ -112,6 +116,7 @@ CREATE TABLE post (
   org_id      INTEGER REFERENCES organisation (org_id),
   UNIQUE (title, org_id)
 ) STRICT;
+CREATE UNIQUE INDEX post_once ON post (title, coalesce(org_id, 0));
 
 -- A person holding a post. start_date/end_date only where a document states them;
 -- attested_from/attested_to bound the dates on which documents show the person in post.
@@ -119,18 +124,18 @@ CREATE TABLE tenure (
   tenure_id     INTEGER PRIMARY KEY,
   person_id     INTEGER NOT NULL REFERENCES person (person_id),
   post_id       INTEGER NOT NULL REFERENCES post (post_id),
-  start_date    TEXT CHECK (start_date IS NULL OR start_date GLOB '[12][0-9][0-9][0-9]'
-                OR start_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR start_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  end_date      TEXT CHECK (end_date IS NULL OR end_date GLOB '[12][0-9][0-9][0-9]'
-                OR end_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR end_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  attested_from TEXT CHECK (attested_from IS NULL OR attested_from GLOB '[12][0-9][0-9][0-9]'
-                OR attested_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR attested_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  attested_to   TEXT CHECK (attested_to IS NULL OR attested_to GLOB '[12][0-9][0-9][0-9]'
-                OR attested_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR attested_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  start_date    TEXT CHECK (start_date IS NULL OR start_date GLOB '[0-9][0-9][0-9][0-9]'
+                OR start_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR start_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  end_date      TEXT CHECK (end_date IS NULL OR end_date GLOB '[0-9][0-9][0-9][0-9]'
+                OR end_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR end_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  attested_from TEXT CHECK (attested_from IS NULL OR attested_from GLOB '[0-9][0-9][0-9][0-9]'
+                OR attested_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR attested_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  attested_to   TEXT CHECK (attested_to IS NULL OR attested_to GLOB '[0-9][0-9][0-9][0-9]'
+                OR attested_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR attested_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   acting        INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),
   UNIQUE (person_id, post_id)
 ) STRICT;
@@ -149,9 +154,9 @@ CREATE TABLE meeting (
   series      TEXT REFERENCES meeting_series (series),
   sequence_no INTEGER CHECK (sequence_no IS NULL OR sequence_no > 0), -- ordinal within series
   title       TEXT NOT NULL,
-  held_on     TEXT CHECK (held_on IS NULL OR held_on GLOB '[12][0-9][0-9][0-9]'
-                OR held_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR held_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  held_on     TEXT CHECK (held_on IS NULL OR held_on GLOB '[0-9][0-9][0-9][0-9]'
+                OR held_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR held_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   location    TEXT,                     -- NULL where no document says where
   note        TEXT,
   UNIQUE (series, sequence_no)
@@ -201,12 +206,12 @@ CREATE TABLE agreement (
   name          TEXT NOT NULL UNIQUE,
   kind          TEXT NOT NULL CHECK (kind IN ('framework_agreement', 'strategic_cooperation_framework',
                   'framework_partnership_agreement')),
-  concluded_on  TEXT CHECK (concluded_on IS NULL OR concluded_on GLOB '[12][0-9][0-9][0-9]'
-                OR concluded_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR concluded_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  in_force_from TEXT CHECK (in_force_from IS NULL OR in_force_from GLOB '[12][0-9][0-9][0-9]'
-                OR in_force_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR in_force_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  concluded_on  TEXT CHECK (concluded_on IS NULL OR concluded_on GLOB '[0-9][0-9][0-9][0-9]'
+                OR concluded_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR concluded_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  in_force_from TEXT CHECK (in_force_from IS NULL OR in_force_from GLOB '[0-9][0-9][0-9][0-9]'
+                OR in_force_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR in_force_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   purpose       TEXT
 ) STRICT;
 
@@ -215,9 +220,9 @@ CREATE TABLE agreement_party (
   agreement_party_id INTEGER PRIMARY KEY,
   agreement_id  INTEGER NOT NULL REFERENCES agreement (agreement_id),
   org_id        INTEGER NOT NULL REFERENCES organisation (org_id),
-  since         TEXT CHECK (since IS NULL OR since GLOB '[12][0-9][0-9][0-9]'
-                OR since GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR since GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  since         TEXT CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]'
+                OR since GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR since GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   how           TEXT NOT NULL CHECK (how IN ('founding party', 'exchange of letters',
                   'announced at meeting')),
   meeting_id    INTEGER REFERENCES meeting (meeting_id), -- where the joining happened
@@ -238,12 +243,12 @@ CREATE TABLE funding (
   funding_id    INTEGER PRIMARY KEY,
   funder_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
   recipient_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
-  period_start  TEXT CHECK (period_start IS NULL OR period_start GLOB '[12][0-9][0-9][0-9]'
-                OR period_start GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR period_start GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  period_end    TEXT CHECK (period_end IS NULL OR period_end GLOB '[12][0-9][0-9][0-9]'
-                OR period_end GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR period_end GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  period_start  TEXT CHECK (period_start IS NULL OR period_start GLOB '[0-9][0-9][0-9][0-9]'
+                OR period_start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR period_start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  period_end    TEXT CHECK (period_end IS NULL OR period_end GLOB '[0-9][0-9][0-9][0-9]'
+                OR period_end GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR period_end GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   amount        INTEGER CHECK (amount IS NULL OR amount >= 0),
   currency      TEXT CHECK (currency IS NULL OR length(currency) = 3),
   bound         TEXT CHECK (bound IS NULL OR bound IN ('exact', 'more_than', 'at_least', 'about')),
@@ -251,14 +256,16 @@ CREATE TABLE funding (
   agreement_id  INTEGER REFERENCES agreement (agreement_id),
   CHECK ((amount IS NULL) = (currency IS NULL) AND (amount IS NULL) = (bound IS NULL))
 ) STRICT;
+CREATE UNIQUE INDEX funding_once
+  ON funding (funder_org_id, recipient_org_id, coalesce(period_start, ''), measure);
 
 CREATE TABLE publication (
   publication_id INTEGER PRIMARY KEY,
   title         TEXT,                   -- NULL where the document names no title
   publisher_org_id INTEGER REFERENCES organisation (org_id),
-  published_on  TEXT CHECK (published_on IS NULL OR published_on GLOB '[12][0-9][0-9][0-9]'
-                OR published_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR published_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  published_on  TEXT CHECK (published_on IS NULL OR published_on GLOB '[0-9][0-9][0-9][0-9]'
+                OR published_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR published_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   kind          TEXT NOT NULL CHECK (kind IN ('recommendations', 'paper', 'contribution',
                   'booklet', 'remarks')),
   addressee     TEXT,                   -- e.g. a Council presidency
@@ -273,9 +280,9 @@ CREATE TABLE policy_framework (
   name          TEXT NOT NULL UNIQUE,
   short_name    TEXT,
   owner         TEXT,                   -- who adopted it, where a document says
-  adopted_on    TEXT CHECK (adopted_on IS NULL OR adopted_on GLOB '[12][0-9][0-9][0-9]'
-                OR adopted_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR adopted_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+  adopted_on    TEXT CHECK (adopted_on IS NULL OR adopted_on GLOB '[0-9][0-9][0-9][0-9]'
+                OR adopted_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR adopted_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 ) STRICT;
 
 CREATE TABLE framework_part (
@@ -292,11 +299,12 @@ CREATE TABLE statement (
   statement_id  INTEGER PRIMARY KEY,
   person_id     INTEGER NOT NULL REFERENCES person (person_id),
   meeting_id    INTEGER REFERENCES meeting (meeting_id),
-  said_on       TEXT CHECK (said_on IS NULL OR said_on GLOB '[12][0-9][0-9][0-9]'
-                OR said_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                OR said_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  said_on       TEXT CHECK (said_on IS NULL OR said_on GLOB '[0-9][0-9][0-9][0-9]'
+                OR said_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                OR said_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   kind          TEXT NOT NULL CHECK (kind IN ('quote', 'reported')),
-  text          TEXT NOT NULL
+  text          TEXT NOT NULL,
+  UNIQUE (person_id, text)
 ) STRICT;
 
 CREATE TABLE contact (
@@ -310,6 +318,8 @@ CREATE TABLE contact (
   email         TEXT,
   CHECK (person_id IS NOT NULL OR org_id IS NOT NULL)
 ) STRICT;
+CREATE UNIQUE INDEX contact_once ON contact (coalesce(person_id, 0), coalesce(org_id, 0),
+  coalesce(role, ''), coalesce(phone, ''), coalesce(email, ''));
 
 -- Where a record is stated: a quotation of its source, found at [start_offset, end_offset)
 -- counted in characters (code points) of source.text. A quotation matches the text once runs
@@ -326,7 +336,8 @@ CREATE TABLE citation (
   source_id     INTEGER NOT NULL REFERENCES source (source_id),
   quote         TEXT NOT NULL,
   start_offset  INTEGER NOT NULL CHECK (start_offset >= 0),
-  end_offset    INTEGER NOT NULL CHECK (end_offset > start_offset)
+  end_offset    INTEGER NOT NULL CHECK (end_offset > start_offset),
+  UNIQUE (subject_type, subject_id, source_id, start_offset, end_offset)
 ) STRICT;
 CREATE INDEX citation_subject ON citation (subject_type, subject_id);
 

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/Database.h>
+
+#include <algorithm>
 #include <map>
 
 #include "euiomkb/euiomkb.hpp"
@@ -140,8 +143,91 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"UnknownDocument",
                  "source other\n  file: missing.txt\n  title: t\n  language: en\n", 2, "file",
                  "no document named 'missing.txt'"},
-        BadInput{"UnknownKind", "committee c\n  name: x\n", 1, "", "unknown record kind"}),
+        BadInput{"UnknownKind", "committee c\n  name: x\n", 1, "", "unknown record kind"},
+        BadInput{"CitationOnUncitedKind", "theme t\n  name: A theme\n  cite: notes | Field notes\n",
+                 3, "cite", "take no citations"},
+        BadInput{"UnknownSeries",
+                 "meeting m\n  series: som\n  title: x\n  cite: notes | Field notes\n", 2,
+                 "series", "not a meeting series"},
+        BadInput{"OrdinalOutOfRange",
+                 "meeting m\n  sequence_no: 4294967308\n  title: x\n  cite: notes | Field notes\n",
+                 2, "sequence_no", "not a count"},
+        BadInput{"DuplicateAlias",
+                 "person_alias\n  person: william-swing\n  alias: William L. Swing\n"
+                 "  cite: notes | William L. Swing\n",
+                 3, "alias", "UNIQUE constraint failed"},
+        BadInput{"InvalidUtf8InFactFile", "meeting m\n  title: caf\xE9\n", 2, "",
+                 "not valid UTF-8"}),
     [](const ::testing::TestParamInfo<BadInput>& param) { return std::string(param.param.name); });
+
+TEST_F(ImportTest, InvalidUtf8DocumentIsRefused) {
+  KnowledgeBase kb = open();
+  auto latin1 = [](const std::string&) -> std::optional<std::string> { return "caf\xE9 notes"; };
+  try {
+    kb.import_facts({{"notes.facts", kSourceRecord}}, latin1);
+    FAIL() << "imported a document that is not UTF-8";
+  } catch (const ImportError& e) {
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.field(), "file");
+  }
+}
+
+TEST_F(ImportTest, SameFactsTwiceAreRefusedTheSecondTime) {
+  const std::string statement =
+      "statement\n  person: william-swing\n  kind: reported\n"
+      "  text: Swing chaired the twelfth meeting.\n  cite: notes | chaired by William L. Swing\n";
+  KnowledgeBase kb = open();
+  kb.import_facts({{"a.facts", kSourceRecord}}, documents);
+  kb.import_facts({{"b.facts", statement}}, documents);
+  EXPECT_THROW(kb.import_facts({{"b.facts", statement}}, documents), ImportError);
+}
+
+TEST_F(ImportTest, FailedImportDoesNotSpoilTheNextOne) {
+  KnowledgeBase kb = open();
+  const std::string bad_role =
+      kMeetingRecord +
+      "attendance\n  meeting: som-12-test\n  person: william-swing\n  role: chairman\n"
+      "  attested_as: reported\n  cite: notes | Field notes\n";
+  EXPECT_THROW(kb.import_facts({{"a.facts", kSourceRecord + bad_role}}, documents), ImportError);
+  // The same statements, now with good values, work on the same connection.
+  std::string good = bad_role;
+  good.replace(good.find("chairman"), 8, "co-chair");
+  EXPECT_NO_THROW(kb.import_facts({{"a.facts", kSourceRecord + good}}, documents));
+  EXPECT_TRUE(kb.meetings().by_sequence("SOM", 12).has_value());
+}
+
+TEST_F(ImportTest, HashInsideAContinuationIsPartOfTheValue) {
+  KnowledgeBase kb = open();
+  const std::string facts = kSourceRecord +
+                            "meeting m\n  title: Meeting\n  note: first part\n    #second part\n"
+                            "  cite: notes | Field notes\n";
+  kb.import_facts({{"a.facts", facts}}, documents);
+  auto all = kb.meetings().all();
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const Meeting& m) { return m.title == "Meeting"; }));
+  SQLite::Database raw(path_.str());
+  EXPECT_EQ(raw.execAndGet("SELECT note FROM meeting WHERE title = 'Meeting'").getString(),
+            "first part #second part");
+}
+
+TEST_F(ImportTest, AsOfQueriesHonourStatedBounds) {
+  KnowledgeBase kb = open();
+  const std::string facts =
+      kSourceRecord +
+      "post chair-of-notes\n  title: Chair of the notes\n  organisation: dg-home\n"
+      "  cite: notes | Field notes\n\n"
+      "tenure\n  person: william-swing\n  post: chair-of-notes\n  start_date: 2020\n"
+      "  cite: notes | chaired by William L. Swing\n\n"
+      "organisation_name\n  organisation: dg-home\n  name: Old Home Affairs DG\n"
+      "  valid_to: 2019\n  cite: notes | Field notes\n";
+  kb.import_facts({{"a.facts", facts}}, documents);
+  // Started in 2020 with no end stated: held from then on, not before.
+  EXPECT_EQ(kb.people().holders_on("Chair of the notes", "DG HOME", PartialDate(2024)).size(), 1u);
+  EXPECT_EQ(kb.people().holders_on("Chair of the notes", "DG HOME", PartialDate(2020)).size(), 1u);
+  EXPECT_TRUE(kb.people().holders_on("Chair of the notes", "DG HOME", PartialDate(2019)).empty());
+  auto home = kb.organisations().by_short_name("DG HOME");
+  EXPECT_EQ(kb.organisations().name_on(home->id, PartialDate(2018)), "Old Home Affairs DG");
+  EXPECT_EQ(kb.organisations().name_on(home->id, PartialDate(2024)), home->name);
+}
 
 TEST_F(ImportTest, ReadOnlyDatabaseRefusesImport) {
   KnowledgeBase kb = KnowledgeBase::open(path_.str());

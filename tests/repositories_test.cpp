@@ -316,6 +316,7 @@ TEST_F(Seeded, FullTextSearchStemsAndIgnoresAccents) {
   EXPECT_EQ(sorensen[0].kind, "person");
   EXPECT_FALSE(kb().search("returns").empty()) << "porter stemming matches 'return'";
   EXPECT_THROW(kb().search("\"unbalanced"), DatabaseError);
+  EXPECT_FALSE(kb().search("reintegration").empty()) << "a failed search spoils no later one";
 }
 
 TEST_F(Seeded, EveryRecordKindTheApiReturnsCarriesCitations) {
@@ -363,6 +364,9 @@ TEST(Attendance, ActingCapacityComesFromTheTenure) {
 
 TEST(Logging, HandlerReceivesLibraryMessagesUntilRemoved) {
   std::vector<std::string> messages;
+  struct Reset {  // never leave the handler pointing at this test's locals
+    ~Reset() { set_log_handler(nullptr); }
+  } reset;
   set_log_handler([&](std::string_view, std::string_view message) {
     messages.emplace_back(message);
   });

@@ -39,6 +39,30 @@ TEST(LocateQuote, EllipsisJoinsPartsInOrder) {
   EXPECT_FALSE(locate_quote(folded, "Civil Protection … Since the beginning").has_value());
 }
 
+TEST(LocateQuote, OnlyASpacedEllipsisJoinsParts) {
+  FoldedText folded = fold_whitespace("Field notes. Meeting in Geneva.");
+  EXPECT_TRUE(locate_quote(folded, "Field notes \xE2\x80\xA6 Geneva").has_value());
+  EXPECT_FALSE(locate_quote(folded, "Field\xE2\x80\xA6Geneva").has_value());
+}
+
+TEST(SpanMatchesQuote, RejectsASpanStretchedPastTheQuotation) {
+  std::string source = "alpha beta gamma. alpha delta gamma.";
+  std::string quote = "alpha \xE2\x80\xA6 gamma";
+  auto span = locate_quote(fold_whitespace(source), quote);
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->end, 16);
+  EXPECT_TRUE(span_matches_quote(source, span->start, span->end, quote));
+  EXPECT_FALSE(span_matches_quote(source, span->start, 35, quote)) << "end moved to a later gamma";
+}
+
+TEST(ValidUtf8, AcceptsWellFormedTextOnly) {
+  EXPECT_TRUE(valid_utf8("Sørensen \xE2\x80\x99 \xF0\x9F\x98\x80"));
+  EXPECT_FALSE(valid_utf8("caf\xE9"));          // Latin-1
+  EXPECT_FALSE(valid_utf8("a\xC3("));           // truncated sequence
+  EXPECT_FALSE(valid_utf8("\xC0\xAF"));         // overlong
+  EXPECT_FALSE(valid_utf8(std::string("a\0b", 3)));  // NUL
+}
+
 TEST(SpanMatchesQuote, RejectsWrongOffsetsOrText) {
   std::string source = "The first SOM takes place on 3 May.";
   EXPECT_TRUE(span_matches_quote(source, 4, 13, "first SOM"));
@@ -54,6 +78,9 @@ TEST(FoldName, IgnoresCaseAccentsApostrophesDotsAndHyphens) {
   EXPECT_EQ(fold_name("William  L. Swing"), "william l swing");
   EXPECT_EQ(fold_name("Florika Fink-Hooijer"), "florika fink hooijer");
   EXPECT_EQ(fold_name("Cecilia MALMSTRÖM"), "cecilia malmstrom");
+  EXPECT_EQ(fold_name("Cecilia Malmstro\xCC\x88m"), "cecilia malmstrom");  // decomposed ö
+  EXPECT_EQ(fold_name("Straße"), "strasse");
+  EXPECT_EQ(fold_name("Æsa Øst"), "aesa ost");
 }
 
 TEST(Sha256, MatchesKnownVectors) {

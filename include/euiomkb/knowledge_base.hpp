@@ -72,7 +72,8 @@ class People {
   std::vector<Tenure> tenures(PersonId id) const;
   // Tenures of posts titled `post_title` (e.g. "Director General") in the organisation with
   // short name `organisation` that documents show held on `date`: the date falls between the
-  // stated start and end or, where those are unknown, between the first and last attestation.
+  // stated start and end or, where those are unknown, between the first and last attestation
+  // (a tenure with a known start and no known end counts as continuing).
   std::vector<Tenure> holders_on(std::string_view post_title, std::string_view organisation,
                                  const PartialDate& date) const;
   // Every meeting the person attended, in date order.
@@ -201,13 +202,22 @@ class KnowledgeBase {
   // Full-text search (FTS5 syntax, porter stemming, accents ignored), best match first.
   std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
 
-  Organisations organisations() const { return Organisations(impl_.get()); }
-  People people() const { return People(impl_.get()); }
-  Meetings meetings() const { return Meetings(impl_.get()); }
-  Agreements agreements() const { return Agreements(impl_.get()); }
-  FundingRepository funding() const { return FundingRepository(impl_.get()); }
-  Publications publications() const { return Publications(impl_.get()); }
-  Sources sources() const { return Sources(impl_.get()); }
+  // Repositories: cheap handles on this knowledge base. A repository must not outlive the
+  // KnowledgeBase it came from (taking one from a temporary does not compile).
+  Organisations organisations() const& { return Organisations(impl_.get()); }
+  People people() const& { return People(impl_.get()); }
+  Meetings meetings() const& { return Meetings(impl_.get()); }
+  Agreements agreements() const& { return Agreements(impl_.get()); }
+  FundingRepository funding() const& { return FundingRepository(impl_.get()); }
+  Publications publications() const& { return Publications(impl_.get()); }
+  Sources sources() const& { return Sources(impl_.get()); }
+  Organisations organisations() const&& = delete;
+  People people() const&& = delete;
+  Meetings meetings() const&& = delete;
+  Agreements agreements() const&& = delete;
+  FundingRepository funding() const&& = delete;
+  Publications publications() const&& = delete;
+  Sources sources() const&& = delete;
 
  private:
   explicit KnowledgeBase(std::unique_ptr<detail::Impl> impl);
