@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   std::string db = "euiomkb.db";
   bool force = false;
 
+  app.set_version_flag("--version", EUIOMKB_VERSION);
   auto* build = app.add_subcommand("build", "Write a fresh seeded database");
   build->add_option("--db", db, "Database file to write")->capture_default_str();
   build->add_flag("--force", force, "Replace an existing file");

@@ -223,8 +223,8 @@ CREATE TABLE agreement_party (
   since         TEXT CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]'
                 OR since GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
                 OR since GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  how           TEXT NOT NULL CHECK (how IN ('founding party', 'exchange of letters',
-                  'announced at meeting')),
+  how           TEXT NOT NULL CHECK (how IN ('founding party', 'party', 'exchange of letters',
+                  'announced at meeting')),  -- 'party': a party, how it became one not stated
   meeting_id    INTEGER REFERENCES meeting (meeting_id), -- where the joining happened
   UNIQUE (agreement_id, org_id)
 ) STRICT;

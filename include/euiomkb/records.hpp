@@ -155,7 +155,8 @@ struct AgreementParty {
   AgreementId agreement_id;
   std::string organisation;
   std::optional<PartialDate> since;
-  std::string how;  // 'founding party', 'exchange of letters', 'announced at meeting'
+  std::string how;  // 'founding party', 'party' (means not stated), 'exchange of letters',
+                    // 'announced at meeting'
 };
 
 struct Signatory {
