@@ -1,6 +1,10 @@
 // The state behind a KnowledgeBase and its repositories.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "connection.hpp"
 
 namespace euiomkb::detail {
@@ -19,5 +23,20 @@ inline DateBounds bounds(const PartialDate& date) {
   std::string text = date.to_string();
   return {text, text + "~"};
 }
+
+// Runs the cached statement for `sql`: `bind` sets its parameters, `row` maps each result row.
+// SQLite failures become DatabaseError.
+template <class Bind, class Row>
+auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
+  return guarded([&] {
+    auto& s = impl->connection.prepare(sql);
+    bind(s);
+    std::vector<decltype(row(s))> out;
+    while (s.executeStep()) out.push_back(row(s));
+    return out;
+  });
+}
+
+inline constexpr auto kNoBinding = [](SQLite::Statement&) {};
 
 }  // namespace euiomkb::detail

@@ -188,57 +188,48 @@ Counts KnowledgeBase::counts() const {
 
 std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
                                                std::int64_t subject_id) const {
-  return detail::guarded([&] {
-    auto& s = impl_->connection.prepare(kCitations);
-    s.bind(1, std::string(subject_type));
-    s.bind(2, subject_id);
-    std::vector<Citation> out;
-    while (s.executeStep()) {
-      out.push_back({CitationId(s.getColumn(0).getInt64()), SourceId(s.getColumn(1).getInt64()),
-                     detail::text(s, 2), detail::text(s, 3), s.getColumn(4).getInt64(),
-                     s.getColumn(5).getInt64()});
-    }
-    return out;
-  });
+  return detail::collect(
+      impl_.get(), kCitations,
+      [&](auto& s) {
+        s.bind(1, std::string(subject_type));
+        s.bind(2, subject_id);
+      },
+      [](auto& s) {
+        return Citation{CitationId(s.getColumn(0).getInt64()),
+                        SourceId(s.getColumn(1).getInt64()),
+                        detail::text(s, 2),
+                        detail::text(s, 3),
+                        s.getColumn(4).getInt64(),
+                        s.getColumn(5).getInt64()};
+      });
 }
 
 std::vector<Contact> KnowledgeBase::contacts() const {
-  return detail::guarded([&] {
-    auto& s = impl_->connection.prepare(kContacts);
-    std::vector<Contact> out;
-    while (s.executeStep()) {
-      out.push_back({s.getColumn(0).getInt64(), detail::opt_text(s, 1), detail::opt_text(s, 2),
-                     detail::opt_text(s, 3), detail::opt_text(s, 4), detail::opt_text(s, 5),
-                     detail::opt_text(s, 6), detail::opt_text(s, 7)});
-    }
-    return out;
+  return detail::collect(impl_.get(), kContacts, detail::kNoBinding, [](auto& s) {
+    return Contact{s.getColumn(0).getInt64(), detail::opt_text(s, 1), detail::opt_text(s, 2),
+                   detail::opt_text(s, 3),    detail::opt_text(s, 4), detail::opt_text(s, 5),
+                   detail::opt_text(s, 6),    detail::opt_text(s, 7)};
   });
 }
 
 std::vector<Claim> KnowledgeBase::conflicting_claims() const {
-  return detail::guarded([&] {
-    auto& s = impl_->connection.prepare(kClaims);
-    std::vector<Claim> out;
-    while (s.executeStep()) {
-      out.push_back({ClaimId(s.getColumn(0).getInt64()), detail::text(s, 1), detail::text(s, 2),
-                     detail::text(s, 3), s.getColumn(4).getInt() == 1, detail::text(s, 5)});
-    }
-    return out;
+  return detail::collect(impl_.get(), kClaims, detail::kNoBinding, [](auto& s) {
+    return Claim{ClaimId(s.getColumn(0).getInt64()), detail::text(s, 1), detail::text(s, 2),
+                 detail::text(s, 3), s.getColumn(4).getInt() == 1, detail::text(s, 5)};
   });
 }
 
 std::vector<SearchHit> KnowledgeBase::search(std::string_view query, int limit) const {
-  return detail::guarded([&] {
-    auto& s = impl_->connection.prepare(kSearch);
-    s.bind(1, std::string(query));
-    s.bind(2, limit);
-    std::vector<SearchHit> out;
-    while (s.executeStep()) {
-      out.push_back({detail::text(s, 0), s.getColumn(1).getInt64(), detail::text(s, 2),
-                     detail::text(s, 3)});
-    }
-    return out;
-  });
+  return detail::collect(
+      impl_.get(), kSearch,
+      [&](auto& s) {
+        s.bind(1, std::string(query));
+        s.bind(2, limit);
+      },
+      [](auto& s) {
+        return SearchHit{detail::text(s, 0), s.getColumn(1).getInt64(), detail::text(s, 2),
+                         detail::text(s, 3)};
+      });
 }
 
 }  // namespace euiomkb

@@ -10,30 +10,18 @@ namespace euiomkb {
 namespace {
 
 using detail::bounds;
+using detail::collect;
+using detail::kNoBinding;
 using detail::opt_date;
 using detail::opt_int;
 using detail::opt_text;
 using detail::text;
-
-// Runs a prepared statement and maps each row with `row`.
-template <class Row, class Bind>
-auto collect(detail::Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
-  return detail::guarded([&] {
-    auto& s = impl->connection.prepare(sql);
-    bind(s);
-    std::vector<decltype(row(s))> out;
-    while (s.executeStep()) out.push_back(row(s));
-    return out;
-  });
-}
 
 template <class T>
 std::optional<T> first(std::vector<T> rows) {
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
-
-constexpr auto kNoBinding = [](SQLite::Statement&) {};
 
 // ---- organisations ----
 
