@@ -1,6 +1,8 @@
 // The repositories: hand-written queries over the tables and views, prepared once per
 // connection (Connection::prepare) and always bound.
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "euiomkb/knowledge_base.hpp"
 #include "impl.hpp"
@@ -85,6 +87,8 @@ SELECT person_id, name, honorific FROM person
     OR person_id IN (SELECT person_id FROM person_alias WHERE folded = :folded)
  ORDER BY name_folded = :folded DESC, person_id LIMIT 1
 )sql";
+constexpr std::string_view kAllAliases =
+    "SELECT person_id, alias FROM person_alias ORDER BY person_id, alias";
 constexpr std::string_view kAliases =
     "SELECT alias FROM person_alias WHERE person_id = ? ORDER BY alias";
 constexpr std::string_view kTenuresOfPerson =
@@ -261,7 +265,7 @@ SELECT publication_id, title, publisher, published_on, kind, addressee, series, 
 constexpr std::string_view kPolicyFrameworks =
     "SELECT policy_framework_id, name, short_name FROM policy_framework ORDER BY name";
 constexpr std::string_view kFrameworkParts =
-    "SELECT label FROM framework_part WHERE policy_framework_id = ? ORDER BY position";
+    "SELECT policy_framework_id, label FROM framework_part ORDER BY policy_framework_id, position";
 constexpr std::string_view kSourcesAll =
     "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
     "FROM source ORDER BY file_name";
@@ -357,6 +361,21 @@ std::vector<OrganisationEvent> Organisations::lineage(OrganisationId id) const {
 
 namespace {
 
+// Pairs of (owner id, text) from `sql`, appended to the matching records' `member` lists.
+template <class Record, class Member>
+void attach(detail::Impl* impl, std::string_view sql, std::vector<Record>& records,
+            Member member) {
+  std::unordered_map<std::int64_t, Record*> by_id;
+  for (Record& record : records) by_id.emplace(record.id.value(), &record);
+  auto rows = collect(impl, sql, kNoBinding, [](auto& s) {
+    return std::pair(s.getColumn(0).getInt64(), text(s, 1));
+  });
+  for (auto& [id, value] : rows) {
+    auto found = by_id.find(id);
+    if (found != by_id.end()) (found->second->*member).push_back(std::move(value));
+  }
+}
+
 std::vector<Person> with_aliases(detail::Impl* impl, std::vector<Person> people) {
   for (Person& person : people) {
     person.aliases = collect(
@@ -373,7 +392,9 @@ Person person_row(SQLite::Statement& s) {
 }  // namespace
 
 std::vector<Person> People::all() const {
-  return with_aliases(impl_, collect(impl_, kPeopleAll, kNoBinding, person_row));
+  auto people = collect(impl_, kPeopleAll, kNoBinding, person_row);
+  attach(impl_, kAllAliases, people, &Person::aliases);  // one query for every alias
+  return people;
 }
 
 std::optional<Person> People::find(PersonId id) const {
@@ -562,11 +583,7 @@ std::vector<PolicyFramework> Publications::policy_frameworks() const {
     return PolicyFramework{PolicyFrameworkId(s.getColumn(0).getInt64()), text(s, 1),
                            opt_text(s, 2), {}};
   });
-  for (auto& framework : frameworks) {
-    framework.parts = collect(
-        impl_, kFrameworkParts, [&](auto& s) { s.bind(1, framework.id.value()); },
-        [](auto& s) { return text(s, 0); });
-  }
+  attach(impl_, kFrameworkParts, frameworks, &PolicyFramework::parts);
   return frameworks;
 }
 

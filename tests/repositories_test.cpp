@@ -235,6 +235,12 @@ TEST_F(Seeded, PersonByAnyAliasIgnoringCaseAndAccents) {
     EXPECT_EQ(person->name, canonical) << alias;
   }
   EXPECT_FALSE(kb().people().by_name("Jean Monnet").has_value());
+  for (const Person& person : kb().people().all()) {
+    if (person.name != "William Lacy Swing") continue;
+    EXPECT_NE(std::find(person.aliases.begin(), person.aliases.end(), "William L. Swing"),
+              person.aliases.end());
+    EXPECT_EQ(person.aliases, kb().people().find(person.id)->aliases);
+  }
 }
 
 TEST_F(Seeded, TopicsGroupedByThemeAcrossMeetings) {
