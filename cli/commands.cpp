@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <random>
 
 #include "euiomkb/euiomkb.hpp"
 
@@ -18,23 +17,13 @@ std::string date_text(const std::optional<PartialDate>& date) {
 }  // namespace
 
 int build(const std::string& db, bool force, std::ostream& out, std::ostream& err) {
-  namespace fs = std::filesystem;
-  if (fs::exists(db) && !force) {
+  if (std::filesystem::exists(db) && !force) {
     err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
     return 1;
   }
   auto started = std::chrono::steady_clock::now();
-  // Build beside the target under a fresh name and move it into place, so the old file stays
-  // intact on failure.
-  std::string fresh = db + ".new-" + std::to_string(std::random_device{}());
-  std::error_code ignored;
-  try {
-    KnowledgeBase::create_seeded(fresh);
-    fs::rename(fresh, db);
-  } catch (...) {
-    fs::remove(fresh, ignored);
-    throw;
-  }
+  KnowledgeBase::create_seeded(db, force ? KnowledgeBase::Existing::replace
+                                         : KnowledgeBase::Existing::refuse);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   Counts c = KnowledgeBase::open(db).counts();

@@ -24,6 +24,19 @@ int main(int argc, char** argv) {
   auto* tour = app.add_subcommand("tour", "Print counts and the meeting timeline");
   tour->add_option("--db", db, "Database file to read")->capture_default_str();
 
+  // CLI11 reports an unknown command as "a subcommand is required"; say what happened.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string known;
+    bool found = false;
+    for (const CLI::App* command : app.get_subcommands({})) {
+      found = found || command->get_name() == argv[1];
+      known += (known.empty() ? "" : ", ") + command->get_name();
+    }
+    if (!found) {
+      std::cerr << "euiomkb: unknown command '" << argv[1] << "' (commands: " << known << ")\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

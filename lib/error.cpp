@@ -8,10 +8,10 @@ namespace {
 std::string locate(const std::string& file, int line, const std::string& field,
                    const std::string& problem) {
   std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
-  out += ": ";
-  if (!field.empty()) out += "field '" + field + "': ";
-  return out + problem;
+  if (line > 0) out.append(":").append(std::to_string(line));
+  out.append(": ");
+  if (!field.empty()) out.append("field '").append(field).append("': ");
+  return out.append(problem);
 }
 
 }  // namespace

@@ -93,26 +93,31 @@ KnowledgeBase KnowledgeBase::create_empty(const std::string& path) {
   return KnowledgeBase(std::move(impl));
 }
 
-KnowledgeBase KnowledgeBase::create_seeded(const std::string& path) {
-  refuse_existing(path);
+KnowledgeBase KnowledgeBase::create_seeded(const std::string& path, Existing existing) {
+  if (existing == Existing::refuse) refuse_existing(path);
   if (path == kMemory) {
     KnowledgeBase kb = create_empty(path);
     kb.import_facts(embedded_fact_files(), embedded_document);
     return kb;
   }
+  auto directory = std::filesystem::path(path).parent_path();
+  if (!directory.empty() && !exists(directory.string()))
+    throw DatabaseError("cannot create '" + path + "': no directory '" + directory.string() + "'");
   std::string staging = staging_path(path);
+  std::error_code ignored;
   try {
     {
       KnowledgeBase kb = create_empty(staging);
       kb.import_facts(embedded_fact_files(), embedded_document);
     }
-    std::filesystem::rename(staging, path);
+    std::filesystem::rename(staging, path);  // atomic; replaces `path` when it exists
   } catch (const std::filesystem::filesystem_error& e) {
-    std::error_code ignored;
     std::filesystem::remove(staging, ignored);
     throw DatabaseError("cannot move the new database into place: " + std::string(e.what()));
+  } catch (const DatabaseError& e) {
+    std::filesystem::remove(staging, ignored);
+    throw DatabaseError("cannot create '" + path + "': " + e.what(), e.sqlite_code());
   } catch (...) {
-    std::error_code ignored;
     std::filesystem::remove(staging, ignored);
     throw;
   }

@@ -133,10 +133,11 @@ SELECT c.citation_id, c.subject_type, c.subject_id, c.source_id, s.file_name, c.
   FROM citation c
   JOIN source s ON s.source_id = c.source_id;
 
--- One row per claim and source stating it.
+-- One row per claim and source stating it (however many passages of that source are cited).
 CREATE VIEW v_claim_conflict AS
 SELECT cl.claim_id, cl.subject, cl.subject_type, cl.subject_id, cl.attribute, cl.value,
        cl.preferred, ci.source_id, s.file_name, cl.reason
   FROM claim cl
-  JOIN citation ci ON ci.subject_type = 'claim' AND ci.subject_id = cl.claim_id
+  JOIN (SELECT DISTINCT subject_id, source_id FROM citation WHERE subject_type = 'claim') ci
+    ON ci.subject_id = cl.claim_id
   JOIN source s ON s.source_id = ci.source_id;

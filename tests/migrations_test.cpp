@@ -144,3 +144,30 @@ TEST(Open, NonDatabaseFileFailsNamingTheFileAndKeepingTheSqliteCode) {
 
 }  // namespace
 }  // namespace euiomkb
+
+namespace euiomkb {
+namespace {
+
+TEST(Create, ReplaceSwapsAnExistingFileForACompleteDatabase) {
+  test::TempPath path;
+  { std::ofstream(path.str()) << "an old file\n"; }
+  EXPECT_THROW(KnowledgeBase::create_seeded(path.str()), DatabaseError);
+  EXPECT_EQ(test::read_file(path.str()), "an old file\n") << "refused: the old file is untouched";
+  KnowledgeBase kb = KnowledgeBase::create_seeded(path.str(), KnowledgeBase::Existing::replace);
+  EXPECT_TRUE(kb.verify().ok());
+  EXPECT_EQ(kb.counts().sources, 5);
+}
+
+TEST(Create, MissingDirectoryIsNamedInTheError) {
+  try {
+    KnowledgeBase::create_seeded("/nonexistent-directory/euiomkb.db");
+    FAIL() << "created a database in a missing directory";
+  } catch (const DatabaseError& e) {
+    EXPECT_NE(std::string(e.what()).find("no directory '/nonexistent-directory'"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace euiomkb

@@ -157,11 +157,15 @@ class Sources {
 class KnowledgeBase {
  public:
   enum class Mode { read_only, read_write };
+  // What create_seeded does when `path` already exists.
+  enum class Existing { refuse, replace };
 
   // Creates a new database at `path` (":memory:" for an in-memory one), applies every
-  // migration and loads the embedded seed; needs no file at run time. Throws DatabaseError if
-  // `path` already exists (remove it first to rebuild) or cannot be written.
-  static KnowledgeBase create_seeded(const std::string& path);
+  // migration and loads the embedded seed; needs no file at run time. The database is built
+  // beside `path` and moved into place only when complete, so a failure leaves any existing
+  // file untouched. Throws DatabaseError if `path` exists and `existing` is refuse, or if it
+  // cannot be written.
+  static KnowledgeBase create_seeded(const std::string& path, Existing existing = Existing::refuse);
   // Like create_seeded, but with the schema only.
   static KnowledgeBase create_empty(const std::string& path);
   // Opens an existing database. Throws SchemaError if it was made by a newer version of the
