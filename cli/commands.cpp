@@ -22,8 +22,8 @@ int build(const std::string& db, bool force, std::ostream& out, std::ostream& er
     return 1;
   }
   auto started = std::chrono::steady_clock::now();
-  KnowledgeBase::create_seeded(db, force ? KnowledgeBase::Existing::replace
-                                         : KnowledgeBase::Existing::refuse);
+  KnowledgeBase::create_seeded(
+      db, force ? KnowledgeBase::Existing::replace : KnowledgeBase::Existing::refuse);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
   Counts c = KnowledgeBase::open(db).counts();
@@ -51,17 +51,16 @@ int tour(const std::string& db, std::ostream& out) {
   Counts c = kb.counts();
   out << "Database " << db << " (schema version " << kb.schema_version() << ")\n"
       << "  " << c.sources << " sources, " << c.organisations << " organisations, " << c.people
-      << " people, " << c.meetings << " meetings, " << c.attendances << " attendances, "
-      << c.topics << " topics, " << c.citations << " citations, " << c.conflicting_claims
+      << " people, " << c.meetings << " meetings, " << c.attendances << " attendances, " << c.topics
+      << " topics, " << c.citations << " citations, " << c.conflicting_claims
       << " conflicting claims\n\nMeeting timeline\n";
   for (const Meeting& m : kb.meetings().all()) {
     out << "  " << date_text(m.held_on) << "  " << m.title << "  ("
-        << m.location.value_or("place not stated")
-        << (m.host ? ", hosted by " + *m.host : "") << ")\n";
+        << m.location.value_or("place not stated") << (m.host ? ", hosted by " + *m.host : "")
+        << ")\n";
     for (const Attendance& a : kb.meetings().attendance(m.id)) {
       out << "      " << a.person << ", " << (a.acting ? "acting " : "") << or_dash(a.post) << ", "
-          << or_dash(a.organisation)
-          << " [" << a.role << "]\n";
+          << or_dash(a.organisation) << " [" << a.role << "]\n";
     }
     if (auto topics = kb.meetings().topics(m.id).size())
       out << "      " << topics << " topic(s) discussed\n";

@@ -1,7 +1,6 @@
 // euiomkb: build, verify and tour the EU-IOM knowledge base.
 // Exit codes: 0 success, 1 failure, 2 usage error.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "commands.hpp"

@@ -1,7 +1,6 @@
 // As-of questions: who held a post on a date, which organisations were parties to the
 // Strategic Cooperation Framework on a date, and what an organisation was called then.
 #include <euiomkb/euiomkb.hpp>
-
 #include <iostream>
 
 int main() {
@@ -10,16 +9,15 @@ int main() {
 
   for (const char* date : {"2013-05-03", "2014-10-01", "2025-04-04"}) {
     std::cout << "Director General of DG HOME on " << date << ":";
-    for (const auto& t : kb.people().holders_on("Director General", "DG HOME",
-                                                *PartialDate::parse(date)))
+    for (const auto& t :
+         kb.people().holders_on("Director General", "DG HOME", *PartialDate::parse(date)))
       std::cout << " " << t.person << (t.acting ? " (acting)" : "");
     std::cout << "\n";
   }
   if (auto framework = kb.agreements().strategic_cooperation_framework()) {
     for (const char* date : {"2012-07", "2016-02-16", "2025-04-04"}) {
       std::cout << framework->name << " parties on " << date << ":";
-      for (const auto& party : kb.agreements().parties_on(framework->id,
-                                                          *PartialDate::parse(date)))
+      for (const auto& party : kb.agreements().parties_on(framework->id, *PartialDate::parse(date)))
         std::cout << " " << party.organisation;
       std::cout << "\n";
     }

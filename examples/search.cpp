@@ -1,7 +1,6 @@
 // Full-text search across topics, people, organisations, meetings and source passages.
 // Usage: example_search [QUERY]   (default: reintegration)
 #include <euiomkb/euiomkb.hpp>
-
 #include <iostream>
 
 int main(int argc, char** argv) {

@@ -28,8 +28,8 @@ struct FieldSpec {
 // plus the derived ones the kind's `derive` step binds) and its fields.
 struct KindSpec {
   std::string_view kind;
-  bool keyed;       // records of this kind must have a key
-  bool cited;       // records of this kind need a citation (unless general knowledge)
+  bool keyed;  // records of this kind must have a key
+  bool cited;  // records of this kind need a citation (unless general knowledge)
   std::string_view insert;
   std::vector<FieldSpec> fields;
 };
@@ -37,6 +37,8 @@ struct KindSpec {
 constexpr bool kReq = true;
 constexpr bool kOpt = false;
 
+// One kind per block reads better than one argument per line.
+// clang-format off
 const std::vector<KindSpec>& specs() {
   static const std::vector<KindSpec> kSpecs = {
       {"source", true, false,
@@ -231,6 +233,7 @@ const std::vector<KindSpec>& specs() {
   };
   return kSpecs;
 }
+// clang-format on
 
 constexpr std::string_view kFindKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
 constexpr std::string_view kInsertKey =
@@ -305,8 +308,7 @@ class Loader {
       fail(record.cites.front().line, "cite", record.kind + " records take no citations");
   }
 
-  std::int64_t resolve(const FactRecord& record, const FactField& field,
-                       std::string_view kind) {
+  std::int64_t resolve(const FactRecord& record, const FactField& field, std::string_view kind) {
     auto& find = connection_.prepare(kFindKey);
     find.bind(1, std::string(kind));
     find.bind(2, field.value);

@@ -126,8 +126,7 @@ KnowledgeBase KnowledgeBase::create_seeded(const std::string& path, Existing exi
 }
 
 KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
-  if (path != kMemory && !exists(path))
-    throw DatabaseError("no database at '" + path + "'");
+  if (path != kMemory && !exists(path)) throw DatabaseError("no database at '" + path + "'");
   int flags = mode == Mode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   auto impl = std::make_unique<detail::Impl>(detail::Impl{detail::Connection(path, flags)});
   int version = 0;
@@ -139,10 +138,9 @@ KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
   detail::check_not_newer(impl->connection);
   if (version < detail::latest_schema_version()) {
     if (mode == Mode::read_only) {
-      throw SchemaError("database schema version " + std::to_string(version) +
-                        " is older than this library's (" +
-                        std::to_string(detail::latest_schema_version()) +
-                        "); open it read-write to migrate it");
+      throw SchemaError(
+          "database schema version " + std::to_string(version) + " is older than this library's (" +
+          std::to_string(detail::latest_schema_version()) + "); open it read-write to migrate it");
     }
     detail::migrate(impl->connection);
   }
@@ -169,8 +167,7 @@ ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
     SQLite::Transaction transaction(impl_->connection.db());
     ImportSummary summary = detail::load_records(impl_->connection, records, documents);
     transaction.commit();
-    detail::log().info("imported {} records with {} citations", summary.records,
-                       summary.citations);
+    detail::log().info("imported {} records with {} citations", summary.records, summary.citations);
     return summary;
   });
 }
@@ -219,8 +216,12 @@ std::vector<Contact> KnowledgeBase::contacts() const {
 
 std::vector<Claim> KnowledgeBase::conflicting_claims() const {
   return detail::collect(impl_.get(), kClaims, detail::kNoBinding, [](auto& s) {
-    return Claim{ClaimId(s.getColumn(0).getInt64()), detail::text(s, 1), detail::text(s, 2),
-                 detail::text(s, 3), s.getColumn(4).getInt() == 1, detail::text(s, 5)};
+    return Claim{ClaimId(s.getColumn(0).getInt64()),
+                 detail::text(s, 1),
+                 detail::text(s, 2),
+                 detail::text(s, 3),
+                 s.getColumn(4).getInt() == 1,
+                 detail::text(s, 5)};
   });
 }
 

@@ -180,8 +180,7 @@ SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
     OR th.theme_id = (SELECT row_id FROM record_key WHERE kind = 'theme' AND key = :theme)
  ORDER BY m.held_on IS NULL, m.held_on, t.topic_id
 )sql";
-constexpr std::string_view kThemes =
-    "SELECT theme_id, name, description FROM theme ORDER BY name";
+constexpr std::string_view kThemes = "SELECT theme_id, name, description FROM theme ORDER BY name";
 
 Meeting meeting_row(SQLite::Statement& s) {
   auto sequence = opt_int(s, 2);
@@ -195,8 +194,12 @@ Meeting meeting_row(SQLite::Statement& s) {
 }
 
 Topic topic_row(SQLite::Statement& s) {
-  return {TopicId(s.getColumn(0).getInt64()), MeetingId(s.getColumn(1).getInt64()), text(s, 2),
-          opt_date(s, 3), text(s, 4), opt_text(s, 5)};
+  return {TopicId(s.getColumn(0).getInt64()),
+          MeetingId(s.getColumn(1).getInt64()),
+          text(s, 2),
+          opt_date(s, 3),
+          text(s, 4),
+          opt_text(s, 5)};
 }
 
 // ---- agreements ----
@@ -232,8 +235,12 @@ SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name
 )sql";
 
 Agreement agreement_row(SQLite::Statement& s) {
-  return {AgreementId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), opt_date(s, 3),
-          opt_date(s, 4), opt_text(s, 5)};
+  return {AgreementId(s.getColumn(0).getInt64()),
+          text(s, 1),
+          text(s, 2),
+          opt_date(s, 3),
+          opt_date(s, 4),
+          opt_text(s, 5)};
 }
 
 AgreementParty party_row(SQLite::Statement& s) {
@@ -277,13 +284,27 @@ constexpr std::string_view kSourceByFileName =
     "FROM source WHERE file_name = ?";
 
 Funding funding_row(SQLite::Statement& s) {
-  return {FundingId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), opt_date(s, 3),
-          opt_date(s, 4), opt_int(s, 5), opt_text(s, 6), opt_text(s, 7), text(s, 8)};
+  return {FundingId(s.getColumn(0).getInt64()),
+          text(s, 1),
+          text(s, 2),
+          opt_date(s, 3),
+          opt_date(s, 4),
+          opt_int(s, 5),
+          opt_text(s, 6),
+          opt_text(s, 7),
+          text(s, 8)};
 }
 
 Source source_row(SQLite::Statement& s) {
-  return {SourceId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), opt_text(s, 3),
-          opt_date(s, 4), opt_text(s, 5), text(s, 6), text(s, 7), text(s, 8)};
+  return {SourceId(s.getColumn(0).getInt64()),
+          text(s, 1),
+          text(s, 2),
+          opt_text(s, 3),
+          opt_date(s, 4),
+          opt_text(s, 5),
+          text(s, 6),
+          text(s, 7),
+          text(s, 8)};
 }
 
 }  // namespace
@@ -309,8 +330,12 @@ std::vector<OrganisationName> Organisations::names(OrganisationId id) const {
   return collect(
       impl_, kOrganisationNames, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return OrganisationName{s.getColumn(0).getInt64(), text(s, 1),     text(s, 2),
-                                opt_date(s, 3),            opt_date(s, 4), opt_date(s, 5),
+        return OrganisationName{s.getColumn(0).getInt64(),
+                                text(s, 1),
+                                text(s, 2),
+                                opt_date(s, 3),
+                                opt_date(s, 4),
+                                opt_date(s, 5),
                                 text(s, 6) == "general_knowledge"};
       });
 }
@@ -363,13 +388,11 @@ namespace {
 
 // Pairs of (owner id, text) from `sql`, appended to the matching records' `member` lists.
 template <class Record, class Member>
-void attach(detail::Impl* impl, std::string_view sql, std::vector<Record>& records,
-            Member member) {
+void attach(detail::Impl* impl, std::string_view sql, std::vector<Record>& records, Member member) {
   std::unordered_map<std::int64_t, Record*> by_id;
   for (Record& record : records) by_id.emplace(record.id.value(), &record);
-  auto rows = collect(impl, sql, kNoBinding, [](auto& s) {
-    return std::pair(s.getColumn(0).getInt64(), text(s, 1));
-  });
+  auto rows = collect(impl, sql, kNoBinding,
+                      [](auto& s) { return std::pair(s.getColumn(0).getInt64(), text(s, 1)); });
   for (auto& [id, value] : rows) {
     auto found = by_id.find(id);
     if (found != by_id.end()) (found->second->*member).push_back(std::move(value));
@@ -407,8 +430,7 @@ std::optional<Person> People::by_name(std::string_view name) const {
   std::string folded = detail::fold_name(name);
   return first(with_aliases(
       impl_, collect(
-                 impl_, kPersonByFolded, [&](auto& s) { s.bind(":folded", folded); },
-                 person_row)));
+                 impl_, kPersonByFolded, [&](auto& s) { s.bind(":folded", folded); }, person_row)));
 }
 
 std::vector<Tenure> People::tenures(PersonId id) const {
@@ -416,8 +438,7 @@ std::vector<Tenure> People::tenures(PersonId id) const {
       impl_, kTenuresOfPerson, [&](auto& s) { s.bind(1, id.value()); }, tenure_row);
 }
 
-std::vector<Tenure> People::holders_on(std::string_view post_title,
-                                       std::string_view organisation,
+std::vector<Tenure> People::holders_on(std::string_view post_title, std::string_view organisation,
                                        const PartialDate& date) const {
   auto b = bounds(date);
   return collect(
@@ -480,8 +501,8 @@ std::vector<MeetingOrganisation> Meetings::organisations(MeetingId id) const {
   return collect(
       impl_, kMeetingOrganisations, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return MeetingOrganisation{s.getColumn(0).getInt64(),
-                                   MeetingId(s.getColumn(1).getInt64()), text(s, 2), text(s, 3)};
+        return MeetingOrganisation{s.getColumn(0).getInt64(), MeetingId(s.getColumn(1).getInt64()),
+                                   text(s, 2), text(s, 3)};
       });
 }
 
@@ -580,8 +601,8 @@ std::vector<Publication> Publications::all() const {
 
 std::vector<PolicyFramework> Publications::policy_frameworks() const {
   auto frameworks = collect(impl_, kPolicyFrameworks, kNoBinding, [](auto& s) {
-    return PolicyFramework{PolicyFrameworkId(s.getColumn(0).getInt64()), text(s, 1),
-                           opt_text(s, 2), {}};
+    return PolicyFramework{
+        PolicyFrameworkId(s.getColumn(0).getInt64()), text(s, 1), opt_text(s, 2), {}};
   });
   attach(impl_, kFrameworkParts, frameworks, &PolicyFramework::parts);
   return frameworks;
@@ -598,8 +619,7 @@ std::optional<Source> Sources::find(SourceId id) const {
 
 std::optional<Source> Sources::by_file_name(std::string_view file_name) const {
   return first(collect(
-      impl_, kSourceByFileName, [&](auto& s) { s.bind(1, std::string(file_name)); },
-      source_row));
+      impl_, kSourceByFileName, [&](auto& s) { s.bind(1, std::string(file_name)); }, source_row));
 }
 
 }  // namespace euiomkb

@@ -67,8 +67,10 @@ void rebuild_search_index(Connection& connection) {
       std::size_t end = text.find('\n', at);
       end = end == std::string::npos ? text.size() : end + 1;
       std::string_view line = std::string_view(text).substr(at, end - at);
-      if (line.find_first_not_of(" \n\r\t") == std::string_view::npos) flush();
-      else paragraph.append(line);
+      if (line.find_first_not_of(" \n\r\t") == std::string_view::npos)
+        flush();
+      else
+        paragraph.append(line);
       at = end;
     }
     flush();

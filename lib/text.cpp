@@ -9,15 +9,18 @@ namespace euiomkb::detail {
 namespace {
 
 constexpr std::string_view kEllipsis = " \xE2\x80\xA6 ";  // U+2026 between spaces
-constexpr std::size_t kMaxGapBytes = 600;  // text an ellipsis may skip
+constexpr std::size_t kMaxGapBytes = 600;                 // text an ellipsis may skip
 
 // Decodes one UTF-8 code point at text[i]; returns it and advances i. Invalid bytes decode as
 // themselves so that no input is rejected here.
 char32_t next_code_point(std::string_view text, std::size_t& i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned char lead = byte(i);
-  std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                       : (lead >> 3) == 0x1E ? 4 : 1;
+  std::size_t length = lead < 0x80           ? 1
+                       : (lead >> 5) == 0x6  ? 2
+                       : (lead >> 4) == 0xE  ? 3
+                       : (lead >> 3) == 0x1E ? 4
+                                             : 1;
   if (i + length > text.size()) length = 1;
   char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
   for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
@@ -155,12 +158,27 @@ std::string fold_name(std::string_view name) {
     if (pending_space) out += ' ';
     pending_space = false;
     switch (cp) {  // letters that fold to two
-      case 0xC6: case 0xE6: out += "ae"; continue;
-      case 0xDE: case 0xFE: out += "th"; continue;
-      case 0xDF: out += "ss"; continue;
-      case 0x132: case 0x133: out += "ij"; continue;
-      case 0x152: case 0x153: out += "oe"; continue;
-      default: break;
+      case 0xC6:
+      case 0xE6:
+        out += "ae";
+        continue;
+      case 0xDE:
+      case 0xFE:
+        out += "th";
+        continue;
+      case 0xDF:
+        out += "ss";
+        continue;
+      case 0x132:
+      case 0x133:
+        out += "ij";
+        continue;
+      case 0x152:
+      case 0x153:
+        out += "oe";
+        continue;
+      default:
+        break;
     }
     if (cp >= 'A' && cp <= 'Z') {
       cp = cp - 'A' + 'a';
@@ -179,8 +197,11 @@ std::string fold_name(std::string_view name) {
 bool valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                         : (lead >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || lead == 0 || i + length > text.size()) return false;
     char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
     for (std::size_t k = 1; k < length; ++k) {

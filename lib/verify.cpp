@@ -199,8 +199,8 @@ VerificationReport verify_database(Connection& connection) {
   auto& groups = connection.prepare(kClaimGroups);
   while (groups.executeStep()) {
     problems.push_back("claim on " + groups.getColumn(0).getString() + " / " +
-                       groups.getColumn(1).getString() + " has " +
-                       groups.getColumn(2).getString() + " preferred values instead of one");
+                       groups.getColumn(1).getString() + " has " + groups.getColumn(2).getString() +
+                       " preferred values instead of one");
   }
   groups.reset();
 

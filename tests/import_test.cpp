@@ -1,6 +1,5 @@
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
@@ -52,15 +51,15 @@ class ImportTest : public ::testing::Test {
 TEST_F(ImportTest, UserFactsLoadThroughTheSeedPathAndAreCited) {
   KnowledgeBase kb = open();
   Counts before = kb.counts();
-  ImportSummary summary = kb.import_facts(
-      {{"notes.facts", kSourceRecord + kMeetingRecord +
-                           "attendance\n"
-                           "  meeting: som-12-test\n"
-                           "  person: william-swing\n"
-                           "  role: co-chair\n"
-                           "  attested_as: reported\n"
-                           "  cite: notes | chaired by William L. Swing\n"}},
-      documents);
+  ImportSummary summary =
+      kb.import_facts({{"notes.facts", kSourceRecord + kMeetingRecord +
+                                           "attendance\n"
+                                           "  meeting: som-12-test\n"
+                                           "  person: william-swing\n"
+                                           "  role: co-chair\n"
+                                           "  attested_as: reported\n"
+                                           "  cite: notes | chaired by William L. Swing\n"}},
+                      documents);
   EXPECT_EQ(summary.records, 3);
   EXPECT_EQ(summary.citations, 2);
   Counts after = kb.counts();
@@ -126,20 +125,20 @@ INSTANTIATE_TEST_SUITE_P(
                  "attendance\n  meeting: nowhere\n  person: william-swing\n  role: host\n"
                  "  attested_as: reported\n  cite: notes | Field notes\n",
                  2, "meeting", "no meeting with key 'nowhere'"},
-        BadInput{"QuoteNotInSource",
-                 "meeting m\n  title: x\n  cite: notes | held in Paris\n", 3, "cite",
-                 "quotation not found"},
+        BadInput{"QuoteNotInSource", "meeting m\n  title: x\n  cite: notes | held in Paris\n", 3,
+                 "cite", "quotation not found"},
         BadInput{"EnumerationViolated",
                  kMeetingRecord +
                      "attendance\n  meeting: som-12-test\n  person: william-swing\n"
                      "  role: chairman\n  attested_as: reported\n  cite: notes | Field notes\n",
                  12, "role", "CHECK constraint failed"},
-        BadInput{"DuplicateKey", "person william-swing\n  name: W\n  cite: notes | Field notes\n", 1,
-                 "", "already exists"},
+        BadInput{"DuplicateKey", "person william-swing\n  name: W\n  cite: notes | Field notes\n",
+                 1, "", "already exists"},
         BadInput{"MissingCitation", "meeting m\n  title: Uncited meeting\n", 1, "cite",
                  "needs at least one citation"},
-        BadInput{"MissingRequiredField", "meeting m\n  held_on: 2026\n  cite: notes | Field notes\n",
-                 1, "title", "required"},
+        BadInput{"MissingRequiredField",
+                 "meeting m\n  held_on: 2026\n  cite: notes | Field notes\n", 1, "title",
+                 "required"},
         BadInput{"UnknownDocument",
                  "source other\n  file: missing.txt\n  title: t\n  language: en\n", 2, "file",
                  "no document named 'missing.txt'"},
@@ -147,8 +146,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"CitationOnUncitedKind", "theme t\n  name: A theme\n  cite: notes | Field notes\n",
                  3, "cite", "take no citations"},
         BadInput{"UnknownSeries",
-                 "meeting m\n  series: som\n  title: x\n  cite: notes | Field notes\n", 2,
-                 "series", "not a meeting series"},
+                 "meeting m\n  series: som\n  title: x\n  cite: notes | Field notes\n", 2, "series",
+                 "not a meeting series"},
         BadInput{"OrdinalOutOfRange",
                  "meeting m\n  sequence_no: 4294967308\n  title: x\n  cite: notes | Field notes\n",
                  2, "sequence_no", "not a count"},
@@ -203,7 +202,8 @@ TEST_F(ImportTest, HashInsideAContinuationIsPartOfTheValue) {
                             "  cite: notes | Field notes\n";
   kb.import_facts({{"a.facts", facts}}, documents);
   auto all = kb.meetings().all();
-  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const Meeting& m) { return m.title == "Meeting"; }));
+  EXPECT_TRUE(
+      std::any_of(all.begin(), all.end(), [](const Meeting& m) { return m.title == "Meeting"; }));
   SQLite::Database raw(path_.str());
   EXPECT_EQ(raw.execAndGet("SELECT note FROM meeting WHERE title = 'Meeting'").getString(),
             "first part #second part");

@@ -13,8 +13,7 @@ TEST(Migrations, CreateAppliesEveryMigrationFromEmpty) {
   TempPath path;
   KnowledgeBase kb = KnowledgeBase::create_empty(path.str());
   EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
-  EXPECT_EQ(KnowledgeBase::latest_schema_version(),
-            static_cast<int>(detail::migrations().size()));
+  EXPECT_EQ(KnowledgeBase::latest_schema_version(), static_cast<int>(detail::migrations().size()));
   EXPECT_EQ(kb.counts().meetings, 0);
   SQLite::Database raw(path.str());
   for (const char* object : {"meeting", "citation", "claim", "kb_search"})
@@ -85,9 +84,9 @@ TEST(Schema, RejectsMalformedDatesUnknownEnumerationsAndDanglingReferences) {
   raw.exec("PRAGMA foreign_keys = ON");
   EXPECT_NO_THROW(raw.exec("INSERT INTO meeting (title, held_on) VALUES ('ok', '2013-05')"));
   for (const char* date : {"2013-5-03", "13-05-03", "2013/05/03", "May 2013", "2013-05-03T10"}) {
-    EXPECT_THROW(raw.exec(std::string("INSERT INTO meeting (title, held_on) VALUES ('m', '") +
-                          date + "')"),
-                 SQLite::Exception)
+    EXPECT_THROW(
+        raw.exec(std::string("INSERT INTO meeting (title, held_on) VALUES ('m', '") + date + "')"),
+        SQLite::Exception)
         << date;
   }
   EXPECT_THROW(raw.exec("INSERT INTO meeting (title, series) VALUES ('m', 'XYZ')"),

@@ -40,8 +40,8 @@ class Seeded : public ::testing::Test {
     for (const auto& cite : cites) {
       auto source = kb().sources().find(cite.source_id);
       ASSERT_TRUE(source.has_value());
-      EXPECT_TRUE(detail::span_matches_quote(source->text, cite.start_offset, cite.end_offset,
-                                             cite.quote))
+      EXPECT_TRUE(
+          detail::span_matches_quote(source->text, cite.start_offset, cite.end_offset, cite.quote))
           << cite.quote;
     }
   }
@@ -80,10 +80,10 @@ TEST_F(Seeded, MeetingTimelineHasDatesAndPlacesAsTheDocumentsGiveThem) {
 TEST_F(Seeded, AttendanceSaysWhoCameForWhomInWhichRole) {
   auto first = kb().meetings().attendance(som(1).id);
   EXPECT_EQ(names(first, [](const Attendance& a) { return a.person + "/" + *a.organisation; }),
-            (std::vector<std::string>{
-                "Claus Sørensen/DG ECHO", "David O'Sullivan/EEAS", "Florika Fink-Hooijer/DG ECHO",
-                "Klaus Rudischhauser/DG DEVCO", "Laura Thompson/IOM",
-                "Stefano Manservisi/DG HOME", "William Lacy Swing/IOM"}));
+            (std::vector<std::string>{"Claus Sørensen/DG ECHO", "David O'Sullivan/EEAS",
+                                      "Florika Fink-Hooijer/DG ECHO",
+                                      "Klaus Rudischhauser/DG DEVCO", "Laura Thompson/IOM",
+                                      "Stefano Manservisi/DG HOME", "William Lacy Swing/IOM"}));
   for (const auto& a : first) {
     EXPECT_EQ(a.attested_as, "announced") << "the FAQ was written before the meeting";
     expect_cited(a);
@@ -117,7 +117,8 @@ TEST_F(Seeded, WhoHeldAPostOnADate) {
     return names(rows, [](const Tenure& t) { return t.person + (t.acting ? " (acting)" : ""); });
   };
   using V = std::vector<std::string>;
-  EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2013, 5, 3)), V{"Stefano Manservisi"});
+  EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2013, 5, 3)),
+            V{"Stefano Manservisi"});
   EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2014, 10, 1)), V{"Matthias Ruete"});
   EXPECT_EQ(holder("director general", "dg home", PartialDate(2025, 4, 4)),
             V{"Beate Gminder (acting)"});
@@ -158,8 +159,9 @@ TEST_F(Seeded, AgreementsOf2011AndTheHumanitarianPartnershipOf2008) {
                          [](const Agreement& a) { return a.kind == "framework_agreement"; });
   ASSERT_NE(fa, agreements.end());
   EXPECT_EQ(fa->concluded_on, PartialDate(2011, 11));
-  EXPECT_EQ(names(kb().agreements().signatories(fa->id), [](const Signatory& s) { return s.person; }),
-            (std::vector<std::string>{"Andris Piebalgs", "Cecilia Malmström", "William Lacy Swing"}));
+  EXPECT_EQ(
+      names(kb().agreements().signatories(fa->id), [](const Signatory& s) { return s.person; }),
+      (std::vector<std::string>{"Andris Piebalgs", "Cecilia Malmström", "William Lacy Swing"}));
   auto fpa = std::find_if(agreements.begin(), agreements.end(), [](const Agreement& a) {
     return a.kind == "framework_partnership_agreement";
   });
@@ -197,8 +199,9 @@ TEST_F(Seeded, OrganisationsParentsNamesAndLineage) {
   auto near = kb().organisations().by_short_name("DG NEAR");
   ASSERT_TRUE(near.has_value());
   auto split = kb().organisations().lineage(near->id);
-  EXPECT_EQ(names(split, [](const OrganisationEvent& e) { return e.event + " " + *e.to_short_name; }),
-            (std::vector<std::string>{"split DG ENEST", "split DG MENA"}));
+  EXPECT_EQ(
+      names(split, [](const OrganisationEvent& e) { return e.event + " " + *e.to_short_name; }),
+      (std::vector<std::string>{"split DG ENEST", "split DG MENA"}));
 }
 
 TEST_F(Seeded, FundingByPeriod) {
@@ -281,7 +284,8 @@ TEST_F(Seeded, PublicationsPolicyFrameworksAndStatements) {
   EXPECT_GE(publications.size(), 8u);
   EXPECT_EQ(std::count_if(publications.begin(), publications.end(),
                           [](const Publication& p) {
-                            return p.addressee && p.addressee->find("Presidency") != std::string::npos;
+                            return p.addressee &&
+                                   p.addressee->find("Presidency") != std::string::npos;
                           }),
             3);
   auto booklet = std::find_if(publications.begin(), publications.end(),
@@ -347,15 +351,13 @@ namespace {
 TEST(Contacts, PressAndOfficeContactsAsPrinted) {
   KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
   auto contacts = kb.contacts();
-  auto polack = std::find_if(contacts.begin(), contacts.end(), [](const Contact& c) {
-    return c.person == "Alexandre Polack";
-  });
+  auto polack = std::find_if(contacts.begin(), contacts.end(),
+                             [](const Contact& c) { return c.person == "Alexandre Polack"; });
   ASSERT_NE(polack, contacts.end());
   EXPECT_EQ(polack->phone, "+32 2 29 90677");
   EXPECT_FALSE(polack->email.has_value()) << "the release gives no e-mail";
-  auto office = std::find_if(contacts.begin(), contacts.end(), [](const Contact& c) {
-    return c.organisation && !c.person && c.fax;
-  });
+  auto office = std::find_if(contacts.begin(), contacts.end(),
+                             [](const Contact& c) { return c.organisation && !c.person && c.fax; });
   ASSERT_NE(office, contacts.end());
   EXPECT_EQ(office->fax, "+32 2 287 70 06");
 }
@@ -373,9 +375,8 @@ TEST(Logging, HandlerReceivesLibraryMessagesUntilRemoved) {
   struct Reset {  // never leave the handler pointing at this test's locals
     ~Reset() { set_log_handler(nullptr); }
   } reset;
-  set_log_handler([&](std::string_view, std::string_view message) {
-    messages.emplace_back(message);
-  });
+  set_log_handler(
+      [&](std::string_view, std::string_view message) { messages.emplace_back(message); });
   KnowledgeBase::create_seeded(":memory:");
   set_log_handler(nullptr);
   std::size_t seen = messages.size();

@@ -18,8 +18,9 @@ class TempPath {
  public:
   explicit TempPath(const std::string& stem = "euiomkb-test") {
     std::random_device random;
-    path_ = (std::filesystem::temp_directory_path() /
-             (stem + "-" + std::to_string(random()) + ".db")).string();
+    path_ =
+        (std::filesystem::temp_directory_path() / (stem + "-" + std::to_string(random()) + ".db"))
+            .string();
   }
   ~TempPath() {
     std::error_code ignored;

@@ -23,14 +23,15 @@ TEST(LocateQuote, FindsQuotationAcrossLineBreaksAndReturnsCodePointOffsets) {
   ASSERT_TRUE(span.has_value());
   EXPECT_EQ(span->start, 15);  // "Sørensen said:\n" is 15 code points
   EXPECT_EQ(span->end, 15 + 36);
-  EXPECT_TRUE(span_matches_quote(source, span->start, span->end,
-                                 "the first SOM takes place on 3 May"));
+  EXPECT_TRUE(
+      span_matches_quote(source, span->start, span->end, "the first SOM takes place on 3 May"));
   EXPECT_FALSE(locate_quote(folded, "the second SOM").has_value());
 }
 
 TEST(LocateQuote, EllipsisJoinsPartsInOrder) {
-  std::string source = "Since the beginning of 2008, the department\n\nhttp://x.example\n\nCivil "
-                       "Protection (DG ECHO) has worked with IOM";
+  std::string source =
+      "Since the beginning of 2008, the department\n\nhttp://x.example\n\nCivil "
+      "Protection (DG ECHO) has worked with IOM";
   FoldedText folded = fold_whitespace(source);
   std::string quote = "Since the beginning of 2008 … Civil Protection (DG ECHO) has worked";
   auto span = locate_quote(folded, quote);
@@ -57,9 +58,9 @@ TEST(SpanMatchesQuote, RejectsASpanStretchedPastTheQuotation) {
 
 TEST(ValidUtf8, AcceptsWellFormedTextOnly) {
   EXPECT_TRUE(valid_utf8("Sørensen \xE2\x80\x99 \xF0\x9F\x98\x80"));
-  EXPECT_FALSE(valid_utf8("caf\xE9"));          // Latin-1
-  EXPECT_FALSE(valid_utf8("a\xC3("));           // truncated sequence
-  EXPECT_FALSE(valid_utf8("\xC0\xAF"));         // overlong
+  EXPECT_FALSE(valid_utf8("caf\xE9"));               // Latin-1
+  EXPECT_FALSE(valid_utf8("a\xC3("));                // truncated sequence
+  EXPECT_FALSE(valid_utf8("\xC0\xAF"));              // overlong
   EXPECT_FALSE(valid_utf8(std::string("a\0b", 3)));  // NUL
 }
 

@@ -226,7 +226,9 @@ class KnowledgeBase {
  private:
   explicit KnowledgeBase(std::unique_ptr<detail::Impl> impl);
   template <class Tag>
-  static std::int64_t id_value(Id<Tag> id) { return id.value(); }
+  static std::int64_t id_value(Id<Tag> id) {
+    return id.value();
+  }
   static std::int64_t id_value(std::int64_t id) { return id; }
   std::unique_ptr<detail::Impl> impl_;
 };
