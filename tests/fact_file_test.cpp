@@ -62,3 +62,25 @@ TEST(ParseFacts, ReportsFileLineAndFieldOfSyntaxErrors) {
 
 }  // namespace
 }  // namespace euiomkb::detail
+
+#include <regex>
+
+#include "fact_loader.hpp"
+#include "test_support.hpp"
+
+namespace euiomkb::detail {
+namespace {
+
+TEST(FactFormat, DocumentedRecordKindsAreExactlyTheLoadersKinds) {
+  std::string format = test::seed_file("seed/FORMAT.md");
+  std::vector<std::string> documented;
+  std::regex row(R"(\n\| ([a-z_]+)(?: \(key\*\))? \|)");
+  for (std::sregex_iterator it(format.begin(), format.end(), row), end; it != end; ++it)
+    if ((*it)[1] != "kind") documented.push_back((*it)[1]);  // skip the header row
+  std::vector<std::string> loaded;
+  for (auto kind : record_kinds()) loaded.emplace_back(kind);
+  EXPECT_EQ(documented, loaded) << "seed/FORMAT.md and lib/fact_loader.cpp disagree";
+}
+
+}  // namespace
+}  // namespace euiomkb::detail
