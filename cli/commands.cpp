@@ -22,11 +22,11 @@ int build(const std::string& db, bool force, std::ostream& out, std::ostream& er
     return 1;
   }
   auto started = std::chrono::steady_clock::now();
-  KnowledgeBase::create_seeded(
+  KnowledgeBase kb = KnowledgeBase::create_seeded(
       db, force ? KnowledgeBase::Existing::replace : KnowledgeBase::Existing::refuse);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
-  Counts c = KnowledgeBase::open(db).counts();
+  Counts c = kb.counts();
   out << "built " << db << " in " << elapsed.count() << " ms: " << c.sources << " sources, "
       << c.citations << " citations\n";
   return 0;

@@ -65,8 +65,4 @@ std::optional<PartialDate> opt_date(SQLite::Statement& s, int column) {
 
 std::string text(SQLite::Statement& s, int column) { return s.getColumn(column).getString(); }
 
-void rethrow_sqlite(const std::exception& e, int extended_code) {
-  throw DatabaseError(e.what(), extended_code);
-}
-
 }  // namespace euiomkb::detail

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <functional>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "euiomkb/error.hpp"
 #include "euiomkb/partial_date.hpp"
 
 namespace euiomkb::detail {
@@ -52,21 +54,11 @@ std::string text(SQLite::Statement& s, int column);
 
 // Runs `body`, turning SQLite exceptions into euiomkb::DatabaseError with the extended code.
 template <class Body>
-auto guarded(Body&& body) -> decltype(body());
-[[noreturn]] void rethrow_sqlite(const std::exception& e, int extended_code);
-
-}  // namespace euiomkb::detail
-
-#include <SQLiteCpp/Exception.h>
-
-namespace euiomkb::detail {
-
-template <class Body>
 auto guarded(Body&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, e.getExtendedErrorCode());
+    throw DatabaseError(e.what(), e.getExtendedErrorCode());
   }
 }
 

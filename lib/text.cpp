@@ -66,6 +66,22 @@ std::optional<std::size_t> match_rest(const std::string& folded,
   return at;
 }
 
+// A quotation's parts: the quotation with white space folded, split at " … ".
+std::vector<std::string> quote_parts(std::string_view quote) {
+  std::string folded = fold(quote);
+  std::vector<std::string> parts;
+  std::size_t at = 0;
+  while (true) {
+    std::size_t found = folded.find(kEllipsis, at);
+    std::string part = fold(std::string_view(folded).substr(
+        at, found == std::string::npos ? std::string::npos : found - at));
+    if (!part.empty()) parts.push_back(part);
+    if (found == std::string::npos) break;
+    at = found + kEllipsis.size();
+  }
+  return parts;
+}
+
 }  // namespace
 
 FoldedText fold_whitespace(std::string_view text) {
@@ -90,21 +106,6 @@ FoldedText fold_whitespace(std::string_view text) {
     out.code_point.insert(out.code_point.end(), i - begin, index);
   }
   return out;
-}
-
-std::vector<std::string> quote_parts(std::string_view quote) {
-  std::string folded = fold(quote);
-  std::vector<std::string> parts;
-  std::size_t at = 0;
-  while (true) {
-    std::size_t found = folded.find(kEllipsis, at);
-    std::string part = fold(std::string_view(folded).substr(
-        at, found == std::string::npos ? std::string::npos : found - at));
-    if (!part.empty()) parts.push_back(part);
-    if (found == std::string::npos) break;
-    at = found + kEllipsis.size();
-  }
-  return parts;
 }
 
 std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote) {

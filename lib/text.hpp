@@ -18,9 +18,6 @@ struct FoldedText {
 };
 FoldedText fold_whitespace(std::string_view text);
 
-// A quotation's parts: the quotation with white space folded, split at " … ".
-std::vector<std::string> quote_parts(std::string_view quote);
-
 // Where a quotation first appears in a folded source: [start, end) in code points of the
 // original text, spanning all of its parts; std::nullopt when it does not appear.
 struct Span {

@@ -1,6 +1,9 @@
 #include "verify.hpp"
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "text.hpp"
 
@@ -132,10 +135,8 @@ SELECT count(*) AS n FROM claim
 )sql";
 
 constexpr std::string_view kCitations = R"sql(
-SELECT c.citation_id, c.subject_type, c.subject_id, s.file_name, s.text, c.quote,
-       c.start_offset, c.end_offset
-  FROM citation c JOIN source s ON s.source_id = c.source_id
- ORDER BY c.source_id, c.citation_id
+SELECT citation_id, subject_type, subject_id, source_id, quote, start_offset, end_offset
+  FROM citation ORDER BY source_id, citation_id
 )sql";
 
 // Conflicting claims must have exactly one preferred value per subject and attribute.
@@ -144,76 +145,69 @@ SELECT subject, attribute, sum(preferred) FROM claim
  GROUP BY subject_type, subject_id, attribute HAVING sum(preferred) <> 1
 )sql";
 
-constexpr std::string_view kSourceHashes = "SELECT file_name, text, sha256 FROM source";
+constexpr std::string_view kSources = "SELECT source_id, file_name, text, sha256 FROM source";
+
+// Runs `sql` and hands each result row to `row`.
+template <class Row>
+void for_each_row(Connection& connection, std::string_view sql, Row&& row) {
+  auto& statement = connection.prepare(sql);
+  while (statement.executeStep()) row(statement);
+  statement.reset();
+}
+
+std::string column(SQLite::Statement& s, int index) { return s.getColumn(index).getString(); }
 
 }  // namespace
 
 VerificationReport verify_database(Connection& connection) {
   VerificationReport report;
   auto& problems = report.problems;
+  auto problem = [&](std::string text) { problems.push_back(std::move(text)); };
 
-  auto& integrity = connection.prepare("PRAGMA integrity_check");
-  while (integrity.executeStep()) {
-    std::string line = integrity.getColumn(0).getString();
-    if (line != "ok") problems.push_back("integrity_check: " + line);
-  }
-  integrity.reset();
+  for_each_row(connection, "PRAGMA integrity_check", [&](auto& s) {
+    if (column(s, 0) != "ok") problem("integrity_check: " + column(s, 0));
+  });
+  for_each_row(connection, "PRAGMA foreign_key_check", [&](auto& s) {
+    problem("foreign_key_check: " + column(s, 0) + " row " + column(s, 1) +
+            " refers to a missing " + column(s, 2));
+  });
 
-  auto& foreign = connection.prepare("PRAGMA foreign_key_check");
-  while (foreign.executeStep()) {
-    problems.push_back("foreign_key_check: " + foreign.getColumn(0).getString() + " row " +
-                       foreign.getColumn(1).getString() + " refers to a missing " +
-                       foreign.getColumn(2).getString());
-  }
-  foreign.reset();
-
-  auto& citations = connection.prepare(kCitations);
-  while (citations.executeStep()) {
+  // Each source is read once: its hash is checked, then its citations against its text.
+  struct Source {
+    std::string file_name;
+    std::string text;
+  };
+  std::unordered_map<std::int64_t, Source> sources;
+  for_each_row(connection, kSources, [&](auto& s) {
+    Source source{column(s, 1), column(s, 2)};
+    if (sha256_hex(source.text) != column(s, 3))
+      problem("source " + source.file_name + ": SHA-256 mismatch");
+    sources.emplace(s.getColumn(0).getInt64(), std::move(source));
+  });
+  for_each_row(connection, kCitations, [&](auto& s) {
     ++report.citations_checked;
-    std::string_view source_text = citations.getColumn(4).getText();
-    std::string quote = citations.getColumn(5).getString();
-    if (!span_matches_quote(source_text, citations.getColumn(6).getInt64(),
-                            citations.getColumn(7).getInt64(), quote)) {
-      problems.push_back("citation " + citations.getColumn(0).getString() + " (" +
-                         citations.getColumn(1).getString() + " " +
-                         citations.getColumn(2).getString() + "): quotation not found in " +
-                         citations.getColumn(3).getString() + " at its offsets: " + quote);
+    auto found = sources.find(s.getColumn(3).getInt64());
+    if (found == sources.end()) return;  // reported by foreign_key_check
+    const Source& source = found->second;
+    std::string quote = column(s, 4);
+    if (!span_matches_quote(source.text, s.getColumn(5).getInt64(), s.getColumn(6).getInt64(),
+                            quote)) {
+      problem("citation " + column(s, 0) + " (" + column(s, 1) + " " + column(s, 2) +
+              "): quotation not found in " + source.file_name + " at its offsets: " + quote);
     }
-  }
-  citations.reset();
+  });
 
-  auto& dangling = connection.prepare(kDangling);
-  while (dangling.executeStep()) {
-    problems.push_back("citation " + dangling.getColumn(0).getString() + " cites a missing " +
-                       dangling.getColumn(1).getString() + " " + dangling.getColumn(2).getString());
-  }
-  dangling.reset();
-
-  auto& uncited = connection.prepare(kUncited);
-  while (uncited.executeStep()) {
-    problems.push_back(uncited.getColumn(0).getString() + " " + uncited.getColumn(1).getString() +
-                       " has no citation");
-  }
-  uncited.reset();
-
-  auto& groups = connection.prepare(kClaimGroups);
-  while (groups.executeStep()) {
-    problems.push_back("claim on " + groups.getColumn(0).getString() + " / " +
-                       groups.getColumn(1).getString() + " has " + groups.getColumn(2).getString() +
-                       " preferred values instead of one");
-  }
-  groups.reset();
-
-  auto& hashes = connection.prepare(kSourceHashes);
-  while (hashes.executeStep()) {
-    if (sha256_hex(hashes.getColumn(1).getText()) != hashes.getColumn(2).getString())
-      problems.push_back("source " + hashes.getColumn(0).getString() + ": SHA-256 mismatch");
-  }
-  hashes.reset();
-
-  auto& rows = connection.prepare(kFactRows);
-  if (rows.executeStep()) report.rows_checked = rows.getColumn(0).getInt64();
-  rows.reset();
+  for_each_row(connection, kDangling, [&](auto& s) {
+    problem("citation " + column(s, 0) + " cites a missing " + column(s, 1) + " " + column(s, 2));
+  });
+  for_each_row(connection, kUncited,
+               [&](auto& s) { problem(column(s, 0) + " " + column(s, 1) + " has no citation"); });
+  for_each_row(connection, kClaimGroups, [&](auto& s) {
+    problem("claim on " + column(s, 0) + " / " + column(s, 1) + " has " + column(s, 2) +
+            " preferred values instead of one");
+  });
+  for_each_row(connection, kFactRows,
+               [&](auto& s) { report.rows_checked = s.getColumn(0).getInt64(); });
   return report;
 }
 

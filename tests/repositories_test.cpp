@@ -238,12 +238,13 @@ TEST_F(Seeded, PersonByAnyAliasIgnoringCaseAndAccents) {
     EXPECT_EQ(person->name, canonical) << alias;
   }
   EXPECT_FALSE(kb().people().by_name("Jean Monnet").has_value());
-  for (const Person& person : kb().people().all()) {
-    if (person.name != "William Lacy Swing") continue;
-    EXPECT_NE(std::find(person.aliases.begin(), person.aliases.end(), "William L. Swing"),
-              person.aliases.end());
-    EXPECT_EQ(person.aliases, kb().people().find(person.id)->aliases);
-  }
+  auto everyone = kb().people().all();
+  auto swing = std::find_if(everyone.begin(), everyone.end(),
+                            [](const Person& p) { return p.name == "William Lacy Swing"; });
+  ASSERT_NE(swing, everyone.end());
+  EXPECT_NE(std::find(swing->aliases.begin(), swing->aliases.end(), "William L. Swing"),
+            swing->aliases.end());
+  EXPECT_EQ(swing->aliases, kb().people().find(swing->id)->aliases);
 }
 
 TEST_F(Seeded, TopicsGroupedByThemeAcrossMeetings) {
@@ -330,16 +331,30 @@ TEST_F(Seeded, FullTextSearchStemsAndIgnoresAccents) {
 }
 
 TEST_F(Seeded, EveryRecordKindTheApiReturnsCarriesCitations) {
-  for (const auto& m : kb().meetings().all()) {
+  auto meetings = kb().meetings().all();
+  auto people = kb().people().all();
+  auto organisations = kb().organisations().all();
+  auto publications = kb().publications().all();
+  ASSERT_FALSE(meetings.empty() || people.empty() || organisations.empty() || publications.empty());
+  std::size_t topics = 0, tenures = 0;
+  for (const auto& m : meetings) {
     expect_cited(m);
-    for (const auto& t : kb().meetings().topics(m.id)) expect_cited(t);
+    for (const auto& t : kb().meetings().topics(m.id)) {
+      expect_cited(t);
+      ++topics;
+    }
   }
-  for (const auto& p : kb().people().all()) {
+  for (const auto& p : people) {
     expect_cited(p);
-    for (const auto& t : kb().people().tenures(p.id)) expect_cited(t);
+    for (const auto& t : kb().people().tenures(p.id)) {
+      expect_cited(t);
+      ++tenures;
+    }
   }
-  for (const auto& o : kb().organisations().all()) expect_cited(o);
-  for (const auto& p : kb().publications().all()) expect_cited(p);
+  EXPECT_EQ(topics, static_cast<std::size_t>(kb().counts().topics));
+  EXPECT_GT(tenures, 0u);
+  for (const auto& o : organisations) expect_cited(o);
+  for (const auto& p : publications) expect_cited(p);
 }
 
 }  // namespace
@@ -366,8 +381,9 @@ TEST(Attendance, ActingCapacityComesFromTheTenure) {
   KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
   auto som = kb.meetings().by_sequence("SOM", 11);
   ASSERT_TRUE(som.has_value());
-  for (const auto& a : kb.meetings().attendance(som->id))
-    EXPECT_EQ(a.acting, a.person == "Beate Gminder") << a.person;
+  auto attendance = kb.meetings().attendance(som->id);
+  ASSERT_EQ(attendance.size(), 2u);
+  for (const auto& a : attendance) EXPECT_EQ(a.acting, a.person == "Beate Gminder") << a.person;
 }
 
 TEST(Logging, HandlerReceivesLibraryMessagesUntilRemoved) {

@@ -59,6 +59,13 @@ TEST_F(VerifyTest, DanglingForeignKeyFails) {
   EXPECT_TRUE(any_contains(problems, "foreign_key_check: attendance"));
 }
 
+TEST_F(VerifyTest, CitationOfMissingSourceIsReportedNotThrown) {
+  auto problems = problems_after(
+      "PRAGMA foreign_keys = OFF; UPDATE citation SET source_id = 999999 "
+      "WHERE citation_id = (SELECT min(citation_id) FROM citation)");
+  EXPECT_TRUE(any_contains(problems, "foreign_key_check: citation"));
+}
+
 TEST_F(VerifyTest, UncitedRowFails) {
   auto problems = problems_after(
       "INSERT INTO topic (meeting_id, label) SELECT min(meeting_id), 'an uncited topic' "
