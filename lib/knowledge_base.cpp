@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <random>
 
 #include "embedded.hpp"
@@ -170,6 +172,30 @@ ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
     detail::log().info("imported {} records with {} citations", summary.records, summary.citations);
     return summary;
   });
+}
+
+ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem::path>& files,
+                                               const DocumentProvider& documents) {
+  std::vector<FactFile> texts;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ImportError(path.string(), 0, "", "cannot read the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    texts.push_back({path.string(), text.str()});
+  }
+  return import_facts(texts, documents);
+}
+
+ImportSummary KnowledgeBase::import_fact_streams(const std::vector<FactStream>& files,
+                                                 const DocumentProvider& documents) {
+  std::vector<FactFile> texts;
+  for (const auto& file : files) {
+    std::ostringstream text;
+    text << file.stream->rdbuf();
+    texts.push_back({file.name, text.str()});
+  }
+  return import_facts(texts, documents);
 }
 
 VerificationReport KnowledgeBase::verify() const {

@@ -5,8 +5,11 @@
 // time. Open one KnowledgeBase per thread for concurrent readers.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,9 +37,28 @@ struct FactFile {
 // std::nullopt when there is no such document.
 using DocumentProvider = std::function<std::optional<std::string>(const std::string& file_name)>;
 
+// One fact file read as a stream, record by record: `name` is what error messages call it.
+// The stream must outlive the import call.
+struct FactStream {
+  std::string name;
+  std::istream* stream;
+};
+
+// Where an import spent its time: reading and parsing the text, checking fields, resolving
+// keys and locating quotations, and executing the INSERTs (search upkeep included).
+struct ImportTimings {
+  std::chrono::nanoseconds parse{0};
+  std::chrono::nanoseconds validate{0};
+  std::chrono::nanoseconds insert{0};
+};
+
 struct ImportSummary {
   std::int64_t records = 0;
   std::int64_t citations = 0;
+  ImportTimings timings;
+  // SQL statements the import prepared; bounded by the number of record kinds, whatever the
+  // size of the import.
+  std::int64_t statements_prepared = 0;
 };
 
 class Organisations {
@@ -186,6 +208,12 @@ class KnowledgeBase {
   // Imports fact files (format: seed/FORMAT.md) in the order given, all or nothing: on any
   // error it throws ImportError naming file, line and field, and the database is unchanged.
   ImportSummary import_facts(const std::vector<FactFile>& files, const DocumentProvider& documents);
+  // The same, reading each file from disk (named by its path in errors).
+  ImportSummary import_fact_files(const std::vector<std::filesystem::path>& files,
+                                  const DocumentProvider& documents);
+  // The same, reading streams one record at a time.
+  ImportSummary import_fact_streams(const std::vector<FactStream>& files,
+                                    const DocumentProvider& documents);
 
   // Runs every check: SQLite integrity and foreign keys, each citation found in its source at
   // its offsets, no citation of a missing record, every fact row cited, one preferred value
