@@ -9,6 +9,7 @@ namespace euiomkb::detail {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr std::size_t kMaxNested = 8;  // statements in progress for one SQL text
 
 SQLite::Database open_database(const std::string& path, int flags) {
   try {
@@ -31,16 +32,30 @@ Connection::Connection(const std::string& path, int flags)
 }
 
 SQLite::Statement& Connection::prepare(std::string_view sql) {
-  auto found = statements_.find(sql);
-  if (found == statements_.end()) {
-    auto statement = std::make_unique<SQLite::Statement>(db_, std::string(sql));
-    found = statements_.emplace(std::string(sql), std::move(statement)).first;
-  } else {
-    // tryReset, not reset: a statement whose last run failed would rethrow that old error.
-    found->second->tryReset();
-    found->second->clearBindings();
+  Cached& cached = statements_[sql.data()];
+  if (cached.sql != sql) {  // a new text, or another text at an address reused
+    cached.sql = std::string(sql);
+    cached.statements.clear();
   }
-  return *found->second;
+  // A statement with a row in hand is inside a loop. Past kMaxNested of them something keeps
+  // statements open without finishing them; reusing the oldest then bounds the cache.
+  SQLite::Statement* free = nullptr;
+  for (auto& statement : cached.statements) {
+    if (!statement->hasRow()) {
+      free = statement.get();
+      break;
+    }
+  }
+  if (!free && cached.statements.size() >= kMaxNested) free = cached.statements.front().get();
+  if (free) {
+    // tryReset, not reset: a statement whose last run failed would rethrow that old error.
+    free->tryReset();
+    free->clearBindings();
+    return *free;
+  }
+  cached.statements.push_back(std::make_unique<SQLite::Statement>(db_, cached.sql));
+  ++prepared_;
+  return *cached.statements.back();
 }
 
 void Connection::exec(std::string_view sql) { db_.exec(std::string(sql)); }

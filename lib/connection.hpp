@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "euiomkb/error.hpp"
 #include "euiomkb/partial_date.hpp"
@@ -26,24 +27,30 @@ class Connection {
   SQLite::Database& db() noexcept { return db_; }
   bool read_only() const noexcept { return read_only_; }
 
-  // The cached statement for `sql`, reset and with its bindings cleared. The reference stays
-  // valid for the connection's lifetime; do not use one statement in two loops at once.
+  // A cached statement for `sql`, reset and with its bindings cleared. Statements are kept per
+  // SQL text, prepared once and reused; a statement still in the middle of its rows (an outer
+  // loop that is still stepping) is never handed out again: a second one is prepared beside it,
+  // so nested loops over the same query are safe. The reference stays valid for the
+  // connection's lifetime. Bind and step a statement before preparing the same SQL again.
+  // The cache is keyed by the address of the SQL text (SQL constants live for the whole
+  // program) and confirmed by comparing the text, so a reused address cannot mislead it.
   SQLite::Statement& prepare(std::string_view sql);
+
+  // How many statements this connection has prepared (compiled) so far.
+  std::int64_t statements_prepared() const noexcept { return prepared_; }
 
   // Runs `sql` (several statements allowed, no parameters).
   void exec(std::string_view sql);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
+  struct Cached {
+    std::string sql;
+    std::vector<std::unique_ptr<SQLite::Statement>> statements;  // usually one
   };
   SQLite::Database db_;
   bool read_only_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, Hash, std::equal_to<>>
-      statements_;
+  std::int64_t prepared_ = 0;
+  std::unordered_map<const char*, Cached> statements_;
 };
 
 // Column readers: NULL becomes std::nullopt.

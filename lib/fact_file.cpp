@@ -1,5 +1,7 @@
 #include "fact_file.hpp"
 
+#include <utility>
+
 #include "euiomkb/error.hpp"
 #include "text.hpp"
 
@@ -41,29 +43,49 @@ const FactField* FactRecord::field(std::string_view name) const {
   return nullptr;
 }
 
-std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_view text) {
-  std::vector<FactRecord> records;
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
-  std::string* continued = nullptr;  // the value a continuation line extends
-  int line_no = 0;
-  auto fail = [&](const std::string& field, const std::string& problem) {
-    throw ImportError(file_name, line_no, field, problem);
-  };
-  while (!text.empty()) {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+FactReader::FactReader(std::string file_name, std::istream& stream)
+    : file_name_(std::move(file_name)), stream_(&stream) {}
+
+FactReader::FactReader(std::string file_name, std::string_view text)
+    : file_name_(std::move(file_name)), text_(text) {}
+
+void FactReader::fail(const std::string& field, const std::string& problem) const {
+  throw ImportError(file_name_, line_no_, field, problem);
+}
+
+bool FactReader::read_line(std::string_view& line) {
+  if (stream_) {
+    if (!std::getline(*stream_, buffer_)) {
+      if (stream_->bad()) fail("", "cannot read the file");
+      return false;
+    }
+    line = buffer_;
+  } else {
+    if (text_.empty()) return false;
+    std::size_t end = text_.find('\n');
+    line = text_.substr(0, end);
+    text_.remove_prefix(end == std::string_view::npos ? text_.size() : end + 1);
+  }
+  ++line_no_;
+  if (at_start_) {
+    at_start_ = false;
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a UTF-8 byte order mark
+  }
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return true;
+}
+
+std::optional<FactRecord> FactReader::next() {
+  std::string_view line;
+  while (read_line(line)) {
     std::string_view content = trim(line);
     if (content.empty()) {
-      continued = nullptr;
+      continued_ = nullptr;
       continue;
     }
     if (content.front() == '#' && indent_of(line) < 4) continue;  // deeper '#' continues a value
     if (!valid_utf8(line)) fail("", "not valid UTF-8");
-    if (line.find('\t') != std::string_view::npos && line.front() == '\t')
-      fail("", "indent with spaces, not tabs");
+    if (line.front() == '\t') fail("", "indent with spaces, not tabs");
     std::size_t indent = indent_of(line);
     if (indent == 0) {  // a record header: kind [key]
       std::size_t space = content.find(' ');
@@ -72,12 +94,14 @@ std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_vi
       if (!is_name(kind)) fail("", "expected a record kind (lower-case letters and '_')");
       if (!key.empty() && !is_key(key))
         fail("", "'" + std::string(key) + "' is not a key ([a-z0-9-], not starting with '-')");
-      FactRecord record{file_name, line_no, std::string(kind), std::nullopt, {}, {}};
+      FactRecord record{file_name_, line_no_, std::string(kind), std::nullopt, {}, {}};
       if (!key.empty()) record.key = std::string(key);
-      records.push_back(std::move(record));
-      continued = nullptr;
+      continued_ = nullptr;
+      std::optional<FactRecord> done = std::move(current_);
+      current_ = std::move(record);
+      if (done) return done;
     } else if (indent == 2) {  // a field: name: value
-      if (records.empty()) fail("", "a field line before any record");
+      if (!current_) fail("", "a field line before any record");
       std::size_t colon = content.find(':');
       std::string_view name = content.substr(0, colon);
       if (colon == std::string_view::npos || !is_name(name))
@@ -85,7 +109,7 @@ std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_vi
       std::string_view value = trim(content.substr(colon + 1));
       if (value.empty())
         fail(std::string(name), "empty value (leave the field out when it is unknown)");
-      FactRecord& record = records.back();
+      FactRecord& record = *current_;
       if (name == "cite") {
         std::size_t bar = value.find('|');
         if (bar == std::string_view::npos)
@@ -94,20 +118,28 @@ std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_vi
         std::string_view quote = trim(value.substr(bar + 1));
         if (!is_key(source)) fail("cite", "'" + std::string(source) + "' is not a source key");
         if (quote.empty()) fail("cite", "empty quotation");
-        record.cites.push_back({std::string(source), std::string(quote), line_no});
-        continued = &record.cites.back().quote;
+        record.cites.push_back({std::string(source), std::string(quote), line_no_});
+        continued_ = &record.cites.back().quote;
       } else {
         if (record.field(name)) fail(std::string(name), "given twice in one record");
-        record.fields.push_back({std::string(name), std::string(value), line_no});
-        continued = &record.fields.back().value;
+        record.fields.push_back({std::string(name), std::string(value), line_no_});
+        continued_ = &record.fields.back().value;
       }
     } else if (indent >= 4) {  // continues the previous value
-      if (!continued) fail("", "a continuation line with no value to continue");
-      continued->append(" ").append(content);
+      if (!continued_) fail("", "a continuation line with no value to continue");
+      continued_->append(" ").append(content);
     } else {
       fail("", "indent field lines by exactly two spaces (continuations by four or more)");
     }
   }
+  continued_ = nullptr;
+  return std::exchange(current_, std::nullopt);
+}
+
+std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_view text) {
+  FactReader reader(file_name, text);
+  std::vector<FactRecord> records;
+  while (auto record = reader.next()) records.push_back(std::move(*record));
   return records;
 }
 

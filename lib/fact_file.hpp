@@ -1,6 +1,8 @@
 // Parsing of fact files (seed/FORMAT.md) into records that remember where they were written.
+// Files are read as streams, one record at a time, so memory does not grow with their size.
 #pragma once
 
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,8 +34,32 @@ struct FactRecord {
   const FactField* field(std::string_view name) const;
 };
 
-// Parses one fact file. Throws ImportError naming `file_name`, the line and the field of the
-// first syntax error.
+// Reads the records of one fact file in order. The text comes from a stream (which must outlive
+// the reader) or from a string view (whose characters must outlive the reader).
+class FactReader {
+ public:
+  FactReader(std::string file_name, std::istream& stream);
+  FactReader(std::string file_name, std::string_view text);
+
+  // The next complete record, or std::nullopt at the end of the file. Throws ImportError naming
+  // the file, the line and the field of a syntax error.
+  std::optional<FactRecord> next();
+
+ private:
+  bool read_line(std::string_view& line);
+  [[noreturn]] void fail(const std::string& field, const std::string& problem) const;
+
+  std::string file_name_;
+  std::istream* stream_ = nullptr;
+  std::string_view text_;
+  std::string buffer_;
+  int line_no_ = 0;
+  bool at_start_ = true;
+  std::optional<FactRecord> current_;  // the record being read
+  std::string* continued_ = nullptr;   // the value a continuation line extends
+};
+
+// Parses a whole fact file held in memory (a convenience over FactReader).
 std::vector<FactRecord> parse_facts(const std::string& file_name, std::string_view text);
 
 }  // namespace euiomkb::detail

@@ -2,238 +2,25 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
+#include <list>
 #include <string>
 #include <unordered_map>
 
 #include "euiomkb/error.hpp"
+#include "record_kinds.hpp"
 #include "search_index.hpp"
 #include "text.hpp"
 
 namespace euiomkb::detail {
 namespace {
 
-// text; integer (any 64-bit); count (1 to 2^31-1: ordinals, editions, positions); date
-// (PartialDate); boolean (yes/no); ref (a key); series (a code in meeting_series).
-enum class Type { text, integer, count, date, boolean, ref, series };
+using Clock = std::chrono::steady_clock;
 
-struct FieldSpec {
-  std::string_view name;
-  Type type;
-  bool required;
-  std::string_view ref_kind;  // for Type::ref: the kind of record referred to
-};
-
-// One record kind: its table, its hand-written INSERT (named parameters are the field names,
-// plus the derived ones the kind's `derive` step binds) and its fields.
-struct KindSpec {
-  std::string_view kind;
-  bool keyed;  // records of this kind must have a key
-  bool cited;  // records of this kind need a citation (unless general knowledge)
-  std::string_view insert;
-  std::vector<FieldSpec> fields;
-};
-
-constexpr bool kReq = true;
-constexpr bool kOpt = false;
-
-// One kind per block reads better than one argument per line.
-// clang-format off
-const std::vector<KindSpec>& specs() {
-  static const std::vector<KindSpec> kSpecs = {
-      {"source", true, false,
-       "INSERT INTO source (file_name, title, publisher, published, url, language, sha256, text) "
-       "VALUES (:file, :title, :publisher, :published, :url, :language, :sha256, :text)",
-       {{"file", Type::text, kReq, {}},
-        {"title", Type::text, kReq, {}},
-        {"publisher", Type::text, kOpt, {}},
-        {"published", Type::date, kOpt, {}},
-        {"url", Type::text, kOpt, {}},
-        {"language", Type::text, kReq, {}}}},
-      {"organisation", true, true,
-       "INSERT INTO organisation (short_name, name, kind, note) "
-       "VALUES (:short_name, :name, :kind, :note)",
-       {{"short_name", Type::text, kReq, {}},
-        {"name", Type::text, kReq, {}},
-        {"kind", Type::text, kReq, {}},
-        {"note", Type::text, kOpt, {}}}},
-      {"organisation_name", false, true,
-       "INSERT INTO organisation_name (org_id, name, language, attested_on, valid_from, valid_to, "
-       "basis, note) VALUES (:organisation, :name, coalesce(:language, 'en'), :attested_on, "
-       ":valid_from, :valid_to, coalesce(:basis, 'document'), :note)",
-       {{"organisation", Type::ref, kReq, "organisation"},
-        {"name", Type::text, kReq, {}},
-        {"language", Type::text, kOpt, {}},
-        {"attested_on", Type::date, kOpt, {}},
-        {"valid_from", Type::date, kOpt, {}},
-        {"valid_to", Type::date, kOpt, {}},
-        {"basis", Type::text, kOpt, {}},
-        {"note", Type::text, kOpt, {}}}},
-      {"organisation_parent", false, true,
-       "INSERT INTO organisation_parent (org_id, parent_org_id, valid_from, valid_to, basis, note) "
-       "VALUES (:organisation, :parent, :valid_from, :valid_to, coalesce(:basis, 'document'), "
-       ":note)",
-       {{"organisation", Type::ref, kReq, "organisation"},
-        {"parent", Type::ref, kReq, "organisation"},
-        {"valid_from", Type::date, kOpt, {}},
-        {"valid_to", Type::date, kOpt, {}},
-        {"basis", Type::text, kOpt, {}},
-        {"note", Type::text, kOpt, {}}}},
-      {"organisation_event", false, true,
-       "INSERT INTO organisation_event (event, from_org_id, to_org_id, occurred_on, basis, note) "
-       "VALUES (:event, :from, :to, :occurred_on, :basis, :note)",
-       {{"event", Type::text, kReq, {}},
-        {"from", Type::ref, kOpt, "organisation"},
-        {"to", Type::ref, kOpt, "organisation"},
-        {"occurred_on", Type::date, kOpt, {}},
-        {"basis", Type::text, kReq, {}},
-        {"note", Type::text, kOpt, {}}}},
-      {"person", true, true,
-       "INSERT INTO person (name, name_folded, honorific, note) "
-       "VALUES (:name, :name_folded, :honorific, :note)",
-       {{"name", Type::text, kReq, {}},
-        {"honorific", Type::text, kOpt, {}},
-        {"note", Type::text, kOpt, {}}}},
-      {"person_alias", false, true,
-       "INSERT INTO person_alias (person_id, alias, folded) VALUES (:person, :alias, :folded)",
-       {{"person", Type::ref, kReq, "person"}, {"alias", Type::text, kReq, {}}}},
-      {"post", true, true, "INSERT INTO post (title, org_id) VALUES (:title, :organisation)",
-       {{"title", Type::text, kReq, {}}, {"organisation", Type::ref, kOpt, "organisation"}}},
-      {"tenure", false, true,
-       "INSERT INTO tenure (person_id, post_id, start_date, end_date, attested_from, attested_to, "
-       "acting) VALUES (:person, :post, :start_date, :end_date, :attested_from, :attested_to, "
-       "coalesce(:acting, 0))",
-       {{"person", Type::ref, kReq, "person"},
-        {"post", Type::ref, kReq, "post"},
-        {"start_date", Type::date, kOpt, {}},
-        {"end_date", Type::date, kOpt, {}},
-        {"attested_from", Type::date, kOpt, {}},
-        {"attested_to", Type::date, kOpt, {}},
-        {"acting", Type::boolean, kOpt, {}}}},
-      {"meeting", true, true,
-       "INSERT INTO meeting (series, sequence_no, title, held_on, location, note) "
-       "VALUES (:series, :sequence_no, :title, :held_on, :location, :note)",
-       {{"series", Type::series, kOpt, {}},
-        {"sequence_no", Type::count, kOpt, {}},
-        {"title", Type::text, kReq, {}},
-        {"held_on", Type::date, kOpt, {}},
-        {"location", Type::text, kOpt, {}},
-        {"note", Type::text, kOpt, {}}}},
-      {"meeting_organisation", false, true,
-       "INSERT INTO meeting_organisation (meeting_id, org_id, role) "
-       "VALUES (:meeting, :organisation, :role)",
-       {{"meeting", Type::ref, kReq, "meeting"},
-        {"organisation", Type::ref, kReq, "organisation"},
-        {"role", Type::text, kReq, {}}}},
-      {"attendance", false, true,
-       "INSERT INTO attendance (meeting_id, person_id, org_id, post_id, role, attested_as) "
-       "VALUES (:meeting, :person, :organisation, :post, :role, :attested_as)",
-       {{"meeting", Type::ref, kReq, "meeting"},
-        {"person", Type::ref, kReq, "person"},
-        {"organisation", Type::ref, kOpt, "organisation"},
-        {"post", Type::ref, kOpt, "post"},
-        {"role", Type::text, kReq, {}},
-        {"attested_as", Type::text, kReq, {}}}},
-      {"theme", true, false, "INSERT INTO theme (name, description) VALUES (:name, :description)",
-       {{"name", Type::text, kReq, {}}, {"description", Type::text, kOpt, {}}}},
-      {"topic", false, true,
-       "INSERT INTO topic (meeting_id, label, theme_id) VALUES (:meeting, :label, :theme)",
-       {{"meeting", Type::ref, kReq, "meeting"},
-        {"label", Type::text, kReq, {}},
-        {"theme", Type::ref, kOpt, "theme"}}},
-      {"agreement", true, true,
-       "INSERT INTO agreement (name, kind, concluded_on, in_force_from, purpose) "
-       "VALUES (:name, :kind, :concluded_on, :in_force_from, :purpose)",
-       {{"name", Type::text, kReq, {}},
-        {"kind", Type::text, kReq, {}},
-        {"concluded_on", Type::date, kOpt, {}},
-        {"in_force_from", Type::date, kOpt, {}},
-        {"purpose", Type::text, kOpt, {}}}},
-      {"agreement_party", false, true,
-       "INSERT INTO agreement_party (agreement_id, org_id, since, how, meeting_id) "
-       "VALUES (:agreement, :organisation, :since, :how, :meeting)",
-       {{"agreement", Type::ref, kReq, "agreement"},
-        {"organisation", Type::ref, kReq, "organisation"},
-        {"since", Type::date, kOpt, {}},
-        {"how", Type::text, kReq, {}},
-        {"meeting", Type::ref, kOpt, "meeting"}}},
-      {"agreement_signatory", false, true,
-       "INSERT INTO agreement_signatory (agreement_id, person_id, org_id) "
-       "VALUES (:agreement, :person, :organisation)",
-       {{"agreement", Type::ref, kReq, "agreement"},
-        {"person", Type::ref, kReq, "person"},
-        {"organisation", Type::ref, kOpt, "organisation"}}},
-      {"funding", false, true,
-       "INSERT INTO funding (funder_org_id, recipient_org_id, period_start, period_end, amount, "
-       "currency, bound, measure, agreement_id) VALUES (:funder, :recipient, :period_start, "
-       ":period_end, :amount, :currency, :bound, :measure, :agreement)",
-       {{"funder", Type::ref, kReq, "organisation"},
-        {"recipient", Type::ref, kReq, "organisation"},
-        {"period_start", Type::date, kOpt, {}},
-        {"period_end", Type::date, kOpt, {}},
-        {"amount", Type::integer, kOpt, {}},
-        {"currency", Type::text, kOpt, {}},
-        {"bound", Type::text, kOpt, {}},
-        {"measure", Type::text, kReq, {}},
-        {"agreement", Type::ref, kOpt, "agreement"}}},
-      {"publication", true, true,
-       "INSERT INTO publication (title, publisher_org_id, published_on, kind, addressee, series, "
-       "edition, summary) VALUES (:title, :publisher, :published_on, :kind, :addressee, :series, "
-       ":edition, :summary)",
-       {{"title", Type::text, kOpt, {}},
-        {"publisher", Type::ref, kOpt, "organisation"},
-        {"published_on", Type::date, kOpt, {}},
-        {"kind", Type::text, kReq, {}},
-        {"addressee", Type::text, kOpt, {}},
-        {"series", Type::text, kOpt, {}},
-        {"edition", Type::count, kOpt, {}},
-        {"summary", Type::text, kOpt, {}}}},
-      {"policy_framework", true, true,
-       "INSERT INTO policy_framework (name, short_name, owner, adopted_on) "
-       "VALUES (:name, :short_name, :owner, :adopted_on)",
-       {{"name", Type::text, kReq, {}},
-        {"short_name", Type::text, kOpt, {}},
-        {"owner", Type::text, kOpt, {}},
-        {"adopted_on", Type::date, kOpt, {}}}},
-      {"framework_part", false, true,
-       "INSERT INTO framework_part (policy_framework_id, position, kind, label) "
-       "VALUES (:policy_framework, :position, :kind, :label)",
-       {{"policy_framework", Type::ref, kReq, "policy_framework"},
-        {"position", Type::count, kReq, {}},
-        {"kind", Type::text, kReq, {}},
-        {"label", Type::text, kReq, {}}}},
-      {"statement", false, true,
-       "INSERT INTO statement (person_id, meeting_id, said_on, kind, text) "
-       "VALUES (:person, :meeting, :said_on, :kind, :text)",
-       {{"person", Type::ref, kReq, "person"},
-        {"meeting", Type::ref, kOpt, "meeting"},
-        {"said_on", Type::date, kOpt, {}},
-        {"kind", Type::text, kReq, {}},
-        {"text", Type::text, kReq, {}}}},
-      {"contact", false, true,
-       "INSERT INTO contact (person_id, org_id, role, city, phone, fax, email) "
-       "VALUES (:person, :organisation, :role, :city, :phone, :fax, :email)",
-       {{"person", Type::ref, kOpt, "person"},
-        {"organisation", Type::ref, kOpt, "organisation"},
-        {"role", Type::text, kOpt, {}},
-        {"city", Type::text, kOpt, {}},
-        {"phone", Type::text, kOpt, {}},
-        {"fax", Type::text, kOpt, {}},
-        {"email", Type::text, kOpt, {}}}},
-      {"claim", false, true,
-       "INSERT INTO claim (subject, subject_type, subject_id, attribute, value, preferred, reason) "
-       "VALUES (:subject, :subject_type, :subject_key, :attribute, :value, :preferred, :reason)",
-       {{"subject", Type::text, kReq, {}},
-        {"subject_type", Type::text, kReq, {}},
-        {"subject_key", Type::ref, kReq, {}},  // refers to a record of kind subject_type
-        {"attribute", Type::text, kReq, {}},
-        {"value", Type::text, kReq, {}},
-        {"preferred", Type::boolean, kReq, {}},
-        {"reason", Type::text, kReq, {}}}},
-  };
-  return kSpecs;
-}
-// clang-format on
+// Folded source texts kept for locating quotations; the least recently used is dropped beyond
+// this many bytes of folded text (5 bytes of memory per byte of document).
+constexpr std::size_t kFoldedCacheBytes = std::size_t{32} << 20;
 
 constexpr std::string_view kFindKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
 constexpr std::string_view kInsertKey =
@@ -244,22 +31,44 @@ constexpr std::string_view kInsertCitation =
     "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, end_offset) "
     "VALUES (?, ?, ?, ?, ?, ?)";
 
+// Adds the time since the last lap to one of the summary's stages.
+class Stopwatch {
+ public:
+  void lap(std::chrono::nanoseconds& stage) {
+    Clock::time_point now = Clock::now();
+    stage += now - last_;
+    last_ = now;
+  }
+
+ private:
+  Clock::time_point last_ = Clock::now();
+};
+
 class Loader {
  public:
   Loader(Connection& connection, const DocumentProvider& documents)
       : connection_(connection), documents_(documents) {}
 
-  void load(const FactRecord& record) {
-    const KindSpec* spec = find_spec(record.kind);
+  // Validates and inserts one record; `clock` has just lapped the record's parsing.
+  void load(const FactRecord& record, Stopwatch& clock) {
+    ImportTimings& time = summary_.timings;
+    const KindSpec* spec = find_kind(record.kind);
     if (!spec) {
       throw ImportError(record.file, record.line, "",
                         "unknown record kind '" + record.kind + "' (see seed/FORMAT.md)");
     }
     check_shape(*spec, record);
     SQLite::Statement& insert = connection_.prepare(spec->insert);
-    for (const FieldSpec& field : spec->fields) bind_field(insert, record, field);
-    derive(insert, record);
+    const std::vector<int>& parameters = parameter_indexes(*spec, insert);
+    for (std::size_t i = 0; i < spec->fields.size(); ++i)
+      bind_field(insert, parameters[i], record, spec->fields[i]);
+    std::optional<std::string> document = derive(insert, record);
+    clock.lap(time.validate);
     std::int64_t row_id = execute(insert, *spec, record);
+    if (document) {
+      index_passages(connection_, row_id, record.field("file")->value, *document);
+      remember_source(row_id, *document);
+    }
     if (record.key) {
       auto& key = connection_.prepare(kInsertKey);
       key.bind(1, std::string(spec->kind));
@@ -271,17 +80,24 @@ class Loader {
         throw rejected(record, e);
       }
     }
-    for (const FactCite& cite : record.cites) cite_record(spec->kind, row_id, record, cite);
+    clock.lap(time.insert);
+    for (const FactCite& cite : record.cites) cite_record(spec->kind, row_id, record, cite, clock);
     ++summary_.records;
   }
 
-  ImportSummary summary() const { return summary_; }
+  ImportSummary& summary() { return summary_; }
 
  private:
-  static const KindSpec* find_spec(std::string_view kind) {
-    for (const auto& spec : specs())
-      if (spec.kind == kind) return &spec;
-    return nullptr;
+  // Parameter indexes of a kind's INSERT, in the order of its fields, looked up once.
+  const std::vector<int>& parameter_indexes(const KindSpec& spec, SQLite::Statement& insert) {
+    auto found = parameters_.find(&spec);
+    if (found == parameters_.end()) {
+      std::vector<int> indexes;
+      for (const FieldSpec& field : spec.fields)
+        indexes.push_back(insert.getIndex((":" + std::string(field.name)).c_str()));
+      found = parameters_.emplace(&spec, std::move(indexes)).first;
+    }
+    return found->second;
   }
 
   static void check_shape(const KindSpec& spec, const FactRecord& record) {
@@ -321,8 +137,8 @@ class Loader {
     return id;
   }
 
-  void bind_field(SQLite::Statement& insert, const FactRecord& record, const FieldSpec& spec) {
-    const std::string parameter = ":" + std::string(spec.name);
+  void bind_field(SQLite::Statement& insert, int parameter, const FactRecord& record,
+                  const FieldSpec& spec) {
     const FactField* field = record.field(spec.name);
     if (!field) {
       insert.bind(parameter);  // NULL
@@ -333,7 +149,7 @@ class Loader {
     };
     switch (spec.type) {
       case Type::text:
-        insert.bind(parameter, field->value);
+        insert.bindNoCopy(parameter, field->value);
         break;
       case Type::integer:
       case Type::count: {
@@ -352,13 +168,13 @@ class Loader {
         bool known = find.executeStep();
         find.reset();
         if (!known) fail("'" + field->value + "' is not a meeting series (SOM or HOU)");
-        insert.bind(parameter, field->value);
+        insert.bindNoCopy(parameter, field->value);
         break;
       }
       case Type::date:
         if (!PartialDate::parse(field->value))
           fail("'" + field->value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-        insert.bind(parameter, field->value);
+        insert.bindNoCopy(parameter, field->value);
         break;
       case Type::boolean:
         if (field->value != "yes" && field->value != "no")
@@ -370,7 +186,7 @@ class Loader {
         std::string subject_type;
         if (kind.empty()) {  // claim.subject_key: the kind is the record's subject_type
           subject_type = record.field("subject_type")->value;
-          if (!find_spec(subject_type)) fail("unknown subject_type '" + subject_type + "'");
+          if (!find_kind(subject_type)) fail("unknown subject_type '" + subject_type + "'");
           kind = subject_type;
         }
         insert.bind(parameter, resolve(record, *field, kind));
@@ -379,8 +195,8 @@ class Loader {
     }
   }
 
-  // Binds the parameters a kind computes rather than reads.
-  void derive(SQLite::Statement& insert, const FactRecord& record) {
+  // Binds the parameters a kind computes rather than reads; returns a source's document text.
+  std::optional<std::string> derive(SQLite::Statement& insert, const FactRecord& record) {
     if (record.kind == "source") {
       const FactField* file = record.field("file");
       std::optional<std::string> text = documents_ ? documents_(file->value) : std::nullopt;
@@ -394,11 +210,13 @@ class Loader {
       }
       insert.bind(":sha256", sha256_hex(*text));
       insert.bind(":text", *text);
+      return text;
     } else if (record.kind == "person") {
       insert.bind(":name_folded", fold_name(record.field("name")->value));
     } else if (record.kind == "person_alias") {
       insert.bind(":folded", fold_name(record.field("alias")->value));
     }
+    return std::nullopt;
   }
 
   std::int64_t execute(SQLite::Statement& insert, const KindSpec& spec, const FactRecord& record) {
@@ -449,23 +267,17 @@ class Loader {
   }
 
   void cite_record(std::string_view kind, std::int64_t row_id, const FactRecord& record,
-                   const FactCite& cite) {
+                   const FactCite& cite, Stopwatch& clock) {
     FactField source_field{"cite", cite.source_key, cite.line};
     std::int64_t source_id = resolve(record, source_field, "source");
-    auto text = folded_sources_.find(source_id);
-    if (text == folded_sources_.end()) {
-      auto& select = connection_.prepare(kSourceText);
-      select.bind(1, source_id);
-      select.executeStep();
-      text = folded_sources_.emplace(source_id, fold_whitespace(select.getColumn(0).getString()))
-                 .first;
-      select.reset();
-    }
-    std::optional<Span> span = locate_quote(text->second, cite.quote);
+    FoldedSource& source = folded_source(source_id);
+    std::optional<Span> span = locate_quote(source.text, cite.quote, source.next_from);
     if (!span) {
       throw ImportError(record.file, cite.line, "cite",
                         "quotation not found in source '" + cite.source_key + "': " + cite.quote);
     }
+    source.next_from = span->folded_end;
+    clock.lap(summary_.timings.validate);
     auto& insert = connection_.prepare(kInsertCitation);
     insert.bind(1, std::string(kind));
     insert.bind(2, row_id);
@@ -479,29 +291,69 @@ class Loader {
       throw ImportError(record.file, cite.line, "cite", std::string("rejected: ") + e.what(),
                         e.getExtendedErrorCode());
     }
+    clock.lap(summary_.timings.insert);
     ++summary_.citations;
+  }
+
+  // A source's folded text and where the last quotation found in it ended.
+  struct FoldedSource {
+    std::int64_t source_id;
+    FoldedText text;
+    std::size_t next_from = 0;
+  };
+
+  FoldedSource& folded_source(std::int64_t source_id) {
+    auto found = folded_index_.find(source_id);
+    if (found != folded_index_.end()) {
+      folded_.splice(folded_.begin(), folded_, found->second);  // most recently used first
+      return folded_.front();
+    }
+    auto& select = connection_.prepare(kSourceText);
+    select.bind(1, source_id);
+    select.executeStep();
+    std::string text = select.getColumn(0).getString();
+    select.reset();
+    return remember_source(source_id, text);
+  }
+
+  FoldedSource& remember_source(std::int64_t source_id, std::string_view text) {
+    folded_.push_front({source_id, fold_whitespace(text)});
+    folded_index_[source_id] = folded_.begin();
+    folded_bytes_ += folded_.front().text.text.size();
+    while (folded_.size() > 1 && folded_bytes_ > kFoldedCacheBytes) {
+      folded_bytes_ -= folded_.back().text.text.size();
+      folded_index_.erase(folded_.back().source_id);
+      folded_.pop_back();
+    }
+    return folded_.front();
   }
 
   Connection& connection_;
   const DocumentProvider& documents_;
-  std::unordered_map<std::int64_t, FoldedText> folded_sources_;
+  std::list<FoldedSource> folded_;
+  std::unordered_map<std::int64_t, std::list<FoldedSource>::iterator> folded_index_;
+  std::size_t folded_bytes_ = 0;
+  std::unordered_map<const KindSpec*, std::vector<int>> parameters_;
   ImportSummary summary_;
 };
 
 }  // namespace
 
-ImportSummary load_records(Connection& connection, const std::vector<FactRecord>& records,
-                           const DocumentProvider& documents) {
+ImportSummary load_files(Connection& connection, std::vector<FactReader>& readers,
+                         const DocumentProvider& documents) {
+  std::int64_t prepared_before = connection.statements_prepared();
   Loader loader(connection, documents);
-  for (const FactRecord& record : records) loader.load(record);
-  rebuild_search_index(connection);
-  return loader.summary();
-}
-
-std::vector<std::string_view> record_kinds() {
-  std::vector<std::string_view> kinds;
-  for (const auto& spec : specs()) kinds.push_back(spec.kind);
-  return kinds;
+  Stopwatch clock;
+  for (FactReader& reader : readers) {
+    while (std::optional<FactRecord> record = reader.next()) {
+      clock.lap(loader.summary().timings.parse);
+      loader.load(*record, clock);
+    }
+    clock.lap(loader.summary().timings.parse);
+  }
+  ImportSummary summary = loader.summary();
+  summary.statements_prepared = connection.statements_prepared() - prepared_before;
+  return summary;
 }
 
 }  // namespace euiomkb::detail

@@ -1,8 +1,8 @@
-// Loads parsed fact records into the database: the one path both the seed and users' own
-// imports take.
+// Loads fact records into the database: the one path both the seed and users' own imports take.
+// Records stream through one at a time; nothing is kept per record after it is inserted, so
+// memory stays flat whatever the size of the import (folded source texts are cached, bounded).
 #pragma once
 
-#include <cstdint>
 #include <vector>
 
 #include "connection.hpp"
@@ -11,12 +11,10 @@
 
 namespace euiomkb::detail {
 
-// Inserts `records` in order, with their keys and citations, then rebuilds the search index.
-// Must run inside a transaction the caller owns; throws ImportError on the first bad record.
-ImportSummary load_records(Connection& connection, const std::vector<FactRecord>& records,
-                           const DocumentProvider& documents);
-
-// Every record kind fact files may use, in the order of seed/FORMAT.md.
-std::vector<std::string_view> record_kinds();
+// Reads every record of every reader in order and inserts it with its key and citations;
+// kb_search is kept up to date as rows arrive (triggers, plus source passages here). Must run
+// inside a transaction the caller owns; throws ImportError on the first bad record.
+ImportSummary load_files(Connection& connection, std::vector<FactReader>& readers,
+                         const DocumentProvider& documents);
 
 }  // namespace euiomkb::detail

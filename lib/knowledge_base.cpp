@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <random>
 
 #include "embedded.hpp"
@@ -155,47 +154,49 @@ int KnowledgeBase::latest_schema_version() noexcept { return detail::latest_sche
 
 void KnowledgeBase::migrate() { detail::migrate(impl_->connection); }
 
-ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
-                                          const DocumentProvider& documents) {
-  if (impl_->connection.read_only())
+namespace {
+
+// Runs one import over `readers` in one transaction: all or nothing.
+ImportSummary import_readers(detail::Impl& impl, std::vector<detail::FactReader>& readers,
+                             const DocumentProvider& documents) {
+  if (impl.connection.read_only())
     throw DatabaseError("the database is open read-only; open it read-write to import");
-  std::vector<detail::FactRecord> records;
-  for (const FactFile& file : files) {
-    auto parsed = detail::parse_facts(file.name, file.text);
-    records.insert(records.end(), std::make_move_iterator(parsed.begin()),
-                   std::make_move_iterator(parsed.end()));
-  }
   return detail::guarded([&] {
-    SQLite::Transaction transaction(impl_->connection.db());
-    ImportSummary summary = detail::load_records(impl_->connection, records, documents);
+    SQLite::Transaction transaction(impl.connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    ImportSummary summary = detail::load_files(impl.connection, readers, documents);
     transaction.commit();
     detail::log().info("imported {} records with {} citations", summary.records, summary.citations);
     return summary;
   });
 }
 
+}  // namespace
+
+ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
+                                          const DocumentProvider& documents) {
+  std::vector<detail::FactReader> readers;
+  for (const FactFile& file : files) readers.emplace_back(file.name, std::string_view(file.text));
+  return import_readers(*impl_, readers, documents);
+}
+
 ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem::path>& files,
                                                const DocumentProvider& documents) {
-  std::vector<FactFile> texts;
+  std::vector<std::ifstream> streams;
+  std::vector<detail::FactReader> readers;
+  streams.reserve(files.size());
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ImportError(path.string(), 0, "", "cannot read the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    texts.push_back({path.string(), text.str()});
+    streams.emplace_back(path, std::ios::binary);
+    if (!streams.back()) throw ImportError(path.string(), 0, "", "cannot open the file");
+    readers.emplace_back(path.string(), streams.back());
   }
-  return import_facts(texts, documents);
+  return import_readers(*impl_, readers, documents);
 }
 
 ImportSummary KnowledgeBase::import_fact_streams(const std::vector<FactStream>& files,
                                                  const DocumentProvider& documents) {
-  std::vector<FactFile> texts;
-  for (const auto& file : files) {
-    std::ostringstream text;
-    text << file.stream->rdbuf();
-    texts.push_back({file.name, text.str()});
-  }
-  return import_facts(texts, documents);
+  std::vector<detail::FactReader> readers;
+  for (const FactStream& file : files) readers.emplace_back(file.name, *file.stream);
+  return import_readers(*impl_, readers, documents);
 }
 
 VerificationReport KnowledgeBase::verify() const {

@@ -7,6 +7,7 @@
 #include "embedded.hpp"
 #include "euiomkb/error.hpp"
 #include "log.hpp"
+#include "search_index.hpp"
 
 namespace euiomkb::detail {
 
@@ -32,10 +33,14 @@ void migrate(Connection& connection) {
   auto all = migrations();
   try {
     SQLite::Transaction transaction(connection.db());
+    bool reindex = false;
     for (auto i = static_cast<std::size_t>(version); i < all.size(); ++i) {
       log().info("applying migration {}", all[i].name);
       connection.exec(all[i].text);
+      // This migration gives search rows new rowids; source paragraphs are indexed in C++.
+      if (all[i].name.starts_with("0006_")) reindex = true;
     }
+    if (reindex) rebuild_search_index(connection);
     connection.exec("PRAGMA user_version = " + std::to_string(all.size()));
     transaction.commit();
   } catch (const SQLite::Exception& e) {

@@ -8,82 +8,73 @@ namespace {
 constexpr std::string_view kClear = "DELETE FROM kb_search";
 
 constexpr std::string_view kFromTables = R"sql(
-INSERT INTO kb_search (kind, ref_id, label, body)
-SELECT 'topic', t.topic_id, t.label, coalesce(th.name, '') || ' ' || m.title
-  FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
-  LEFT JOIN theme th ON th.theme_id = t.theme_id
-UNION ALL
-SELECT 'person', p.person_id, p.name,
-       p.name_folded || '; ' || coalesce((SELECT group_concat(alias || '; ' || folded, '; ')
-                                           FROM person_alias a WHERE a.person_id = p.person_id), '')
-  FROM person p
-UNION ALL
-SELECT 'organisation', o.org_id, o.short_name,
-       o.name || ' ' || coalesce((SELECT group_concat(name, '; ') FROM organisation_name n
-                                   WHERE n.org_id = o.org_id), '')
-  FROM organisation o
-UNION ALL
-SELECT 'meeting', m.meeting_id, m.title,
-       coalesce(m.held_on, '') || ' ' || coalesce(m.location, '') || ' ' || coalesce(m.note, '')
-  FROM meeting m
-UNION ALL
-SELECT 'statement', s.statement_id, p.name, s.text
-  FROM statement s JOIN person p ON p.person_id = s.person_id
-UNION ALL
-SELECT 'publication', pu.publication_id, coalesce(pu.title, pu.kind),
-       coalesce(pu.addressee, '') || ' ' || coalesce(pu.summary, '')
-  FROM publication pu
+INSERT INTO kb_search (rowid, kind, ref_id, label, body)
+SELECT * FROM kb_search_topic UNION ALL SELECT * FROM kb_search_person
+UNION ALL SELECT * FROM kb_search_organisation UNION ALL SELECT * FROM kb_search_meeting
+UNION ALL SELECT * FROM kb_search_statement UNION ALL SELECT * FROM kb_search_publication
 )sql";
 
 constexpr std::string_view kSources = "SELECT source_id, file_name, text FROM source";
+
 constexpr std::string_view kInsertPassage =
-    "INSERT INTO kb_search (kind, ref_id, label, body) VALUES ('passage', ?, ?, ?)";
+    "INSERT INTO kb_search (rowid, kind, ref_id, label, body) VALUES (?, 'passage', ?, ?, ?)";
+
+constexpr std::int64_t kPassageKind = 7;
+constexpr std::int64_t kMaxParagraphs = std::int64_t{1} << 24;
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \n\r\t") == std::string_view::npos;
+}
 
 }  // namespace
+
+void index_passages(Connection& connection, std::int64_t source_id, std::string_view file_name,
+                    std::string_view text) {
+  auto& insert = connection.prepare(kInsertPassage);
+  std::int64_t paragraph_no = 0;
+  std::size_t begin = std::string_view::npos;  // where the current paragraph starts
+  auto flush = [&](std::size_t end) {
+    if (begin == std::string_view::npos) return;
+    // Paragraphs past the encodable number are folded into the last one.
+    if (paragraph_no + 1 < kMaxParagraphs || end == text.size()) {
+      std::int64_t rowid = ((source_id << 24) + paragraph_no++) * 8 + kPassageKind;
+      insert.reset();
+      insert.bind(1, rowid);
+      insert.bind(2, source_id);
+      insert.bindNoCopy(3, file_name.data(), static_cast<int>(file_name.size()));
+      insert.bindNoCopy(4, text.data() + begin, static_cast<int>(end - begin));
+      insert.exec();
+      begin = std::string_view::npos;
+    }
+  };
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    if (blank(text.substr(at, end - at))) {
+      flush(at);
+    } else if (begin == std::string_view::npos) {
+      begin = at;
+    }
+    at = end;
+  }
+  flush(text.size());
+}
 
 void rebuild_search_index(Connection& connection) {
   connection.prepare(kClear).exec();
   connection.prepare(kFromTables).exec();
-  // Paragraphs of each source; collected first so the two statements never overlap.
-  struct Passage {
+  // Sources are read first, so that the two statements never step at once.
+  struct Document {
     std::int64_t source_id;
     std::string file_name;
     std::string text;
   };
-  std::vector<Passage> passages;
+  std::vector<Document> documents;
   auto& sources = connection.prepare(kSources);
-  while (sources.executeStep()) {
-    std::int64_t id = sources.getColumn(0).getInt64();
-    std::string file_name = sources.getColumn(1).getString();
-    std::string text = sources.getColumn(2).getString();
-    // A paragraph ends at a line holding only white space (LF or CRLF endings alike).
-    std::string paragraph;
-    auto flush = [&] {
-      if (paragraph.find_first_not_of(" \n\r\t") != std::string::npos)
-        passages.push_back({id, file_name, paragraph});
-      paragraph.clear();
-    };
-    for (std::size_t at = 0; at < text.size();) {
-      std::size_t end = text.find('\n', at);
-      end = end == std::string::npos ? text.size() : end + 1;
-      std::string_view line = std::string_view(text).substr(at, end - at);
-      if (line.find_first_not_of(" \n\r\t") == std::string_view::npos)
-        flush();
-      else
-        paragraph.append(line);
-      at = end;
-    }
-    flush();
-  }
-  sources.reset();
-  auto& insert = connection.prepare(kInsertPassage);
-  for (const Passage& p : passages) {
-    insert.reset();
-    insert.bind(1, p.source_id);
-    insert.bind(2, p.file_name);
-    insert.bind(3, p.text);
-    insert.exec();
-  }
+  while (sources.executeStep())
+    documents.push_back({sources.getColumn(0).getInt64(), sources.getColumn(1).getString(),
+                         sources.getColumn(2).getString()});
+  for (const Document& d : documents) index_passages(connection, d.source_id, d.file_name, d.text);
 }
 
 }  // namespace euiomkb::detail

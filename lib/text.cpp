@@ -88,7 +88,7 @@ FoldedText fold_whitespace(std::string_view text) {
   FoldedText out;
   out.text.reserve(text.size());
   out.code_point.reserve(text.size());
-  std::int64_t index = 0;
+  std::uint32_t index = 0;
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size(); ++index) {
     std::size_t begin = i;
@@ -108,16 +108,22 @@ FoldedText fold_whitespace(std::string_view text) {
   return out;
 }
 
-std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote) {
+std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote,
+                                 std::size_t from) {
   std::vector<std::string> parts = quote_parts(quote);
   if (parts.empty()) return std::nullopt;
-  for (std::size_t found = source.text.find(parts[0]); found != std::string::npos;
-       found = source.text.find(parts[0], found + 1)) {
-    if (auto end = match_rest(source.text, parts, found + parts[0].size())) {
-      return Span{source.code_point[found], source.code_point[*end - 1] + 1};
+  auto search = [&](std::size_t begin) -> std::optional<Span> {
+    for (std::size_t found = source.text.find(parts[0], begin); found != std::string::npos;
+         found = source.text.find(parts[0], found + 1)) {
+      if (auto end = match_rest(source.text, parts, found + parts[0].size())) {
+        return Span{source.code_point[found], std::int64_t{source.code_point[*end - 1]} + 1, *end};
+      }
     }
-  }
-  return std::nullopt;
+    return std::nullopt;
+  };
+  if (from > source.text.size()) from = 0;
+  if (auto span = search(from)) return span;
+  return from == 0 ? std::nullopt : search(0);
 }
 
 bool span_matches_quote(std::string_view source, std::int64_t start, std::int64_t end,

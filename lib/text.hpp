@@ -11,20 +11,26 @@ namespace euiomkb::detail {
 
 // `text` with every run of white space (ASCII and Unicode spaces such as U+00A0 and U+202F)
 // replaced by one ASCII space and the ends trimmed. code_point[i] is the index, in code points
-// of the original text, of the character that produced byte i of `text`.
+// of the original text, of the character that produced byte i of `text` (32 bits: documents
+// are far below 4 G characters; 5 bytes per byte of document in all).
 struct FoldedText {
   std::string text;
-  std::vector<std::int64_t> code_point;
+  std::vector<std::uint32_t> code_point;
 };
 FoldedText fold_whitespace(std::string_view text);
 
-// Where a quotation first appears in a folded source: [start, end) in code points of the
-// original text, spanning all of its parts; std::nullopt when it does not appear.
+// Where a quotation appears in a folded source: [start, end) in code points of the original
+// text, spanning all of its parts; std::nullopt when it does not appear. The search starts at
+// byte `from` of the folded text and, when nothing is found there, falls back once to the
+// whole text: citations written in document order cost time linear in the document.
+// `folded_end` is where the match ends in the folded text, the next search's natural `from`.
 struct Span {
   std::int64_t start;
   std::int64_t end;
+  std::size_t folded_end = 0;
 };
-std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote);
+std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote,
+                                 std::size_t from = 0);
 
 // True when the code points [start, end) of `source` are the quotation: once folded, the span
 // begins with the first part, ends with the last, and holds every part in order.

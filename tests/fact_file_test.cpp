@@ -65,7 +65,7 @@ TEST(ParseFacts, ReportsFileLineAndFieldOfSyntaxErrors) {
 
 #include <regex>
 
-#include "fact_loader.hpp"
+#include "record_kinds.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb::detail {
@@ -78,7 +78,7 @@ TEST(FactFormat, DocumentedRecordKindsAreExactlyTheLoadersKinds) {
   for (std::sregex_iterator it(format.begin(), format.end(), row), end; it != end; ++it)
     if ((*it)[1] != "kind") documented.push_back((*it)[1]);  // skip the header row
   std::vector<std::string> loaded;
-  for (auto kind : record_kinds()) loaded.emplace_back(kind);
+  for (const auto& kind : record_kinds()) loaded.emplace_back(kind.kind);
   EXPECT_EQ(documented, loaded) << "seed/FORMAT.md and lib/fact_loader.cpp disagree";
 }
 

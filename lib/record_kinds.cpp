@@ -1,0 +1,221 @@
+#include "record_kinds.hpp"
+
+namespace euiomkb::detail {
+namespace {
+
+constexpr bool kReq = true;
+constexpr bool kOpt = false;
+
+}  // namespace
+
+// One kind per block reads better than one argument per line.
+// clang-format off
+const std::vector<KindSpec>& record_kinds() {
+  static const std::vector<KindSpec> kSpecs = {
+      {"source", "source_id", true, false,
+       "INSERT INTO source (file_name, title, publisher, published, url, language, sha256, text) "
+       "VALUES (:file, :title, :publisher, :published, :url, :language, :sha256, :text)",
+       {{"file", Type::text, kReq, {}},
+        {"title", Type::text, kReq, {}},
+        {"publisher", Type::text, kOpt, {}},
+        {"published", Type::date, kOpt, {}},
+        {"url", Type::text, kOpt, {}},
+        {"language", Type::text, kReq, {}}}},
+      {"organisation", "org_id", true, true,
+       "INSERT INTO organisation (short_name, name, kind, note) "
+       "VALUES (:short_name, :name, :kind, :note)",
+       {{"short_name", Type::text, kReq, {}},
+        {"name", Type::text, kReq, {}},
+        {"kind", Type::text, kReq, {}},
+        {"note", Type::text, kOpt, {}}}},
+      {"organisation_name", "org_name_id", false, true,
+       "INSERT INTO organisation_name (org_id, name, language, attested_on, valid_from, valid_to, "
+       "basis, note) VALUES (:organisation, :name, coalesce(:language, 'en'), :attested_on, "
+       ":valid_from, :valid_to, coalesce(:basis, 'document'), :note)",
+       {{"organisation", Type::ref, kReq, "organisation"},
+        {"name", Type::text, kReq, {}},
+        {"language", Type::text, kOpt, {}},
+        {"attested_on", Type::date, kOpt, {}},
+        {"valid_from", Type::date, kOpt, {}},
+        {"valid_to", Type::date, kOpt, {}},
+        {"basis", Type::text, kOpt, {}},
+        {"note", Type::text, kOpt, {}}}},
+      {"organisation_parent", "org_parent_id", false, true,
+       "INSERT INTO organisation_parent (org_id, parent_org_id, valid_from, valid_to, basis, note) "
+       "VALUES (:organisation, :parent, :valid_from, :valid_to, coalesce(:basis, 'document'), "
+       ":note)",
+       {{"organisation", Type::ref, kReq, "organisation"},
+        {"parent", Type::ref, kReq, "organisation"},
+        {"valid_from", Type::date, kOpt, {}},
+        {"valid_to", Type::date, kOpt, {}},
+        {"basis", Type::text, kOpt, {}},
+        {"note", Type::text, kOpt, {}}}},
+      {"organisation_event", "org_event_id", false, true,
+       "INSERT INTO organisation_event (event, from_org_id, to_org_id, occurred_on, basis, note) "
+       "VALUES (:event, :from, :to, :occurred_on, :basis, :note)",
+       {{"event", Type::text, kReq, {}},
+        {"from", Type::ref, kOpt, "organisation"},
+        {"to", Type::ref, kOpt, "organisation"},
+        {"occurred_on", Type::date, kOpt, {}},
+        {"basis", Type::text, kReq, {}},
+        {"note", Type::text, kOpt, {}}}},
+      {"person", "person_id", true, true,
+       "INSERT INTO person (name, name_folded, honorific, note) "
+       "VALUES (:name, :name_folded, :honorific, :note)",
+       {{"name", Type::text, kReq, {}},
+        {"honorific", Type::text, kOpt, {}},
+        {"note", Type::text, kOpt, {}}}},
+      {"person_alias", "person_alias_id", false, true,
+       "INSERT INTO person_alias (person_id, alias, folded) VALUES (:person, :alias, :folded)",
+       {{"person", Type::ref, kReq, "person"}, {"alias", Type::text, kReq, {}}}},
+      {"post", "post_id", true, true, "INSERT INTO post (title, org_id) VALUES (:title, :organisation)",
+       {{"title", Type::text, kReq, {}}, {"organisation", Type::ref, kOpt, "organisation"}}},
+      {"tenure", "tenure_id", false, true,
+       "INSERT INTO tenure (person_id, post_id, start_date, end_date, attested_from, attested_to, "
+       "acting) VALUES (:person, :post, :start_date, :end_date, :attested_from, :attested_to, "
+       "coalesce(:acting, 0))",
+       {{"person", Type::ref, kReq, "person"},
+        {"post", Type::ref, kReq, "post"},
+        {"start_date", Type::date, kOpt, {}},
+        {"end_date", Type::date, kOpt, {}},
+        {"attested_from", Type::date, kOpt, {}},
+        {"attested_to", Type::date, kOpt, {}},
+        {"acting", Type::boolean, kOpt, {}}}},
+      {"meeting", "meeting_id", true, true,
+       "INSERT INTO meeting (series, sequence_no, title, held_on, location, note) "
+       "VALUES (:series, :sequence_no, :title, :held_on, :location, :note)",
+       {{"series", Type::series, kOpt, {}},
+        {"sequence_no", Type::count, kOpt, {}},
+        {"title", Type::text, kReq, {}},
+        {"held_on", Type::date, kOpt, {}},
+        {"location", Type::text, kOpt, {}},
+        {"note", Type::text, kOpt, {}}}},
+      {"meeting_organisation", "meeting_organisation_id", false, true,
+       "INSERT INTO meeting_organisation (meeting_id, org_id, role) "
+       "VALUES (:meeting, :organisation, :role)",
+       {{"meeting", Type::ref, kReq, "meeting"},
+        {"organisation", Type::ref, kReq, "organisation"},
+        {"role", Type::text, kReq, {}}}},
+      {"attendance", "attendance_id", false, true,
+       "INSERT INTO attendance (meeting_id, person_id, org_id, post_id, role, attested_as) "
+       "VALUES (:meeting, :person, :organisation, :post, :role, :attested_as)",
+       {{"meeting", Type::ref, kReq, "meeting"},
+        {"person", Type::ref, kReq, "person"},
+        {"organisation", Type::ref, kOpt, "organisation"},
+        {"post", Type::ref, kOpt, "post"},
+        {"role", Type::text, kReq, {}},
+        {"attested_as", Type::text, kReq, {}}}},
+      {"theme", "theme_id", true, false, "INSERT INTO theme (name, description) VALUES (:name, :description)",
+       {{"name", Type::text, kReq, {}}, {"description", Type::text, kOpt, {}}}},
+      {"topic", "topic_id", false, true,
+       "INSERT INTO topic (meeting_id, label, theme_id) VALUES (:meeting, :label, :theme)",
+       {{"meeting", Type::ref, kReq, "meeting"},
+        {"label", Type::text, kReq, {}},
+        {"theme", Type::ref, kOpt, "theme"}}},
+      {"agreement", "agreement_id", true, true,
+       "INSERT INTO agreement (name, kind, concluded_on, in_force_from, purpose) "
+       "VALUES (:name, :kind, :concluded_on, :in_force_from, :purpose)",
+       {{"name", Type::text, kReq, {}},
+        {"kind", Type::text, kReq, {}},
+        {"concluded_on", Type::date, kOpt, {}},
+        {"in_force_from", Type::date, kOpt, {}},
+        {"purpose", Type::text, kOpt, {}}}},
+      {"agreement_party", "agreement_party_id", false, true,
+       "INSERT INTO agreement_party (agreement_id, org_id, since, how, meeting_id) "
+       "VALUES (:agreement, :organisation, :since, :how, :meeting)",
+       {{"agreement", Type::ref, kReq, "agreement"},
+        {"organisation", Type::ref, kReq, "organisation"},
+        {"since", Type::date, kOpt, {}},
+        {"how", Type::text, kReq, {}},
+        {"meeting", Type::ref, kOpt, "meeting"}}},
+      {"agreement_signatory", "agreement_signatory_id", false, true,
+       "INSERT INTO agreement_signatory (agreement_id, person_id, org_id) "
+       "VALUES (:agreement, :person, :organisation)",
+       {{"agreement", Type::ref, kReq, "agreement"},
+        {"person", Type::ref, kReq, "person"},
+        {"organisation", Type::ref, kOpt, "organisation"}}},
+      {"funding", "funding_id", false, true,
+       "INSERT INTO funding (funder_org_id, recipient_org_id, period_start, period_end, amount, "
+       "currency, bound, measure, agreement_id) VALUES (:funder, :recipient, :period_start, "
+       ":period_end, :amount, :currency, :bound, :measure, :agreement)",
+       {{"funder", Type::ref, kReq, "organisation"},
+        {"recipient", Type::ref, kReq, "organisation"},
+        {"period_start", Type::date, kOpt, {}},
+        {"period_end", Type::date, kOpt, {}},
+        {"amount", Type::integer, kOpt, {}},
+        {"currency", Type::text, kOpt, {}},
+        {"bound", Type::text, kOpt, {}},
+        {"measure", Type::text, kReq, {}},
+        {"agreement", Type::ref, kOpt, "agreement"}}},
+      {"publication", "publication_id", true, true,
+       "INSERT INTO publication (title, publisher_org_id, published_on, kind, addressee, series, "
+       "edition, summary) VALUES (:title, :publisher, :published_on, :kind, :addressee, :series, "
+       ":edition, :summary)",
+       {{"title", Type::text, kOpt, {}},
+        {"publisher", Type::ref, kOpt, "organisation"},
+        {"published_on", Type::date, kOpt, {}},
+        {"kind", Type::text, kReq, {}},
+        {"addressee", Type::text, kOpt, {}},
+        {"series", Type::text, kOpt, {}},
+        {"edition", Type::count, kOpt, {}},
+        {"summary", Type::text, kOpt, {}}}},
+      {"policy_framework", "policy_framework_id", true, true,
+       "INSERT INTO policy_framework (name, short_name, owner, adopted_on) "
+       "VALUES (:name, :short_name, :owner, :adopted_on)",
+       {{"name", Type::text, kReq, {}},
+        {"short_name", Type::text, kOpt, {}},
+        {"owner", Type::text, kOpt, {}},
+        {"adopted_on", Type::date, kOpt, {}}}},
+      {"framework_part", "framework_part_id", false, true,
+       "INSERT INTO framework_part (policy_framework_id, position, kind, label) "
+       "VALUES (:policy_framework, :position, :kind, :label)",
+       {{"policy_framework", Type::ref, kReq, "policy_framework"},
+        {"position", Type::count, kReq, {}},
+        {"kind", Type::text, kReq, {}},
+        {"label", Type::text, kReq, {}}}},
+      {"statement", "statement_id", false, true,
+       "INSERT INTO statement (person_id, meeting_id, said_on, kind, text) "
+       "VALUES (:person, :meeting, :said_on, :kind, :text)",
+       {{"person", Type::ref, kReq, "person"},
+        {"meeting", Type::ref, kOpt, "meeting"},
+        {"said_on", Type::date, kOpt, {}},
+        {"kind", Type::text, kReq, {}},
+        {"text", Type::text, kReq, {}}}},
+      {"contact", "contact_id", false, true,
+       "INSERT INTO contact (person_id, org_id, role, city, phone, fax, email) "
+       "VALUES (:person, :organisation, :role, :city, :phone, :fax, :email)",
+       {{"person", Type::ref, kOpt, "person"},
+        {"organisation", Type::ref, kOpt, "organisation"},
+        {"role", Type::text, kOpt, {}},
+        {"city", Type::text, kOpt, {}},
+        {"phone", Type::text, kOpt, {}},
+        {"fax", Type::text, kOpt, {}},
+        {"email", Type::text, kOpt, {}}}},
+      {"claim", "claim_id", false, true,
+       "INSERT INTO claim (subject, subject_type, subject_id, attribute, value, preferred, reason) "
+       "VALUES (:subject, :subject_type, :subject_key, :attribute, :value, :preferred, :reason)",
+       {{"subject", Type::text, kReq, {}},
+        {"subject_type", Type::text, kReq, {}},
+        {"subject_key", Type::ref, kReq, {}},  // refers to a record of kind subject_type
+        {"attribute", Type::text, kReq, {}},
+        {"value", Type::text, kReq, {}},
+        {"preferred", Type::boolean, kReq, {}},
+        {"reason", Type::text, kReq, {}}}},
+  };
+  return kSpecs;
+}
+// clang-format on
+
+const FieldSpec* KindSpec::field(std::string_view name) const {
+  for (const auto& f : fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+const KindSpec* find_kind(std::string_view kind) {
+  for (const auto& spec : record_kinds())
+    if (spec.kind == kind) return &spec;
+  return nullptr;
+}
+
+}  // namespace euiomkb::detail
