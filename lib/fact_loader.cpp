@@ -65,10 +65,7 @@ class Loader {
     std::optional<std::string> document = derive(insert, record);
     clock.lap(time.validate);
     std::int64_t row_id = execute(insert, *spec, record);
-    if (document) {
-      index_passages(connection_, row_id, record.field("file")->value, *document);
-      remember_source(row_id, *document);
-    }
+    if (document) remember_source(row_id, *document);
     if (record.key) {
       auto& key = connection_.prepare(kInsertKey);
       key.bind(1, std::string(spec->kind));
@@ -276,7 +273,7 @@ class Loader {
       throw ImportError(record.file, cite.line, "cite",
                         "quotation not found in source '" + cite.source_key + "': " + cite.quote);
     }
-    source.next_from = span->folded_end;
+    source.next_from = span->folded_start;
     clock.lap(summary_.timings.validate);
     auto& insert = connection_.prepare(kInsertCitation);
     insert.bind(1, std::string(kind));
@@ -343,6 +340,7 @@ ImportSummary load_files(Connection& connection, std::vector<FactReader>& reader
                          const DocumentProvider& documents) {
   std::int64_t prepared_before = connection.statements_prepared();
   Loader loader(connection, documents);
+  hold_search_index(connection);
   Stopwatch clock;
   for (FactReader& reader : readers) {
     while (std::optional<FactRecord> record = reader.next()) {
@@ -351,6 +349,8 @@ ImportSummary load_files(Connection& connection, std::vector<FactReader>& reader
     }
     clock.lap(loader.summary().timings.parse);
   }
+  flush_search_queue(connection);
+  clock.lap(loader.summary().timings.insert);
   ImportSummary summary = loader.summary();
   summary.statements_prepared = connection.statements_prepared() - prepared_before;
   return summary;

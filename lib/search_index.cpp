@@ -1,6 +1,8 @@
 #include "search_index.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace euiomkb::detail {
 namespace {
@@ -18,6 +20,45 @@ constexpr std::string_view kSources = "SELECT source_id, file_name, text FROM so
 
 constexpr std::string_view kInsertPassage =
     "INSERT INTO kb_search (rowid, kind, ref_id, label, body) VALUES (?, 'passage', ?, ?, ?)";
+
+constexpr std::string_view kHold = "INSERT INTO kb_search_hold (held) VALUES (1)";
+constexpr std::string_view kRelease = "DELETE FROM kb_search_hold";
+constexpr std::string_view kClearQueue = "DELETE FROM kb_search_queue";
+
+// Queued record rows: drop the old row (if any), then write what the views hold now; a record
+// that no longer exists has no view row, so its search row is gone.
+constexpr std::string_view kDropQueued = R"sql(
+DELETE FROM kb_search
+ WHERE rowid IN (SELECT search_rowid FROM kb_search_queue WHERE search_rowid & 7 <> 7)
+)sql";
+constexpr std::string_view kWriteQueued = R"sql(
+INSERT INTO kb_search (rowid, kind, ref_id, label, body)
+SELECT v.* FROM kb_search_queue q JOIN kb_search_topic v ON v.ref_id = q.search_rowid >> 3
+ WHERE q.search_rowid & 7 = 1
+UNION ALL
+SELECT v.* FROM kb_search_queue q JOIN kb_search_person v ON v.ref_id = q.search_rowid >> 3
+ WHERE q.search_rowid & 7 = 2
+UNION ALL
+SELECT v.* FROM kb_search_queue q JOIN kb_search_organisation v ON v.ref_id = q.search_rowid >> 3
+ WHERE q.search_rowid & 7 = 3
+UNION ALL
+SELECT v.* FROM kb_search_queue q JOIN kb_search_meeting v ON v.ref_id = q.search_rowid >> 3
+ WHERE q.search_rowid & 7 = 4
+UNION ALL
+SELECT v.* FROM kb_search_queue q JOIN kb_search_statement v ON v.ref_id = q.search_rowid >> 3
+ WHERE q.search_rowid & 7 = 5
+UNION ALL
+SELECT v.* FROM kb_search_queue q JOIN kb_search_publication v ON v.ref_id = q.search_rowid >> 3
+ WHERE q.search_rowid & 7 = 6
+)sql";
+constexpr std::string_view kQueuedSources = R"sql(
+SELECT q.search_rowid >> 27, s.file_name, s.text
+  FROM kb_search_queue q LEFT JOIN source s ON s.source_id = q.search_rowid >> 27
+ WHERE q.search_rowid & 7 = 7
+)sql";
+constexpr std::string_view kDropPassages = R"sql(
+DELETE FROM kb_search WHERE rowid BETWEEN (?1 << 24) * 8 + 7 AND (((?1 + 1) << 24) - 1) * 8 + 7
+)sql";
 
 constexpr std::int64_t kPassageKind = 7;
 constexpr std::int64_t kMaxParagraphs = std::int64_t{1} << 24;
@@ -58,6 +99,35 @@ void index_passages(Connection& connection, std::int64_t source_id, std::string_
     at = end;
   }
   flush(text.size());
+}
+
+void hold_search_index(Connection& connection) { connection.prepare(kHold).exec(); }
+
+void flush_search_queue(Connection& connection) {
+  connection.prepare(kDropQueued).exec();
+  connection.prepare(kWriteQueued).exec();
+  // Sources whose paragraphs to (re)index; a deleted source only loses its rows. Collected
+  // first so that the statements never step at once (an import adds few sources).
+  struct Queued {
+    std::int64_t source_id;
+    std::optional<std::string> file_name;
+    std::string text;
+  };
+  std::vector<Queued> sources;
+  auto& queued = connection.prepare(kQueuedSources);
+  while (queued.executeStep()) {
+    sources.push_back({queued.getColumn(0).getInt64(), opt_text(queued, 1),
+                       queued.getColumn(2).isNull() ? "" : queued.getColumn(2).getString()});
+  }
+  for (const Queued& source : sources) {
+    auto& drop = connection.prepare(kDropPassages);
+    drop.bind(1, source.source_id);
+    drop.exec();
+    if (source.file_name)
+      index_passages(connection, source.source_id, *source.file_name, source.text);
+  }
+  connection.prepare(kClearQueue).exec();
+  connection.prepare(kRelease).exec();
 }
 
 void rebuild_search_index(Connection& connection) {

@@ -116,7 +116,7 @@ std::optional<Span> locate_quote(const FoldedText& source, std::string_view quot
     for (std::size_t found = source.text.find(parts[0], begin); found != std::string::npos;
          found = source.text.find(parts[0], found + 1)) {
       if (auto end = match_rest(source.text, parts, found + parts[0].size())) {
-        return Span{source.code_point[found], std::int64_t{source.code_point[*end - 1]} + 1, *end};
+        return Span{source.code_point[found], std::int64_t{source.code_point[*end - 1]} + 1, found};
       }
     }
     return std::nullopt;

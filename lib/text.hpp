@@ -23,11 +23,12 @@ FoldedText fold_whitespace(std::string_view text);
 // text, spanning all of its parts; std::nullopt when it does not appear. The search starts at
 // byte `from` of the folded text and, when nothing is found there, falls back once to the
 // whole text: citations written in document order cost time linear in the document.
-// `folded_end` is where the match ends in the folded text, the next search's natural `from`.
+// `folded_start` is where the match starts in the folded text, the next search's natural
+// `from` (records citing the same passage one after another are common).
 struct Span {
   std::int64_t start;
   std::int64_t end;
-  std::size_t folded_end = 0;
+  std::size_t folded_start = 0;
 };
 std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote,
                                  std::size_t from = 0);

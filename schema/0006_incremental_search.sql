@@ -5,9 +5,13 @@
 --
 -- kb_search is kept current by triggers: each row's rowid encodes what it indexes,
 -- rowid = ref_id * 8 + k with k = 1 topic, 2 person, 3 organisation, 4 meeting, 5 statement,
--- 6 publication, and ((source_id << 24) + paragraph) * 8 + 7 for the paragraphs of a source,
--- which the library indexes when it adds the source. An import therefore costs what it adds,
--- whatever the size of the database. The kb_search_<kind> views say what each row holds.
+-- 6 publication, and ((source_id << 24) + paragraph) * 8 + 7 for the paragraphs of a source.
+-- The kb_search_<kind> views say what each row holds. A change made by hand-written SQL is
+-- indexed at once. During a library import (a row in kb_search_hold, only ever inside the
+-- import's transaction) the triggers only note the rowids to refresh in kb_search_queue, and
+-- the library indexes them together, sources' paragraphs included, before it commits: FTS5
+-- writes one segment per import instead of one per row. Either way an import costs what it
+-- adds, whatever the size of the database.
 
 CREATE TABLE record_kind (
   kind        TEXT PRIMARY KEY,         -- the kind, also the name of its table
@@ -118,6 +122,14 @@ SELECT pu.publication_id * 8 + 6 AS search_rowid, 'publication' AS kind,
 
 CREATE INDEX topic_theme ON topic (theme_id);
 
+CREATE TABLE kb_search_hold (
+  held        INTEGER PRIMARY KEY CHECK (held = 1) -- present only during a library import
+) STRICT;
+
+CREATE TABLE kb_search_queue (
+  search_rowid INTEGER PRIMARY KEY      -- a kb_search rowid to refresh (or, kind 7, a source)
+) STRICT;
+
 -- Refill: every record row in its new place (source paragraphs are added back by the library
 -- right after this migration).
 DELETE FROM kb_search;
@@ -126,124 +138,218 @@ SELECT * FROM kb_search_topic UNION ALL SELECT * FROM kb_search_person
 UNION ALL SELECT * FROM kb_search_organisation UNION ALL SELECT * FROM kb_search_meeting
 UNION ALL SELECT * FROM kb_search_statement UNION ALL SELECT * FROM kb_search_publication;
 
--- Upkeep. INSERT OR REPLACE on the rowid writes a row whether or not it was there.
+-- Upkeep. Each trigger either refreshes kb_search now or, inside a library import, queues.
+-- INSERT OR REPLACE on the rowid writes a row whether or not it was there.
+
 CREATE TRIGGER kb_search_topic_insert AFTER INSERT ON topic BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.topic_id * 8 + 1 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_topic WHERE ref_id = NEW.topic_id;
+  SELECT * FROM kb_search_topic WHERE ref_id = NEW.topic_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
+
 CREATE TRIGGER kb_search_topic_update AFTER UPDATE ON topic BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.topic_id * 8 + 1;
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.topic_id * 8 + 1 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.topic_id * 8 + 1 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.topic_id * 8 + 1 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_topic WHERE ref_id = NEW.topic_id;
+  SELECT * FROM kb_search_topic WHERE ref_id = NEW.topic_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
+
 CREATE TRIGGER kb_search_topic_delete AFTER DELETE ON topic BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.topic_id * 8 + 1;
-END;
-
-CREATE TRIGGER kb_search_meeting_insert AFTER INSERT ON meeting BEGIN
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_meeting WHERE ref_id = NEW.meeting_id;
-END;
-CREATE TRIGGER kb_search_meeting_update AFTER UPDATE ON meeting BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.meeting_id * 8 + 4;
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_meeting WHERE ref_id = NEW.meeting_id;
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_topic
-   WHERE ref_id IN (SELECT topic_id FROM topic WHERE meeting_id = NEW.meeting_id);
-END;
-CREATE TRIGGER kb_search_meeting_delete AFTER DELETE ON meeting BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.meeting_id * 8 + 4;
-END;
-
-CREATE TRIGGER kb_search_theme_update AFTER UPDATE OF name ON theme BEGIN
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_topic
-   WHERE ref_id IN (SELECT topic_id FROM topic WHERE theme_id = NEW.theme_id);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.topic_id * 8 + 1 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.topic_id * 8 + 1 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_person_insert AFTER INSERT ON person BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_person WHERE ref_id = NEW.person_id;
-END;
-CREATE TRIGGER kb_search_person_update AFTER UPDATE ON person BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.person_id * 8 + 2;
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_person WHERE ref_id = NEW.person_id;
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_statement
-   WHERE ref_id IN (SELECT statement_id FROM statement WHERE person_id = NEW.person_id);
-END;
-CREATE TRIGGER kb_search_person_delete AFTER DELETE ON person BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.person_id * 8 + 2;
+  SELECT * FROM kb_search_person WHERE ref_id = NEW.person_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
-CREATE TRIGGER kb_search_person_alias_insert AFTER INSERT ON person_alias BEGIN
+CREATE TRIGGER kb_search_person_update AFTER UPDATE ON person BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT statement_id * 8 + 5 FROM statement WHERE EXISTS (SELECT 1 FROM kb_search_hold) AND person_id = NEW.person_id;
+  DELETE FROM kb_search WHERE rowid = OLD.person_id * 8 + 2 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_person WHERE ref_id = NEW.person_id;
+  SELECT * FROM kb_search_person WHERE ref_id = NEW.person_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_statement WHERE ref_id IN (SELECT statement_id FROM statement WHERE person_id = NEW.person_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
-CREATE TRIGGER kb_search_person_alias_update AFTER UPDATE ON person_alias BEGIN
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_person WHERE ref_id IN (OLD.person_id, NEW.person_id);
-END;
-CREATE TRIGGER kb_search_person_alias_delete AFTER DELETE ON person_alias BEGIN
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_person WHERE ref_id = OLD.person_id;
+
+CREATE TRIGGER kb_search_person_delete AFTER DELETE ON person BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.person_id * 8 + 2 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_organisation_insert AFTER INSERT ON organisation BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id;
-END;
-CREATE TRIGGER kb_search_organisation_update AFTER UPDATE ON organisation BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.org_id * 8 + 3;
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id;
-END;
-CREATE TRIGGER kb_search_organisation_delete AFTER DELETE ON organisation BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.org_id * 8 + 3;
+  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
-CREATE TRIGGER kb_search_organisation_name_insert AFTER INSERT ON organisation_name BEGIN
+CREATE TRIGGER kb_search_organisation_update AFTER UPDATE ON organisation BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.org_id * 8 + 3 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id;
+  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
-CREATE TRIGGER kb_search_organisation_name_update AFTER UPDATE ON organisation_name BEGIN
-  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id IN (OLD.org_id, NEW.org_id);
+
+CREATE TRIGGER kb_search_organisation_delete AFTER DELETE ON organisation BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.org_id * 8 + 3 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
-CREATE TRIGGER kb_search_organisation_name_delete AFTER DELETE ON organisation_name BEGIN
+
+CREATE TRIGGER kb_search_meeting_insert AFTER INSERT ON meeting BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.meeting_id * 8 + 4 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = OLD.org_id;
+  SELECT * FROM kb_search_meeting WHERE ref_id = NEW.meeting_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_meeting_update AFTER UPDATE ON meeting BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.meeting_id * 8 + 4 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.meeting_id * 8 + 4 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT topic_id * 8 + 1 FROM topic WHERE EXISTS (SELECT 1 FROM kb_search_hold) AND meeting_id = NEW.meeting_id;
+  DELETE FROM kb_search WHERE rowid = OLD.meeting_id * 8 + 4 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_meeting WHERE ref_id = NEW.meeting_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_topic WHERE ref_id IN (SELECT topic_id FROM topic WHERE meeting_id = NEW.meeting_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_meeting_delete AFTER DELETE ON meeting BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.meeting_id * 8 + 4 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.meeting_id * 8 + 4 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_statement_insert AFTER INSERT ON statement BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.statement_id * 8 + 5 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_statement WHERE ref_id = NEW.statement_id;
+  SELECT * FROM kb_search_statement WHERE ref_id = NEW.statement_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
+
 CREATE TRIGGER kb_search_statement_update AFTER UPDATE ON statement BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.statement_id * 8 + 5;
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.statement_id * 8 + 5 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.statement_id * 8 + 5 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.statement_id * 8 + 5 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_statement WHERE ref_id = NEW.statement_id;
+  SELECT * FROM kb_search_statement WHERE ref_id = NEW.statement_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
+
 CREATE TRIGGER kb_search_statement_delete AFTER DELETE ON statement BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.statement_id * 8 + 5;
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.statement_id * 8 + 5 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.statement_id * 8 + 5 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_publication_insert AFTER INSERT ON publication BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.publication_id * 8 + 6 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_publication WHERE ref_id = NEW.publication_id;
+  SELECT * FROM kb_search_publication WHERE ref_id = NEW.publication_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
+
 CREATE TRIGGER kb_search_publication_update AFTER UPDATE ON publication BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.publication_id * 8 + 6;
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.publication_id * 8 + 6 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.publication_id * 8 + 6 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.publication_id * 8 + 6 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_publication WHERE ref_id = NEW.publication_id;
+  SELECT * FROM kb_search_publication WHERE ref_id = NEW.publication_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
+
 CREATE TRIGGER kb_search_publication_delete AFTER DELETE ON publication BEGIN
-  DELETE FROM kb_search WHERE rowid = OLD.publication_id * 8 + 6;
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.publication_id * 8 + 6 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.publication_id * 8 + 6 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_theme_update AFTER UPDATE OF name ON theme BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT topic_id * 8 + 1 FROM topic WHERE EXISTS (SELECT 1 FROM kb_search_hold) AND theme_id = NEW.theme_id;
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_topic WHERE ref_id IN (SELECT topic_id FROM topic WHERE theme_id = NEW.theme_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_person_alias_insert AFTER INSERT ON person_alias BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_person WHERE ref_id = NEW.person_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_person_alias_update AFTER UPDATE ON person_alias BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_person WHERE ref_id IN (OLD.person_id, NEW.person_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_person_alias_delete AFTER DELETE ON person_alias BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.person_id * 8 + 2 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_person WHERE ref_id = OLD.person_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_organisation_name_insert AFTER INSERT ON organisation_name BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_organisation_name_update AFTER UPDATE ON organisation_name BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_organisation WHERE ref_id IN (OLD.org_id, NEW.org_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_organisation_name_delete AFTER DELETE ON organisation_name BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
+  SELECT * FROM kb_search_organisation WHERE ref_id = OLD.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+END;
+
+CREATE TRIGGER kb_search_source_insert AFTER INSERT ON source BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT (NEW.source_id << 24) * 8 + 7 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_source_delete AFTER DELETE ON source BEGIN
+  INSERT OR IGNORE INTO kb_search_queue (search_rowid)
+  SELECT (OLD.source_id << 24) * 8 + 7 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   DELETE FROM kb_search
-   WHERE rowid BETWEEN (OLD.source_id << 24) * 8 + 7 AND (((OLD.source_id + 1) << 24) - 1) * 8 + 7;
+   WHERE rowid BETWEEN (OLD.source_id << 24) * 8 + 7
+                   AND (((OLD.source_id + 1) << 24) - 1) * 8 + 7
+     AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
