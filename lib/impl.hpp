@@ -37,6 +37,24 @@ auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
   });
 }
 
+// Runs the cached statement for `sql` and hands each mapped row to `visit` as it is stepped, so
+// that whole-table reads never hold the table in memory. `visit` may run other queries, even
+// this one (Connection::prepare never hands out a statement that is mid-loop); if it throws,
+// the statement is reset and the exception propagates.
+template <class Bind, class Row, class Visit>
+void stream(Impl* impl, std::string_view sql, Bind&& bind, Row&& row, Visit&& visit) {
+  guarded([&] {
+    auto& s = impl->connection.prepare(sql);
+    struct ResetOnExit {
+      SQLite::Statement& statement;
+      ~ResetOnExit() { statement.tryReset(); }
+    } reset{s};
+    bind(s);
+    while (s.executeStep()) visit(row(s));
+    return 0;
+  });
+}
+
 inline constexpr auto kNoBinding = [](SQLite::Statement&) {};
 
 }  // namespace euiomkb::detail

@@ -33,6 +33,17 @@ SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_o
  ORDER BY c.source_id, c.start_offset
 )sql";
 
+constexpr std::string_view kAllCitations = R"sql(
+SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset
+  FROM citation c JOIN source s ON s.source_id = c.source_id
+ ORDER BY c.citation_id
+)sql";
+
+constexpr std::string_view kSearchAll = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
+  FROM kb_search WHERE kb_search MATCH ? ORDER BY rank
+)sql";
+
 constexpr std::string_view kClaims = R"sql(
 SELECT claim_id, subject, attribute, value, preferred, reason FROM claim
  ORDER BY subject_type, subject_id, attribute, preferred DESC, claim_id
@@ -215,6 +226,24 @@ Counts KnowledgeBase::counts() const {
   });
 }
 
+namespace {
+
+Citation citation_row(SQLite::Statement& s) {
+  return Citation{CitationId(s.getColumn(0).getInt64()),
+                  SourceId(s.getColumn(1).getInt64()),
+                  detail::text(s, 2),
+                  detail::text(s, 3),
+                  s.getColumn(4).getInt64(),
+                  s.getColumn(5).getInt64()};
+}
+
+SearchHit search_hit_row(SQLite::Statement& s) {
+  return SearchHit{detail::text(s, 0), s.getColumn(1).getInt64(), detail::text(s, 2),
+                   detail::text(s, 3)};
+}
+
+}  // namespace
+
 std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
                                                std::int64_t subject_id) const {
   return detail::collect(
@@ -223,14 +252,18 @@ std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
         s.bind(1, std::string(subject_type));
         s.bind(2, subject_id);
       },
-      [](auto& s) {
-        return Citation{CitationId(s.getColumn(0).getInt64()),
-                        SourceId(s.getColumn(1).getInt64()),
-                        detail::text(s, 2),
-                        detail::text(s, 3),
-                        s.getColumn(4).getInt64(),
-                        s.getColumn(5).getInt64()};
-      });
+      citation_row);
+}
+
+void KnowledgeBase::each_citation(const std::function<void(const Citation&)>& visit) const {
+  detail::stream(impl_.get(), kAllCitations, detail::kNoBinding, citation_row, visit);
+}
+
+void KnowledgeBase::search_each(std::string_view query,
+                                const std::function<void(const SearchHit&)>& visit) const {
+  detail::stream(
+      impl_.get(), kSearchAll, [&](auto& s) { s.bind(1, std::string(query)); }, search_hit_row,
+      visit);
 }
 
 std::vector<Contact> KnowledgeBase::contacts() const {
@@ -259,10 +292,7 @@ std::vector<SearchHit> KnowledgeBase::search(std::string_view query, int limit) 
         s.bind(1, std::string(query));
         s.bind(2, limit);
       },
-      [](auto& s) {
-        return SearchHit{detail::text(s, 0), s.getColumn(1).getInt64(), detail::text(s, 2),
-                         detail::text(s, 3)};
-      });
+      search_hit_row);
 }
 
 }  // namespace euiomkb

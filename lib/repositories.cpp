@@ -157,6 +157,21 @@ Attendance attendance_row(SQLite::Statement& s) {
 constexpr std::string_view kMeetingsAll =
     "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
     "ORDER BY held_on IS NULL, held_on, meeting_id";
+// Keyset paging of the timeline: (coalesce(held_on, '~'), meeting_id) orders it as kMeetingsAll
+// does ('~' sorts after every date). Two index range searches on meeting_timeline: the rest of
+// the page's date, then later dates. :key is the timeline key of meeting :after.
+constexpr std::string_view kTimelineKey =
+    "SELECT coalesce(held_on, '~') FROM meeting WHERE meeting_id = ?";
+constexpr std::string_view kMeetingsPage = R"sql(
+SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host
+                 FROM v_meeting WHERE coalesce(held_on, '~') = :key AND meeting_id > :after
+                ORDER BY meeting_id LIMIT :limit)
+UNION ALL
+SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host
+                 FROM v_meeting WHERE coalesce(held_on, '~') > :key
+                ORDER BY coalesce(held_on, '~'), meeting_id LIMIT :limit)
+LIMIT :limit
+)sql";
 constexpr std::string_view kMeetingById =
     "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
     "WHERE meeting_id = ?";
@@ -315,6 +330,10 @@ std::vector<Organisation> Organisations::all() const {
   return collect(impl_, kOrganisationsAll, kNoBinding, organisation_row);
 }
 
+void Organisations::each(const std::function<void(const Organisation&)>& visit) const {
+  stream(impl_, kOrganisationsAll, kNoBinding, organisation_row, visit);
+}
+
 std::optional<Organisation> Organisations::find(OrganisationId id) const {
   return first(collect(
       impl_, kOrganisationById, [&](auto& s) { s.bind(1, id.value()); }, organisation_row));
@@ -420,6 +439,15 @@ std::vector<Person> People::all() const {
   return people;
 }
 
+void People::each(const std::function<void(const Person&)>& visit) const {
+  stream(impl_, kPeopleAll, kNoBinding, person_row, [&](Person person) {
+    person.aliases = collect(
+        impl_, kAliases, [&](auto& s) { s.bind(1, person.id.value()); },
+        [](auto& s) { return text(s, 0); });
+    visit(person);
+  });
+}
+
 std::optional<Person> People::find(PersonId id) const {
   return first(with_aliases(
       impl_, collect(
@@ -475,6 +503,31 @@ std::vector<Statement> People::statements(PersonId id) const {
 
 std::vector<Meeting> Meetings::all() const {
   return collect(impl_, kMeetingsAll, kNoBinding, meeting_row);
+}
+
+void Meetings::each(const std::function<void(const Meeting&)>& visit) const {
+  stream(impl_, kMeetingsAll, kNoBinding, meeting_row, visit);
+}
+
+std::vector<Meeting> Meetings::page(std::optional<MeetingId> after, int limit) const {
+  std::string key;  // before every date: from the start
+  std::int64_t after_id = 0;
+  if (after) {
+    auto keys = collect(
+        impl_, kTimelineKey, [&](auto& s) { s.bind(1, after->value()); },
+        [](auto& s) { return text(s, 0); });
+    if (keys.empty()) return {};  // no such meeting: no page follows it
+    key = keys.front();
+    after_id = after->value();
+  }
+  return collect(
+      impl_, kMeetingsPage,
+      [&](auto& s) {
+        s.bind(":key", key);
+        s.bind(":after", after_id);
+        s.bind(":limit", limit);
+      },
+      meeting_row);
 }
 
 std::optional<Meeting> Meetings::find(MeetingId id) const {

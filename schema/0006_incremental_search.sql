@@ -122,6 +122,9 @@ SELECT pu.publication_id * 8 + 6 AS search_rowid, 'publication' AS kind,
 
 CREATE INDEX topic_theme ON topic (theme_id);
 
+-- The timeline in order (undated meetings last), for paging by key.
+CREATE INDEX meeting_timeline ON meeting (coalesce(held_on, '~'), meeting_id);
+
 CREATE TABLE kb_search_hold (
   held        INTEGER PRIMARY KEY CHECK (held = 1) -- present only during a library import
 ) STRICT;

@@ -65,6 +65,9 @@ class Organisations {
  public:
   explicit Organisations(detail::Impl* impl) : impl_(impl) {}
   std::vector<Organisation> all() const;
+  // Every organisation in the order of all(), one at a time: memory does not grow with the
+  // table. `visit` may use the knowledge base (nested queries are safe).
+  void each(const std::function<void(const Organisation&)>& visit) const;
   std::optional<Organisation> find(OrganisationId id) const;
   // By usual short name ("DG HOME"), ignoring case.
   std::optional<Organisation> by_short_name(std::string_view short_name) const;
@@ -87,6 +90,8 @@ class People {
  public:
   explicit People(detail::Impl* impl) : impl_(impl) {}
   std::vector<Person> all() const;
+  // Every person (with aliases) in the order of all(), one at a time.
+  void each(const std::function<void(const Person&)>& visit) const;
   std::optional<Person> find(PersonId id) const;
   // By canonical name or any alias a document uses, ignoring case, accents, apostrophe style,
   // dots and runs of spaces: "william l swing", "David O’Sullivan", "claus sorensen".
@@ -111,6 +116,12 @@ class Meetings {
   explicit Meetings(detail::Impl* impl) : impl_(impl) {}
   // The timeline: every meeting, by date (undated last).
   std::vector<Meeting> all() const;
+  // The timeline one meeting at a time, in the order of all(): memory does not grow with it.
+  void each(const std::function<void(const Meeting&)>& visit) const;
+  // A page of the timeline by key: up to `limit` meetings after the one with id `after` (from
+  // the start when std::nullopt), in the order of all(). Pass the last id of a page to get
+  // the next; an empty page is the end.
+  std::vector<Meeting> page(std::optional<MeetingId> after, int limit) const;
   std::optional<Meeting> find(MeetingId id) const;
   // By series code ("SOM", "HOU") and ordinal.
   std::optional<Meeting> by_sequence(std::string_view series, int sequence_no) const;
@@ -223,6 +234,8 @@ class KnowledgeBase {
   Counts counts() const;
   // The citations backing a record, e.g. citations_for(meeting) or citations("person", 3).
   std::vector<Citation> citations(std::string_view subject_type, std::int64_t subject_id) const;
+  // Every citation in the database, by id, one at a time (for exports).
+  void each_citation(const std::function<void(const Citation&)>& visit) const;
   template <class Record>
   std::vector<Citation> citations_for(const Record& record) const {
     return citations(Record::kSubjectType, id_value(record.id));
@@ -233,6 +246,9 @@ class KnowledgeBase {
   std::vector<Claim> conflicting_claims() const;
   // Full-text search (FTS5 syntax, porter stemming, accents ignored), best match first.
   std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
+  // Every hit of `query`, best first, one at a time.
+  void search_each(std::string_view query,
+                   const std::function<void(const SearchHit&)>& visit) const;
 
   // Repositories: cheap handles on this knowledge base. A repository must not outlive the
   // KnowledgeBase it came from (taking one from a temporary does not compile).

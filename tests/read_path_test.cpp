@@ -1,0 +1,94 @@
+// Streamed and paged reads: the same records as the whole-table calls, one at a time.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "euiomkb/euiomkb.hpp"
+
+namespace euiomkb {
+namespace {
+
+const KnowledgeBase& seeded() {
+  static const KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
+  return kb;
+}
+
+TEST(ReadPath, EachVisitsWhatAllReturnsInTheSameOrder) {
+  std::vector<MeetingId> visited;
+  seeded().meetings().each([&](const Meeting& m) { visited.push_back(m.id); });
+  std::vector<MeetingId> listed;
+  for (const Meeting& m : seeded().meetings().all()) listed.push_back(m.id);
+  ASSERT_FALSE(listed.empty());
+  EXPECT_EQ(visited, listed);
+
+  std::vector<std::pair<std::string, std::size_t>> people, all_people;
+  seeded().people().each([&](const Person& p) { people.emplace_back(p.name, p.aliases.size()); });
+  for (const Person& p : seeded().people().all()) all_people.emplace_back(p.name, p.aliases.size());
+  ASSERT_FALSE(all_people.empty());
+  EXPECT_EQ(people, all_people);
+
+  std::size_t organisations = 0;
+  seeded().organisations().each([&](const Organisation&) { ++organisations; });
+  EXPECT_EQ(organisations, seeded().organisations().all().size());
+}
+
+TEST(ReadPath, PagesByKeyCoverTheTimelineOnce) {
+  std::vector<MeetingId> paged;
+  std::optional<MeetingId> after;
+  int pages = 0;
+  while (true) {
+    auto page = seeded().meetings().page(after, 2);
+    if (page.empty()) break;
+    ASSERT_LE(page.size(), 2u);
+    for (const Meeting& m : page) paged.push_back(m.id);
+    after = page.back().id;
+    ASSERT_LT(++pages, 100);
+  }
+  std::vector<MeetingId> listed;
+  for (const Meeting& m : seeded().meetings().all()) listed.push_back(m.id);
+  EXPECT_EQ(paged, listed);
+  EXPECT_GT(pages, 1);
+}
+
+TEST(ReadPath, CitationsAndSearchHitsStream) {
+  std::int64_t citations = 0;
+  std::int64_t last = 0;
+  seeded().each_citation([&](const Citation& c) {
+    EXPECT_GT(c.id.value(), last);  // by id
+    last = c.id.value();
+    ++citations;
+  });
+  EXPECT_EQ(citations, seeded().counts().citations);
+
+  std::vector<SearchHit> hits;
+  seeded().search_each("migration", [&](const SearchHit& h) { hits.push_back(h); });
+  auto top = seeded().search("migration", 5);
+  ASSERT_EQ(top.size(), 5u);
+  ASSERT_GT(hits.size(), top.size());
+  for (std::size_t i = 0; i < top.size(); ++i) {
+    EXPECT_EQ(hits[i].kind, top[i].kind);
+    EXPECT_EQ(hits[i].ref_id, top[i].ref_id);
+  }
+}
+
+TEST(ReadPath, VisitorsMayQueryAgainEvenTheSameQuery) {
+  std::size_t outer = 0, inner = 0, attendances = 0;
+  seeded().meetings().each([&](const Meeting& m) {
+    ++outer;
+    attendances += seeded().meetings().attendance(m.id).size();
+    seeded().meetings().each([&](const Meeting&) { ++inner; });
+  });
+  EXPECT_EQ(inner, outer * outer);
+  EXPECT_EQ(static_cast<std::int64_t>(attendances), seeded().counts().attendances);
+}
+
+TEST(ReadPath, AVisitorsExceptionPropagatesAndLeavesTheKnowledgeBaseUsable) {
+  EXPECT_THROW(seeded().meetings().each([](const Meeting&) { throw std::runtime_error("stop"); }),
+               std::runtime_error);
+  std::size_t n = 0;
+  seeded().meetings().each([&](const Meeting&) { ++n; });
+  EXPECT_EQ(n, seeded().meetings().all().size());
+}
+
+}  // namespace
+}  // namespace euiomkb
