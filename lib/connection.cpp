@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 #include "euiomkb/error.hpp"
 #include "log.hpp"
 
@@ -9,6 +11,11 @@ namespace euiomkb::detail {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+
+std::function<void(std::string_view sql)>& prepare_observer() {
+  static std::function<void(std::string_view sql)> observer;
+  return observer;
+}
 
 SQLite::Database open_database(const std::string& path, int flags) {
   try {
@@ -33,6 +40,7 @@ Connection::Connection(const std::string& path, int flags)
 SQLite::Statement& Connection::prepare(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
+    if (prepare_observer()) prepare_observer()(sql);
     auto statement = std::make_unique<SQLite::Statement>(db_, std::string(sql));
     found = statements_.emplace(std::string(sql), std::move(statement)).first;
   } else {
@@ -41,6 +49,10 @@ SQLite::Statement& Connection::prepare(std::string_view sql) {
     found->second->clearBindings();
   }
   return *found->second;
+}
+
+void set_prepare_observer(std::function<void(std::string_view sql)> observer) {
+  prepare_observer() = std::move(observer);
 }
 
 void Connection::exec(std::string_view sql) { db_.exec(std::string(sql)); }
