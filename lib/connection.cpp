@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 #include "euiomkb/error.hpp"
 #include "log.hpp"
 
@@ -10,6 +12,11 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr std::size_t kMaxNested = 8;  // statements in progress for one SQL text
+
+std::function<void(std::string_view sql)>& prepare_observer() {
+  static std::function<void(std::string_view sql)> observer;
+  return observer;
+}
 
 SQLite::Database open_database(const std::string& path, int flags) {
   try {
@@ -34,6 +41,7 @@ Connection::Connection(const std::string& path, int flags)
 SQLite::Statement& Connection::prepare(std::string_view sql) {
   Cached& cached = statements_[sql.data()];
   if (cached.sql != sql) {  // a new text, or another text at an address reused
+    if (prepare_observer()) prepare_observer()(sql);
     cached.sql = std::string(sql);
     cached.statements.clear();
   }
@@ -56,6 +64,10 @@ SQLite::Statement& Connection::prepare(std::string_view sql) {
   cached.statements.push_back(std::make_unique<SQLite::Statement>(db_, cached.sql));
   ++prepared_;
   return *cached.statements.back();
+}
+
+void set_prepare_observer(std::function<void(std::string_view sql)> observer) {
+  prepare_observer() = std::move(observer);
 }
 
 void Connection::exec(std::string_view sql) { db_.exec(std::string(sql)); }

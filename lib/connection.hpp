@@ -53,6 +53,12 @@ class Connection {
   std::unordered_map<const char*, Cached> statements_;
 };
 
+// Test hook: `observer` receives the SQL text of each statement the first time it is prepared on
+// a connection (each miss of Connection::prepare's cache), so a test can list every query the
+// library runs. An empty function removes it. Not thread-safe: set it while no connection is in
+// use.
+void set_prepare_observer(std::function<void(std::string_view sql)> observer);
+
 // Column readers: NULL becomes std::nullopt.
 std::optional<std::string> opt_text(SQLite::Statement& s, int column);
 std::optional<std::int64_t> opt_int(SQLite::Statement& s, int column);

@@ -40,7 +40,7 @@ void migrate(Connection& connection) {
       // This migration gives search rows new rowids; source paragraphs are indexed in C++.
       if (all[i].name.starts_with("0006_")) reindex = true;
     }
-    if (reindex) rebuild_search_index(connection);
+    if (reindex && version > 0) rebuild_search_index(connection);  // a new database is empty
     connection.exec("PRAGMA user_version = " + std::to_string(all.size()));
     transaction.commit();
   } catch (const SQLite::Exception& e) {

@@ -81,11 +81,15 @@ constexpr std::string_view kPeopleAll =
     "SELECT person_id, name, honorific FROM person ORDER BY name";
 constexpr std::string_view kPersonById =
     "SELECT person_id, name, honorific FROM person WHERE person_id = ?";
+// A canonical name first, then the lowest id: two index lookups, not an OR over `person`.
 constexpr std::string_view kPersonByFolded = R"sql(
-SELECT person_id, name, honorific FROM person
- WHERE name_folded = :folded
-    OR person_id IN (SELECT person_id FROM person_alias WHERE folded = :folded)
- ORDER BY name_folded = :folded DESC, person_id LIMIT 1
+SELECT person_id, name, honorific FROM (
+  SELECT person_id, name, honorific, 0 AS by_alias FROM person WHERE name_folded = :folded
+  UNION ALL
+  SELECT p.person_id, p.name, p.honorific, 1 FROM person_alias a
+    JOIN person p ON p.person_id = a.person_id
+   WHERE a.folded = :folded)
+ ORDER BY by_alias, person_id LIMIT 1
 )sql";
 constexpr std::string_view kAllAliases =
     "SELECT person_id, alias FROM person_alias ORDER BY person_id, alias";
@@ -95,14 +99,20 @@ constexpr std::string_view kTenuresOfPerson =
     "SELECT tenure_id, person_id, person, post_id, post, organisation, start_date, end_date, "
     "attested_from, attested_to, acting FROM v_post_holder WHERE person_id = ? "
     "ORDER BY coalesce(start_date, attested_from), tenure_id";
+// The columns of v_post_holder, reached from the organisation and post (both by index, ignoring
+// case) to their tenures, rather than filtering every tenure through the view.
 constexpr std::string_view kHoldersOn = R"sql(
-SELECT tenure_id, person_id, person, post_id, post, organisation, start_date, end_date,
-       attested_from, attested_to, acting
-  FROM v_post_holder
- WHERE post = :post COLLATE NOCASE AND organisation = :organisation COLLATE NOCASE
-   AND coalesce(start_date, attested_from) <= :high
-   AND (coalesce(end_date, attested_to) IS NULL OR :low <= coalesce(end_date, attested_to) || '~')
- ORDER BY coalesce(start_date, attested_from), tenure_id
+SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.start_date,
+       t.end_date, t.attested_from, t.attested_to, t.acting
+  FROM organisation o
+  JOIN post po ON po.org_id = o.org_id AND po.title = :post COLLATE NOCASE
+  JOIN tenure t ON t.post_id = po.post_id
+  JOIN person pe ON pe.person_id = t.person_id
+ WHERE o.short_name = :organisation COLLATE NOCASE
+   AND coalesce(t.start_date, t.attested_from) <= :high
+   AND (coalesce(t.end_date, t.attested_to) IS NULL
+        OR :low <= coalesce(t.end_date, t.attested_to) || '~')
+ ORDER BY coalesce(t.start_date, t.attested_from), t.tenure_id
 )sql";
 constexpr std::string_view kAttendanceOfPerson = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
@@ -175,9 +185,13 @@ LIMIT :limit
 constexpr std::string_view kMeetingById =
     "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
     "WHERE meeting_id = ?";
-constexpr std::string_view kMeetingBySequence =
-    "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
-    "WHERE series = ? COLLATE NOCASE AND sequence_no = ?";
+// The series code is matched ignoring case in the short meeting_series table, so that the
+// meeting itself is found through UNIQUE (series, sequence_no).
+constexpr std::string_view kMeetingBySequence = R"sql(
+SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting
+ WHERE series = (SELECT series FROM meeting_series WHERE series = :series COLLATE NOCASE)
+   AND sequence_no = :sequence_no
+)sql";
 constexpr std::string_view kMeetingOrganisations =
     "SELECT meeting_organisation_id, meeting_id, organisation, role FROM v_meeting_organisation "
     "WHERE meeting_id = ? ORDER BY role, organisation";
@@ -187,10 +201,12 @@ SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
   LEFT JOIN theme th ON th.theme_id = t.theme_id
  WHERE t.meeting_id = ? ORDER BY t.topic_id
 )sql";
+// CROSS JOIN keeps SQLite from scanning `topic`: the theme (a short table) first, then its
+// topics through topic_theme.
 constexpr std::string_view kTopicsByTheme = R"sql(
 SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
-  FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
-  JOIN theme th ON th.theme_id = t.theme_id
+  FROM theme th CROSS JOIN topic t ON t.theme_id = th.theme_id
+  JOIN meeting m ON m.meeting_id = t.meeting_id
  WHERE th.name = :theme COLLATE NOCASE
     OR th.theme_id = (SELECT row_id FROM record_key WHERE kind = 'theme' AND key = :theme)
  ORDER BY m.held_on IS NULL, m.held_on, t.topic_id
@@ -539,8 +555,8 @@ std::optional<Meeting> Meetings::by_sequence(std::string_view series, int sequen
   return first(collect(
       impl_, kMeetingBySequence,
       [&](auto& s) {
-        s.bind(1, std::string(series));
-        s.bind(2, sequence_no);
+        s.bind(":series", std::string(series));
+        s.bind(":sequence_no", sequence_no);
       },
       meeting_row));
 }

@@ -120,8 +120,6 @@ SELECT pu.publication_id * 8 + 6 AS search_rowid, 'publication' AS kind,
        coalesce(pu.addressee, '') || ' ' || coalesce(pu.summary, '') AS body
   FROM publication pu;
 
-CREATE INDEX topic_theme ON topic (theme_id);
-
 -- The timeline in order (undated meetings last), for paging by key.
 CREATE INDEX meeting_timeline ON meeting (coalesce(held_on, '~'), meeting_id);
 
