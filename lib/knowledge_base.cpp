@@ -6,10 +6,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <limits>
+#include <memory>
 #include <random>
 #include <span>
 #include <sstream>
@@ -142,23 +141,33 @@ void write_durably(const std::string& path, std::span<const unsigned char> bytes
   if (::close(fd) != 0) throw fail("close");
 }
 
-// An in-memory database holding a writable copy of `image` (an SQLite file's bytes). Like a plain
-// ":memory:" database it may grow without SQLite's 1 GiB default limit for deserialized ones.
+// An ordinary in-memory database holding a copy of `image` (an SQLite file's bytes), copied page
+// by page with the backup API from a read-only view of the image. Not the deserialized image
+// itself: a deserialized database lives in one buffer, which SQLite cannot grow past 2 GiB (1 GiB
+// by default), whereas users import into this one as into any ":memory:" database.
 std::unique_ptr<detail::Impl> load_image(std::span<const unsigned char> image) {
   auto impl = std::make_unique<detail::Impl>(detail::Impl{
       detail::Connection(std::string(kMemory), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)});
   sqlite3* db = impl->connection.db().getHandle();
-  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
-  if (copy == nullptr) throw DatabaseError("no memory for the seed image", SQLITE_NOMEM);
-  std::memcpy(copy, image.data(), image.size());
+  sqlite3* view = nullptr;
+  int rc = sqlite3_open_v2(":memory:", &view, SQLITE_OPEN_READWRITE, nullptr);
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> view_owner(view, &sqlite3_close);
   auto size = static_cast<sqlite3_int64>(image.size());
-  // FREEONCLOSE hands `copy` to SQLite, which frees it on close or on failure.
-  int rc = sqlite3_deserialize(db, "main", copy, size, size,
-                               SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  // READONLY: SQLite never writes through the pointer, so the embedded bytes can be used in place.
+  if (rc == SQLITE_OK)
+    rc = sqlite3_deserialize(view, "main", const_cast<unsigned char*>(image.data()), size, size,
+                             SQLITE_DESERIALIZE_READONLY);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup* backup = sqlite3_backup_init(db, "main", view, "main");
+    if (backup == nullptr) {
+      rc = sqlite3_extended_errcode(db);
+    } else {
+      sqlite3_backup_step(backup, -1);
+      rc = sqlite3_backup_finish(backup);
+    }
+  }
   if (rc != SQLITE_OK)
     throw DatabaseError(std::string("cannot load the seed image: ") + sqlite3_errstr(rc), rc);
-  sqlite3_int64 limit = std::numeric_limits<sqlite3_int64>::max();
-  sqlite3_file_control(db, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
   return impl;
 }
 
