@@ -16,4 +16,10 @@ std::span<const EmbeddedFile> migrations();      // schema/NNNN_*.sql, in order
 std::span<const EmbeddedFile> seed_facts();      // seed/facts/*.facts, in order
 std::span<const EmbeddedFile> seed_documents();  // seed/sources/*.txt
 
+// The finished seeded database: the bytes of an SQLite file (rollback journal, vacuumed, schema at
+// latest_schema_version()) that the build made from the files above through the import path
+// (generated/seed.db, written by lib/seed_image_tool.cpp). create_seeded copies it. Empty only
+// inside that tool, which runs before the image exists.
+std::span<const unsigned char> seed_image();
+
 }  // namespace euiomkb::detail

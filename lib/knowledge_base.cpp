@@ -1,10 +1,18 @@
 #include "euiomkb/knowledge_base.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
+#include <span>
+#include <sstream>
+#include <system_error>
 
 #include "embedded.hpp"
 #include "fact_file.hpp"
@@ -12,6 +20,7 @@
 #include "impl.hpp"
 #include "log.hpp"
 #include "migrations.hpp"
+#include "seed.hpp"
 #include "verify.hpp"
 
 namespace euiomkb {
@@ -90,6 +99,89 @@ std::string staging_path(const std::string& path) {
   return path + ".partial-" + std::to_string(random());
 }
 
+// Makes a database file at `path` only once it is complete: `build(staging)` writes it at a
+// fresh path beside `path`, which is then renamed over `path` (atomic; replaces an existing file).
+// On failure the staging file is removed, `path` is untouched, and DatabaseError is thrown.
+template <class Build>
+void build_in_place(const std::string& path, Build&& build) {
+  auto directory = std::filesystem::path(path).parent_path();
+  if (!directory.empty() && !exists(directory.string()))
+    throw DatabaseError("cannot create '" + path + "': no directory '" + directory.string() + "'");
+  std::string staging = staging_path(path);
+  std::error_code ignored;
+  try {
+    build(staging);
+    std::filesystem::rename(staging, path);
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::filesystem::remove(staging, ignored);
+    throw DatabaseError("cannot move the new database into place: " + std::string(e.what()));
+  } catch (const DatabaseError& e) {
+    std::filesystem::remove(staging, ignored);
+    throw DatabaseError("cannot create '" + path + "': " + e.what(), e.sqlite_code());
+  } catch (...) {
+    std::filesystem::remove(staging, ignored);
+    throw;
+  }
+}
+
+// Writes `bytes` to a new file at `path` and flushes them to the device before returning, so a
+// rename that follows publishes complete contents. Throws DatabaseError naming `path`.
+void write_durably(const std::string& path, std::span<const unsigned char> bytes) {
+  auto fail = [&](const char* what) {
+    return DatabaseError("cannot " + std::string(what) + " '" + path +
+                         "': " + std::generic_category().message(errno));
+  };
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw fail("create");
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      DatabaseError error = fail("write");
+      ::close(fd);
+      throw error;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    DatabaseError error = fail("flush");
+    ::close(fd);
+    throw error;
+  }
+  if (::close(fd) != 0) throw fail("close");
+}
+
+// An ordinary in-memory database holding a copy of `image` (an SQLite file's bytes), copied page
+// by page with the backup API from a read-only view of the image. Not the deserialized image
+// itself: a deserialized database lives in one buffer, which SQLite cannot grow past 2 GiB (1 GiB
+// by default), whereas users import into this one as into any ":memory:" database.
+std::unique_ptr<detail::Impl> load_image(std::span<const unsigned char> image) {
+  auto impl = std::make_unique<detail::Impl>(detail::Impl{
+      detail::Connection(std::string(kMemory), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)});
+  sqlite3* db = impl->connection.db().getHandle();
+  sqlite3* view = nullptr;
+  int rc = sqlite3_open_v2(":memory:", &view, SQLITE_OPEN_READWRITE, nullptr);
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> view_owner(view, &sqlite3_close);
+  auto size = static_cast<sqlite3_int64>(image.size());
+  // READONLY: SQLite never writes through the pointer, so the embedded bytes can be used in place.
+  if (rc == SQLITE_OK)
+    rc = sqlite3_deserialize(view, "main", const_cast<unsigned char*>(image.data()), size, size,
+                             SQLITE_DESERIALIZE_READONLY);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup* backup = sqlite3_backup_init(db, "main", view, "main");
+    if (backup == nullptr) {
+      rc = sqlite3_extended_errcode(db);
+    } else {
+      sqlite3_backup_step(backup, -1);
+      rc = sqlite3_backup_finish(backup);
+    }
+  }
+  if (rc != SQLITE_OK)
+    throw DatabaseError(std::string("cannot load the seed image: ") + sqlite3_errstr(rc), rc);
+  return impl;
+}
+
 }  // namespace
 
 KnowledgeBase::KnowledgeBase(std::unique_ptr<detail::Impl> impl) : impl_(std::move(impl)) {}
@@ -106,35 +198,36 @@ KnowledgeBase KnowledgeBase::create_empty(const std::string& path) {
 }
 
 KnowledgeBase KnowledgeBase::create_seeded(const std::string& path, Existing existing) {
+  auto image = detail::seed_image();
+  if (image.empty()) return detail::create_seeded_by_import(path, existing);  // in the image tool
   if (existing == Existing::refuse) refuse_existing(path);
+  std::unique_ptr<detail::Impl> in_memory;
+  if (path == kMemory)
+    in_memory = load_image(image);
+  else
+    build_in_place(path, [&](const std::string& staging) { write_durably(staging, image); });
+  // The seed was imported when the library was built; the log says so.
+  detail::log().info(
+      "created seeded database {} from the seed image ({} bytes, imported at build time)", path,
+      image.size());
+  if (in_memory) return KnowledgeBase(std::move(in_memory));
+  return open(path, Mode::read_write);
+}
+
+KnowledgeBase detail::create_seeded_by_import(const std::string& path,
+                                              KnowledgeBase::Existing existing) {
+  if (existing == KnowledgeBase::Existing::refuse) refuse_existing(path);
   if (path == kMemory) {
-    KnowledgeBase kb = create_empty(path);
+    KnowledgeBase kb = KnowledgeBase::create_empty(path);
     kb.import_facts(embedded_fact_files(), embedded_document);
     return kb;
   }
-  auto directory = std::filesystem::path(path).parent_path();
-  if (!directory.empty() && !exists(directory.string()))
-    throw DatabaseError("cannot create '" + path + "': no directory '" + directory.string() + "'");
-  std::string staging = staging_path(path);
-  std::error_code ignored;
-  try {
-    {
-      KnowledgeBase kb = create_empty(staging);
-      kb.import_facts(embedded_fact_files(), embedded_document);
-    }
-    std::filesystem::rename(staging, path);  // atomic; replaces `path` when it exists
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::filesystem::remove(staging, ignored);
-    throw DatabaseError("cannot move the new database into place: " + std::string(e.what()));
-  } catch (const DatabaseError& e) {
-    std::filesystem::remove(staging, ignored);
-    throw DatabaseError("cannot create '" + path + "': " + e.what(), e.sqlite_code());
-  } catch (...) {
-    std::filesystem::remove(staging, ignored);
-    throw;
-  }
-  detail::log().info("created seeded database {}", path);
-  return open(path, Mode::read_write);
+  build_in_place(path, [](const std::string& staging) {
+    KnowledgeBase kb = KnowledgeBase::create_empty(staging);
+    kb.import_facts(embedded_fact_files(), embedded_document);
+  });
+  detail::log().info("created seeded database {} by import", path);
+  return KnowledgeBase::open(path, KnowledgeBase::Mode::read_write);
 }
 
 KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
