@@ -19,8 +19,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Folded source texts kept for locating quotations; the least recently used is dropped beyond
-// this many bytes of folded text (5 bytes of memory per byte of document).
-constexpr std::size_t kFoldedCacheBytes = std::size_t{32} << 20;
+// this much memory (5 bytes per byte of document: the text and its code point offsets).
+constexpr std::size_t kFoldedCacheBytes = std::size_t{16} << 20;
 
 constexpr std::string_view kFindKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
 constexpr std::string_view kInsertKey =
@@ -313,12 +313,16 @@ class Loader {
     return remember_source(source_id, text);
   }
 
+  static std::size_t memory_of(const FoldedSource& source) {
+    return source.text.text.size() + source.text.code_point.size() * sizeof(std::uint32_t);
+  }
+
   FoldedSource& remember_source(std::int64_t source_id, std::string_view text) {
     folded_.push_front({source_id, fold_whitespace(text)});
     folded_index_[source_id] = folded_.begin();
-    folded_bytes_ += folded_.front().text.text.size();
+    folded_bytes_ += memory_of(folded_.front());
     while (folded_.size() > 1 && folded_bytes_ > kFoldedCacheBytes) {
-      folded_bytes_ -= folded_.back().text.text.size();
+      folded_bytes_ -= memory_of(folded_.back());
       folded_index_.erase(folded_.back().source_id);
       folded_.pop_back();
     }
