@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "text.hpp"  // the library's own name folding: both sides bind the same key
+
 namespace euiomkb::bench {
 namespace {
 
@@ -382,76 +384,7 @@ std::vector<Citation> RawQueries::citations(std::string_view subject_type,
   });
 }
 
-std::string fold_person_name(std::string_view name) {
-  // Base letters of U+00C0..U+017F; '.' drops the character (× and ÷).
-  static constexpr std::string_view kLatin1 =
-      "aaaaaaaceeeeiiiidnooooo.ouuuuyts"
-      "aaaaaaaceeeeiiiidnooooo.ouuuuyty";
-  static constexpr std::string_view kExtendedA =
-      "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiijjjkkklllllll"
-      "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-  std::string out;
-  out.reserve(name.size());
-  bool space = false;
-  for (std::size_t i = 0; i < name.size();) {
-    auto lead = static_cast<unsigned char>(name[i]);
-    char32_t cp = lead;
-    std::size_t length = 1;
-    if (lead >= 0xC0 && lead < 0xE0 && i + 1 < name.size()) {
-      cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(name[i + 1]) & 0x3Fu);
-      length = 2;
-    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < name.size()) {
-      cp = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(name[i + 1]) & 0x3Fu) << 6) |
-           (static_cast<unsigned char>(name[i + 2]) & 0x3Fu);
-      length = 3;
-    }
-    std::string_view bytes = name.substr(i, length);
-    i += length;
-    if (cp == '\'' || cp == '.' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) continue;
-    if (cp >= 0x0300 && cp <= 0x036F) continue;
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F ||
-        cp == '-' || cp == 0x2010 || cp == 0x2011) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    switch (cp) {
-      case 0xC6:
-      case 0xE6:
-        out += "ae";
-        continue;
-      case 0xDE:
-      case 0xFE:
-        out += "th";
-        continue;
-      case 0xDF:
-        out += "ss";
-        continue;
-      case 0x132:
-      case 0x133:
-        out += "ij";
-        continue;
-      case 0x152:
-      case 0x153:
-        out += "oe";
-        continue;
-      default:
-        break;
-    }
-    if (cp >= 'A' && cp <= 'Z') {
-      out += static_cast<char>(cp - 'A' + 'a');
-    } else if (cp >= 0xC0 && cp <= 0xFF) {
-      char base = kLatin1[cp - 0xC0];
-      if (base != '.') out += base;
-    } else if (cp >= 0x100 && cp <= 0x17F) {
-      out += kExtendedA[cp - 0x100];
-    } else {
-      out.append(bytes);
-    }
-  }
-  return out;
-}
+std::string fold_person_name(std::string_view name) { return euiomkb::detail::fold_name(name); }
 
 std::vector<QuestionCase> question_cases(const KnowledgeBase& kb, RawQueries& raw,
                                          const Subjects& s) {

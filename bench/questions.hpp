@@ -81,7 +81,8 @@ class RawQueries {
   RawStatement meeting_, attendance_, person_, aliases_, holders_, parties_, search_, citations_;
 };
 
-// Folds a name the way the library documents People::by_name: lower case, Latin accents
+// Folds a name as People::by_name does (the library's detail::fold_name, so both twins bind the
+// same key; the fold is not what the pair compares): lower case, Latin accents
 // removed, apostrophes and dots dropped, runs of spaces and hyphens made one space.
 std::string fold_person_name(std::string_view name);
 
