@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "connection.hpp"
@@ -24,19 +26,6 @@ inline DateBounds bounds(const PartialDate& date) {
   return {text, text + "~"};
 }
 
-// Runs the cached statement for `sql`: `bind` sets its parameters, `row` maps each result row.
-// SQLite failures become DatabaseError.
-template <class Bind, class Row>
-auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
-  return guarded([&] {
-    auto& s = impl->connection.prepare(sql);
-    bind(s);
-    std::vector<decltype(row(s))> out;
-    while (s.executeStep()) out.push_back(row(s));
-    return out;
-  });
-}
-
 // Runs the cached statement for `sql` and hands each mapped row to `visit` as it is stepped, so
 // that whole-table reads never hold the table in memory. `visit` may run other queries, even
 // this one (Connection::prepare never hands out a statement that is mid-loop); if it throws,
@@ -53,6 +42,15 @@ void stream(Impl* impl, std::string_view sql, Bind&& bind, Row&& row, Visit&& vi
     while (s.executeStep()) visit(row(s));
     return 0;
   });
+}
+
+// Runs the cached statement for `sql`: `bind` sets its parameters, `row` maps each result row;
+// the rows come back as a vector. SQLite failures become DatabaseError.
+template <class Bind, class Row>
+auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
+  std::vector<std::invoke_result_t<Row&, SQLite::Statement&>> out;
+  stream(impl, sql, bind, row, [&](auto&& record) { out.push_back(std::move(record)); });
+  return out;
 }
 
 inline constexpr auto kNoBinding = [](SQLite::Statement&) {};

@@ -131,13 +131,8 @@ CREATE TABLE kb_search_queue (
   search_rowid INTEGER PRIMARY KEY      -- a kb_search rowid to refresh (or, kind 7, a source)
 ) STRICT;
 
--- Refill: every record row in its new place (source paragraphs are added back by the library
--- right after this migration).
-DELETE FROM kb_search;
-INSERT INTO kb_search (rowid, kind, ref_id, label, body)
-SELECT * FROM kb_search_topic UNION ALL SELECT * FROM kb_search_person
-UNION ALL SELECT * FROM kb_search_organisation UNION ALL SELECT * FROM kb_search_meeting
-UNION ALL SELECT * FROM kb_search_statement UNION ALL SELECT * FROM kb_search_publication;
+-- The rows written under 0003's rowids are replaced by the library right after this migration
+-- (rebuild_search_index: every record through the views above, and every source's paragraphs).
 
 -- Upkeep. Each trigger either refreshes kb_search now or, inside a library import, queues.
 -- INSERT OR REPLACE on the rowid writes a row whether or not it was there.

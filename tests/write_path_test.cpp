@@ -209,8 +209,6 @@ TEST(WritePath, MigratingAVersion3DatabaseIndexesItsSourcesAndRecords) {
 }
 
 TEST(RecordKinds, TheSchemaListsExactlyTheKindsTheLoaderKnows) {
-  KnowledgeBase kb = KnowledgeBase::create_empty(":memory:");
-  (void)kb;
   TempPath path;
   KnowledgeBase::create_empty(path.str());
   SQLite::Database raw(path.str());
