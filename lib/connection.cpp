@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <utility>
 
 #include "euiomkb/error.hpp"
@@ -29,6 +30,29 @@ SQLite::Database open_database(const std::string& path, int flags) {
 
 }  // namespace
 
+Statement::Statement(const SQLite::Database& db, const std::string& sql,
+                     const std::vector<std::unique_ptr<Statement>>& siblings)
+    : SQLite::Statement(db, sql), handle_(nullptr) {
+  // SQLiteCpp keeps the sqlite3_stmt private, so find it among the connection's statements: the
+  // newest whose text is ours (sqlite3_sql keeps the text up to the end of the first statement)
+  // and that is none of the siblings already prepared from the same text. SQLite lists the
+  // newest first, but compiling ours may prepare others after it (FTS5 prepares its own
+  // statements when a table with a search trigger is first used), hence the walk.
+  for (sqlite3_stmt* h = sqlite3_next_stmt(db.getHandle(), nullptr); h != nullptr;
+       h = sqlite3_next_stmt(db.getHandle(), h)) {
+    const char* compiled = sqlite3_sql(h);
+    if (compiled == nullptr || sql.compare(0, std::strlen(compiled), compiled) != 0) continue;
+    bool taken = false;
+    for (const auto& sibling : siblings) taken = taken || sibling->handle() == h;
+    if (!taken) {
+      handle_ = h;
+      break;
+    }
+  }
+  if (handle_ == nullptr)
+    throw DatabaseError("cannot identify the statement just prepared: " + sql, SQLITE_INTERNAL);
+}
+
 Connection::Connection(const std::string& path, int flags)
     : db_(open_database(path, flags)), read_only_((flags & SQLITE_OPEN_READWRITE) == 0) {
   guarded([&] {
@@ -38,7 +62,7 @@ Connection::Connection(const std::string& path, int flags)
   log().debug("opened {} ({})", path, read_only_ ? "read-only" : "read-write");
 }
 
-SQLite::Statement& Connection::prepare(std::string_view sql) {
+Statement& Connection::prepare(std::string_view sql) {
   Cached& cached = statements_[sql.data()];
   if (cached.sql != sql) {  // a new text, or another text at an address reused
     if (prepare_observer()) prepare_observer()(sql);
@@ -47,7 +71,7 @@ SQLite::Statement& Connection::prepare(std::string_view sql) {
   }
   // A statement with a row in hand is inside a loop. Past kMaxNested of them something keeps
   // statements open without finishing them; reusing the oldest then bounds the cache.
-  SQLite::Statement* free = nullptr;
+  Statement* free = nullptr;
   for (auto& statement : cached.statements) {
     if (!statement->hasRow()) {
       free = statement.get();
@@ -61,7 +85,7 @@ SQLite::Statement& Connection::prepare(std::string_view sql) {
     free->clearBindings();
     return *free;
   }
-  cached.statements.push_back(std::make_unique<SQLite::Statement>(db_, cached.sql));
+  cached.statements.push_back(std::make_unique<Statement>(db_, cached.sql, cached.statements));
   ++prepared_;
   return *cached.statements.back();
 }
@@ -72,24 +96,33 @@ void set_prepare_observer(std::function<void(std::string_view sql)> observer) {
 
 void Connection::exec(std::string_view sql) { db_.exec(std::string(sql)); }
 
-std::optional<std::string> opt_text(SQLite::Statement& s, int column) {
-  auto c = s.getColumn(column);
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
+namespace {
+std::string column_text(sqlite3_stmt* statement, int column) {
+  const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+  if (bytes == nullptr) return {};
+  return std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+}
+}  // namespace
+
+std::optional<std::string> opt_text(const Statement& s, int column) {
+  if (sqlite3_column_type(s.handle(), column) == SQLITE_NULL) return std::nullopt;
+  return column_text(s.handle(), column);
 }
 
-std::optional<std::int64_t> opt_int(SQLite::Statement& s, int column) {
-  auto c = s.getColumn(column);
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
+std::optional<std::int64_t> opt_int(const Statement& s, int column) {
+  if (sqlite3_column_type(s.handle(), column) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_int64(s.handle(), column);
 }
 
-std::optional<PartialDate> opt_date(SQLite::Statement& s, int column) {
-  auto c = s.getColumn(column);
-  if (c.isNull()) return std::nullopt;
-  return PartialDate::parse(c.getString());
+std::optional<PartialDate> opt_date(const Statement& s, int column) {
+  if (sqlite3_column_type(s.handle(), column) == SQLITE_NULL) return std::nullopt;
+  return PartialDate::parse(column_text(s.handle(), column));
 }
 
-std::string text(SQLite::Statement& s, int column) { return s.getColumn(column).getString(); }
+std::string text(const Statement& s, int column) { return column_text(s.handle(), column); }
+
+std::int64_t integer(const Statement& s, int column) {
+  return sqlite3_column_int64(s.handle(), column);
+}
 
 }  // namespace euiomkb::detail

@@ -18,6 +18,21 @@
 
 namespace euiomkb::detail {
 
+// A prepared statement that also knows its sqlite3_stmt, so that the column readers below call
+// sqlite3_column_* directly: SQLiteCpp's getColumn builds a Column holding a shared_ptr copy
+// (two atomic operations) for every value read. Bind and step through SQLiteCpp as usual.
+class Statement : public SQLite::Statement {
+ public:
+  // Prepares `sql` on `db`; `siblings` are the statements already prepared from the same text
+  // on this connection. Throws SQLite::Exception when it does not compile.
+  Statement(const SQLite::Database& db, const std::string& sql,
+            const std::vector<std::unique_ptr<Statement>>& siblings);
+  sqlite3_stmt* handle() const noexcept { return handle_; }
+
+ private:
+  sqlite3_stmt* handle_;
+};
+
 class Connection {
  public:
   // Opens `path` with SQLite::OPEN_* `flags`, enforces foreign keys and sets a busy timeout.
@@ -34,7 +49,7 @@ class Connection {
   // connection's lifetime. Bind and step a statement before preparing the same SQL again.
   // The cache is keyed by the address of the SQL text (SQL constants live for the whole
   // program) and confirmed by comparing the text, so a reused address cannot mislead it.
-  SQLite::Statement& prepare(std::string_view sql);
+  Statement& prepare(std::string_view sql);
 
   // How many statements this connection has prepared (compiled) so far.
   std::int64_t statements_prepared() const noexcept { return prepared_; }
@@ -45,7 +60,7 @@ class Connection {
  private:
   struct Cached {
     std::string sql;
-    std::vector<std::unique_ptr<SQLite::Statement>> statements;  // usually one
+    std::vector<std::unique_ptr<Statement>> statements;  // usually one
   };
   SQLite::Database db_;
   bool read_only_;
@@ -59,11 +74,13 @@ class Connection {
 // use.
 void set_prepare_observer(std::function<void(std::string_view sql)> observer);
 
-// Column readers: NULL becomes std::nullopt.
-std::optional<std::string> opt_text(SQLite::Statement& s, int column);
-std::optional<std::int64_t> opt_int(SQLite::Statement& s, int column);
-std::optional<PartialDate> opt_date(SQLite::Statement& s, int column);
-std::string text(SQLite::Statement& s, int column);
+// Column readers for the current row of a statement from Connection::prepare (column indexes
+// from 0, in range: they are not checked). NULL becomes std::nullopt; `text` reads NULL as "".
+std::optional<std::string> opt_text(const Statement& s, int column);
+std::optional<std::int64_t> opt_int(const Statement& s, int column);
+std::optional<PartialDate> opt_date(const Statement& s, int column);
+std::string text(const Statement& s, int column);
+std::int64_t integer(const Statement& s, int column);
 
 // Runs `body`, turning SQLite exceptions into euiomkb::DatabaseError with the extended code.
 template <class Body>

@@ -1,6 +1,7 @@
 // The state behind a KnowledgeBase and its repositories.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -48,9 +49,25 @@ void stream(Impl* impl, std::string_view sql, Bind&& bind, Row&& row, Visit&& vi
 // the rows come back as a vector. SQLite failures become DatabaseError.
 template <class Bind, class Row>
 auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
-  std::vector<std::invoke_result_t<Row&, SQLite::Statement&>> out;
+  std::vector<std::invoke_result_t<Row&, Statement&>> out;
   stream(impl, sql, bind, row, [&](auto&& record) { out.push_back(std::move(record)); });
   return out;
+}
+
+// Runs the cached statement for `sql` and maps its first row only, if there is one: for
+// lookups by a unique key (one step, where collect would step again to find the end).
+template <class Bind, class Row>
+auto first_row(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
+  return guarded([&] {
+    auto& s = impl->connection.prepare(sql);
+    struct ResetOnExit {
+      SQLite::Statement& statement;
+      ~ResetOnExit() { statement.tryReset(); }
+    } reset{s};
+    bind(s);
+    using Record = std::invoke_result_t<Row&, Statement&>;
+    return s.executeStep() ? std::optional<Record>(row(s)) : std::optional<Record>();
+  });
 }
 
 inline constexpr auto kNoBinding = [](SQLite::Statement&) {};

@@ -311,9 +311,9 @@ Counts KnowledgeBase::counts() const {
   return detail::guarded([&] {
     auto& s = impl_->connection.prepare(kCounts);
     s.executeStep();
-    Counts c{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
-             s.getColumn(3).getInt64(), s.getColumn(4).getInt64(), s.getColumn(5).getInt64(),
-             s.getColumn(6).getInt64(), s.getColumn(7).getInt64()};
+    Counts c{detail::integer(s, 0), detail::integer(s, 1), detail::integer(s, 2),
+             detail::integer(s, 3), detail::integer(s, 4), detail::integer(s, 5),
+             detail::integer(s, 6), detail::integer(s, 7)};
     s.reset();
     return c;
   });
@@ -321,17 +321,17 @@ Counts KnowledgeBase::counts() const {
 
 namespace {
 
-Citation citation_row(SQLite::Statement& s) {
-  return Citation{CitationId(s.getColumn(0).getInt64()),
-                  SourceId(s.getColumn(1).getInt64()),
+Citation citation_row(detail::Statement& s) {
+  return Citation{CitationId(detail::integer(s, 0)),
+                  SourceId(detail::integer(s, 1)),
                   detail::text(s, 2),
                   detail::text(s, 3),
-                  s.getColumn(4).getInt64(),
-                  s.getColumn(5).getInt64()};
+                  detail::integer(s, 4),
+                  detail::integer(s, 5)};
 }
 
-SearchHit search_hit_row(SQLite::Statement& s) {
-  return SearchHit{detail::text(s, 0), s.getColumn(1).getInt64(), detail::text(s, 2),
+SearchHit search_hit_row(detail::Statement& s) {
+  return SearchHit{detail::text(s, 0), detail::integer(s, 1), detail::text(s, 2),
                    detail::text(s, 3)};
 }
 
@@ -361,20 +361,17 @@ void KnowledgeBase::search_each(std::string_view query,
 
 std::vector<Contact> KnowledgeBase::contacts() const {
   return detail::collect(impl_.get(), kContacts, detail::kNoBinding, [](auto& s) {
-    return Contact{s.getColumn(0).getInt64(), detail::opt_text(s, 1), detail::opt_text(s, 2),
-                   detail::opt_text(s, 3),    detail::opt_text(s, 4), detail::opt_text(s, 5),
-                   detail::opt_text(s, 6),    detail::opt_text(s, 7)};
+    return Contact{detail::integer(s, 0),  detail::opt_text(s, 1), detail::opt_text(s, 2),
+                   detail::opt_text(s, 3), detail::opt_text(s, 4), detail::opt_text(s, 5),
+                   detail::opt_text(s, 6), detail::opt_text(s, 7)};
   });
 }
 
 std::vector<Claim> KnowledgeBase::conflicting_claims() const {
   return detail::collect(impl_.get(), kClaims, detail::kNoBinding, [](auto& s) {
-    return Claim{ClaimId(s.getColumn(0).getInt64()),
-                 detail::text(s, 1),
-                 detail::text(s, 2),
-                 detail::text(s, 3),
-                 s.getColumn(4).getInt() == 1,
-                 detail::text(s, 5)};
+    return Claim{
+        ClaimId(detail::integer(s, 0)), detail::text(s, 1), detail::text(s, 2), detail::text(s, 3),
+        detail::integer(s, 4) == 1,     detail::text(s, 5)};
   });
 }
 

@@ -13,6 +13,8 @@ namespace {
 
 using detail::bounds;
 using detail::collect;
+using detail::first_row;
+using detail::integer;
 using detail::kNoBinding;
 using detail::opt_date;
 using detail::opt_int;
@@ -70,9 +72,8 @@ SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.bas
  ORDER BY e.occurred_on, e.org_event_id
 )sql";
 
-Organisation organisation_row(SQLite::Statement& s) {
-  return {OrganisationId(s.getColumn(0).getInt64()), text(s, 1), text(s, 2), text(s, 3),
-          opt_text(s, 4)};
+Organisation organisation_row(detail::Statement& s) {
+  return {OrganisationId(integer(s, 0)), text(s, 1), text(s, 2), text(s, 3), opt_text(s, 4)};
 }
 
 // ---- people ----
@@ -134,32 +135,32 @@ SELECT s.statement_id, pe.name, s.meeting_id, s.said_on, s.kind, s.text
  WHERE s.person_id = ? ORDER BY s.said_on, s.statement_id
 )sql";
 
-Tenure tenure_row(SQLite::Statement& s) {
-  return {TenureId(s.getColumn(0).getInt64()),
-          PersonId(s.getColumn(1).getInt64()),
+Tenure tenure_row(detail::Statement& s) {
+  return {TenureId(integer(s, 0)),
+          PersonId(integer(s, 1)),
           text(s, 2),
-          PostId(s.getColumn(3).getInt64()),
+          PostId(integer(s, 3)),
           text(s, 4),
           opt_text(s, 5),
           opt_date(s, 6),
           opt_date(s, 7),
           opt_date(s, 8),
           opt_date(s, 9),
-          s.getColumn(10).getInt() == 1};
+          integer(s, 10) == 1};
 }
 
-Attendance attendance_row(SQLite::Statement& s) {
-  return {AttendanceId(s.getColumn(0).getInt64()),
-          MeetingId(s.getColumn(1).getInt64()),
+Attendance attendance_row(detail::Statement& s) {
+  return {AttendanceId(integer(s, 0)),
+          MeetingId(integer(s, 1)),
           text(s, 2),
           opt_date(s, 3),
-          PersonId(s.getColumn(4).getInt64()),
+          PersonId(integer(s, 4)),
           text(s, 5),
           text(s, 6),
           opt_text(s, 7),
           opt_text(s, 8),
           text(s, 9),
-          s.getColumn(10).getInt() == 1};
+          integer(s, 10) == 1};
 }
 
 // ---- meetings ----
@@ -213,9 +214,9 @@ SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
 )sql";
 constexpr std::string_view kThemes = "SELECT theme_id, name, description FROM theme ORDER BY name";
 
-Meeting meeting_row(SQLite::Statement& s) {
+Meeting meeting_row(detail::Statement& s) {
   auto sequence = opt_int(s, 2);
-  return {MeetingId(s.getColumn(0).getInt64()),
+  return {MeetingId(integer(s, 0)),
           opt_text(s, 1),
           sequence ? std::optional<int>(static_cast<int>(*sequence)) : std::nullopt,
           text(s, 3),
@@ -224,12 +225,8 @@ Meeting meeting_row(SQLite::Statement& s) {
           opt_text(s, 6)};
 }
 
-Topic topic_row(SQLite::Statement& s) {
-  return {TopicId(s.getColumn(0).getInt64()),
-          MeetingId(s.getColumn(1).getInt64()),
-          text(s, 2),
-          opt_date(s, 3),
-          text(s, 4),
+Topic topic_row(detail::Statement& s) {
+  return {TopicId(integer(s, 0)), MeetingId(integer(s, 1)), text(s, 2), opt_date(s, 3), text(s, 4),
           opt_text(s, 5)};
 }
 
@@ -265,8 +262,8 @@ SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name
  WHERE s.agreement_id = ? ORDER BY s.agreement_signatory_id
 )sql";
 
-Agreement agreement_row(SQLite::Statement& s) {
-  return {AgreementId(s.getColumn(0).getInt64()),
+Agreement agreement_row(detail::Statement& s) {
+  return {AgreementId(integer(s, 0)),
           text(s, 1),
           text(s, 2),
           opt_date(s, 3),
@@ -274,9 +271,8 @@ Agreement agreement_row(SQLite::Statement& s) {
           opt_text(s, 5)};
 }
 
-AgreementParty party_row(SQLite::Statement& s) {
-  return {s.getColumn(0).getInt64(), AgreementId(s.getColumn(1).getInt64()), text(s, 2),
-          opt_date(s, 3), text(s, 4)};
+AgreementParty party_row(detail::Statement& s) {
+  return {integer(s, 0), AgreementId(integer(s, 1)), text(s, 2), opt_date(s, 3), text(s, 4)};
 }
 
 // ---- funding, publications, sources ----
@@ -314,28 +310,15 @@ constexpr std::string_view kSourceByFileName =
     "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
     "FROM source WHERE file_name = ?";
 
-Funding funding_row(SQLite::Statement& s) {
-  return {FundingId(s.getColumn(0).getInt64()),
-          text(s, 1),
-          text(s, 2),
-          opt_date(s, 3),
-          opt_date(s, 4),
-          opt_int(s, 5),
-          opt_text(s, 6),
-          opt_text(s, 7),
-          text(s, 8)};
+Funding funding_row(detail::Statement& s) {
+  return {FundingId(integer(s, 0)), text(s, 1),     text(s, 2),
+          opt_date(s, 3),           opt_date(s, 4), opt_int(s, 5),
+          opt_text(s, 6),           opt_text(s, 7), text(s, 8)};
 }
 
-Source source_row(SQLite::Statement& s) {
-  return {SourceId(s.getColumn(0).getInt64()),
-          text(s, 1),
-          text(s, 2),
-          opt_text(s, 3),
-          opt_date(s, 4),
-          opt_text(s, 5),
-          text(s, 6),
-          text(s, 7),
-          text(s, 8)};
+Source source_row(detail::Statement& s) {
+  return {SourceId(integer(s, 0)), text(s, 1), text(s, 2), opt_text(s, 3), opt_date(s, 4),
+          opt_text(s, 5),          text(s, 6), text(s, 7), text(s, 8)};
 }
 
 }  // namespace
@@ -351,21 +334,21 @@ void Organisations::each(const std::function<void(const Organisation&)>& visit) 
 }
 
 std::optional<Organisation> Organisations::find(OrganisationId id) const {
-  return first(collect(
-      impl_, kOrganisationById, [&](auto& s) { s.bind(1, id.value()); }, organisation_row));
+  return first_row(
+      impl_, kOrganisationById, [&](auto& s) { s.bind(1, id.value()); }, organisation_row);
 }
 
 std::optional<Organisation> Organisations::by_short_name(std::string_view short_name) const {
-  return first(collect(
+  return first_row(
       impl_, kOrganisationByShortName, [&](auto& s) { s.bind(1, std::string(short_name)); },
-      organisation_row));
+      organisation_row);
 }
 
 std::vector<OrganisationName> Organisations::names(OrganisationId id) const {
   return collect(
       impl_, kOrganisationNames, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return OrganisationName{s.getColumn(0).getInt64(),
+        return OrganisationName{integer(s, 0),
                                 text(s, 1),
                                 text(s, 2),
                                 opt_date(s, 3),
@@ -378,27 +361,27 @@ std::vector<OrganisationName> Organisations::names(OrganisationId id) const {
 std::optional<std::string> Organisations::name_on(OrganisationId id,
                                                   const PartialDate& date) const {
   auto b = bounds(date);
-  return first(collect(
+  return first_row(
       impl_, kOrganisationNameOn,
       [&](auto& s) {
         s.bind(":id", id.value());
         s.bind(":low", b.low);
         s.bind(":high", b.high);
       },
-      [](auto& s) { return text(s, 0); }));
+      [](auto& s) { return text(s, 0); });
 }
 
 std::optional<Organisation> Organisations::parent_on(OrganisationId id,
                                                      const PartialDate& date) const {
   auto b = bounds(date);
-  auto parent = first(collect(
+  auto parent = first_row(
       impl_, kOrganisationParentOn,
       [&](auto& s) {
         s.bind(":id", id.value());
         s.bind(":low", b.low);
         s.bind(":high", b.high);
       },
-      [](auto& s) { return s.getColumn(0).getInt64(); }));
+      [](auto& s) { return integer(s, 0); });
   if (!parent) return std::nullopt;
   return find(OrganisationId(*parent));
 }
@@ -407,12 +390,8 @@ std::vector<OrganisationEvent> Organisations::lineage(OrganisationId id) const {
   return collect(
       impl_, kOrganisationLineage, [&](auto& s) { s.bind(":id", id.value()); },
       [](auto& s) {
-        return OrganisationEvent{s.getColumn(0).getInt64(),
-                                 text(s, 1),
-                                 opt_text(s, 2),
-                                 opt_text(s, 3),
-                                 opt_date(s, 4),
-                                 text(s, 5) == "general_knowledge",
+        return OrganisationEvent{integer(s, 0),  text(s, 1),     opt_text(s, 2),
+                                 opt_text(s, 3), opt_date(s, 4), text(s, 5) == "general_knowledge",
                                  opt_text(s, 6)};
       });
 }
@@ -426,8 +405,8 @@ template <class Record, class Member>
 void attach(detail::Impl* impl, std::string_view sql, std::vector<Record>& records, Member member) {
   std::unordered_map<std::int64_t, Record*> by_id;
   for (Record& record : records) by_id.emplace(record.id.value(), &record);
-  auto rows = collect(impl, sql, kNoBinding,
-                      [](auto& s) { return std::pair(s.getColumn(0).getInt64(), text(s, 1)); });
+  auto rows =
+      collect(impl, sql, kNoBinding, [](auto& s) { return std::pair(integer(s, 0), text(s, 1)); });
   for (auto& [id, value] : rows) {
     auto found = by_id.find(id);
     if (found != by_id.end()) (found->second->*member).push_back(std::move(value));
@@ -443,8 +422,8 @@ std::vector<Person> with_aliases(detail::Impl* impl, std::vector<Person> people)
   return people;
 }
 
-Person person_row(SQLite::Statement& s) {
-  return {PersonId(s.getColumn(0).getInt64()), text(s, 1), opt_text(s, 2), {}};
+Person person_row(detail::Statement& s) {
+  return {PersonId(integer(s, 0)), text(s, 1), opt_text(s, 2), {}};
 }
 
 }  // namespace
@@ -506,7 +485,7 @@ std::vector<Statement> People::statements(PersonId id) const {
       impl_, kStatementsOfPerson, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
         auto meeting = opt_int(s, 2);
-        return Statement{StatementId(s.getColumn(0).getInt64()),
+        return Statement{StatementId(integer(s, 0)),
                          text(s, 1),
                          meeting ? std::optional<MeetingId>(MeetingId(*meeting)) : std::nullopt,
                          opt_date(s, 3),
@@ -547,18 +526,18 @@ std::vector<Meeting> Meetings::page(std::optional<MeetingId> after, int limit) c
 }
 
 std::optional<Meeting> Meetings::find(MeetingId id) const {
-  return first(collect(
-      impl_, kMeetingById, [&](auto& s) { s.bind(1, id.value()); }, meeting_row));
+  return first_row(
+      impl_, kMeetingById, [&](auto& s) { s.bind(1, id.value()); }, meeting_row);
 }
 
 std::optional<Meeting> Meetings::by_sequence(std::string_view series, int sequence_no) const {
-  return first(collect(
+  return first_row(
       impl_, kMeetingBySequence,
       [&](auto& s) {
         s.bind(":series", std::string(series));
         s.bind(":sequence_no", sequence_no);
       },
-      meeting_row));
+      meeting_row);
 }
 
 std::vector<Attendance> Meetings::attendance(MeetingId id) const {
@@ -570,8 +549,7 @@ std::vector<MeetingOrganisation> Meetings::organisations(MeetingId id) const {
   return collect(
       impl_, kMeetingOrganisations, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return MeetingOrganisation{s.getColumn(0).getInt64(), MeetingId(s.getColumn(1).getInt64()),
-                                   text(s, 2), text(s, 3)};
+        return MeetingOrganisation{integer(s, 0), MeetingId(integer(s, 1)), text(s, 2), text(s, 3)};
       });
 }
 
@@ -582,7 +560,7 @@ std::vector<Topic> Meetings::topics(MeetingId id) const {
 
 std::vector<Theme> Meetings::themes() const {
   return collect(impl_, kThemes, kNoBinding, [](auto& s) {
-    return Theme{ThemeId(s.getColumn(0).getInt64()), text(s, 1), opt_text(s, 2)};
+    return Theme{ThemeId(integer(s, 0)), text(s, 1), opt_text(s, 2)};
   });
 }
 
@@ -598,17 +576,17 @@ std::vector<Agreement> Agreements::all() const {
 }
 
 std::optional<Agreement> Agreements::find(AgreementId id) const {
-  return first(collect(
-      impl_, kAgreementById, [&](auto& s) { s.bind(1, id.value()); }, agreement_row));
+  return first_row(
+      impl_, kAgreementById, [&](auto& s) { s.bind(1, id.value()); }, agreement_row);
 }
 
 std::optional<Agreement> Agreements::by_name(std::string_view name) const {
-  return first(collect(
-      impl_, kAgreementByName, [&](auto& s) { s.bind(1, std::string(name)); }, agreement_row));
+  return first_row(
+      impl_, kAgreementByName, [&](auto& s) { s.bind(1, std::string(name)); }, agreement_row);
 }
 
 std::optional<Agreement> Agreements::strategic_cooperation_framework() const {
-  return first(collect(impl_, kStrategicFramework, kNoBinding, agreement_row));
+  return first_row(impl_, kStrategicFramework, kNoBinding, agreement_row);
 }
 
 std::vector<AgreementParty> Agreements::parties(AgreementId id) const {
@@ -631,8 +609,7 @@ std::vector<Signatory> Agreements::signatories(AgreementId id) const {
   return collect(
       impl_, kSignatories, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return Signatory{s.getColumn(0).getInt64(), AgreementId(s.getColumn(1).getInt64()),
-                         text(s, 2), opt_text(s, 3)};
+        return Signatory{integer(s, 0), AgreementId(integer(s, 1)), text(s, 2), opt_text(s, 3)};
       });
 }
 
@@ -656,7 +633,7 @@ std::vector<Funding> FundingRepository::in_period(const PartialDate& from,
 std::vector<Publication> Publications::all() const {
   return collect(impl_, kPublicationsAll, kNoBinding, [](auto& s) {
     auto edition = opt_int(s, 7);
-    return Publication{PublicationId(s.getColumn(0).getInt64()),
+    return Publication{PublicationId(integer(s, 0)),
                        opt_text(s, 1),
                        opt_text(s, 2),
                        opt_date(s, 3),
@@ -670,8 +647,7 @@ std::vector<Publication> Publications::all() const {
 
 std::vector<PolicyFramework> Publications::policy_frameworks() const {
   auto frameworks = collect(impl_, kPolicyFrameworks, kNoBinding, [](auto& s) {
-    return PolicyFramework{
-        PolicyFrameworkId(s.getColumn(0).getInt64()), text(s, 1), opt_text(s, 2), {}};
+    return PolicyFramework{PolicyFrameworkId(integer(s, 0)), text(s, 1), opt_text(s, 2), {}};
   });
   attach(impl_, kFrameworkParts, frameworks, &PolicyFramework::parts);
   return frameworks;
@@ -682,13 +658,13 @@ std::vector<Source> Sources::all() const {
 }
 
 std::optional<Source> Sources::find(SourceId id) const {
-  return first(collect(
-      impl_, kSourceById, [&](auto& s) { s.bind(1, id.value()); }, source_row));
+  return first_row(
+      impl_, kSourceById, [&](auto& s) { s.bind(1, id.value()); }, source_row);
 }
 
 std::optional<Source> Sources::by_file_name(std::string_view file_name) const {
-  return first(collect(
-      impl_, kSourceByFileName, [&](auto& s) { s.bind(1, std::string(file_name)); }, source_row));
+  return first_row(
+      impl_, kSourceByFileName, [&](auto& s) { s.bind(1, std::string(file_name)); }, source_row);
 }
 
 }  // namespace euiomkb
