@@ -16,7 +16,8 @@ UNION ALL SELECT * FROM kb_search_organisation UNION ALL SELECT * FROM kb_search
 UNION ALL SELECT * FROM kb_search_statement UNION ALL SELECT * FROM kb_search_publication
 )sql";
 
-constexpr std::string_view kSources = "SELECT source_id, file_name, text FROM source";
+constexpr std::string_view kSourceIds = "SELECT source_id FROM source";
+constexpr std::string_view kSourceText = "SELECT file_name, text FROM source WHERE source_id = ?";
 
 constexpr std::string_view kInsertPassage =
     "INSERT INTO kb_search (rowid, kind, ref_id, label, body) VALUES (?, 'passage', ?, ?, ?)";
@@ -52,9 +53,7 @@ SELECT v.* FROM kb_search_queue q JOIN kb_search_publication v ON v.ref_id = q.s
  WHERE q.search_rowid & 7 = 6
 )sql";
 constexpr std::string_view kQueuedSources = R"sql(
-SELECT q.search_rowid >> 27, s.file_name, s.text
-  FROM kb_search_queue q LEFT JOIN source s ON s.source_id = q.search_rowid >> 27
- WHERE q.search_rowid & 7 = 7
+SELECT search_rowid >> 27 FROM kb_search_queue WHERE search_rowid & 7 = 7
 )sql";
 constexpr std::string_view kDropPassages = R"sql(
 DELETE FROM kb_search WHERE rowid BETWEEN (?1 << 24) * 8 + 7 AND (((?1 + 1) << 24) - 1) * 8 + 7
@@ -103,29 +102,44 @@ void index_passages(Connection& connection, std::int64_t source_id, std::string_
 
 void hold_search_index(Connection& connection) { connection.prepare(kHold).exec(); }
 
+namespace {
+
+// The ids `sql` selects (one column), read before anything is written, so that no two
+// statements step at once. Ids only: a million meetings bring about 20,000 report documents,
+// whose texts together would take gigabytes.
+std::vector<std::int64_t> ids(Connection& connection, std::string_view sql) {
+  std::vector<std::int64_t> out;
+  auto& select = connection.prepare(sql);
+  while (select.executeStep()) out.push_back(integer(select, 0));
+  return out;
+}
+
+// (Re)indexes the paragraphs of source `source_id`, one document in memory at a time; a source
+// that no longer exists only loses its rows.
+void reindex_source(Connection& connection, std::int64_t source_id) {
+  auto& drop = connection.prepare(kDropPassages);
+  drop.bind(1, source_id);
+  drop.exec();
+  std::string file_name;
+  std::string text;
+  {
+    auto& select = connection.prepare(kSourceText);
+    select.bind(1, source_id);
+    if (!select.executeStep()) return;
+    file_name = detail::text(select, 0);
+    text = detail::text(select, 1);
+    select.tryReset();
+  }
+  index_passages(connection, source_id, file_name, text);
+}
+
+}  // namespace
+
 void flush_search_queue(Connection& connection) {
   connection.prepare(kDropQueued).exec();
   connection.prepare(kWriteQueued).exec();
-  // Sources whose paragraphs to (re)index; a deleted source only loses its rows. Collected
-  // first so that the statements never step at once (an import adds few sources).
-  struct Queued {
-    std::int64_t source_id;
-    std::optional<std::string> file_name;
-    std::string text;
-  };
-  std::vector<Queued> sources;
-  auto& queued = connection.prepare(kQueuedSources);
-  while (queued.executeStep()) {
-    sources.push_back({queued.getColumn(0).getInt64(), opt_text(queued, 1),
-                       queued.getColumn(2).isNull() ? "" : queued.getColumn(2).getString()});
-  }
-  for (const Queued& source : sources) {
-    auto& drop = connection.prepare(kDropPassages);
-    drop.bind(1, source.source_id);
-    drop.exec();
-    if (source.file_name)
-      index_passages(connection, source.source_id, *source.file_name, source.text);
-  }
+  for (std::int64_t source_id : ids(connection, kQueuedSources))
+    reindex_source(connection, source_id);
   connection.prepare(kClearQueue).exec();
   connection.prepare(kRelease).exec();
 }
@@ -133,18 +147,7 @@ void flush_search_queue(Connection& connection) {
 void rebuild_search_index(Connection& connection) {
   connection.prepare(kClear).exec();
   connection.prepare(kFromTables).exec();
-  // Sources are read first, so that the two statements never step at once.
-  struct Document {
-    std::int64_t source_id;
-    std::string file_name;
-    std::string text;
-  };
-  std::vector<Document> documents;
-  auto& sources = connection.prepare(kSources);
-  while (sources.executeStep())
-    documents.push_back({sources.getColumn(0).getInt64(), sources.getColumn(1).getString(),
-                         sources.getColumn(2).getString()});
-  for (const Document& d : documents) index_passages(connection, d.source_id, d.file_name, d.text);
+  for (std::int64_t source_id : ids(connection, kSourceIds)) reindex_source(connection, source_id);
 }
 
 }  // namespace euiomkb::detail
