@@ -40,7 +40,7 @@ const std::string& uncited_sql() {
       out += "SELECT '" + kind + "', " + id + " FROM " + kind +
              " x WHERE NOT EXISTS (SELECT 1 FROM citation WHERE subject_type = '" + kind +
              "' AND subject_id = x." + id + ")";
-      if (k.has_basis()) out += " AND basis = 'document'";
+      if (k.has_basis()) out += " AND basis <> 'general_knowledge'";
       out += "\n";
     }
     return out;
