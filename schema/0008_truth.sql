@@ -203,12 +203,12 @@ CREATE TABLE meeting_date (
 -- Facts about a meeting series rather than one meeting. attribute: 'frequency' (how often it
 -- meets), 'count' (how many meetings a document counts as of as_of), 'purpose', 'level' (at which
 -- level its meetings are held), 'duration', 'framework' (the framework its meetings are held
--- within). value is the document's wording, shortened.
+-- within), 'participants' (between whom they are held). value is the document's wording, shortened.
 CREATE TABLE series_fact (
   series_fact_id INTEGER PRIMARY KEY,
   series        TEXT NOT NULL REFERENCES meeting_series (series),
   attribute     TEXT NOT NULL CHECK (attribute IN ('frequency', 'count', 'purpose', 'level',
-                  'duration', 'framework')),
+                  'duration', 'framework', 'participants')),
   value         TEXT NOT NULL,
   as_of         TEXT CHECK (as_of IS NULL OR as_of GLOB '[0-9][0-9][0-9][0-9]'
                 OR as_of GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
