@@ -60,8 +60,8 @@ void write_image(const std::string& output) {
     auto report = kb.verify();
     if (!report.ok()) {
       for (const std::string& problem : report.problems) std::cerr << "FAIL " << problem << "\n";
-      throw std::runtime_error("the image does not verify: " +
-                               std::to_string(report.problems.size()) + " problem(s)");
+      throw std::runtime_error(
+          "the image does not verify: " + std::to_string(report.problems.size()) + " problem(s)");
     }
   }
   fs::rename(staging, output);
