@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
 #include "test_support.hpp"
 
@@ -170,6 +171,60 @@ TEST(TruthImport, AnInferredRecordWithoutANoteIsRefused) {
   } catch (const ImportError& e) {
     EXPECT_NE(std::string(e.what()).find("inferred"), std::string::npos) << e.what();
   }
+}
+
+// 0008 rebuilds organisation_name and organisation_parent: a database of the version before
+// keeps their rows, and their triggers (calendar dates, search upkeep) work afterwards.
+TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
+  TempPath path;
+  std::size_t before = 0;
+  {
+    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("BEGIN");  // one transaction: one sync to disk, not one per statement
+    for (const auto& migration : detail::migrations()) {
+      if (migration.name.starts_with("0008_")) break;
+      raw.exec(std::string(migration.text));
+      ++before;
+    }
+    raw.exec("PRAGMA user_version = " + std::to_string(before));
+    raw.exec(
+        "INSERT INTO organisation (org_id, short_name, name, kind) VALUES "
+        "(1, 'IOM', 'International Organization for Migration', 'international_organisation'), "
+        "(2, 'RO', 'Regional Office', 'office');"
+        "INSERT INTO organisation_name (org_id, name, attested_on) VALUES (2, 'RO Zeta', '2016');"
+        "INSERT INTO organisation_parent (org_id, parent_org_id, valid_from) VALUES (2, 1, "
+        "'2012-07');"
+        "COMMIT;");
+  }
+  ASSERT_LT(before, detail::migrations().size()) << "no 0008 migration";
+  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
+  EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
+  SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE);
+  EXPECT_EQ(raw.execAndGet("SELECT name || ' ' || attested_on || ' ' || basis FROM "
+                           "organisation_name")
+                .getString(),
+            "RO Zeta 2016 document");
+  EXPECT_EQ(raw.execAndGet("SELECT organisation || '<' || parent || ' ' || valid_from FROM "
+                           "v_organisation_parent")
+                .getString(),
+            "RO<IOM 2012-07");
+  raw.exec("UPDATE organisation_parent SET basis = 'inferred', note = 'a reading'");
+  EXPECT_THROW(raw.exec("UPDATE organisation_parent SET basis = 'guessed'"), SQLite::Exception);
+  try {
+    raw.exec(
+        "INSERT INTO organisation_name (org_id, name, valid_from) VALUES (2, 'X', "
+        "'2013-02-30')");
+    ADD_FAILURE() << "stored an impossible date";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_NE(std::string(e.what()).find("organisation_name.valid_from: not a calendar date"),
+              std::string::npos)
+        << e.what();
+  }
+  // The search row of the organisation follows a new name (the 0006 trigger, made again).
+  raw.exec("INSERT INTO organisation_name (org_id, name) VALUES (2, 'Quokkaville Bureau')");
+  EXPECT_EQ(
+      raw.execAndGet("SELECT count(*) FROM kb_search WHERE kb_search MATCH 'quokkaville'").getInt(),
+      1);
 }
 
 }  // namespace
