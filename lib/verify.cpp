@@ -387,6 +387,8 @@ SELECT c.citation_id, c.subject_type, c.subject_id, s.file_name, c.quote, m.titl
 
 }  // namespace
 
+bool has_subject_rule(std::string_view kind) { return subjects_of(kind) != nullptr; }
+
 VerificationReport verify_database(Connection& connection) {
   VerificationReport report;
   auto fail = [&](VerificationFailure failure) {

@@ -10,7 +10,9 @@
 
 #include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
+#include "record_kinds.hpp"
 #include "test_support.hpp"
+#include "verify.hpp"
 
 namespace euiomkb {
 namespace {
@@ -225,6 +227,12 @@ TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
   EXPECT_EQ(
       raw.execAndGet("SELECT count(*) FROM kb_search WHERE kb_search MATCH 'quokkaville'").getInt(),
       1);
+}
+
+// A new cited kind needs its subject in verify's support check (lib/verify.cpp, subjects_of).
+TEST(TruthSupport, EveryCitedKindHasASubjectRule) {
+  for (const auto& kind : detail::record_kinds())
+    EXPECT_EQ(detail::has_subject_rule(kind.kind), kind.cited) << kind.kind;
 }
 
 }  // namespace
