@@ -1,8 +1,8 @@
 #pragma once
 
-#include "connection.hpp"
 #include <string_view>
 
+#include "connection.hpp"
 #include "euiomkb/records.hpp"
 
 namespace euiomkb::detail {
