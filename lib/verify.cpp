@@ -332,9 +332,11 @@ std::string folded_passage(std::string quote) {
   return fold_name(quote);
 }
 
-// Citations backing that an event happened from a source published before the event (the day
-// after the whole published period is still before the event's first day). Columns: citation_id,
-// subject_type, subject_id, file_name, quote, event date.
+// Citations backing that an event happened from a source written before the event (the day
+// after the whole period is still before the event's first day). A source was written by its
+// published date, or, undated, by the date of a meeting it announces ahead (the FAQ announces
+// the first SOM of 3 May 2013). Columns: citation_id, subject_type, subject_id, file_name,
+// quote, event date, the date the source was written by.
 constexpr std::string_view kPublishedBeforeEvent = R"sql(
 WITH event (subject_type, subject_id, happened_on) AS (
   SELECT 'attendance', a.attendance_id, m.held_on FROM attendance a
@@ -351,13 +353,23 @@ WITH event (subject_type, subject_id, happened_on) AS (
   SELECT 'agreement_party', agreement_party_id, since FROM agreement_party
   UNION ALL
   SELECT 'agreement_date', agreement_date_id, on_date FROM agreement_date
+),
+written (source_id, file_name, written_by) AS (
+  SELECT s.source_id, s.file_name,
+         coalesce(s.published,
+                  (SELECT min(d.held_on) FROM citation ac
+                     JOIN meeting_date d ON d.meeting_date_id = ac.subject_id
+                    WHERE ac.subject_type = 'meeting_date' AND ac.source_id = s.source_id
+                      AND d.attested_as = 'announced'))
+    FROM source s
 )
-SELECT c.citation_id, c.subject_type, c.subject_id, s.file_name, c.quote, e.happened_on
+SELECT c.citation_id, c.subject_type, c.subject_id, w.file_name, c.quote, e.happened_on,
+       w.written_by
   FROM event e
   JOIN citation c ON c.subject_type = e.subject_type AND c.subject_id = e.subject_id
-  JOIN source s ON s.source_id = c.source_id
- WHERE s.published IS NOT NULL AND e.happened_on IS NOT NULL
-   AND s.published || '~' < e.happened_on
+  JOIN written w ON w.source_id = c.source_id
+ WHERE w.written_by IS NOT NULL AND e.happened_on IS NOT NULL
+   AND w.written_by || '~' < e.happened_on
  ORDER BY c.citation_id
 )sql";
 
@@ -474,8 +486,8 @@ VerificationReport verify_database(Connection& connection) {
     of_citation("published-before-event", s.getColumn(0).getInt64(), column(s, 1),
                 s.getColumn(2).getInt64(), column(s, 3), column(s, 4),
                 "citation " + column(s, 0) + " (" + column(s, 1) + " " + column(s, 2) +
-                    "): " + column(s, 3) + " was published before " + column(s, 5) +
-                    " and can only announce, not report, what happened then");
+                    "): " + column(s, 3) + " was written by " + column(s, 6) + ", before " +
+                    column(s, 5) + ", and can only announce, not report, what happened then");
   });
   for_each_row(connection, kDescribesMeeting, [&](auto& s) {
     of_citation("describes-meeting", s.getColumn(0).getInt64(), column(s, 1),

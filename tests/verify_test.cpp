@@ -171,6 +171,24 @@ TEST_F(SupportTest, ADocumentPublishedBeforeAnEventCannotReportIt) {
   EXPECT_TRUE(kinds.count("meeting_date")) << "the meeting reported as held";
 }
 
+TEST_F(SupportTest, AnUndatedDocumentWrittenBeforeAMeetingItAnnouncesCannotReportLaterEvents) {
+  // The FAQ has no date, but it announces the first SOM (3 May 2013): it cannot report the
+  // second one (1 October 2014) as held.
+  auto failures = by_rule(
+      failures_after(
+          "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, "
+          "end_offset, note) SELECT 'meeting_date', (SELECT meeting_date_id FROM v_meeting_date "
+          "WHERE series = 'SOM' AND sequence_no = 2 AND attested_as = 'reported'), c.source_id, "
+          "c.quote, c.start_offset, c.end_offset, 'deliberately wrong' FROM citation c JOIN "
+          "source s USING (source_id) WHERE s.file_name = '000_a0d3ddcd3abb330b.txt' AND "
+          "c.quote = 'The first SOM takes place on 3 May.' LIMIT 1"),
+      "published-before-event");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].subject_type, "meeting_date");
+  EXPECT_NE(failures[0].message.find("written by 2013-05-03"), std::string::npos)
+      << failures[0].message;
+}
+
 TEST_F(SupportTest, AnnouncingAMeetingAheadIsNoFault) {
   // The EEAS announcement of the 2nd SOM is dated the day of the meeting; a day earlier it still
   // announces (attested_as 'announced'), so nothing fails.
