@@ -1,7 +1,9 @@
 #include "commands.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <string_view>
 
 #include "euiomkb/euiomkb.hpp"
 
@@ -32,9 +34,73 @@ int build(const std::string& db, bool force, std::ostream& out, std::ostream& er
   return 0;
 }
 
-int verify(const std::string& db, std::ostream& out, std::ostream& err) {
+namespace {
+
+// `text` as a JSON string literal (UTF-8 passes through; control characters are escaped).
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+void print_json(const VerificationReport& report, std::ostream& out) {
+  out << "{\"ok\": " << (report.ok() ? "true" : "false")
+      << ", \"citations_checked\": " << report.citations_checked
+      << ", \"rows_checked\": " << report.rows_checked << ", \"failures\": [";
+  bool first = true;
+  for (const VerificationFailure& f : report.failures) {
+    out << (first ? "\n  " : ",\n  ") << "{\"rule\": " << json_string(f.rule) << ", \"citation\": ";
+    first = false;
+    if (f.citation_id)
+      out << *f.citation_id;
+    else
+      out << "null";
+    out << ", \"row\": ";
+    if (f.subject_id)
+      out << "{\"kind\": " << json_string(f.subject_type) << ", \"id\": " << *f.subject_id << "}";
+    else
+      out << "null";
+    out << ", \"source\": " << json_string(f.source) << ", \"quote\": " << json_string(f.quote)
+        << ", \"message\": " << json_string(f.message) << "}";
+  }
+  out << (first ? "]}\n" : "\n]}\n");
+}
+
+}  // namespace
+
+int verify(const std::string& db, bool json, std::ostream& out, std::ostream& err) {
   KnowledgeBase kb = KnowledgeBase::open(db);
   VerificationReport report = kb.verify();
+  if (json) {
+    print_json(report, out);
+    return report.ok() ? 0 : 1;
+  }
   for (const std::string& problem : report.problems) err << "FAIL " << problem << "\n";
   if (!report.ok()) {
     err << db << ": " << report.problems.size() << " problem(s) found\n";

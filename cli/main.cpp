@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
 
   auto* verify = app.add_subcommand("verify", "Check integrity, citations and coverage");
   verify->add_option("--db", db, "Database file to check")->capture_default_str();
+  bool json = false;
+  verify->add_flag("--json", json, "Print the report as JSON on standard output");
 
   auto* tour = app.add_subcommand("tour", "Print counts and the meeting timeline");
   tour->add_option("--db", db, "Database file to read")->capture_default_str();
@@ -44,7 +46,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*build) return euiomkb::cli::build(db, force, std::cout, std::cerr);
-    if (*verify) return euiomkb::cli::verify(db, std::cout, std::cerr);
+    if (*verify) return euiomkb::cli::verify(db, json, std::cout, std::cerr);
     if (*tour) return euiomkb::cli::tour(db, std::cout);
   } catch (const euiomkb::Error& e) {
     std::cerr << "euiomkb: " << e.what() << "\n";

@@ -118,8 +118,13 @@ std::optional<FactRecord> FactReader::next() {
         std::string_view quote = trim(value.substr(bar + 1));
         if (!is_key(source)) fail("cite", "'" + std::string(source) + "' is not a source key");
         if (quote.empty()) fail("cite", "empty quotation");
-        record.cites.push_back({std::string(source), std::string(quote), line_no_});
+        record.cites.push_back({std::string(source), std::string(quote), line_no_, {}});
         continued_ = &record.cites.back().quote;
+      } else if (name == "cite_note") {  // explains the cite just above it
+        if (record.cites.empty() || !record.cites.back().note.empty())
+          fail("cite_note", "a cite_note follows the cite it explains, once");
+        record.cites.back().note = std::string(value);
+        continued_ = &record.cites.back().note;
       } else {
         if (record.field(name)) fail(std::string(name), "given twice in one record");
         record.fields.push_back({std::string(name), std::string(value), line_no_});

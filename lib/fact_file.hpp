@@ -20,6 +20,7 @@ struct FactCite {
   std::string source_key;
   std::string quote;
   int line;
+  std::string note;  // `cite_note:` after the cite: why the passage supports the row; may be empty
 };
 
 struct FactRecord {

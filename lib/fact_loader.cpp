@@ -28,8 +28,8 @@ constexpr std::string_view kInsertKey =
 constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_id = ?";
 constexpr std::string_view kFindSeries = "SELECT 1 FROM meeting_series WHERE series = ?";
 constexpr std::string_view kInsertCitation =
-    "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, end_offset) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, end_offset, "
+    "note) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 // Adds the time since the last lap to one of the summary's stages.
 class Stopwatch {
@@ -115,6 +115,8 @@ class Loader {
     bool general = basis && basis->value == "general_knowledge";
     if (general && !record.field("note"))
       fail(basis->line, "note", "general-knowledge facts must say where they come from in a note");
+    if (basis && basis->value == "inferred" && !record.field("note"))
+      fail(basis->line, "note", "inferred facts must say in a note which reading they rest on");
     if (spec.cited && !general && record.cites.empty())
       fail(record.line, "cite", "every " + record.kind + " needs at least one citation");
     if (!spec.cited && !record.cites.empty())
@@ -282,6 +284,10 @@ class Loader {
     insert.bind(4, cite.quote);
     insert.bind(5, span->start);
     insert.bind(6, span->end);
+    if (cite.note.empty())
+      insert.bind(7);  // NULL
+    else
+      insert.bind(7, cite.note);
     try {
       insert.exec();
     } catch (const SQLite::Exception& e) {

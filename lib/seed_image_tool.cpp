@@ -58,7 +58,11 @@ void write_image(const std::string& output) {
     if (kb.schema_version() != euiomkb::KnowledgeBase::latest_schema_version())
       throw std::runtime_error("the image's schema version is not the latest");
     auto report = kb.verify();
-    if (!report.ok()) throw std::runtime_error("the image does not verify: " + report.problems[0]);
+    if (!report.ok()) {
+      for (const std::string& problem : report.problems) std::cerr << "FAIL " << problem << "\n";
+      throw std::runtime_error(
+          "the image does not verify: " + std::to_string(report.problems.size()) + " problem(s)");
+    }
   }
   fs::rename(staging, output);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string_view>
+
 #include "connection.hpp"
 #include "euiomkb/records.hpp"
 
@@ -7,5 +9,8 @@ namespace euiomkb::detail {
 
 // The checks behind KnowledgeBase::verify(); see its contract.
 VerificationReport verify_database(Connection& connection);
+
+// True when the support check knows the subject of rows of `kind` (every cited kind must).
+bool has_subject_rule(std::string_view kind);
 
 }  // namespace euiomkb::detail

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "euiomkb/euiomkb.hpp"
 #include "test_support.hpp"
 
@@ -82,6 +86,143 @@ TEST_F(VerifyTest, EditedSourceTextFails) {
   auto problems = problems_after(
       "UPDATE source SET text = text || ' ' WHERE source_id = (SELECT min(source_id) FROM source)");
   EXPECT_TRUE(any_contains(problems, "SHA-256 mismatch"));
+}
+
+// --- The support check: each rule catches a deliberately wrong citation ---------------------
+
+class SupportTest : public VerifyTest {
+ protected:
+  // The failures verify() reports after `sql`, each also listed among the problems.
+  std::vector<VerificationFailure> failures_after(const std::string& sql) {
+    test::raw_exec(path_.str(), sql);
+    VerificationReport report = KnowledgeBase::open(path_.str()).verify();
+    EXPECT_EQ(report.failures.size(), report.problems.size());
+    for (std::size_t i = 0; i < report.failures.size() && i < report.problems.size(); ++i)
+      EXPECT_EQ(report.failures[i].message, report.problems[i]);
+    return report.failures;
+  }
+  static std::vector<VerificationFailure> by_rule(const std::vector<VerificationFailure>& all,
+                                                  const std::string& rule) {
+    std::vector<VerificationFailure> out;
+    for (const auto& f : all)
+      if (f.rule == rule) out.push_back(f);
+    return out;
+  }
+};
+
+// Amy Pope's attendance at the 11th SOM, cited with a passage of the same release that names
+// only Beate Gminder.
+constexpr const char* kPopeCitedWithGminder = R"sql(
+INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, end_offset, note)
+SELECT 'attendance', (SELECT attendance_id FROM v_attendance WHERE person = 'Amy Pope'
+                       AND series = 'SOM' AND sequence_no = 11 LIMIT 1),
+       source_id, quote, start_offset, end_offset, %NOTE%
+  FROM citation
+ WHERE subject_type = 'person_alias' AND quote LIKE 'Acting DG Gminder emphasized%' LIMIT 1;
+)sql";
+
+std::string with_note(const std::string& note) {
+  std::string sql = kPopeCitedWithGminder;
+  return sql.replace(sql.find("%NOTE%"), 6, note);
+}
+
+TEST_F(SupportTest, APassageThatDoesNotNameTheSubjectFails) {
+  auto failures = by_rule(failures_after(with_note("NULL")), "names-subject");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].subject_type, "attendance");
+  EXPECT_TRUE(failures[0].citation_id.has_value());
+  EXPECT_EQ(failures[0].source, "002_c62c9d0eb1eff114.txt");
+  EXPECT_NE(failures[0].quote.find("Gminder"), std::string::npos);
+  EXPECT_NE(failures[0].message.find("Amy Pope"), std::string::npos) << failures[0].message;
+}
+
+TEST_F(SupportTest, NamesAreMatchedAsWholeWords) {
+  // "EUR" and "European Commission" do not name the EU.
+  auto failures = by_rule(
+      failures_after("INSERT INTO citation (subject_type, subject_id, source_id, quote, "
+                     "start_offset, end_offset) SELECT 'organisation', (SELECT org_id FROM "
+                     "organisation WHERE short_name = 'EU'), source_id, quote, start_offset, "
+                     "end_offset FROM citation WHERE quote LIKE 'Overall European Commission "
+                     "funding to IOM reached over EUR%' LIMIT 1"),
+      "names-subject");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].subject_type, "organisation");
+}
+
+TEST_F(SupportTest, ANoteSayingWhyThePassageSupportsTheRowIsAccepted) {
+  auto failures = failures_after(with_note("'the co-chairs are named together'"));
+  EXPECT_TRUE(by_rule(failures, "names-subject").empty());
+  EXPECT_TRUE(failures.empty()) << failures.front().message;
+}
+
+TEST_F(SupportTest, ADocumentPublishedBeforeAnEventCannotReportIt) {
+  // IOM's release, dated a day early: it can no longer report the meeting of 4 April 2025.
+  auto failures = by_rule(failures_after("UPDATE source SET published = '2025-04-03' WHERE "
+                                         "file_name = '002_c62c9d0eb1eff114.txt'"),
+                          "published-before-event");
+  ASSERT_FALSE(failures.empty());
+  std::set<std::string> kinds;
+  for (const auto& f : failures) {
+    kinds.insert(f.subject_type);
+    EXPECT_EQ(f.source, "002_c62c9d0eb1eff114.txt");
+    EXPECT_TRUE(f.citation_id && f.subject_id);
+  }
+  EXPECT_TRUE(kinds.count("attendance")) << "Amy Pope's reported attendance";
+  EXPECT_TRUE(kinds.count("meeting_date")) << "the meeting reported as held";
+}
+
+TEST_F(SupportTest, AnUndatedDocumentWrittenBeforeAMeetingItAnnouncesCannotReportLaterEvents) {
+  // The FAQ has no date, but it announces the first SOM (3 May 2013): it cannot report the
+  // second one (1 October 2014) as held.
+  auto failures = by_rule(
+      failures_after(
+          "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, "
+          "end_offset, note) SELECT 'meeting_date', (SELECT meeting_date_id FROM v_meeting_date "
+          "WHERE series = 'SOM' AND sequence_no = 2 AND attested_as = 'reported'), c.source_id, "
+          "c.quote, c.start_offset, c.end_offset, 'deliberately wrong' FROM citation c JOIN "
+          "source s USING (source_id) WHERE s.file_name = '000_a0d3ddcd3abb330b.txt' AND "
+          "c.quote = 'The first SOM takes place on 3 May.' LIMIT 1"),
+      "published-before-event");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].subject_type, "meeting_date");
+  EXPECT_NE(failures[0].message.find("written by 2013-05-03"), std::string::npos)
+      << failures[0].message;
+}
+
+TEST_F(SupportTest, AnnouncingAMeetingAheadIsNoFault) {
+  // The EEAS announcement of the 2nd SOM is dated the day of the meeting; a day earlier it still
+  // announces (attested_as 'announced'), so nothing fails.
+  auto failures = failures_after(
+      "UPDATE source SET published = '2014-09-30' WHERE "
+      "file_name = '003_f41a909b4bc26263.txt'");
+  EXPECT_TRUE(by_rule(failures, "published-before-event").empty())
+      << (failures.empty() ? "" : failures.front().message);
+}
+
+TEST_F(SupportTest, ParticipantsAreCitedFromDocumentsThatDescribeTheMeeting) {
+  // Swing at the first SOM, cited from the 2016 release, which names him but not that meeting.
+  auto failures = by_rule(
+      failures_after(
+          "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, "
+          "end_offset) SELECT 'attendance', (SELECT attendance_id FROM v_attendance WHERE person = "
+          "'William Lacy Swing' AND series = 'SOM' AND sequence_no = 1), c.source_id, c.quote, "
+          "c.start_offset, c.end_offset FROM citation c JOIN source s USING (source_id) WHERE "
+          "s.file_name = '001_cb2c0eae87dd4d3f.txt' AND c.quote LIKE 'William L. Swing, Director "
+          "General of IOM%' LIMIT 1"),
+      "describes-meeting");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].subject_type, "attendance");
+  EXPECT_EQ(failures[0].source, "001_cb2c0eae87dd4d3f.txt");
+}
+
+TEST_F(SupportTest, EveryFailureNamesItsRule) {
+  auto failures = failures_after(
+      "UPDATE citation SET quote = replace(quote, 'IOM', 'UNHCR') WHERE citation_id = "
+      "(SELECT min(citation_id) FROM citation WHERE quote LIKE '%IOM%')");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].rule, "quotation");
+  EXPECT_TRUE(failures[0].citation_id.has_value());
+  EXPECT_FALSE(failures[0].subject_type.empty());
 }
 
 }  // namespace

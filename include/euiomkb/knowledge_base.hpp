@@ -228,7 +228,8 @@ class KnowledgeBase {
 
   // Runs every check: SQLite integrity and foreign keys, each citation found in its source at
   // its offsets, no citation of a missing record, every fact row cited, one preferred value
-  // per conflicting claim, source hashes. Never throws for a failed check.
+  // per conflicting claim, source hashes, and that each citation supports its row (the support
+  // rules of VerificationFailure; seed/FORMAT.md, "Support"). Never throws for a failed check.
   VerificationReport verify() const;
 
   Counts counts() const;

@@ -1,0 +1,239 @@
+// Issue 7, first part: facts about series and between agreements, the kind of each date, the
+// 'inferred' basis, document metadata and siblings, read through the documented views.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "embedded.hpp"
+#include "euiomkb/euiomkb.hpp"
+#include "record_kinds.hpp"
+#include "test_support.hpp"
+#include "verify.hpp"
+
+namespace euiomkb {
+namespace {
+
+using test::TempPath;
+
+class Truth : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new TempPath("euiomkb-truth");
+    KnowledgeBase::create_seeded(path_->str());
+    db_ = new SQLite::Database(path_->str(), SQLite::OPEN_READONLY);
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    delete path_;
+  }
+  // The first column of each row of `sql` (values bound in order), as text.
+  static std::vector<std::string> column(const std::string& sql,
+                                         const std::vector<std::string>& values = {}) {
+    SQLite::Statement s(*db_, sql);
+    for (std::size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i]);
+    std::vector<std::string> out;
+    while (s.executeStep())
+      out.push_back(s.getColumn(0).isNull() ? "NULL" : s.getColumn(0).getString());
+    return out;
+  }
+  // File names of the sources citing (subject_type, subject_id), sorted, once each.
+  static std::vector<std::string> sources_of(const std::string& type, const std::string& id) {
+    return column(
+        "SELECT DISTINCT file_name FROM v_citation WHERE subject_type = ? AND subject_id = ? "
+        "ORDER BY file_name",
+        {type, id});
+  }
+  static TempPath* path_;
+  static SQLite::Database* db_;
+};
+TempPath* Truth::path_ = nullptr;
+SQLite::Database* Truth::db_ = nullptr;
+
+constexpr const char* kFaq = "000_a0d3ddcd3abb330b.txt";
+constexpr const char* kEc = "001_cb2c0eae87dd4d3f.txt";
+constexpr const char* kIom = "002_c62c9d0eb1eff114.txt";
+constexpr const char* kEeas = "003_f41a909b4bc26263.txt";
+constexpr const char* kRo = "004_209ce294fba026b0.txt";
+using V = std::vector<std::string>;
+
+TEST_F(Truth, SeriesFactsSayHowOftenAndHowManyEachCited) {
+  auto faq = column(
+      "SELECT series_fact_id FROM v_series_fact WHERE series = 'HOU' AND attribute = 'frequency'");
+  ASSERT_EQ(faq.size(), 1u);
+  EXPECT_EQ(column("SELECT value FROM v_series_fact WHERE series_fact_id = ?", faq),
+            V{"two each year"});
+  EXPECT_EQ(sources_of("series_fact", faq[0]), V{kFaq});
+  EXPECT_EQ(column("SELECT coalesce(as_of, 'undated') FROM v_series_fact WHERE series = 'HOU' "
+                   "AND attribute = 'count' AND value = '4 since 2013' ORDER BY as_of"),
+            (V{"undated", "2016-02-16"}));
+  EXPECT_EQ(column("SELECT value FROM v_series_fact WHERE series = 'SOM' AND attribute = 'count' "
+                   "ORDER BY as_of"),
+            (V{"2", "3", "11"}));
+  EXPECT_EQ(column("SELECT count(*) FROM v_series_fact f WHERE basis = 'document' AND NOT EXISTS "
+                   "(SELECT 1 FROM v_citation c WHERE c.subject_type = 'series_fact' "
+                   "AND c.subject_id = f.series_fact_id)"),
+            V{"0"});
+  // The FAQ's two a year against the later count of four since 2013: a claim with a reason.
+  EXPECT_EQ(column("SELECT value || ':' || preferred FROM claim WHERE subject_type = "
+                   "'series_fact' AND subject_id = ? ORDER BY value",
+                   faq),
+            (V{"four since 2013:1", "two each year:0"}));
+}
+
+TEST_F(Truth, TheFrameworkFollowsOnTheFrameworkAgreementInThreeDocuments) {
+  EXPECT_EQ(column("SELECT agreement || ' | ' || relation || ' | ' || other_agreement "
+                   "FROM v_agreement_relation"),
+            V{"EU-IOM Strategic Cooperation Framework | follows on | Framework Agreement"});
+  auto id = column("SELECT agreement_relation_id FROM v_agreement_relation");
+  EXPECT_EQ(sources_of("agreement_relation", id.at(0)), (V{kFaq, kEeas, kRo}));
+}
+
+TEST_F(Truth, DatesKeepTheKindTheDocumentStates) {
+  auto dated = [&](const std::string& event, const std::string& on) {
+    auto id = column(
+        "SELECT agreement_date_id FROM v_agreement_date WHERE agreement = "
+        "'EU-IOM Strategic Cooperation Framework' AND event = ? AND on_date = ?",
+        {event, on});
+    return id.empty() ? V{} : sources_of("agreement_date", id[0]);
+  };
+  EXPECT_EQ(dated("established", "2012-07"), (V{kFaq, kEc, kIom, kEeas}));
+  EXPECT_EQ(dated("signed", "2012-06"), V{kRo});
+  EXPECT_EQ(dated("established", "2012-06"), V{}) << "June is a signing, not an establishment";
+  EXPECT_EQ(column("SELECT count(*) FROM v_agreement_date WHERE event IN ('concluded', "
+                   "'in force')"),
+            V{"0"});
+  EXPECT_EQ(column("SELECT count(*) FROM agreement WHERE concluded_on IS NOT NULL OR "
+                   "in_force_from IS NOT NULL"),
+            V{"0"})
+      << "no document says when an agreement was concluded or entered into force";
+  // A meeting announced ahead and reported afterwards: two rows, each from its documents.
+  EXPECT_EQ(column("SELECT attested_as || ' ' || held_on || ' ' || basis FROM v_meeting_date "
+                   "WHERE series = 'SOM' AND sequence_no = 1 ORDER BY attested_as"),
+            (V{"announced 2013-05-03 inferred", "reported 2013-05-03 document"}));
+  EXPECT_EQ(column("SELECT attested_as FROM v_meeting_date WHERE series = 'SOM' AND "
+                   "sequence_no = 11"),
+            V{"reported"});
+}
+
+TEST_F(Truth, InferredRowsSayWhichReadingAndAreStillCited) {
+  auto inferred_parents = column(
+      "SELECT organisation FROM v_organisation_parent WHERE basis = 'inferred' AND parent = 'IOM' "
+      "ORDER BY organisation");
+  EXPECT_GE(inferred_parents.size(), 13u);
+  EXPECT_NE(
+      std::find(inferred_parents.begin(), inferred_parents.end(), "Global Office in Brussels"),
+      inferred_parents.end());
+  EXPECT_EQ(column("SELECT basis FROM v_organisation_name WHERE organisation = 'DG DEVCO' AND "
+                   "name = 'International Cooperation and Development Directorate-General'"),
+            V{"inferred"});
+  for (const char* view : {"v_organisation_parent", "v_organisation_name", "v_meeting_date"}) {
+    EXPECT_EQ(column(std::string("SELECT count(*) FROM ") + view +
+                     " WHERE basis = 'inferred' AND (note IS NULL OR note = '')"),
+              V{"0"})
+        << view;
+  }
+  EXPECT_EQ(column("SELECT count(*) FROM organisation_parent p WHERE basis = 'inferred' AND NOT "
+                   "EXISTS (SELECT 1 FROM citation c WHERE c.subject_type = "
+                   "'organisation_parent' AND c.subject_id = p.org_parent_id)"),
+            V{"0"});
+}
+
+TEST_F(Truth, ALinkPrintedInADocumentIsNotItsAddress) {
+  EXPECT_EQ(column("SELECT coalesce(url, 'NULL') FROM source WHERE file_name = ?", {kFaq}),
+            V{"NULL"});
+  EXPECT_EQ(column("SELECT count(*) FROM source WHERE url IS NOT NULL AND instr(text, url) > 0"),
+            V{"0"});
+}
+
+TEST_F(Truth, SiblingsNamedInOneSentenceAreRecordsToo) {
+  EXPECT_EQ(column("SELECT short_name FROM v_organisation WHERE short_name IN ('Council', "
+                   "'European Commission', 'European Parliament') AND parent_short_name = 'EU' "
+                   "ORDER BY short_name"),
+            (V{"Council", "European Commission", "European Parliament"}));
+  EXPECT_EQ(column("SELECT name FROM organisation WHERE short_name = 'UN'"), V{"United Nations"});
+}
+
+TEST_F(Truth, ACiteNoteIsKeptWithItsCitation) {
+  EXPECT_GT(std::stoi(column("SELECT count(*) FROM v_citation WHERE note IS NOT NULL").at(0)), 0);
+}
+
+TEST(TruthImport, AnInferredRecordWithoutANoteIsRefused) {
+  KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
+  std::vector<FactFile> files = {
+      {"mine.facts",
+       "organisation_parent\n  organisation: dg-near\n  parent: eu\n  basis: inferred\n"
+       "  cite: ec-2016 | DG NEAR is formally joining the group today\n"}};
+  try {
+    kb.import_facts(files, {});
+    FAIL() << "imported an inferred row without a note";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("inferred"), std::string::npos) << e.what();
+  }
+}
+
+// 0008 rebuilds organisation_name and organisation_parent: a database of the version before
+// keeps their rows, and their triggers (calendar dates, search upkeep) work afterwards.
+TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
+  TempPath path;
+  std::size_t before = 0;
+  {
+    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("BEGIN");  // one transaction: one sync to disk, not one per statement
+    for (const auto& migration : detail::migrations()) {
+      if (migration.name.starts_with("0008_")) break;
+      raw.exec(std::string(migration.text));
+      ++before;
+    }
+    raw.exec("PRAGMA user_version = " + std::to_string(before));
+    raw.exec(
+        "INSERT INTO organisation (org_id, short_name, name, kind) VALUES "
+        "(1, 'IOM', 'International Organization for Migration', 'international_organisation'), "
+        "(2, 'RO', 'Regional Office', 'office');"
+        "INSERT INTO organisation_name (org_id, name, attested_on) VALUES (2, 'RO Zeta', '2016');"
+        "INSERT INTO organisation_parent (org_id, parent_org_id, valid_from) VALUES (2, 1, "
+        "'2012-07');"
+        "COMMIT;");
+  }
+  ASSERT_LT(before, detail::migrations().size()) << "no 0008 migration";
+  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
+  EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
+  SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE);
+  EXPECT_EQ(raw.execAndGet("SELECT name || ' ' || attested_on || ' ' || basis FROM "
+                           "organisation_name")
+                .getString(),
+            "RO Zeta 2016 document");
+  EXPECT_EQ(raw.execAndGet("SELECT organisation || '<' || parent || ' ' || valid_from FROM "
+                           "v_organisation_parent")
+                .getString(),
+            "RO<IOM 2012-07");
+  raw.exec("UPDATE organisation_parent SET basis = 'inferred', note = 'a reading'");
+  EXPECT_THROW(raw.exec("UPDATE organisation_parent SET basis = 'guessed'"), SQLite::Exception);
+  try {
+    raw.exec(
+        "INSERT INTO organisation_name (org_id, name, valid_from) VALUES (2, 'X', "
+        "'2013-02-30')");
+    ADD_FAILURE() << "stored an impossible date";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_NE(std::string(e.what()).find("organisation_name.valid_from: not a calendar date"),
+              std::string::npos)
+        << e.what();
+  }
+  // The search row of the organisation follows a new name (the 0006 trigger, made again).
+  raw.exec("INSERT INTO organisation_name (org_id, name) VALUES (2, 'Quokkaville Bureau')");
+  EXPECT_EQ(
+      raw.execAndGet("SELECT count(*) FROM kb_search WHERE kb_search MATCH 'quokkaville'").getInt(),
+      1);
+}
+
+// A new cited kind needs its subject in verify's support check (lib/verify.cpp, subjects_of).
+TEST(TruthSupport, EveryCitedKindHasASubjectRule) {
+  for (const auto& kind : detail::record_kinds())
+    EXPECT_EQ(detail::has_subject_rule(kind.kind), kind.cited) << kind.kind;
+}
+
+}  // namespace
+}  // namespace euiomkb
