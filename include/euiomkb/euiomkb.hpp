@@ -6,3 +6,4 @@
 #include "euiomkb/knowledge_base.hpp"
 #include "euiomkb/partial_date.hpp"
 #include "euiomkb/records.hpp"
+#include "euiomkb/version.hpp"
