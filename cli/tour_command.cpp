@@ -1,9 +1,7 @@
-#include "commands.hpp"
+// euiomkb tour: the counts, the meeting timeline with attendees, the conflicting claims.
+#include <ostream>
 
-#include <chrono>
-#include <filesystem>
-
-#include "euiomkb/euiomkb.hpp"
+#include "tool.hpp"
 
 namespace euiomkb::cli {
 namespace {
@@ -14,40 +12,8 @@ std::string date_text(const std::optional<PartialDate>& date) {
   return date ? date->to_string() : "(date not stated)";
 }
 
-}  // namespace
-
-int build(const std::string& db, bool force, std::ostream& out, std::ostream& err) {
-  if (std::filesystem::exists(db) && !force) {
-    err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
-    return 1;
-  }
-  auto started = std::chrono::steady_clock::now();
-  KnowledgeBase kb = KnowledgeBase::create_seeded(
-      db, force ? KnowledgeBase::Existing::replace : KnowledgeBase::Existing::refuse);
-  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - started);
-  Counts c = kb.counts();
-  out << "built " << db << " in " << elapsed.count() << " ms: " << c.sources << " sources, "
-      << c.citations << " citations\n";
-  return 0;
-}
-
-int verify(const std::string& db, std::ostream& out, std::ostream& err) {
-  KnowledgeBase kb = KnowledgeBase::open(db);
-  VerificationReport report = kb.verify();
-  for (const std::string& problem : report.problems) err << "FAIL " << problem << "\n";
-  if (!report.ok()) {
-    err << db << ": " << report.problems.size() << " problem(s) found\n";
-    return 1;
-  }
-  out << db << ": ok (integrity, foreign keys, " << report.citations_checked
-      << " citations found in their sources, " << report.rows_checked
-      << " fact rows all cited, claims, source hashes)\n";
-  return 0;
-}
-
-int tour(const std::string& db, std::ostream& out) {
-  KnowledgeBase kb = KnowledgeBase::open(db);
+// Prints the counts and the meeting timeline with attendees.
+int tour(const KnowledgeBase& kb, const std::string& db, std::ostream& out) {
   Counts c = kb.counts();
   out << "Database " << db << " (schema version " << kb.schema_version() << ")\n"
       << "  " << c.sources << " sources, " << c.organisations << " organisations, " << c.people
@@ -72,6 +38,15 @@ int tour(const std::string& db, std::ostream& out) {
   }
   out << "\nNext: sqlite3 " << db << " 'SELECT * FROM v_meeting'   (views: README.md)\n";
   return 0;
+}
+
+}  // namespace
+
+void add_tour_command(CLI::App& app, Tool& tool) {
+  tool.command(app, "tour", "Print counts, the meeting timeline and conflicting claims", [&tool] {
+    KnowledgeBase kb = tool.open();
+    return tour(kb, tool.location().path, tool.out);
+  });
 }
 
 }  // namespace euiomkb::cli
