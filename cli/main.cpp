@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   format->require_option(0, 1);
   app.require_subcommand(1);
   app.footer(
+      "Options of every command, before or after its name: --db FILE, --json | --csv | --tsv.\n"
       "Run 'euiomkb COMMAND --help' for a command's options.\n"
       "Exit codes: 0 success, 1 failure, 2 usage error.");
   for (auto add : kCommands) add(app, tool);
