@@ -1,12 +1,15 @@
 # Runs the euiomkb tool and compares its standard output with a golden file (cmake -P).
 #   CLI     the euiomkb executable        DB      the database (passed as --db after ARGS)
-#   ARGS    the arguments, separated by '|'
+#   ARGS    the arguments, separated by '|'   INPUT  a file for standard input (optional)
 #   GOLDEN  the expected output           ACTUAL  where to write what was printed
 # The database path is printed as DB so that the golden file does not depend on it. With the
 # environment variable EUIOMKB_UPDATE_GOLDEN=1 the golden file is rewritten instead.
 string(REPLACE "|" ";" args "${ARGS}")
-execute_process(COMMAND ${CLI} ${args} --db ${DB} OUTPUT_VARIABLE out ERROR_VARIABLE err
-                RESULT_VARIABLE rc)
+if(NOT INPUT)
+  set(INPUT /dev/null)
+endif()
+execute_process(COMMAND ${CLI} ${args} --db ${DB} INPUT_FILE ${INPUT} OUTPUT_VARIABLE out
+                ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "euiomkb ${ARGS} exited with ${rc}: ${err}")
 endif()
