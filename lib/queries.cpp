@@ -63,7 +63,9 @@ auto as_query_error(Body&& body) -> decltype(body()) {
   }
 }
 
-void bind_search(SQLite::Statement& s, std::string_view query, const SearchOptions& options) {
+// Generic over the statement type so that it reads any prepared statement of the connection.
+template <class PreparedStatement>
+void bind_search(PreparedStatement& s, std::string_view query, const SearchOptions& options) {
   std::string kinds;
   for (const std::string& kind : options.kinds) kinds += "," + kind;
   if (!kinds.empty()) kinds += ",";
@@ -78,10 +80,10 @@ void bind_search(SQLite::Statement& s, std::string_view query, const SearchOptio
   s.bind(":offset", options.offset);
 }
 
-SearchHit search_hit_row(SQLite::Statement& s) {
+constexpr auto search_hit_row = [](auto& s) {
   return SearchHit{detail::text(s, 0), s.getColumn(1).getInt64(), detail::text(s, 2),
                    detail::text(s, 3)};
-}
+};
 
 // What the authorizer refused while a statement compiled, for the message.
 struct Guard {
