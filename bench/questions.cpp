@@ -307,7 +307,8 @@ std::vector<Attendance> RawQueries::attendance(MeetingId id) {
                       opt_text(r, 7),
                       opt_text(r, 8),
                       text(r, 9),
-                      sqlite3_column_int(r, 10) == 1};
+                      sqlite3_column_int(r, 10) == 1,
+                      std::nullopt};  // organisation_id: the raw twin does not read it
   });
 }
 

@@ -1,59 +1,104 @@
-// euiomkb: build, verify and tour the EU-IOM knowledge base.
-// Exit codes: 0 success, 1 failure, 2 usage error.
+// euiomkb: the EU-IOM Strategic Cooperation Framework knowledge base from the command line.
+// Exit codes: 0 success, 1 failure, 2 usage error (an unknown command, option or name, a
+// malformed query). Data goes to stdout, messages (each prefixed "euiomkb: ") to stderr.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <string>
 
-#include "commands.hpp"
 #include "euiomkb/error.hpp"
+#include "tool.hpp"
+
+namespace {
+
+using euiomkb::cli::Tool;
+
+// Every subcommand, in the order --help lists them.
+constexpr void (*kCommands[])(CLI::App&, Tool&) = {
+    euiomkb::cli::add_info_command,    euiomkb::cli::add_meetings_command,
+    euiomkb::cli::add_meeting_command, euiomkb::cli::add_person_command,
+    euiomkb::cli::add_org_command,     euiomkb::cli::add_timeline_command,
+    euiomkb::cli::add_search_command,  euiomkb::cli::add_sql_command,
+    euiomkb::cli::add_export_command,  euiomkb::cli::add_graph_command,
+    euiomkb::cli::add_build_command,   euiomkb::cli::add_verify_command,
+    euiomkb::cli::add_tour_command,
+};
+
+// The command word of argv (the first argument that is neither an option nor --db's value).
+std::string command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--db") {
+      ++i;
+      continue;
+    }
+    if (!arg.empty() && arg[0] == '-') continue;
+    return arg;
+  }
+  return "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"euiomkb: the EU-IOM Strategic Cooperation Framework knowledge base"};
+  Tool tool(std::cout, std::cerr);
+  CLI::App app{"euiomkb: the EU-IOM Strategic Cooperation Framework knowledge base", "euiomkb"};
+  app.set_version_flag("--version",
+                       std::string("euiomkb ") + EUIOMKB_VERSION +
+                           ": command-line tool of the EU-IOM Strategic Cooperation Framework "
+                           "knowledge base (schema version " +
+                           std::to_string(euiomkb::KnowledgeBase::latest_schema_version()) + ")");
+  app.add_option("--db", tool.db_option,
+                 "Database file, before or after the command; default: $EUIOMKB_DB, else "
+                 "${XDG_DATA_HOME:-$HOME/.local/share}/euiomkb/euiomkb.db, created from the "
+                 "embedded seed on first use");
+  auto* format = app.add_option_group("Output", "Output format (default: an aligned table)");
+  format->add_flag("--json", tool.json, "JSON, keys in a fixed order");
+  format->add_flag("--csv", tool.csv, "CSV (RFC 4180)");
+  format->add_flag("--tsv", tool.tsv, "Tab-separated values");
+  format->require_option(0, 1);
   app.require_subcommand(1);
-  std::string db = "euiomkb.db";
-  bool force = false;
+  app.footer(
+      "Options of every command, before or after its name: --db FILE, --json | --csv | --tsv.\n"
+      "Run 'euiomkb COMMAND --help' for a command's options.\n"
+      "Exit codes: 0 success, 1 failure, 2 usage error.");
+  for (auto add : kCommands) add(app, tool);
 
-  app.set_version_flag("--version", EUIOMKB_VERSION);
-  auto* build = app.add_subcommand("build", "Write a fresh seeded database");
-  build->add_option("--db", db, "Database file to write")->capture_default_str();
-  build->add_flag("--force", force, "Replace an existing file");
-
-  auto* verify = app.add_subcommand("verify", "Check integrity, citations and coverage");
-  verify->add_option("--db", db, "Database file to check")->capture_default_str();
-  bool json = false;
-  verify->add_flag("--json", json, "Print the report as JSON on standard output");
-
-  auto* tour = app.add_subcommand("tour", "Print counts and the meeting timeline");
-  tour->add_option("--db", db, "Database file to read")->capture_default_str();
-
-  // CLI11 reports an unknown command as "a subcommand is required"; say what happened.
-  if (argc > 1 && argv[1][0] != '-') {
-    std::string known;
-    bool found = false;
-    for (const CLI::App* command : app.get_subcommands({})) {
-      found = found || command->get_name() == argv[1];
-      known += (known.empty() ? "" : ", ") + command->get_name();
-    }
-    if (!found) {
-      std::cerr << "euiomkb: unknown command '" << argv[1] << "' (commands: " << known << ")\n";
-      return 2;
-    }
+  if (argc == 1) {
+    std::cerr << app.help();
+    return 2;
   }
+  std::string word = command_word(argc, argv);
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+  if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
+    std::string message = "euiomkb: unknown command '" + word + "'";
+    auto close = euiomkb::cli::closest(word, names);
+    if (!close.empty()) message += "; did you mean '" + close.front() + "'?";
+    std::cerr << message << "\nRun 'euiomkb --help' for the list of commands.\n";
+    return 2;
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "euiomkb: " << e.what() << "\nRun 'euiomkb " << (word.empty() ? "" : word + " ")
+              << "--help' for usage.\n";
+    return 2;
   }
   try {
-    if (*build) return euiomkb::cli::build(db, force, std::cout, std::cerr);
-    if (*verify) return euiomkb::cli::verify(db, json, std::cout, std::cerr);
-    if (*tour) return euiomkb::cli::tour(db, std::cout);
-  } catch (const euiomkb::Error& e) {
+    int code = tool.run_parsed(app);
+    std::cout.flush();
+    return code;
+  } catch (const euiomkb::cli::UsageError& e) {
     std::cerr << "euiomkb: " << e.what() << "\n";
-    return 1;
+    return 2;
+  } catch (const euiomkb::QueryError& e) {
+    std::cerr << "euiomkb: " << e.what() << "\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "euiomkb: " << e.what() << "\n";
     return 1;
   }
-  return 2;
 }

@@ -48,11 +48,6 @@ SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_o
  ORDER BY c.citation_id
 )sql";
 
-constexpr std::string_view kSearchAll = R"sql(
-SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
-  FROM kb_search WHERE kb_search MATCH ? ORDER BY rank
-)sql";
-
 constexpr std::string_view kClaims = R"sql(
 SELECT claim_id, subject, attribute, value, preferred, reason FROM claim
  ORDER BY subject_type, subject_id, attribute, preferred DESC, claim_id
@@ -61,11 +56,6 @@ SELECT claim_id, subject, attribute, value, preferred, reason FROM claim
 constexpr std::string_view kContacts =
     "SELECT contact_id, person, organisation, role, city, phone, fax, email FROM v_contact "
     "ORDER BY contact_id";
-
-constexpr std::string_view kSearch = R"sql(
-SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
-  FROM kb_search WHERE kb_search MATCH ? ORDER BY rank LIMIT ?
-)sql";
 
 std::vector<FactFile> embedded_fact_files() {
   std::vector<FactFile> files;
@@ -330,11 +320,6 @@ Citation citation_row(detail::Statement& s) {
                   detail::integer(s, 5)};
 }
 
-SearchHit search_hit_row(detail::Statement& s) {
-  return SearchHit{detail::text(s, 0), detail::integer(s, 1), detail::text(s, 2),
-                   detail::text(s, 3)};
-}
-
 }  // namespace
 
 std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
@@ -352,13 +337,6 @@ void KnowledgeBase::each_citation(const std::function<void(const Citation&)>& vi
   detail::stream(impl_.get(), kAllCitations, detail::kNoBinding, citation_row, visit);
 }
 
-void KnowledgeBase::search_each(std::string_view query,
-                                const std::function<void(const SearchHit&)>& visit) const {
-  detail::stream(
-      impl_.get(), kSearchAll, [&](auto& s) { s.bind(1, std::string(query)); }, search_hit_row,
-      visit);
-}
-
 std::vector<Contact> KnowledgeBase::contacts() const {
   return detail::collect(impl_.get(), kContacts, detail::kNoBinding, [](auto& s) {
     return Contact{detail::integer(s, 0),  detail::opt_text(s, 1), detail::opt_text(s, 2),
@@ -373,16 +351,6 @@ std::vector<Claim> KnowledgeBase::conflicting_claims() const {
         ClaimId(detail::integer(s, 0)), detail::text(s, 1), detail::text(s, 2), detail::text(s, 3),
         detail::integer(s, 4) == 1,     detail::text(s, 5)};
   });
-}
-
-std::vector<SearchHit> KnowledgeBase::search(std::string_view query, int limit) const {
-  return detail::collect(
-      impl_.get(), kSearch,
-      [&](auto& s) {
-        s.bind(1, std::string(query));
-        s.bind(2, limit);
-      },
-      search_hit_row);
 }
 
 }  // namespace euiomkb

@@ -117,20 +117,22 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
 )sql";
 constexpr std::string_view kAttendanceOfPerson = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
-       a.organisation, a.attested_as, a.acting
+       a.organisation, a.attested_as, a.acting, x.org_id
   FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
+  JOIN attendance x ON x.attendance_id = a.attendance_id
  WHERE a.person_id = ?
  ORDER BY a.held_on IS NULL, a.held_on, a.attendance_id
 )sql";
 constexpr std::string_view kAttendanceOfMeeting = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
-       a.organisation, a.attested_as, a.acting
+       a.organisation, a.attested_as, a.acting, x.org_id
   FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
+  JOIN attendance x ON x.attendance_id = a.attendance_id
  WHERE a.meeting_id = ?
  ORDER BY a.attendance_id
 )sql";
 constexpr std::string_view kStatementsOfPerson = R"sql(
-SELECT s.statement_id, pe.name, s.meeting_id, s.said_on, s.kind, s.text
+SELECT s.statement_id, pe.name, s.meeting_id, s.said_on, s.kind, s.text, s.person_id
   FROM statement s JOIN person pe ON pe.person_id = s.person_id
  WHERE s.person_id = ? ORDER BY s.said_on, s.statement_id
 )sql";
@@ -160,7 +162,9 @@ Attendance attendance_row(detail::Statement& s) {
           opt_text(s, 7),
           opt_text(s, 8),
           text(s, 9),
-          integer(s, 10) == 1};
+          integer(s, 10) == 1,
+          opt_int(s, 11) ? std::optional<OrganisationId>(OrganisationId(*opt_int(s, 11)))
+                         : std::nullopt};
 }
 
 // ---- meetings ----
@@ -194,8 +198,9 @@ SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_me
    AND sequence_no = :sequence_no
 )sql";
 constexpr std::string_view kMeetingOrganisations =
-    "SELECT meeting_organisation_id, meeting_id, organisation, role FROM v_meeting_organisation "
-    "WHERE meeting_id = ? ORDER BY role, organisation";
+    "SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id "
+    "FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id "
+    "WHERE mo.meeting_id = ? ORDER BY mo.role, o.short_name";
 constexpr std::string_view kTopicsOfMeeting = R"sql(
 SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
   FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
@@ -490,7 +495,8 @@ std::vector<Statement> People::statements(PersonId id) const {
                          meeting ? std::optional<MeetingId>(MeetingId(*meeting)) : std::nullopt,
                          opt_date(s, 3),
                          text(s, 4),
-                         text(s, 5)};
+                         text(s, 5),
+                         PersonId(integer(s, 6))};
       });
 }
 
@@ -549,7 +555,8 @@ std::vector<MeetingOrganisation> Meetings::organisations(MeetingId id) const {
   return collect(
       impl_, kMeetingOrganisations, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return MeetingOrganisation{integer(s, 0), MeetingId(integer(s, 1)), text(s, 2), text(s, 3)};
+        return MeetingOrganisation{integer(s, 0), MeetingId(integer(s, 1)), text(s, 2), text(s, 3),
+                                   OrganisationId(integer(s, 4))};
       });
 }
 

@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libspdlog-dev
-          libssl-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          libssl-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+          nlohmann-json3-dev graphviz)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,16 +1,27 @@
-# Runs `euiomkb tour` and compares its output with a golden file (cmake -P).
-#   CLI     the euiomkb executable        DB      the database to tour
+# Runs the euiomkb tool and compares its standard output with a golden file (cmake -P).
+#   CLI     the euiomkb executable        DB      the database (passed as --db after ARGS)
+#   ARGS    the arguments, separated by '|'   INPUT  a file for standard input (optional)
 #   GOLDEN  the expected output           ACTUAL  where to write what was printed
-# The database path is printed as DB so that the golden file does not depend on it.
-execute_process(COMMAND ${CLI} tour --db ${DB} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+# The database path is printed as DB so that the golden file does not depend on it. With the
+# environment variable EUIOMKB_UPDATE_GOLDEN=1 the golden file is rewritten instead.
+string(REPLACE "|" ";" args "${ARGS}")
+if(NOT INPUT)
+  set(INPUT /dev/null)
+endif()
+execute_process(COMMAND ${CLI} ${args} --db ${DB} INPUT_FILE ${INPUT} OUTPUT_VARIABLE out
+                ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "euiomkb tour exited with ${rc}")
+  message(FATAL_ERROR "euiomkb ${ARGS} exited with ${rc}: ${err}")
 endif()
 string(REPLACE "${DB}" "DB" out "${out}")
 file(WRITE "${ACTUAL}" "${out}")
+if("$ENV{EUIOMKB_UPDATE_GOLDEN}" STREQUAL "1")
+  file(WRITE "${GOLDEN}" "${out}")
+  return()
+endif()
 file(READ "${GOLDEN}" expected)
 if(NOT "${out}" STREQUAL "${expected}")
   execute_process(COMMAND diff -u "${GOLDEN}" "${ACTUAL}")
-  message(FATAL_ERROR "tour output differs from ${GOLDEN}; if the change is intended, "
-                      "copy ${ACTUAL} over it")
+  message(FATAL_ERROR "output differs from ${GOLDEN}; if the change is intended, "
+                      "copy ${ACTUAL} over it (or run with EUIOMKB_UPDATE_GOLDEN=1)")
 endif()

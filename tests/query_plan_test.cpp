@@ -57,6 +57,9 @@ const std::vector<WholeTableRead> kWholeTableReads = {
     {"GROUP BY subject_type, subject_id, attribute HAVING", "verify: one preferred value each"},
     {"FROM citation c JOIN source s ON s.source_id = c.source_id ORDER BY c.citation_id",
      "KnowledgeBase::each_citation: every citation"},
+    {"length(text) FROM source ORDER BY file_name", "Sources::list: every source document"},
+    {"WHERE instr(' ' || name_folded || ' '",
+     "People::matching: a word anywhere in a name or alias (no index serves infixes)"},
 };
 
 std::string folded_spaces(const std::string& sql) {
@@ -147,6 +150,16 @@ void call_every_query(const KnowledgeBase& kb) {
   kb.search("migration");
   kb.search_each("migration", [](const SearchHit&) {});
   kb.each_citation([](const Citation&) {});
+  SearchOptions options;
+  options.kinds = {"topic"};
+  kb.search("migration", options);
+  kb.meetings().by_key("som-1");
+  kb.people().by_key("william-swing");
+  kb.organisations().by_key("dg-home");
+  kb.key_of("meeting", som1->id.value());
+  kb.people().matching("swing");
+  kb.sources().list();
+  kb.sources().text(sources.front().id);
   kb.organisations().each([](const Organisation&) {});
   kb.people().each([](const Person&) {});
   kb.meetings().each([](const Meeting&) {});

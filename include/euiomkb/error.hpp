@@ -30,6 +30,14 @@ class SchemaError : public Error {
   using Error::Error;
 };
 
+// A query a user wrote is malformed or refused: a full-text search query FTS5 cannot parse,
+// SQL that does not compile, or SQL that would write through KnowledgeBase::run_sql without
+// permission. what() says what is wrong in words a user can act on.
+class QueryError : public Error {
+ public:
+  using Error::Error;
+};
+
 // A fact file or document is malformed or contradicts the database. file(), line() and
 // field() locate the problem (line 0 and an empty field when not applicable).
 class ImportError : public Error {

@@ -71,6 +71,8 @@ class Organisations {
   std::optional<Organisation> find(OrganisationId id) const;
   // By usual short name ("DG HOME"), ignoring case.
   std::optional<Organisation> by_short_name(std::string_view short_name) const;
+  // By the key fact files use ("dg-home").
+  std::optional<Organisation> by_key(std::string_view key) const;
   // Every name the organisation went by, oldest attestation first.
   std::vector<OrganisationName> names(OrganisationId id) const;
   // The name in use on `date`: a name whose validity covers the date, else the latest name
@@ -96,6 +98,12 @@ class People {
   // By canonical name or any alias a document uses, ignoring case, accents, apostrophe style,
   // dots and runs of spaces: "william l swing", "David O’Sullivan", "claus sorensen".
   std::optional<Person> by_name(std::string_view name) const;
+  // By the key fact files use ("william-swing").
+  std::optional<Person> by_key(std::string_view key) const;
+  // Everyone whose canonical name or one alias holds every word of `words`, in any order,
+  // compared as by_name compares ("sorensen" finds Claus Sørensen, "william swing" William
+  // Lacy Swing), by name. Reads every name.
+  std::vector<Person> matching(std::string_view words) const;
   std::vector<Tenure> tenures(PersonId id) const;
   // Tenures of posts titled `post_title` (e.g. "Director General") in the organisation with
   // short name `organisation` that documents show held on `date`: the date falls between the
@@ -125,6 +133,8 @@ class Meetings {
   std::optional<Meeting> find(MeetingId id) const;
   // By series code ("SOM", "HOU") and ordinal.
   std::optional<Meeting> by_sequence(std::string_view series, int sequence_no) const;
+  // By the key fact files use ("som-11").
+  std::optional<Meeting> by_key(std::string_view key) const;
   // Who attended and for whom.
   std::vector<Attendance> attendance(MeetingId id) const;
   std::vector<MeetingOrganisation> organisations(MeetingId id) const;
@@ -182,6 +192,10 @@ class Sources {
   std::vector<Source> all() const;
   std::optional<Source> find(SourceId id) const;
   std::optional<Source> by_file_name(std::string_view file_name) const;
+  // Every source without its text, by id: cheap however long the documents are.
+  std::vector<SourceSummary> list() const;
+  // The full text of a source; std::nullopt when there is no such source.
+  std::optional<std::string> text(SourceId id) const;
 
  private:
   detail::Impl* impl_;
@@ -246,10 +260,27 @@ class KnowledgeBase {
   // Claims on which documents disagree, preferred first within each subject and attribute.
   std::vector<Claim> conflicting_claims() const;
   // Full-text search (FTS5 syntax, porter stemming, accents ignored), best match first.
+  // Throws QueryError when FTS5 cannot parse `query`.
   std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
+  // The same with options (limit, offset, kinds, snippet markers). Throws QueryError when
+  // FTS5 cannot parse `query` (an unbalanced quote, a bare operator).
+  std::vector<SearchHit> search(std::string_view query, const SearchOptions& options) const;
   // Every hit of `query`, best first, one at a time.
   void search_each(std::string_view query,
                    const std::function<void(const SearchHit&)>& visit) const;
+
+  // The key fact files use for the record of kind `subject_type` ("meeting") with id
+  // `subject_id`; std::nullopt for a record without one.
+  std::optional<std::string> key_of(std::string_view subject_type, std::int64_t subject_id) const;
+
+  // Runs a user's SQL (one or more statements separated by ';'): `columns` receives each
+  // statement's column names before its rows reach `row`, one at a time. Refuses writes,
+  // ATTACH, DETACH and load_extension unless options.allow_writes (and a read-only knowledge
+  // base cannot write whatever the options). Throws QueryError for SQL that does not compile,
+  // fails while running or is refused; nothing of a refused statement runs.
+  void run_sql(std::string_view sql, const SqlOptions& options,
+               const std::function<void(const std::vector<std::string>& names)>& columns,
+               const std::function<void(const std::vector<SqlValue>& values)>& row) const;
 
   // Repositories: cheap handles on this knowledge base. A repository must not outlive the
   // KnowledgeBase it came from (taking one from a temporary does not compile).

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "euiomkb/id.hpp"
@@ -24,6 +25,20 @@ struct Source {
   std::string language;
   std::string sha256;
   std::string text;
+};
+
+// A source without its text (Sources::list()); Sources::text() gives the text on request.
+struct SourceSummary {
+  static constexpr const char* kSubjectType = "source";
+  SourceId id;
+  std::string file_name;
+  std::string title;
+  std::optional<std::string> publisher;
+  std::optional<PartialDate> published;
+  std::optional<std::string> url;
+  std::string language;
+  std::string sha256;
+  std::int64_t length;  // of the text, in code points
 };
 
 struct Citation {
@@ -111,8 +126,9 @@ struct Attendance {
   std::string role;  // 'co-chair', 'representative', ...
   std::optional<std::string> post;
   std::optional<std::string> organisation;
-  std::string attested_as;  // 'announced' beforehand or 'reported' afterwards
-  bool acting;              // the post was held in an acting capacity
+  std::string attested_as;                        // 'announced' beforehand or 'reported' afterwards
+  bool acting;                                    // the post was held in an acting capacity
+  std::optional<OrganisationId> organisation_id;  // of `organisation`
 };
 
 struct MeetingOrganisation {
@@ -121,6 +137,7 @@ struct MeetingOrganisation {
   MeetingId meeting_id;
   std::string organisation;
   std::string role;  // 'host', 'participant', 'joined', 'joining announced'
+  std::optional<OrganisationId> organisation_id;  // of `organisation`
 };
 
 struct Topic {
@@ -209,6 +226,7 @@ struct Statement {
   std::optional<PartialDate> said_on;
   std::string kind;  // 'quote' (verbatim) or 'reported'
   std::string text;
+  std::optional<PersonId> person_id;  // of `person`
 };
 
 struct Contact {
@@ -233,11 +251,34 @@ struct Claim {
   std::string reason;
 };
 
+// What KnowledgeBase::search() returns and how: `kinds` limits the hits to those kinds of
+// record (all when empty); the snippet marks each matched term between `mark_start` and
+// `mark_end`.
+struct SearchOptions {
+  int limit = 20;
+  int offset = 0;
+  std::vector<std::string> kinds;
+  std::string mark_start = "[";
+  std::string mark_end = "]";
+};
+
 struct SearchHit {
   std::string kind;  // 'topic', 'person', 'organisation', 'meeting', 'passage', ...
   std::int64_t ref_id;
   std::string label;
   std::string snippet;
+};
+
+// One value of a row KnowledgeBase::run_sql returns: NULL, an integer, a real or text (a blob
+// comes back as its bytes in a string).
+using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// How KnowledgeBase::run_sql runs a user's SQL: `parameters` are bound to ?1, ?2, ... of every
+// statement; unless `allow_writes`, a statement that would write, ATTACH, DETACH or call
+// load_extension is refused with QueryError before it runs.
+struct SqlOptions {
+  bool allow_writes = false;
+  std::vector<SqlValue> parameters;
 };
 
 // One failed check of KnowledgeBase::verify(): the rule, and where they apply the citation and

@@ -1,0 +1,38 @@
+// The citations behind the lines of a report: each line shows the ids of its citations, and
+// --cite adds a section with their quotations.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "euiomkb/knowledge_base.hpp"
+#include "output.hpp"
+
+namespace euiomkb::cli {
+
+class CitationNotes {
+ public:
+  explicit CitationNotes(const KnowledgeBase& kb) : kb_(kb) {}
+
+  // The ids of the citations behind `record` ("12 13"), NULL when none (general knowledge);
+  // remembers them for write().
+  template <class Record>
+  Value of(const Record& record) {
+    return note(kb_.citations_for(record));
+  }
+  Value of(std::string_view subject_type, std::int64_t subject_id) {
+    return note(kb_.citations(subject_type, subject_id));
+  }
+  // The column that shows them.
+  static Column column() { return {"cited", ColumnType::text}; }
+
+  // A "citations" section: id, source file, quotation, each citation once, first use first.
+  void write(Writer& writer) const;
+
+ private:
+  Value note(const std::vector<Citation>& citations);
+  const KnowledgeBase& kb_;
+  std::vector<Citation> seen_;
+};
+
+}  // namespace euiomkb::cli

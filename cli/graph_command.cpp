@@ -1,0 +1,257 @@
+// euiomkb graph --kind timeline|lineage|framework --format dot|mermaid|svg: pictures of the
+// meeting timeline, the organisations' lineage and hierarchy, and framework membership over
+// time. svg runs Graphviz `dot` on the DOT text.
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+
+#include "tool.hpp"
+
+extern char** environ;
+
+namespace euiomkb::cli {
+namespace {
+
+struct Node {
+  std::string id;
+  std::string label;  // lines separated by '\n'
+  std::string shape;  // box, ellipse, plaintext
+};
+
+struct Edge {
+  std::string from;
+  std::string to;
+  std::string label;
+  bool dashed = false;
+};
+
+// A picture independent of its notation: nodes, edges, and groups drawn at the same rank.
+struct Graph {
+  std::string name;
+  bool left_to_right = true;
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::vector<std::vector<std::string>> same_rank;
+};
+
+std::string date_text(const std::optional<PartialDate>& date) {
+  return date ? date->to_string() : "date not stated";
+}
+
+std::string node_id(const std::string& prefix, std::int64_t id) {
+  return prefix + std::to_string(id);
+}
+
+Graph timeline_graph(const KnowledgeBase& kb) {
+  Graph g{"timeline", true, {}, {}, {}};
+  std::string previous;
+  kb.meetings().each([&](const Meeting& m) {
+    std::string label =
+        m.series && m.sequence_no ? *m.series + " " + std::to_string(*m.sequence_no) : m.title;
+    label += "\n" + date_text(m.held_on);
+    if (m.location) label += "\n" + *m.location;
+    if (m.host) label += "\nhost: " + *m.host;
+    std::string id = node_id("m", m.id.value());
+    g.nodes.push_back({id, label, "box"});
+    if (!previous.empty()) g.edges.push_back({previous, id, "", false});
+    previous = id;
+  });
+  return g;
+}
+
+Graph lineage_graph(const KnowledgeBase& kb) {
+  Graph g{"lineage", false, {}, {}, {}};
+  std::map<std::string, std::string> ids;  // short name -> node id
+  std::vector<Organisation> organisations;
+  kb.organisations().each([&](const Organisation& o) {
+    ids[o.short_name] = node_id("o", o.id.value());
+    organisations.push_back(o);
+  });
+  std::set<std::int64_t> events;
+  for (const Organisation& o : organisations) {
+    g.nodes.push_back({ids[o.short_name], o.short_name, "box"});
+    if (o.parent_short_name && ids.count(*o.parent_short_name))
+      g.edges.push_back({ids[*o.parent_short_name], ids[o.short_name], "", false});
+    for (const OrganisationEvent& e : kb.organisations().lineage(o.id)) {
+      if (!events.insert(e.id).second || !e.from_short_name || !e.to_short_name) continue;
+      if (!ids.count(*e.from_short_name) || !ids.count(*e.to_short_name)) continue;
+      g.edges.push_back({ids[*e.from_short_name], ids[*e.to_short_name],
+                         e.event + (e.occurred_on ? " " + e.occurred_on->to_string() : ""), true});
+    }
+  }
+  return g;
+}
+
+Graph framework_graph(const KnowledgeBase& kb) {
+  Graph g{"framework", true, {}, {}, {}};
+  auto framework = kb.agreements().strategic_cooperation_framework();
+  if (!framework) throw std::runtime_error("the database holds no strategic cooperation framework");
+  g.nodes.push_back({"framework", framework->name, "ellipse"});
+  // One column per joining date, in order, so the picture reads as membership over time.
+  std::map<std::string, std::vector<std::string>> by_date;
+  int n = 0;
+  for (const AgreementParty& p : kb.agreements().parties(framework->id)) {
+    std::string id = "p" + std::to_string(++n);
+    std::string when = date_text(p.since);
+    g.nodes.push_back({id, p.organisation, "box"});
+    g.edges.push_back({id, "framework", when + " (" + p.how + ")", p.how != "founding party"});
+    by_date[when].push_back(id);
+  }
+  std::string previous;
+  for (auto& [when, members] : by_date) {
+    std::string id = "d" + std::to_string(++n);
+    g.nodes.push_back({id, when, "plaintext"});
+    if (!previous.empty()) g.edges.push_back({previous, id, "", false});
+    previous = id;
+    members.insert(members.begin(), id);
+    g.same_rank.push_back(members);
+  }
+  return g;
+}
+
+std::string dot_quoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+void write_dot(const Graph& g, std::ostream& out) {
+  out << "digraph " << g.name << " {\n  rankdir=" << (g.left_to_right ? "LR" : "TB")
+      << ";\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", "
+         "fontsize=9];\n";
+  for (const Node& n : g.nodes)
+    out << "  " << n.id << " [label=" << dot_quoted(n.label) << ", shape=" << n.shape << "];\n";
+  for (const Edge& e : g.edges) {
+    out << "  " << e.from << " -> " << e.to;
+    std::vector<std::string> attributes;
+    if (!e.label.empty()) attributes.push_back("label=" + dot_quoted(e.label));
+    if (e.dashed) attributes.push_back("style=dashed");
+    for (std::size_t i = 0; i < attributes.size(); ++i)
+      out << (i == 0 ? " [" : ", ") << attributes[i] << (i + 1 == attributes.size() ? "]" : "");
+    out << ";\n";
+  }
+  for (const auto& group : g.same_rank) {
+    out << "  { rank=same;";
+    for (const std::string& id : group) out << " " << id << ";";
+    out << " }\n";
+  }
+  out << "}\n";
+}
+
+std::string mermaid_text(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"')
+      out += "#quot;";
+    else if (c == '\n')
+      out += "<br/>";
+    else
+      out += c;
+  }
+  return out;
+}
+
+void write_mermaid(const Graph& g, std::ostream& out) {
+  out << "flowchart " << (g.left_to_right ? "LR" : "TB") << "\n";
+  for (const Node& n : g.nodes) {
+    std::string label = "\"" + mermaid_text(n.label) + "\"";
+    if (n.shape == "ellipse")
+      out << "  " << n.id << "([" << label << "])\n";
+    else
+      out << "  " << n.id << "[" << label << "]\n";
+  }
+  for (const Edge& e : g.edges) {
+    out << "  " << e.from << (e.dashed ? " -.->" : " -->");
+    if (!e.label.empty()) out << "|\"" << mermaid_text(e.label) << "\"|";
+    out << " " << e.to << "\n";
+  }
+}
+
+// Runs `dot -Tsvg DOT_FILE [-o OUT]` (no shell: the arguments go as they are).
+void render_svg(const Graph& g, const std::string& out_path, std::ostream& out) {
+  std::filesystem::path dot_file = std::filesystem::temp_directory_path() /
+                                   ("euiomkb-graph-" + std::to_string(::getpid()) + ".dot");
+  {
+    std::ofstream file(dot_file);
+    write_dot(g, file);
+  }
+  out.flush();
+  std::fflush(stdout);
+  std::vector<std::string> words = {"dot", "-Tsvg", dot_file.string()};
+  if (!out_path.empty() && out_path != "-") words.insert(words.end(), {"-o", out_path});
+  std::vector<char*> argv;
+  for (std::string& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int spawned = posix_spawnp(&pid, "dot", nullptr, nullptr, argv.data(), environ);
+  int status = 0;
+  if (spawned == 0) waitpid(pid, &status, 0);
+  std::filesystem::remove(dot_file);
+  if (spawned != 0)
+    throw std::runtime_error("cannot run Graphviz 'dot' (apt-get install graphviz)");
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("Graphviz 'dot' failed to render the picture");
+}
+
+struct Arguments {
+  std::string kind;
+  std::string format = "dot";
+  std::string out;
+};
+
+int run_graph(const Tool& tool, const Arguments& args) {
+  KnowledgeBase kb = tool.open();
+  const std::map<std::string, Graph (*)(const KnowledgeBase&)> kinds = {
+      {"timeline", timeline_graph}, {"lineage", lineage_graph}, {"framework", framework_graph}};
+  Graph g = kinds.at(args.kind)(kb);
+  if (args.format == "svg") {
+    render_svg(g, args.out, tool.out);
+    return 0;
+  }
+  const std::map<std::string, void (*)(const Graph&, std::ostream&)> writers = {
+      {"dot", write_dot}, {"mermaid", write_mermaid}};
+  if (args.out.empty() || args.out == "-") {
+    writers.at(args.format)(g, tool.out);
+    return 0;
+  }
+  std::ofstream file(args.out);
+  writers.at(args.format)(g, file);
+  file.close();
+  if (!file) throw std::runtime_error("cannot write '" + args.out + "'");
+  return 0;
+}
+
+}  // namespace
+
+void add_graph_command(CLI::App& app, Tool& tool) {
+  auto args = std::make_shared<Arguments>();
+  auto* command = tool.command(
+      app, "graph",
+      "Pictures: the meeting timeline, organisations' lineage and hierarchy, framework "
+      "membership over time",
+      [&tool, args] { return run_graph(tool, *args); });
+  command->add_option("--kind", args->kind, "timeline, lineage or framework")
+      ->required()
+      ->check(CLI::IsMember({"timeline", "lineage", "framework"}));
+  command->add_option("--format", args->format, "dot, mermaid or svg (runs Graphviz dot)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"dot", "mermaid", "svg"}));
+  command->add_option("--out", args->out, "File to write (default: stdout)");
+}
+
+}  // namespace euiomkb::cli

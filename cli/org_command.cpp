@@ -1,0 +1,139 @@
+// euiomkb org NAME [--on DATE]: an organisation's names over time, parent, lineage,
+// framework membership, meetings and funding.
+#include <algorithm>
+#include <cctype>
+
+#include "citations.hpp"
+#include "tool.hpp"
+
+namespace euiomkb::cli {
+namespace {
+
+struct Arguments {
+  std::string name;
+  std::string on;
+  bool cite = false;
+};
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+Organisation find_organisation(const KnowledgeBase& kb, const std::string& name) {
+  if (auto o = kb.organisations().by_short_name(name)) return *o;
+  if (auto o = kb.organisations().by_key(name)) return *o;
+  std::vector<std::string> candidates;
+  std::optional<Organisation> by_full_name;
+  kb.organisations().each([&](const Organisation& o) {
+    if (!by_full_name && lower(o.name) == lower(name)) by_full_name = o;
+    candidates.push_back(o.short_name);
+    candidates.push_back(o.name);
+  });
+  if (by_full_name) return *by_full_name;
+  unknown("organisation", name, candidates);
+}
+
+int show_org(const Tool& tool, const Arguments& args) {
+  std::optional<PartialDate> on;
+  if (!args.on.empty()) on = parse_date_option("--on", args.on);
+  KnowledgeBase kb = tool.open();
+  Organisation o = find_organisation(kb, args.name);
+  CitationNotes notes(kb);
+  auto out = tool.writer(true);
+
+  std::optional<std::string> parent = o.parent_short_name;
+  std::optional<std::string> name_then;
+  if (on) {
+    auto p = kb.organisations().parent_on(o.id, *on);
+    parent = p ? std::optional<std::string>(p->short_name) : std::nullopt;
+    name_then = kb.organisations().name_on(o.id, *on);
+  }
+  out->section("organisation",
+               {{"key"},
+                {"short_name"},
+                {"name"},
+                {"kind"},
+                {"on"},
+                {"name_on"},
+                {"parent"},
+                CitationNotes::column()},
+               Shape::record);
+  out->row({text(kb.key_of("organisation", o.id.value())), text(o.short_name), text(o.name),
+            text(o.kind), on ? text(on->to_string()) : Value(), text(name_then), text(parent),
+            notes.of(o)});
+
+  out->section("names", {{"name"},
+                         {"language"},
+                         {"attested_on"},
+                         {"valid_from"},
+                         {"valid_to"},
+                         {"general_knowledge", ColumnType::boolean},
+                         CitationNotes::column()});
+  for (const OrganisationName& n : kb.organisations().names(o.id))
+    out->row({text(n.name), text(n.language), date(n.attested_on), date(n.valid_from),
+              date(n.valid_to), boolean(n.general_knowledge), notes.of(n)});
+
+  out->section("lineage", {{"event"},
+                           {"from"},
+                           {"to"},
+                           {"occurred_on"},
+                           {"general_knowledge", ColumnType::boolean},
+                           {"note"},
+                           CitationNotes::column()});
+  for (const OrganisationEvent& e : kb.organisations().lineage(o.id))
+    out->row({text(e.event), text(e.from_short_name), text(e.to_short_name), date(e.occurred_on),
+              boolean(e.general_knowledge), text(e.note), notes.of(e)});
+
+  out->section("agreements", {{"agreement"}, {"since"}, {"how"}, CitationNotes::column()});
+  for (const Agreement& a : kb.agreements().all()) {
+    auto parties = on ? kb.agreements().parties_on(a.id, *on) : kb.agreements().parties(a.id);
+    for (const AgreementParty& p : parties)
+      if (p.organisation == o.short_name)
+        out->row({text(a.name), date(p.since), text(p.how), notes.of(p)});
+  }
+
+  out->section("meetings", {{"held_on"}, {"meeting"}, {"role"}, CitationNotes::column()});
+  kb.meetings().each([&](const Meeting& m) {
+    if (on && m.held_on && !(*m.held_on <= *on || on->covers(*m.held_on))) return;
+    for (const MeetingOrganisation& mo : kb.meetings().organisations(m.id))
+      if (mo.organisation_id == o.id)
+        out->row({date(m.held_on), text(m.title), text(mo.role), notes.of(mo)});
+  });
+
+  out->section("funding", {{"funder"},
+                           {"recipient"},
+                           {"period_start"},
+                           {"period_end"},
+                           {"amount", ColumnType::integer},
+                           {"currency"},
+                           {"bound"},
+                           {"measure"},
+                           CitationNotes::column()});
+  for (const Funding& f : kb.funding().all())
+    if (f.funder == o.short_name || f.recipient == o.short_name)
+      out->row({text(f.funder), text(f.recipient), date(f.period_start), date(f.period_end),
+                integer(f.amount), text(f.currency), text(f.bound), text(f.measure), notes.of(f)});
+
+  if (args.cite) notes.write(*out);
+  out->finish();
+  return 0;
+}
+
+}  // namespace
+
+void add_org_command(CLI::App& app, Tool& tool) {
+  auto args = std::make_shared<Arguments>();
+  auto* command = tool.command(
+      app, "org",
+      "An organisation: names over time, parent, lineage, agreements, meetings, funding",
+      [&tool, args] { return show_org(tool, *args); });
+  command->add_option("name", args->name, "Short name (DG HOME), key (dg-home) or full name")
+      ->required();
+  command->add_option("--on", args->on,
+                      "The name and parent in use on this date; agreements joined and meetings "
+                      "held by then");
+  command->add_flag("--cite", args->cite, "Print the quotations behind each line");
+}
+
+}  // namespace euiomkb::cli

@@ -1,0 +1,268 @@
+#include "output.hpp"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <variant>
+
+namespace euiomkb::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string as_text(const Value& value) {
+  struct Visitor {
+    std::string operator()(std::monostate) const { return ""; }
+    std::string operator()(std::int64_t v) const { return std::to_string(v); }
+    std::string operator()(double v) const {
+      std::string s = Json(v).dump();
+      return s;
+    }
+    std::string operator()(const std::string& v) const { return v; }
+  };
+  return std::visit(Visitor{}, value);
+}
+
+Json as_json(const Value& value, ColumnType type) {
+  struct Visitor {
+    ColumnType type;
+    Json operator()(std::monostate) const { return nullptr; }
+    Json operator()(std::int64_t v) const {
+      if (type == ColumnType::boolean) return v != 0;
+      return v;
+    }
+    Json operator()(double v) const { return v; }
+    Json operator()(const std::string& v) const { return v; }
+  };
+  return std::visit(Visitor{type}, value);
+}
+
+// Text for people: sections as headings, tables aligned, NULL as "-".
+class TableWriter : public Writer {
+ public:
+  TableWriter(std::ostream& out, bool sectioned) : out_(out), sectioned_(sectioned) {}
+
+  void section(std::string_view name, std::vector<Column> columns, Shape shape) override {
+    flush();
+    if (sectioned_) {
+      if (sections_++ > 0) out_ << "\n";
+      out_ << name << "\n";
+    }
+    columns_ = std::move(columns);
+    shape_ = shape;
+    open_ = true;
+  }
+
+  void row(const std::vector<Value>& values) override {
+    std::vector<std::string> cells;
+    for (const Value& v : values) {
+      std::string cell = std::holds_alternative<std::monostate>(v) ? "-" : as_text(v);
+      for (char& c : cell)  // one line per row
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      cells.push_back(std::move(cell));
+    }
+    rows_.push_back(std::move(cells));
+  }
+
+  void finish() override { flush(); }
+
+ private:
+  void flush() {
+    if (!open_) return;
+    open_ = false;
+    std::string indent = sectioned_ ? "  " : "";
+    if (shape_ == Shape::record) {
+      std::size_t width = 0;
+      for (const Column& c : columns_) width = std::max(width, display_width(c.name));
+      for (const auto& cells : rows_)
+        for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i)
+          out_ << indent << columns_[i].name
+               << std::string(width - display_width(columns_[i].name) + 2, ' ') << cells[i] << "\n";
+    } else if (rows_.empty()) {
+      out_ << indent << "(none)\n";
+    } else {
+      std::vector<std::size_t> widths;
+      for (const Column& c : columns_) widths.push_back(display_width(c.name));
+      for (const auto& cells : rows_)
+        for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i)
+          widths[i] = std::max(widths[i], display_width(cells[i]));
+      auto line = [&](const std::vector<std::string>& cells) {
+        std::string text = indent;
+        for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
+          text += cells[i];
+          if (i + 1 < cells.size())
+            text += std::string(widths[i] - display_width(cells[i]) + 2, ' ');
+        }
+        out_ << text << "\n";
+      };
+      std::vector<std::string> header;
+      std::vector<std::string> rule;
+      for (std::size_t i = 0; i < columns_.size(); ++i) {
+        header.push_back(columns_[i].name);
+        rule.push_back(std::string(widths[i], '-'));
+      }
+      line(header);
+      line(rule);
+      for (const auto& cells : rows_) line(cells);
+    }
+    rows_.clear();
+  }
+
+  std::ostream& out_;
+  bool sectioned_;
+  int sections_ = 0;
+  bool open_ = false;
+  Shape shape_ = Shape::table;
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// JSON, streamed: one object per row, keys in column order, written as it comes.
+class JsonWriter : public Writer {
+ public:
+  JsonWriter(std::ostream& out, bool sectioned) : out_(out), sectioned_(sectioned) {}
+
+  void section(std::string_view name, std::vector<Column> columns, Shape shape) override {
+    close_section();
+    if (sectioned_) {
+      out_ << (sections_++ == 0 ? "{\n" : ",\n") << "  " << Json(std::string(name)).dump() << ": ";
+    }
+    columns_ = std::move(columns);
+    shape_ = shape;
+    rows_ = 0;
+    open_ = true;
+    if (shape_ == Shape::table) out_ << "[";
+  }
+
+  void row(const std::vector<Value>& values) override {
+    Json object = Json::object();
+    for (std::size_t i = 0; i < columns_.size() && i < values.size(); ++i)
+      object[columns_[i].name] = as_json(values[i], columns_[i].type);
+    std::string text = object.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (shape_ == Shape::record) {
+      if (rows_++ == 0) out_ << text;
+      return;
+    }
+    out_ << (rows_++ == 0 ? "\n" : ",\n") << (sectioned_ ? "    " : "  ") << text;
+  }
+
+  void finish() override {
+    close_section();
+    if (sectioned_) out_ << (sections_ == 0 ? "{}" : "\n}") << "\n";
+  }
+
+ private:
+  void close_section() {
+    if (!open_) return;
+    open_ = false;
+    if (shape_ == Shape::table) {
+      if (rows_ > 0) out_ << "\n" << (sectioned_ ? "  " : "");
+      out_ << "]";
+    } else if (rows_ == 0) {
+      out_ << "null";
+    }
+    if (!sectioned_) out_ << "\n";
+  }
+
+  std::ostream& out_;
+  bool sectioned_;
+  int sections_ = 0;
+  bool open_ = false;
+  Shape shape_ = Shape::table;
+  std::int64_t rows_ = 0;
+  std::vector<Column> columns_;
+};
+
+// CSV (RFC 4180: fields with a comma, quote or line break are quoted) or TSV (tab, line
+// break and backslash escaped as \t, \n, \\). NULL is an empty field.
+class DelimitedWriter : public Writer {
+ public:
+  DelimitedWriter(std::ostream& out, bool sectioned, char delimiter)
+      : out_(out), sectioned_(sectioned), delimiter_(delimiter) {}
+
+  void section(std::string_view name, std::vector<Column> columns, Shape) override {
+    if (sectioned_) out_ << (sections_++ == 0 ? "" : "\n") << "# " << name << "\n";
+    std::vector<Value> header;
+    for (const Column& c : columns) header.emplace_back(c.name);
+    row(header);
+  }
+
+  void row(const std::vector<Value>& values) override {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out_ << delimiter_;
+      out_ << field(as_text(values[i]));
+    }
+    out_ << "\n";
+  }
+
+  void finish() override { out_.flush(); }
+
+ private:
+  std::string field(const std::string& text) const {
+    if (delimiter_ == '\t') {
+      std::string escaped;
+      for (char c : text) {
+        if (c == '\t')
+          escaped += "\\t";
+        else if (c == '\n')
+          escaped += "\\n";
+        else if (c == '\r')
+          escaped += "\\r";
+        else if (c == '\\')
+          escaped += "\\\\";
+        else
+          escaped += c;
+      }
+      return escaped;
+    }
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+      if (c == '"') quoted += '"';
+      quoted += c;
+    }
+    return quoted + "\"";
+  }
+
+  std::ostream& out_;
+  bool sectioned_;
+  char delimiter_;
+  int sections_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned) {
+  switch (format) {
+    case Format::json:
+      return std::make_unique<JsonWriter>(out, sectioned);
+    case Format::csv:
+      return std::make_unique<DelimitedWriter>(out, sectioned, ',');
+    case Format::tsv:
+      return std::make_unique<DelimitedWriter>(out, sectioned, '\t');
+    case Format::table:
+      break;
+  }
+  return std::make_unique<TableWriter>(out, sectioned);
+}
+
+Value text(std::string value) { return Value(std::move(value)); }
+Value text(const std::optional<std::string>& value) {
+  return value ? Value(*value) : Value(std::monostate{});
+}
+Value date(const std::optional<PartialDate>& value) {
+  return value ? Value(value->to_string()) : Value(std::monostate{});
+}
+Value integer(std::int64_t value) { return Value(value); }
+Value integer(const std::optional<std::int64_t>& value) {
+  return value ? Value(*value) : Value(std::monostate{});
+}
+Value boolean(bool value) { return Value(static_cast<std::int64_t>(value ? 1 : 0)); }
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
+  return width;
+}
+
+}  // namespace euiomkb::cli

@@ -1,0 +1,64 @@
+// Output writers shared by every command: an aligned table for people, --json, --csv and
+// --tsv for programs. A command describes its output as sections of typed columns and hands
+// over rows one at a time; the writer decides the layout, so no command formats by hand.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "euiomkb/partial_date.hpp"
+#include "euiomkb/records.hpp"
+
+namespace euiomkb::cli {
+
+enum class Format { table, json, csv, tsv };
+
+// How JSON shows a column's values (text output shows them all as text).
+enum class ColumnType { text, integer, number, boolean };
+
+struct Column {
+  std::string name;
+  ColumnType type = ColumnType::text;
+};
+
+// A value of a row: NULL, an integer, a real or text.
+using Value = SqlValue;
+
+// A table section has any number of rows; a record section has one row, shown as
+// "field  value" lines in text and as one object in JSON.
+enum class Shape { table, record };
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  // Starts a section (ending the previous one). In a single-section document the name is not
+  // shown.
+  virtual void section(std::string_view name, std::vector<Column> columns,
+                       Shape shape = Shape::table) = 0;
+  // One row of the current section, a value per column.
+  virtual void row(const std::vector<Value>& values) = 0;
+  // Ends the last section and the document.
+  virtual void finish() = 0;
+};
+
+// A writer to `out` in `format`. `sectioned` documents have named sections (JSON: an object
+// keyed by section name; text: a heading per section; CSV/TSV: a "# name" line before each
+// section's header); otherwise the document is its only section.
+std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned);
+
+// Builders of values from the library's types: NULL for std::nullopt.
+Value text(std::string value);
+Value text(const std::optional<std::string>& value);
+Value date(const std::optional<PartialDate>& value);
+Value integer(std::int64_t value);
+Value integer(const std::optional<std::int64_t>& value);
+Value boolean(bool value);
+
+// Width of UTF-8 text in code points (what a terminal shows for these texts).
+std::size_t display_width(std::string_view text);
+
+}  // namespace euiomkb::cli

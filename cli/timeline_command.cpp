@@ -1,0 +1,82 @@
+// euiomkb timeline: every dated event in date order (meetings, agreements, joinings,
+// publications, funding, organisations' renamings and splits), each with its sources.
+#include <algorithm>
+#include <set>
+
+#include "tool.hpp"
+
+namespace euiomkb::cli {
+namespace {
+
+struct Event {
+  PartialDate date;
+  std::string kind;
+  std::string what;
+  std::string sources;  // file names of the citations, or "general knowledge"
+};
+
+// The distinct source files behind a record's citations.
+std::string sources_of(const std::vector<Citation>& citations) {
+  std::set<std::string> files;
+  for (const Citation& c : citations) files.insert(c.file_name);
+  std::string out;
+  for (const std::string& f : files) out += (out.empty() ? "" : " ") + f;
+  return out;
+}
+
+int show_timeline(const Tool& tool) {
+  KnowledgeBase kb = tool.open();
+  std::vector<Event> events;
+  auto add = [&](const std::optional<PartialDate>& when, std::string kind, std::string what,
+                 std::string sources) {
+    if (when) events.push_back({*when, std::move(kind), std::move(what), std::move(sources)});
+  };
+  kb.meetings().each([&](const Meeting& m) {
+    add(m.held_on, "meeting", m.title + (m.location ? ", " + *m.location : ""),
+        sources_of(kb.citations_for(m)));
+  });
+  for (const Agreement& a : kb.agreements().all()) {
+    std::string cited = sources_of(kb.citations_for(a));
+    add(a.concluded_on, "agreement", a.name + " concluded", cited);
+    add(a.in_force_from, "agreement", a.name + " in force", cited);
+    for (const AgreementParty& p : kb.agreements().parties(a.id))
+      add(p.since, "joining", p.organisation + " joins " + a.name + " (" + p.how + ")",
+          sources_of(kb.citations_for(p)));
+  }
+  for (const Publication& p : kb.publications().all())
+    add(p.published_on, "publication",
+        p.title.value_or(p.kind) + (p.publisher ? " (" + *p.publisher + ")" : ""),
+        sources_of(kb.citations_for(p)));
+  for (const Funding& f : kb.funding().all())
+    add(f.period_start, "funding",
+        f.funder + " funds " + f.recipient +
+            (f.amount ? ": " + std::to_string(*f.amount) + " " + f.currency.value_or("") : ""),
+        sources_of(kb.citations_for(f)));
+  std::set<std::int64_t> seen;  // an event shows in the lineage of both sides
+  kb.organisations().each([&](const Organisation& o) {
+    for (const OrganisationEvent& e : kb.organisations().lineage(o.id)) {
+      if (!seen.insert(e.id).second) continue;
+      add(e.occurred_on, "organisation",
+          e.from_short_name.value_or("?") + " " + e.event + " → " + e.to_short_name.value_or("?"),
+          e.general_knowledge ? "general knowledge" : sources_of(kb.citations_for(e)));
+    }
+  });
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.date < b.date; });
+  auto out = tool.writer(false);
+  out->section("timeline", {{"date"}, {"kind"}, {"event"}, {"sources"}});
+  for (const Event& e : events)
+    out->row({text(e.date.to_string()), text(e.kind), text(e.what),
+              e.sources.empty() ? Value() : text(e.sources)});
+  out->finish();
+  return 0;
+}
+
+}  // namespace
+
+void add_timeline_command(CLI::App& app, Tool& tool) {
+  tool.command(app, "timeline", "Every dated event in order, each with its sources",
+               [&tool] { return show_timeline(tool); });
+}
+
+}  // namespace euiomkb::cli

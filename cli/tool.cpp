@@ -1,0 +1,136 @@
+#include "tool.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+namespace euiomkb::cli {
+
+std::string default_database_path() {
+  std::filesystem::path base;
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  const char* home = std::getenv("HOME");
+  if (xdg != nullptr && *xdg != '\0')
+    base = xdg;
+  else
+    base = std::filesystem::path(home != nullptr ? home : ".") / ".local" / "share";
+  return (base / "euiomkb" / "euiomkb.db").string();
+}
+
+CLI::App* Tool::command(CLI::App& app, const std::string& name, const std::string& description,
+                        std::function<int()> run) {
+  CLI::App* sub = app.add_subcommand(name, description);
+  sub->fallthrough();
+  runs_.emplace_back(sub, std::move(run));
+  return sub;
+}
+
+int Tool::run_parsed(const CLI::App& app) const {
+  for (const CLI::App* parsed : app.get_subcommands()) {
+    auto found = std::find_if(runs_.begin(), runs_.end(),
+                              [&](const auto& entry) { return entry.first == parsed; });
+    if (found != runs_.end()) return found->second();
+  }
+  return 2;
+}
+
+DatabaseLocation Tool::location() const {
+  if (!db_option.empty()) return {db_option, false};
+  const char* env = std::getenv("EUIOMKB_DB");
+  if (env != nullptr && *env != '\0') return {env, false};
+  return {default_database_path(), true};
+}
+
+KnowledgeBase Tool::open(KnowledgeBase::Mode mode) const {
+  DatabaseLocation where = location();
+  if (where.is_default && !std::filesystem::exists(where.path)) {
+    std::filesystem::create_directories(std::filesystem::path(where.path).parent_path());
+    KnowledgeBase::create_seeded(where.path);
+    err << "euiomkb: created " << where.path << " from the embedded seed (first use)\n";
+  }
+  return KnowledgeBase::open(where.path, mode);
+}
+
+Format Tool::format() const {
+  if (json) return Format::json;
+  if (csv) return Format::csv;
+  if (tsv) return Format::tsv;
+  return Format::table;
+}
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      current[j] = std::min(
+          {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> closest(const std::string& name,
+                                 const std::vector<std::string>& candidates, std::size_t count) {
+  std::string wanted = lower(name);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const std::string& candidate : candidates) {
+    std::string folded = lower(candidate);
+    std::size_t score = edit_distance(wanted, folded);
+    // A word of the candidate close to the name ("swnig" for "William Lacy Swing").
+    std::size_t start = 0;
+    while (start <= folded.size()) {
+      std::size_t end = folded.find(' ', start);
+      if (end == std::string::npos) end = folded.size();
+      if (end > start)
+        score = std::min(score, edit_distance(wanted, folded.substr(start, end - start)));
+      start = end + 1;
+    }
+    if (folded.find(wanted) != std::string::npos) score = 0;
+    std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
+    if (score <= limit) scored.emplace_back(score, candidate);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (const auto& entry : scored) {
+    if (out.size() == count) break;
+    if (std::find(out.begin(), out.end(), entry.second) == out.end()) out.push_back(entry.second);
+  }
+  return out;
+}
+
+void unknown(const std::string& what, const std::string& name,
+             const std::vector<std::string>& candidates) {
+  std::string message = "no " + what + " named '" + name + "'";
+  auto close = closest(name, candidates);
+  if (!close.empty()) {
+    message += "; did you mean: ";
+    for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "") + close[i];
+    message += "?";
+  }
+  throw UsageError(message);
+}
+
+PartialDate parse_date_option(const std::string& option, const std::string& value) {
+  auto parsed = PartialDate::parse(value);
+  if (!parsed)
+    throw UsageError(option + ": '" + value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  return *parsed;
+}
+
+}  // namespace euiomkb::cli

@@ -1,0 +1,95 @@
+// What every command shares: the options that come before or after the command name (--db,
+// --json, --csv, --tsv), where the database is, the output writer, and the table that maps
+// each parsed command to the code that runs it.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "euiomkb/knowledge_base.hpp"
+#include "output.hpp"
+
+namespace euiomkb::cli {
+
+// A mistake in how the tool was called that CLI11 cannot see (an unknown name, a bad date):
+// main prints it and exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Where the database is: --db, else $EUIOMKB_DB, else the default file under
+// ${XDG_DATA_HOME:-$HOME/.local/share}/euiomkb/.
+struct DatabaseLocation {
+  std::string path;
+  bool is_default = false;
+};
+
+// The default database file (does not create it).
+std::string default_database_path();
+
+class Tool {
+ public:
+  Tool(std::ostream& output, std::ostream& errors) : out(output), err(errors) {}
+
+  // Adds a subcommand whose `run` is called when it is the one parsed; it accepts the shared
+  // options after its name.
+  CLI::App* command(CLI::App& app, const std::string& name, const std::string& description,
+                    std::function<int()> run);
+  // Runs the parsed command; 2 when there is none.
+  int run_parsed(const CLI::App& app) const;
+
+  DatabaseLocation location() const;
+  // Opens the database, first creating the default file from the embedded seed when that is
+  // where the database is and it does not exist yet (saying so in one line on stderr).
+  KnowledgeBase open(KnowledgeBase::Mode mode = KnowledgeBase::Mode::read_only) const;
+
+  Format format() const;
+  std::unique_ptr<Writer> writer(bool sectioned) const {
+    return make_writer(format(), out, sectioned);
+  }
+
+  std::string db_option;
+  bool json = false;
+  bool csv = false;
+  bool tsv = false;
+  std::ostream& out;
+  std::ostream& err;
+
+ private:
+  std::vector<std::pair<const CLI::App*, std::function<int()>>> runs_;
+};
+
+// Up to `count` of `candidates` closest to `name` (ignoring case; a candidate containing the
+// name counts as close), best first.
+std::vector<std::string> closest(const std::string& name,
+                                 const std::vector<std::string>& candidates, std::size_t count = 3);
+// "no person named 'x'; did you mean: a, b?" as a UsageError.
+[[noreturn]] void unknown(const std::string& what, const std::string& name,
+                          const std::vector<std::string>& candidates);
+
+// Parses a YYYY, YYYY-MM or YYYY-MM-DD option value; UsageError naming `option` otherwise.
+PartialDate parse_date_option(const std::string& option, const std::string& value);
+
+// The subcommands, one file each; each adds itself to `app`.
+void add_build_command(CLI::App& app, Tool& tool);
+void add_verify_command(CLI::App& app, Tool& tool);
+void add_tour_command(CLI::App& app, Tool& tool);
+void add_info_command(CLI::App& app, Tool& tool);
+void add_meetings_command(CLI::App& app, Tool& tool);
+void add_meeting_command(CLI::App& app, Tool& tool);
+void add_person_command(CLI::App& app, Tool& tool);
+void add_org_command(CLI::App& app, Tool& tool);
+void add_timeline_command(CLI::App& app, Tool& tool);
+void add_search_command(CLI::App& app, Tool& tool);
+void add_sql_command(CLI::App& app, Tool& tool);
+void add_export_command(CLI::App& app, Tool& tool);
+void add_graph_command(CLI::App& app, Tool& tool);
+
+}  // namespace euiomkb::cli
