@@ -18,6 +18,7 @@
 
 #include "euiomkb/error.hpp"
 #include "euiomkb/id.hpp"
+#include "euiomkb/import.hpp"
 #include "euiomkb/partial_date.hpp"
 #include "euiomkb/records.hpp"
 
@@ -225,6 +226,27 @@ class KnowledgeBase {
   // The same, reading streams one record at a time.
   ImportSummary import_fact_streams(const std::vector<FactStream>& files,
                                     const DocumentProvider& documents);
+
+  // Imports users' fact files from disk, all or nothing, in one IMMEDIATE transaction, and
+  // reports every problem (up to options.error_limit) instead of throwing at the first: syntax,
+  // types, required fields, calendar dates, references (in the file, earlier files or the
+  // database), quotations found in their sources, enumerations, size limits, UTF-8, control
+  // characters, the database's own constraints (on the line of the field at fault), and
+  // verify() of the result. A file whose bytes were imported before is skipped; a file of the
+  // same name with other bytes is refused. Each imported file is logged (name, SHA-256, time,
+  // records by kind). Throws DatabaseError only when the database cannot be read or written
+  // (read-only, busy beyond the timeout, I/O); the database is then unchanged too.
+  ImportReport import_files(const std::vector<std::filesystem::path>& files,
+                            const ImportOptions& options = {});
+
+  // Keys users can refer to, as `kind key label` rows in kind then key order; `kind` empty for
+  // every kind. Throws ImportError when `kind` is not a kind of keyed record.
+  struct Key {
+    std::string kind;
+    std::string key;
+    std::string label;
+  };
+  std::vector<Key> keys(std::string_view kind = {}) const;
 
   // Runs every check: SQLite integrity and foreign keys, each citation found in its source at
   // its offsets, no citation of a missing record, every fact row cited, one preferred value
