@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <memory>
@@ -42,6 +43,9 @@ constexpr std::string_view kKeysOfKind =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key WHERE kind = ? ORDER BY key";
 constexpr std::string_view kAllKeys =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key ORDER BY kind, key";
+
+constexpr std::string_view kImportLog =
+    "SELECT file_name, sha256, imported_at, records FROM import_log ORDER BY import_id";
 
 // Thrown when the error limit is reached: the import stops and reports what it found.
 struct LimitReached {};
@@ -221,6 +225,17 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
       }
     } catch (const LimitReached&) {
     }
+    // In the order of the files given, then of lines (a record's checks run field by field).
+    auto file_rank = [&](const std::string& file) {
+      for (std::size_t i = 0; i < files.size(); ++i)
+        if (files[i].string() == file) return i;
+      return files.size();
+    };
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [&](const ImportProblem& a, const ImportProblem& b) {
+                       auto ra = file_rank(a.file), rb = file_rank(b.file);
+                       return ra != rb ? ra < rb : a.line < b.line;
+                     });
     if (!report.problems.empty()) {
       report.outcome = ImportOutcome::rejected;
       return report;
@@ -252,6 +267,13 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
                        report.citations, files.size());
     report.outcome = ImportOutcome::imported;
     return report;
+  });
+}
+
+std::vector<LoggedImport> KnowledgeBase::import_log() const {
+  return detail::collect(impl_.get(), kImportLog, detail::kNoBinding, [](auto& s) {
+    return LoggedImport{detail::text(s, 0), detail::text(s, 1), detail::text(s, 2),
+                        s.getColumn(3).getInt64()};
   });
 }
 

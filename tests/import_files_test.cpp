@@ -101,7 +101,7 @@ TEST_F(ImportFilesTest, ReportsEveryProblemOnceWithItsLineFieldAndSuggestion) {
   ASSERT_EQ(report.outcome, ImportOutcome::rejected);
   std::vector<std::string> found;
   for (const ImportProblem& p : report.problems) found.push_back(p.to_string());
-  ASSERT_EQ(found.size(), 5u) << ::testing::PrintToString(found);
+  ASSERT_EQ(found.size(), 5u) << ::testing::PrintToString(found);  // in line order
   std::string bad = (dir_ / "bad.facts").string();
   EXPECT_EQ(report.problems[0].line, 3);
   EXPECT_EQ(report.problems[0].field, "held_on");
@@ -197,6 +197,13 @@ TEST_F(ImportFilesTest, KeysAreListedByKindWithLabels) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("did you mean 'meeting'?"), std::string::npos);
   }
+}
+
+TEST(ReadmeExample, TheReadmeShowsTheExampleFactFileAsItIs) {
+  std::string readme = test::seed_file("README.md");
+  std::string facts = test::seed_file("examples/import/readme.facts");
+  EXPECT_NE(readme.find("```\n" + facts + "```"), std::string::npos)
+      << "README.md no longer shows examples/import/readme.facts verbatim";
 }
 
 }  // namespace

@@ -63,4 +63,12 @@ struct ImportReport {
   bool ok() const { return outcome != ImportOutcome::rejected; }
 };
 
+// One fact file imported earlier (a row of table import_log).
+struct LoggedImport {
+  std::string file_name;    // without its directory
+  std::string sha256;       // of its bytes
+  std::string imported_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
+  std::int64_t records = 0;
+};
+
 }  // namespace euiomkb

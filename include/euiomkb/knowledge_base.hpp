@@ -239,6 +239,9 @@ class KnowledgeBase {
   ImportReport import_files(const std::vector<std::filesystem::path>& files,
                             const ImportOptions& options = {});
 
+  // Every fact file imported with import_files, oldest first (the seed is not listed).
+  std::vector<LoggedImport> import_log() const;
+
   // Keys users can refer to, as `kind key label` rows in kind then key order; `kind` empty for
   // every kind. Throws ImportError when `kind` is not a kind of keyed record.
   struct Key {
