@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -397,7 +398,53 @@ class Loader {
   // The database refused a record: point at the field its constraint names. SQLite names the
   // columns ("UNIQUE constraint failed: topic.meeting_id, topic.label") or quotes the CHECK
   // expression; a column matches a field of the same name or the field's name plus "_id".
+  // The field whose value a column of the kind's table receives, read from its INSERT: the
+  // column list and the VALUES list correspond, and each value names its field as ":field"
+  // (possibly inside coalesce(...)). Empty when the column takes no field.
+  static std::string field_of_column(const KindSpec& spec, std::string_view column) {
+    std::string_view sql = spec.insert;
+    std::size_t open = sql.find('('), close = sql.find(')');
+    std::size_t values = sql.find("VALUES");
+    if (open == std::string_view::npos || values == std::string_view::npos) return "";
+    std::string_view columns = sql.substr(open + 1, close - open - 1);
+    std::size_t index = 0, at = 0;
+    bool found = false;
+    while (at <= columns.size()) {
+      std::size_t comma = columns.find(',', at);
+      if (comma == std::string_view::npos) comma = columns.size();
+      std::string_view name = columns.substr(at, comma - at);
+      while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      if (name == column) {
+        found = true;
+        break;
+      }
+      ++index;
+      at = comma + 1;
+    }
+    if (!found) return "";
+    // The index-th top-level item of VALUES (...).
+    std::size_t i = sql.find('(', values) + 1;
+    int depth = 0;
+    std::size_t item = 0;
+    for (; i < sql.size(); ++i) {
+      char c = sql[i];
+      if (c == '(') ++depth;
+      if (c == ')' && depth-- == 0) break;
+      if (c == ',' && depth == 0) ++item;
+      if (c == ':' && item == index) {
+        std::size_t end = i + 1;
+        while (end < sql.size() &&
+               (std::islower(static_cast<unsigned char>(sql[end])) || sql[end] == '_'))
+          ++end;
+        return std::string(sql.substr(i + 1, end - i - 1));
+      }
+    }
+    return "";
+  }
+
   static ImportError rejected(const FactRecord& record, const SQLite::Exception& e) {
+    const KindSpec* spec = find_kind(record.kind);
     std::string message = fold_whitespace(e.what()).text;
     std::string_view detail = std::string_view(message).substr(message.find(':') + 1);
     bool unique = message.starts_with("UNIQUE");
@@ -407,8 +454,9 @@ class Loader {
       std::size_t end = detail.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", at);
       if (end == std::string_view::npos) end = detail.size();
       std::string_view token = detail.substr(at, end - at);
+      std::string field_name = spec ? field_of_column(*spec, token) : "";
       for (const FactField& field : record.fields) {
-        if (token == field.name || token == field.name + "_id") {
+        if (token == field.name || field.name == field_name) {
           culprit = &field;
           break;
         }
