@@ -322,6 +322,10 @@ DatabaseError located(const std::string& path, const std::string& what, int code
 }  // namespace
 
 KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
+  return open(path, mode, Journal::wal);
+}
+
+KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode, Journal journal) {
   if (path != kMemory) check_database_file(path);
   int flags = mode == Mode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   auto impl = std::make_unique<detail::Impl>(detail::Impl{detail::Connection(path, flags)});
@@ -346,8 +350,12 @@ KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
   // Readers in other processes keep reading while an import writes. WAL needs a file (the
   // embedded seed image stays rollback-journal; copies switch when first opened read-write,
   // after any migration, so that a refused migration leaves the file byte for byte as it was).
-  if (mode == Mode::read_write && path != kMemory)
-    detail::guarded([&] { return impl->connection.db().exec("PRAGMA journal_mode = WAL"); });
+  if (mode == Mode::read_write && path != kMemory) {
+    detail::guarded([&] {
+      return impl->connection.db().exec(journal == Journal::wal ? "PRAGMA journal_mode = WAL"
+                                                                : "PRAGMA journal_mode = DELETE");
+    });
+  }
   return KnowledgeBase(std::move(impl));
 }
 

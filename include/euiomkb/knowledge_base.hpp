@@ -205,7 +205,16 @@ class KnowledgeBase {
   // Opens an existing database. Throws SchemaError if it was made by a newer version of the
   // library; in read_write mode an older schema is migrated in one transaction, in read_only
   // mode it is refused with SchemaError. Throws DatabaseError if the file cannot be opened.
+  //
+  // Opening checks first that `path` is an euiomkb database, throwing DatabaseError with its own
+  // message for a directory, an empty file, a file that is not SQLite, another application's
+  // or an unrelated SQLite database, and a damaged one; SchemaError for a newer one. A database
+  // opened read-write runs in WAL mode (readers in other processes keep reading while one
+  // process writes) with a busy timeout; pass Journal::rollback for file systems without shared
+  // memory (network file systems).
   static KnowledgeBase open(const std::string& path, Mode mode = Mode::read_only);
+  enum class Journal { wal, rollback };
+  static KnowledgeBase open(const std::string& path, Mode mode, Journal journal);
 
   KnowledgeBase(KnowledgeBase&&) noexcept;
   KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
