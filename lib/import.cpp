@@ -98,6 +98,7 @@ DocumentProvider documents_in(std::vector<std::filesystem::path> directories) {
 }  // namespace
 
 std::string ImportProblem::to_string() const {
+  if (file.empty()) return message;  // about the import as a whole
   return ImportError(file, line, field, message, 0, column).what();
 }
 

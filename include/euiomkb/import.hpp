@@ -32,7 +32,8 @@ struct ImportProblem {
   int column = 0;
   std::string field;
   std::string message;
-  // "file:line[:column]: field 'name': message", the form compilers use.
+  // "file:line[:column]: field 'name': message", the form compilers use; only the message
+  // for a problem of the import as a whole (empty `file`, e.g. verify() failing).
   std::string to_string() const;
 };
 

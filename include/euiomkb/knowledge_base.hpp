@@ -252,7 +252,7 @@ class KnowledgeBase {
   std::vector<LoggedImport> import_log() const;
 
   // Keys users can refer to, as `kind key label` rows in kind then key order; `kind` empty for
-  // every kind. Throws ImportError when `kind` is not a kind of keyed record.
+  // every kind. Throws Error (not DatabaseError) when `kind` is not a kind of keyed record.
   struct Key {
     std::string kind;
     std::string key;
