@@ -3,12 +3,11 @@
 #include <filesystem>
 #include <ostream>
 
+#include "import_command.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
-namespace {
 
-// Writes a fresh seeded database to `db`; refuses to replace an existing file unless `force`.
 int build(const std::string& db, bool force, std::ostream& out, std::ostream& err) {
   if (std::filesystem::exists(db) && !force) {
     err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
@@ -25,17 +24,25 @@ int build(const std::string& db, bool force, std::ostream& out, std::ostream& er
   return 0;
 }
 
-}  // namespace
-
 void add_build_command(CLI::App& app, Tool& tool) {
   auto force = std::make_shared<bool>(false);
-  auto* command = tool.command(app, "build", "Write a fresh seeded database", [&tool, force] {
-    DatabaseLocation where = tool.location();
-    if (where.is_default)
-      std::filesystem::create_directories(std::filesystem::path(where.path).parent_path());
-    return build(where.path, *force, tool.out, tool.err);
-  });
-  command->add_flag("--force", *force, "Replace an existing file");
+  auto facts = std::make_shared<std::string>();
+  auto* command =
+      tool.command(app, "build", "Write a fresh seeded database", [&tool, force, facts] {
+        DatabaseLocation where = tool.location();
+        if (where.is_default)
+          std::filesystem::create_directories(std::filesystem::path(where.path).parent_path());
+        if (!facts->empty())
+          return build_with_facts(where.path, *force, *facts, tool.out, tool.err);
+        if (*force) warn_discarded_imports(where.path, *facts, tool.err);
+        return build(where.path, *force, tool.out, tool.err);
+      });
+  command->add_flag("--force", *force, "Replace an existing file (it names the imports it drops)");
+  command
+      ->add_option("--facts", *facts,
+                   "Import DIR/*.facts (documents from DIR) into the new "
+                   "database; the file is replaced only if that succeeds")
+      ->check(CLI::ExistingDirectory);
 }
 
 }  // namespace euiomkb::cli

@@ -20,6 +20,7 @@ constexpr void (*kCommands[])(CLI::App&, Tool&) = {
     euiomkb::cli::add_org_command,     euiomkb::cli::add_timeline_command,
     euiomkb::cli::add_search_command,  euiomkb::cli::add_sql_command,
     euiomkb::cli::add_export_command,  euiomkb::cli::add_graph_command,
+    euiomkb::cli::add_import_command,  euiomkb::cli::add_keys_command,
     euiomkb::cli::add_build_command,   euiomkb::cli::add_verify_command,
     euiomkb::cli::add_tour_command,
 };

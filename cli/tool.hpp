@@ -91,5 +91,7 @@ void add_search_command(CLI::App& app, Tool& tool);
 void add_sql_command(CLI::App& app, Tool& tool);
 void add_export_command(CLI::App& app, Tool& tool);
 void add_graph_command(CLI::App& app, Tool& tool);
+void add_import_command(CLI::App& app, Tool& tool);
+void add_keys_command(CLI::App& app, Tool& tool);
 
 }  // namespace euiomkb::cli

@@ -5,10 +5,11 @@
 namespace euiomkb {
 namespace {
 
-std::string locate(const std::string& file, int line, const std::string& field,
+std::string locate(const std::string& file, int line, int column, const std::string& field,
                    const std::string& problem) {
   std::string out = file;
   if (line > 0) out.append(":").append(std::to_string(line));
+  if (line > 0 && column > 0) out.append(":").append(std::to_string(column));
   out.append(": ");
   if (!field.empty()) out.append("field '").append(field).append("': ");
   return out.append(problem);
@@ -17,10 +18,12 @@ std::string locate(const std::string& file, int line, const std::string& field,
 }  // namespace
 
 ImportError::ImportError(std::string file, int line, std::string field, const std::string& problem,
-                         int sqlite_code)
-    : Error(locate(file, line, field, problem), sqlite_code),
+                         int sqlite_code, int column)
+    : Error(locate(file, line, column, field, problem), sqlite_code),
       file_(std::move(file)),
       line_(line),
-      field_(std::move(field)) {}
+      column_(column),
+      field_(std::move(field)),
+      problem_(problem) {}
 
 }  // namespace euiomkb

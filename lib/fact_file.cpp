@@ -49,14 +49,17 @@ FactReader::FactReader(std::string file_name, std::istream& stream)
 FactReader::FactReader(std::string file_name, std::string_view text)
     : file_name_(std::move(file_name)), text_(text) {}
 
-void FactReader::fail(const std::string& field, const std::string& problem) const {
-  throw ImportError(file_name_, line_no_, field, problem);
+void FactReader::fail(const std::string& field, const std::string& problem, int column) const {
+  throw ImportError(file_name_, line_no_, field, problem, 0, column);
 }
 
 bool FactReader::read_line(std::string_view& line) {
   if (stream_) {
     if (!std::getline(*stream_, buffer_)) {
-      if (stream_->bad()) fail("", "cannot read the file");
+      if (stream_->bad()) {
+        stream_ = nullptr;  // text_ is empty: the next read ends the file
+        fail("", "cannot read the file");
+      }
       return false;
     }
     line = buffer_;
@@ -67,6 +70,8 @@ bool FactReader::read_line(std::string_view& line) {
     text_.remove_prefix(end == std::string_view::npos ? text_.size() : end + 1);
   }
   ++line_no_;
+  if (line.size() > kMaxLineBytes)
+    fail("", "a line longer than " + std::to_string(kMaxLineBytes) + " bytes");
   if (at_start_) {
     at_start_ = false;
     if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a UTF-8 byte order mark
@@ -76,17 +81,50 @@ bool FactReader::read_line(std::string_view& line) {
 }
 
 std::optional<FactRecord> FactReader::next() {
+  while (true) {
+    try {
+      return read_next();
+    } catch (const ImportError& e) {
+      if (!sink_) throw;
+      sink_(e);
+      continued_ = nullptr;
+      if (header_line_) {  // the record before it is complete; this one is skipped
+        skip_record_ = true;
+        if (current_) return std::exchange(current_, std::nullopt);
+      } else if (current_) {
+        current_->damaged = true;
+        skip_continuations_ = true;
+      } else {
+        skip_record_ = true;
+      }
+    }
+  }
+}
+
+std::optional<FactRecord> FactReader::read_next() {
   std::string_view line;
-  while (read_line(line)) {
+  while (true) {
+    header_line_ = false;
+    if (!read_line(line)) break;
     std::string_view content = trim(line);
     if (content.empty()) {
       continued_ = nullptr;
       continue;
     }
     if (content.front() == '#' && indent_of(line) < 4) continue;  // deeper '#' continues a value
-    if (!valid_utf8(line)) fail("", "not valid UTF-8");
-    if (line.front() == '\t') fail("", "indent with spaces, not tabs");
     std::size_t indent = indent_of(line);
+    header_line_ = indent == 0;
+    if (header_line_) {
+      skip_record_ = false;
+      skip_continuations_ = false;
+    } else if (skip_record_ || (indent >= 4 && skip_continuations_)) {
+      continue;
+    } else if (indent < 4) {
+      skip_continuations_ = false;
+    }
+    if (auto fault = find_text_fault(line))
+      fail("", fault->problem, static_cast<int>(fault->column));
+    if (line.front() == '\t') fail("", "indent with spaces, not tabs", 1);
     if (indent == 0) {  // a record header: kind [key]
       std::size_t space = content.find(' ');
       std::string_view kind = content.substr(0, space);
@@ -120,19 +158,32 @@ std::optional<FactRecord> FactReader::next() {
         if (quote.empty()) fail("cite", "empty quotation");
         record.cites.push_back({std::string(source), std::string(quote), line_no_, {}});
         continued_ = &record.cites.back().quote;
+        continued_limit_ = kMaxQuoteBytes;
+        if (quote.size() > kMaxQuoteBytes)
+          fail("cite", "a quotation longer than " + std::to_string(kMaxQuoteBytes) + " bytes");
       } else if (name == "cite_note") {  // explains the cite just above it
         if (record.cites.empty() || !record.cites.back().note.empty())
           fail("cite_note", "a cite_note follows the cite it explains, once");
         record.cites.back().note = std::string(value);
         continued_ = &record.cites.back().note;
+        continued_limit_ = kMaxValueBytes;
       } else {
         if (record.field(name)) fail(std::string(name), "given twice in one record");
         record.fields.push_back({std::string(name), std::string(value), line_no_});
         continued_ = &record.fields.back().value;
+        continued_limit_ = kMaxValueBytes;
+        if (value.size() > kMaxValueBytes)
+          fail(std::string(name),
+               "a value longer than " + std::to_string(kMaxValueBytes) + " bytes");
       }
     } else if (indent >= 4) {  // continues the previous value
       if (!continued_) fail("", "a continuation line with no value to continue");
       continued_->append(" ").append(content);
+      if (continued_->size() > continued_limit_) {
+        continued_ = nullptr;
+        fail("", "the value continued here grows longer than " + std::to_string(continued_limit_) +
+                     " bytes");
+      }
     } else {
       fail("", "indent field lines by exactly two spaces (continuations by four or more)");
     }

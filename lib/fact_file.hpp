@@ -2,11 +2,14 @@
 // Files are read as streams, one record at a time, so memory does not grow with their size.
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "euiomkb/error.hpp"
 
 namespace euiomkb::detail {
 
@@ -30,6 +33,9 @@ struct FactRecord {
   std::optional<std::string> key;
   std::vector<FactField> fields;
   std::vector<FactCite> cites;
+  // A line of this record was malformed (and reported to the reader's error sink): the record
+  // is incomplete, so the loader checks what it can but never inserts it.
+  bool damaged = false;
 
   // The field named `name`, or nullptr when the record omits it.
   const FactField* field(std::string_view name) const;
@@ -43,12 +49,23 @@ class FactReader {
   FactReader(std::string file_name, std::string_view text);
 
   // The next complete record, or std::nullopt at the end of the file. Throws ImportError naming
-  // the file, the line and the field of a syntax error.
+  // the file, the line and the field of a syntax error, unless errors are collected.
   std::optional<FactRecord> next();
+
+  // From now on, syntax errors go to `sink` and reading goes on: a malformed field line is
+  // skipped and its record marked damaged; a malformed record header skips that record's lines.
+  void collect_errors(std::function<void(const ImportError&)> sink) { sink_ = std::move(sink); }
+
+  // Limits on what one file may hold (bytes).
+  static constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kMaxValueBytes = std::size_t{64} << 10;
+  static constexpr std::size_t kMaxQuoteBytes = std::size_t{8} << 10;
 
  private:
   bool read_line(std::string_view& line);
-  [[noreturn]] void fail(const std::string& field, const std::string& problem) const;
+  [[noreturn]] void fail(const std::string& field, const std::string& problem,
+                         int column = 0) const;
+  std::optional<FactRecord> read_next();
 
   std::string file_name_;
   std::istream* stream_ = nullptr;
@@ -58,6 +75,11 @@ class FactReader {
   bool at_start_ = true;
   std::optional<FactRecord> current_;  // the record being read
   std::string* continued_ = nullptr;   // the value a continuation line extends
+  std::size_t continued_limit_ = 0;    // how long that value may grow
+  std::function<void(const ImportError&)> sink_;
+  bool skip_record_ = false;         // after a malformed header: its lines are skipped
+  bool skip_continuations_ = false;  // after a malformed field line: its continuations too
+  bool header_line_ = false;         // the line being read is a record header
 };
 
 // Parses a whole fact file held in memory (a convenience over FactReader).

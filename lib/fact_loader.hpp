@@ -3,6 +3,10 @@
 // memory stays flat whatever the size of the import (folded source texts are cached, bounded).
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "connection.hpp"
@@ -11,10 +15,29 @@
 
 namespace euiomkb::detail {
 
+// How load_files reports problems and progress.
+struct LoadOptions {
+  // When set, every problem goes here and loading goes on: a record with a problem is not
+  // inserted, and references to it are not reported again. When empty, the first problem is
+  // thrown as ImportError. The sink may throw to stop loading (an error limit).
+  std::function<void(const ImportError&)> problem;
+  // Called every `progress_every` records with the number loaded so far.
+  std::function<void(std::int64_t records)> progress;
+  std::int64_t progress_every = 10000;
+  // Filled, when given, with the records inserted per file name and kind.
+  std::map<std::string, std::map<std::string, std::int64_t>>* records_by_file = nullptr;
+};
+
 // Reads every record of every reader in order and inserts it with its key and citations;
 // kb_search is kept up to date as rows arrive (triggers, plus source passages here). Must run
-// inside a transaction the caller owns; throws ImportError on the first bad record.
+// inside a transaction the caller owns; throws ImportError on the first bad record unless
+// `options.problem` collects them.
 ImportSummary load_files(Connection& connection, std::vector<FactReader>& readers,
-                         const DocumentProvider& documents);
+                         const DocumentProvider& documents, const LoadOptions& options = {});
+
+// The values a CHECK (column IN (...)) constraint of `table` allows, in the order the schema
+// lists them; empty when the column has no such constraint.
+std::vector<std::string> allowed_values(Connection& connection, std::string_view table,
+                                        std::string_view column);
 
 }  // namespace euiomkb::detail

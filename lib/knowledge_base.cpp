@@ -5,7 +5,10 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -220,17 +223,112 @@ KnowledgeBase detail::create_seeded_by_import(const std::string& path,
   return KnowledgeBase::open(path, KnowledgeBase::Mode::read_write);
 }
 
+namespace {
+
+// PRAGMA application_id of an euiomkb database ('EUKB'), set by migration 0007.
+constexpr int kApplicationId = 0x45554B42;
+
+constexpr std::string_view kHasEuiomkbTables =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('record_key', "
+    "'citation', 'source')";
+
+std::uint32_t big_endian(const unsigned char* bytes) {
+  return (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) |
+         (std::uint32_t{bytes[2]} << 8) | std::uint32_t{bytes[3]};
+}
+
+// Checks, before SQLite sees it, that `path` is a file that can be an euiomkb database: not a
+// directory, not empty, an SQLite file, not cut short. Throws DatabaseError saying which.
+void check_database_file(const std::string& path) {
+  std::error_code error;
+  auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) throw DatabaseError("no database at '" + path + "'");
+  if (std::filesystem::is_directory(status))
+    throw DatabaseError("'" + path + "' is a directory, not an euiomkb database file");
+  auto size = std::filesystem::file_size(path, error);
+  if (error) throw DatabaseError("cannot examine '" + path + "': " + error.message());
+  if (size == 0)
+    throw DatabaseError("'" + path +
+                        "' is an empty file, not an euiomkb database (build one with "
+                        "euiomkb build)");
+  std::array<unsigned char, 100> header{};
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  static constexpr char kMagic[] = "SQLite format 3";  // 16 bytes with its NUL
+  if (in.gcount() < 100 || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0)
+    throw DatabaseError("'" + path + "' is not an euiomkb database: it is not an SQLite file",
+                        SQLITE_NOTADB);
+  std::uint32_t page_size = (std::uint32_t{header[16]} << 8) | header[17];
+  if (page_size == 1) page_size = 65536;
+  std::uint32_t pages = big_endian(&header[28]);
+  // The page count is valid when the "version valid for" number matches the change counter.
+  bool count_valid = big_endian(&header[92]) == big_endian(&header[24]) && pages > 0;
+  if (count_valid && size < std::uintmax_t{pages} * page_size) {
+    throw DatabaseError("'" + path + "' is damaged: it is cut short (" + std::to_string(size) +
+                        " bytes where its header says " +
+                        std::to_string(std::uintmax_t{pages} * page_size) +
+                        "); restore it from a backup or rebuild it");
+  }
+}
+
+// Checks what the opened database says of itself: an euiomkb database (application id, or
+// before migration 0007 its tables) of a version this library can read.
+void check_database_identity(detail::Connection& connection, const std::string& path) {
+  int application_id = connection.db().execAndGet("PRAGMA application_id").getInt();
+  int version = detail::schema_version(connection);
+  // Reading the schema reads page 1 through: a damaged one fails here, not at the first query.
+  auto& tables = connection.prepare(kHasEuiomkbTables);
+  tables.executeStep();
+  bool ours = tables.getColumn(0).getInt() == 3;
+  tables.reset();
+  if (application_id != kApplicationId) {
+    if (application_id != 0) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "0x%08X", static_cast<unsigned>(application_id));
+      throw DatabaseError("'" + path + "' is an SQLite database of another application " +
+                          "(application id " + hex + "), not an euiomkb database");
+    }
+    if (version == 0 || !ours) {
+      throw DatabaseError("'" + path +
+                          "' is an SQLite database but not an euiomkb one (no euiomkb tables)");
+    }
+  }
+  try {
+    detail::check_not_newer(connection);
+  } catch (const SchemaError& e) {
+    throw SchemaError("'" + path + "' was made by a newer version of euiomkb: " + e.what());
+  }
+}
+
+// An SQLite failure while opening `path`, said as what it means for the user.
+DatabaseError located(const std::string& path, const std::string& what, int code) {
+  if ((code & 0xFF) == SQLITE_CORRUPT || (code & 0xFF) == SQLITE_NOTADB) {
+    return DatabaseError(
+        "'" + path + "' is damaged (" + what + "); restore it from a backup or rebuild it", code);
+  }
+  return DatabaseError("'" + path + "': " + what, code);
+}
+
+}  // namespace
+
 KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
-  if (path != kMemory && !exists(path)) throw DatabaseError("no database at '" + path + "'");
+  return open(path, mode, Journal::wal);
+}
+
+KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode, Journal journal) {
+  if (path != kMemory) check_database_file(path);
   int flags = mode == Mode::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
   auto impl = std::make_unique<detail::Impl>(detail::Impl{detail::Connection(path, flags)});
   int version = 0;
   try {
+    check_database_identity(impl->connection, path);
     version = detail::schema_version(impl->connection);
+  } catch (const SQLite::Exception& e) {
+    throw located(path, e.what(), e.getExtendedErrorCode());
   } catch (const DatabaseError& e) {
-    throw DatabaseError("'" + path + "': " + e.what(), e.sqlite_code());
+    if (e.sqlite_code() == 0) throw;
+    throw located(path, e.what(), e.sqlite_code());
   }
-  detail::check_not_newer(impl->connection);
   if (version < detail::latest_schema_version()) {
     if (mode == Mode::read_only) {
       throw SchemaError(
@@ -238,6 +336,15 @@ KnowledgeBase KnowledgeBase::open(const std::string& path, Mode mode) {
           std::to_string(detail::latest_schema_version()) + "); open it read-write to migrate it");
     }
     detail::migrate(impl->connection);
+  }
+  // Readers in other processes keep reading while an import writes. WAL needs a file (the
+  // embedded seed image stays rollback-journal; copies switch when first opened read-write,
+  // after any migration, so that a refused migration leaves the file byte for byte as it was).
+  if (mode == Mode::read_write && path != kMemory) {
+    detail::guarded([&] {
+      return impl->connection.db().exec(journal == Journal::wal ? "PRAGMA journal_mode = WAL"
+                                                                : "PRAGMA journal_mode = DELETE");
+    });
   }
   return KnowledgeBase(std::move(impl));
 }

@@ -1,7 +1,8 @@
 #include "euiomkb/partial_date.hpp"
 
 #include <charconv>
-#include <stdexcept>
+
+#include "euiomkb/error.hpp"
 
 namespace euiomkb {
 namespace {
@@ -27,11 +28,10 @@ std::optional<int> parse_digits(std::string_view text, std::size_t width) {
 
 PartialDate::PartialDate(int year, std::optional<int> month, std::optional<int> day)
     : year_(year), month_(month), day_(day) {
-  if (year < 1 || year > 9999) throw std::invalid_argument("year out of range");
-  if (month && (*month < 1 || *month > 12)) throw std::invalid_argument("month out of range");
-  if (day && !month) throw std::invalid_argument("a day needs a month");
-  if (day && (*day < 1 || *day > days_in_month(year, *month)))
-    throw std::invalid_argument("day out of range");
+  if (year < 1 || year > 9999) throw Error("year out of range");
+  if (month && (*month < 1 || *month > 12)) throw Error("month out of range");
+  if (day && !month) throw Error("a day needs a month");
+  if (day && (*day < 1 || *day > days_in_month(year, *month))) throw Error("day out of range");
 }
 
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {

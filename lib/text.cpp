@@ -3,7 +3,10 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cstdio>
 #include <stdexcept>
+
+#include "euiomkb/error.hpp"
 
 namespace euiomkb::detail {
 namespace {
@@ -223,11 +226,52 @@ bool valid_utf8(std::string_view text) {
   return true;
 }
 
+std::optional<TextFault> find_text_fault(std::string_view line) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < line.size(); ++column) {
+    auto lead = static_cast<unsigned char>(line[i]);
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
+    auto bad_utf8 = [&](const char* what) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", lead);
+      return TextFault{column, std::string("not valid UTF-8: ") + what + " (byte " + hex + ")"};
+    };
+    if (length == 0) return bad_utf8("a byte that cannot start a character");
+    if (i + length > line.size()) return bad_utf8("a character cut short");
+    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      auto next = static_cast<unsigned char>(line[i + k]);
+      if ((next & 0xC0) != 0x80) return bad_utf8("a character cut short");
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMinimum[length]) return bad_utf8("an overlong encoding");
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return bad_utf8("a surrogate or a code point beyond U+10FFFF");
+    if (cp == 0) return TextFault{column, "a NUL character (byte 0x00)"};
+    if ((cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+      return TextFault{
+          column, std::string("a control character (") + code + "); only tab is allowed in values"};
+    }
+    if (cp == 0xFEFF)
+      return TextFault{
+          column, "a byte-order mark (U+FEFF) inside the file; only its very start may hold one"};
+    i += length;
+  }
+  return std::nullopt;
+}
+
 std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 failed");
+    throw Error("SHA-256 failed");
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned int k = 0; k < length; ++k) {

@@ -46,6 +46,15 @@ std::string fold_name(std::string_view name);
 // offsets agree between this library and SQLite's substr().
 bool valid_utf8(std::string_view text);
 
+// The first character of a fact file's line that no value may hold: malformed UTF-8 (overlong,
+// surrogate, truncated), NUL or another control character (C0 other than tab, DEL, C1), or a
+// byte-order mark (U+FEFF) after the start of the file. `column` counts code points from 1.
+struct TextFault {
+  std::size_t column;
+  std::string problem;
+};
+std::optional<TextFault> find_text_fault(std::string_view line);
+
 // Lower-case hexadecimal SHA-256 of `data`.
 std::string sha256_hex(std::string_view data);
 

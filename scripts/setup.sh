@@ -6,6 +6,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libspdlog-dev
           libssl-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
           nlohmann-json3-dev graphviz)
+# CI also fuzzes with clang's libFuzzer (scripts/fuzz).
+[[ "${CI:-}" == "true" ]] && packages+=(clang-14 libclang-rt-14-dev)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -131,7 +131,7 @@ INSTANTIATE_TEST_SUITE_P(
                  kMeetingRecord +
                      "attendance\n  meeting: som-12-test\n  person: william-swing\n"
                      "  role: chairman\n  attested_as: reported\n  cite: notes | Field notes\n",
-                 12, "role", "CHECK constraint failed"},
+                 12, "role", "not one of the allowed values; expected one of: co-chair, host"},
         BadInput{"DuplicateKey", "person william-swing\n  name: W\n  cite: notes | Field notes\n",
                  1, "", "already exists"},
         BadInput{"MissingCitation", "meeting m\n  title: Uncited meeting\n", 1, "cite",

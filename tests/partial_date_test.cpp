@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "euiomkb/error.hpp"
+
 namespace euiomkb {
 namespace {
 
@@ -24,8 +26,8 @@ TEST(PartialDate, RejectsMalformedAndImpossibleDates) {
                            "2011-11-0", "20111-01", "2011-11-01T00", "abcd"}) {
     EXPECT_FALSE(PartialDate::parse(text).has_value()) << text;
   }
-  EXPECT_THROW(PartialDate(2011, std::nullopt, 3), std::invalid_argument);
-  EXPECT_THROW(PartialDate(2011, 2, 30), std::invalid_argument);
+  EXPECT_THROW(PartialDate(2011, std::nullopt, 3), Error);
+  EXPECT_THROW(PartialDate(2011, 2, 30), Error);
 }
 
 TEST(PartialDate, CoversFinerDatesWithinItsPrecision) {

@@ -38,20 +38,25 @@ class QueryError : public Error {
   using Error::Error;
 };
 
-// A fact file or document is malformed or contradicts the database. file(), line() and
-// field() locate the problem (line 0 and an empty field when not applicable).
+// A fact file or document is malformed or contradicts the database. file(), line(), column()
+// and field() locate the problem (0 and an empty field when not applicable); problem() is the
+// message without the location. what() is "file:line[:column]: field 'name': problem".
 class ImportError : public Error {
  public:
   ImportError(std::string file, int line, std::string field, const std::string& problem,
-              int sqlite_code = 0);
+              int sqlite_code = 0, int column = 0);
   const std::string& file() const noexcept { return file_; }
   int line() const noexcept { return line_; }
+  int column() const noexcept { return column_; }
   const std::string& field() const noexcept { return field_; }
+  const std::string& problem() const noexcept { return problem_; }
 
  private:
   std::string file_;
   int line_;
+  int column_;
   std::string field_;
+  std::string problem_;
 };
 
 }  // namespace euiomkb

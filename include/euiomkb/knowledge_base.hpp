@@ -18,6 +18,7 @@
 
 #include "euiomkb/error.hpp"
 #include "euiomkb/id.hpp"
+#include "euiomkb/import.hpp"
 #include "euiomkb/partial_date.hpp"
 #include "euiomkb/records.hpp"
 
@@ -218,7 +219,16 @@ class KnowledgeBase {
   // Opens an existing database. Throws SchemaError if it was made by a newer version of the
   // library; in read_write mode an older schema is migrated in one transaction, in read_only
   // mode it is refused with SchemaError. Throws DatabaseError if the file cannot be opened.
+  //
+  // Opening checks first that `path` is an euiomkb database, throwing DatabaseError with its own
+  // message for a directory, an empty file, a file that is not SQLite, another application's
+  // or an unrelated SQLite database, and a damaged one; SchemaError for a newer one. A database
+  // opened read-write runs in WAL mode (readers in other processes keep reading while one
+  // process writes) with a busy timeout; pass Journal::rollback for file systems without shared
+  // memory (network file systems).
   static KnowledgeBase open(const std::string& path, Mode mode = Mode::read_only);
+  enum class Journal { wal, rollback };
+  static KnowledgeBase open(const std::string& path, Mode mode, Journal journal);
 
   KnowledgeBase(KnowledgeBase&&) noexcept;
   KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
@@ -239,6 +249,30 @@ class KnowledgeBase {
   // The same, reading streams one record at a time.
   ImportSummary import_fact_streams(const std::vector<FactStream>& files,
                                     const DocumentProvider& documents);
+
+  // Imports users' fact files from disk, all or nothing, in one IMMEDIATE transaction, and
+  // reports every problem (up to options.error_limit) instead of throwing at the first: syntax,
+  // types, required fields, calendar dates, references (in the file, earlier files or the
+  // database), quotations found in their sources, enumerations, size limits, UTF-8, control
+  // characters, the database's own constraints (on the line of the field at fault), and
+  // verify() of the result. A file whose bytes were imported before is skipped; a file of the
+  // same name with other bytes is refused. Each imported file is logged (name, SHA-256, time,
+  // records by kind). Throws DatabaseError only when the database cannot be read or written
+  // (read-only, busy beyond the timeout, I/O); the database is then unchanged too.
+  ImportReport import_files(const std::vector<std::filesystem::path>& files,
+                            const ImportOptions& options = {});
+
+  // Every fact file imported with import_files, oldest first (the seed is not listed).
+  std::vector<LoggedImport> import_log() const;
+
+  // Keys users can refer to, as `kind key label` rows in kind then key order; `kind` empty for
+  // every kind. Throws Error (not DatabaseError) when `kind` is not a kind of keyed record.
+  struct Key {
+    std::string kind;
+    std::string key;
+    std::string label;
+  };
+  std::vector<Key> keys(std::string_view kind = {}) const;
 
   // Runs every check: SQLite integrity and foreign keys, each citation found in its source at
   // its offsets, no citation of a missing record, every fact row cited, one preferred value

@@ -10,7 +10,7 @@ namespace euiomkb {
 
 class PartialDate {
  public:
-  // Throws std::invalid_argument unless 1 <= month <= 12 and day is valid for that month
+  // Throws euiomkb::Error unless 1 <= month <= 12 and day is valid for that month
   // (a day requires a month).
   explicit PartialDate(int year, std::optional<int> month = std::nullopt,
                        std::optional<int> day = std::nullopt);

@@ -1,0 +1,165 @@
+#include "import_command.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "euiomkb/euiomkb.hpp"
+#include "tool.hpp"
+
+namespace euiomkb::cli {
+namespace {
+
+std::string plural(std::int64_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string by_kind(const std::map<std::string, std::int64_t>& counts) {
+  std::string out;
+  for (const auto& [kind, n] : counts)
+    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+  return out.empty() ? "no records" : out;
+}
+
+}  // namespace
+
+int import_command(const ImportCommandOptions& options, std::ostream& out, std::ostream& err) {
+  KnowledgeBase kb = KnowledgeBase::open(options.db, KnowledgeBase::Mode::read_write);
+  ImportOptions import;
+  import.documents = options.documents;
+  import.dry_run = options.dry_run;
+  import.error_limit = options.error_limit;
+  bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) == 1;
+  auto started = std::chrono::steady_clock::now();
+  if (show_progress) {
+    import.progress = [&](std::int64_t records) {
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    err << "\r  " << records << " records ("
+        << static_cast<std::int64_t>(seconds > 0 ? static_cast<double>(records) / seconds : 0)
+        << " records/s)" << std::flush;
+  };
+}
+std::vector<std::filesystem::path> paths(options.files.begin(), options.files.end());
+ImportReport report = kb.import_files(paths, import);
+if (show_progress && report.records >= 10000) err << "\n";
+for (const ImportProblem& problem : report.problems) err << problem.to_string() << "\n";
+for (const ImportedFile& file : report.files) {
+  if (file.unchanged)
+    out << file.path << ": unchanged (" << file.previously << "); skipped\n";
+  else if (report.outcome != ImportOutcome::rejected)
+    out << file.path << ": " << by_kind(file.records_by_kind) << "\n";
+}
+switch (report.outcome) {
+  case ImportOutcome::imported:
+    out << "imported " << plural(report.records, "record") << " with "
+        << plural(report.citations, "citation") << " into " << options.db << "\n";
+    return 0;
+  case ImportOutcome::checked:
+    out << "dry run: " << plural(report.records, "record") << " with "
+        << plural(report.citations, "citation")
+        << " would be imported; all checks passed; nothing written\n";
+    return 0;
+  case ImportOutcome::nothing_to_do:
+    out << "nothing to import: every file was imported before, unchanged\n";
+    return 0;
+  case ImportOutcome::rejected:
+    break;
+}
+err << plural(static_cast<std::int64_t>(report.problems.size()), "problem")
+    << (report.stopped_at_limit ? " (stopped at the limit; there may be more)" : "")
+    << "; nothing imported, " << options.db << " is unchanged\n";
+return 1;
+}  // namespace euiomkb::cli
+
+void warn_discarded_imports(const std::string& db, const std::string& facts_dir,
+                            std::ostream& err) {
+  std::vector<LoggedImport> log;
+  try {
+    if (!std::filesystem::exists(db)) return;
+    log = KnowledgeBase::open(db).import_log();
+  } catch (const Error&) {
+    return;  // an older or foreign file has no import log; build reports what it must
+  }
+  if (log.empty()) return;
+  err << "euiomkb: " << db << " holds "
+      << plural(static_cast<std::int64_t>(log.size()), "imported file") << " (";
+  for (std::size_t i = 0; i < log.size(); ++i) err << (i ? ", " : "") << log[i].file_name;
+  if (facts_dir.empty())
+    err << "); the rebuild discards them: add --facts DIR to import them again\n";
+  else
+    err << "); --facts " << facts_dir << " imports its files again\n";
+}
+
+int import_directory(const std::string& db, const std::string& facts_dir, std::ostream& out,
+                     std::ostream& err) {
+  ImportCommandOptions options;
+  options.db = db;
+  options.documents = facts_dir;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(facts_dir, error))
+    if (entry.path().extension() == ".facts") options.files.push_back(entry.path().string());
+  if (error) {
+    err << "euiomkb: cannot read --facts directory '" << facts_dir << "': " << error.message()
+        << "\n";
+    return 1;
+  }
+  std::sort(options.files.begin(), options.files.end());
+  if (options.files.empty()) {
+    err << "euiomkb: no .facts files in '" << facts_dir << "'\n";
+    return 1;
+  }
+  return import_command(options, out, err);
+}
+
+int build_with_facts(const std::string& db, bool force, const std::string& facts_dir,
+                     std::ostream& out, std::ostream& err) {
+  if (std::filesystem::exists(db) && !force) {
+    err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
+    return 1;
+  }
+  // Built and imported beside `db`, moved into place only when both succeed.
+  std::string staging = db + ".rebuilding";
+  std::error_code ignored;
+  std::filesystem::remove(staging, ignored);
+  int code = build(staging, true, out, err);
+  if (code == 0) code = import_directory(staging, facts_dir, out, err);
+  if (code == 0) std::filesystem::rename(staging, db);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(staging + suffix, ignored);
+  if (code != 0) err << "euiomkb: " << db << " is unchanged\n";
+  return code;
+}
+
+void add_import_command(CLI::App& app, Tool& tool) {
+  auto options = std::make_shared<ImportCommandOptions>();
+  auto* command = tool.command(
+      app, "import",
+      "Import fact files and their documents (all or nothing; every problem reported)",
+      [&tool, options] {
+        tool.open();  // creates the default database on first use; checks any other file
+        options->db = tool.location().path;
+        return import_command(*options, tool.out, tool.err);
+      });
+  command->add_option("files", options->files, "Fact files (seed/FORMAT.md)")->required();
+  command->add_option(
+      "--documents", options->documents,
+      "Directory of the documents `source` records name (default: beside each fact file)");
+  command->add_flag("--dry-run", options->dry_run, "Check everything, write nothing");
+  command->add_flag("--quiet", options->quiet, "No progress on stderr");
+  command->add_option("--error-limit", options->error_limit, "Stop after this many problems")
+      ->capture_default_str();
+}
+
+void add_keys_command(CLI::App& app, Tool& tool) {
+  auto kind = std::make_shared<std::string>();
+  auto* command = tool.command(app, "keys", "List the keys fact files can refer to", [&tool, kind] {
+    tool.open();
+    return keys_command(tool.location().path, *kind, tool.out, tool.err);
+  });
+  command->add_option("kind", *kind, "Only keys of this kind (meeting, person, organisation, ...)");
+}
+
+}  // namespace euiomkb::cli

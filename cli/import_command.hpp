@@ -1,0 +1,45 @@
+// The `import` and `keys` commands (and the import half of `build --facts`). Each takes its
+// parsed options and the output streams and returns the exit code: 0 success, 1 failure
+// (nothing imported), 2 usage error.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace euiomkb::cli {
+
+// euiomkb build: writes a fresh seeded database to `db`; refuses to replace an existing file
+// unless `force` (build_command.cpp).
+int build(const std::string& db, bool force, std::ostream& out, std::ostream& err);
+
+struct ImportCommandOptions {
+  std::string db;
+  std::vector<std::string> files;
+  std::string documents;  // empty: beside each fact file
+  bool dry_run = false;
+  bool quiet = false;  // no progress on stderr
+  std::size_t error_limit = 100;
+};
+
+// euiomkb import FILE... : every problem on `err` as file:line:column: field 'f': message.
+int import_command(const ImportCommandOptions& options, std::ostream& out, std::ostream& err);
+
+// euiomkb keys [KIND] : one key a line, `kind  key  label` (without the kind when given).
+int keys_command(const std::string& db, const std::string& kind, std::ostream& out,
+                 std::ostream& err);
+
+// Before `build --force` replaces `db`: says on `err` which imported files the rebuild
+// discards (unless `facts_dir` will import them again). Never fails.
+void warn_discarded_imports(const std::string& db, const std::string& facts_dir, std::ostream& err);
+
+// After `build --facts DIR`: imports DIR/*.facts in name order, documents from DIR.
+int import_directory(const std::string& db, const std::string& facts_dir, std::ostream& out,
+                     std::ostream& err);
+
+// build --facts DIR: a fresh seeded database with DIR's fact files imported, built beside
+// `db` and moved over it only when complete (so a failed import leaves `db` as it was).
+int build_with_facts(const std::string& db, bool force, const std::string& facts_dir,
+                     std::ostream& out, std::ostream& err);
+
+}  // namespace euiomkb::cli

@@ -1,0 +1,75 @@
+// Importing users' own fact files (seed/FORMAT.md) with every problem reported at once:
+// the options and the report of KnowledgeBase::import_files.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace euiomkb {
+
+struct ImportOptions {
+  // Where the documents that `source` records name (`file:`) are found. Empty: in the
+  // directories of the fact files given, in their order.
+  std::filesystem::path documents;
+  // Validate everything, including verify() of the result, then roll back: nothing is written.
+  bool dry_run = false;
+  // Stop after this many problems (at least 1).
+  std::size_t error_limit = 100;
+  // Called every few thousand records with the number loaded so far (progress display).
+  std::function<void(std::int64_t records)> progress;
+};
+
+// One problem with the input, located as precisely as possible: line and column count from
+// 1 (0: not applicable), `field` is the field's name ("" for the record or the file).
+struct ImportProblem {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string field;
+  std::string message;
+  // "file:line[:column]: field 'name': message", the form compilers use; only the message
+  // for a problem of the import as a whole (empty `file`, e.g. verify() failing).
+  std::string to_string() const;
+};
+
+struct ImportedFile {
+  std::string path;    // as given
+  std::string sha256;  // of its bytes
+  // The same bytes were imported before (`previously` says when, under which name) and the
+  // file was skipped: importing an identical file again is a no-op.
+  bool unchanged = false;
+  std::string previously;
+  std::map<std::string, std::int64_t> records_by_kind;  // records it added (or would add)
+};
+
+enum class ImportOutcome {
+  imported,       // committed
+  checked,        // dry run: everything valid, nothing written
+  nothing_to_do,  // every file was imported before, unchanged
+  rejected,       // problems found: nothing written
+};
+
+struct ImportReport {
+  ImportOutcome outcome = ImportOutcome::rejected;
+  std::vector<ImportProblem> problems;  // in the order found, at most error_limit
+  bool stopped_at_limit = false;        // there may be more problems than listed
+  std::vector<ImportedFile> files;      // one per path given, in order
+  std::int64_t records = 0;
+  std::int64_t citations = 0;
+  bool ok() const { return outcome != ImportOutcome::rejected; }
+};
+
+// One fact file imported earlier (a row of table import_log).
+struct LoggedImport {
+  std::string file_name;    // without its directory
+  std::string sha256;       // of its bytes
+  std::string imported_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
+  std::int64_t records = 0;
+};
+
+}  // namespace euiomkb

@@ -1,0 +1,210 @@
+// KnowledgeBase::import_files: users' fact files from disk, every problem at once, the import
+// log, dry runs and the verify() gate.
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "euiomkb/euiomkb.hpp"
+#include "test_support.hpp"
+
+namespace euiomkb {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempPath;
+
+// A scratch directory with the note document, removed afterwards.
+class ImportFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    KnowledgeBase::create_seeded(db_.str());
+    dir_ = fs::temp_directory_path() / ("euiomkb-import-" + std::to_string(std::random_device()()));
+    fs::create_directories(dir_);
+    write("notes-2026.txt",
+          "Field notes.\nThe twelfth EU-IOM Senior Officials Meeting was held in\nGeneva on 2 "
+          "March 2026, chaired by William L. Swing.\n");
+    write("source.facts",
+          "source notes\n  file: notes-2026.txt\n  title: Field notes\n  language: en\n");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    return dir_ / name;
+  }
+  KnowledgeBase open() { return KnowledgeBase::open(db_.str(), KnowledgeBase::Mode::read_write); }
+
+  TempPath db_;
+  fs::path dir_;
+};
+
+const std::string kMeeting =
+    "meeting som-12-notes\n  series: SOM\n  sequence_no: 12\n"
+    "  title: 12th EU-IOM Senior Officials Meeting\n  held_on: 2026-03-02\n  location: Geneva\n"
+    "  cite: notes | The twelfth EU-IOM Senior Officials Meeting was held in Geneva\n";
+
+TEST_F(ImportFilesTest, ImportsLogsAndSaysSoWhenTheSameFileComesAgain) {
+  fs::path facts = write("som12.facts", kMeeting +
+                                            "\nattendance\n  meeting: som-12-notes\n"
+                                            "  person: william-swing\n  role: co-chair\n"
+                                            "  attested_as: reported\n"
+                                            "  cite: notes | chaired by William L. Swing\n");
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import_files({dir_ / "source.facts", facts});
+  ASSERT_EQ(report.outcome, ImportOutcome::imported)
+      << (report.problems.empty() ? "" : report.problems[0].to_string());
+  EXPECT_EQ(report.records, 3);
+  EXPECT_EQ(report.files[1].records_by_kind.at("meeting"), 1);
+  EXPECT_EQ(report.files[1].records_by_kind.at("attendance"), 1);
+  ASSERT_TRUE(kb.meetings().by_sequence("SOM", 12).has_value());
+  SQLite::Database raw(db_.str());
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM import_log").getInt(), 2);
+  EXPECT_EQ(
+      raw.execAndGet("SELECT records FROM import_log WHERE file_name = 'som12.facts'").getInt(), 2);
+  EXPECT_EQ(
+      raw.execAndGet("SELECT sha256 FROM import_log WHERE file_name = 'som12.facts'").getString(),
+      test::file_hash(facts.string()));
+  EXPECT_EQ(raw.execAndGet("SELECT key FROM v_meeting WHERE sequence_no = 12").getString(),
+            "som-12-notes");
+
+  std::string before = test::file_hash(db_.str());
+  ImportReport again = kb.import_files({dir_ / "source.facts", facts});
+  EXPECT_EQ(again.outcome, ImportOutcome::nothing_to_do);
+  EXPECT_TRUE(again.files[0].unchanged);
+  EXPECT_NE(again.files[1].previously.find("som12.facts"), std::string::npos);
+
+  // A changed file of the same name is refused, naming the file.
+  write("som12.facts", kMeeting + "  note: changed\n");
+  ImportReport changed = kb.import_files({facts});
+  ASSERT_EQ(changed.outcome, ImportOutcome::rejected);
+  EXPECT_NE(changed.problems[0].message.find("different version of 'som12.facts'"),
+            std::string::npos);
+  EXPECT_EQ(test::file_hash(db_.str()), before);
+}
+
+TEST_F(ImportFilesTest, ReportsEveryProblemOnceWithItsLineFieldAndSuggestion) {
+  fs::path facts = write("bad.facts",
+                         "meeting m1\n  title: A\n  held_on: 2026-02-30\n"  // 3: not a date
+                         "  cite: notes | Field notes\n\n"
+                         "topic\n  meeting: m1\n  label: follows a failed record\n"  // not again
+                         "  cite: notes | Field notes\n\n"
+                         "attendance\n  meeting: som-11\n  persn: william-swing\n"  // 13: field
+                         "  person: wiliam-swing\n"                                 // 14: key
+                         "  role: cochair\n  attested_as: reported\n"               // 15: enum
+                         "  cite: notes | Field notes\n\n"
+                         "meeting m2\n  title: B\n  cite: notes | Lausanne\n");  // 21: quote
+  std::string before = test::file_hash(db_.str());
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import_files({dir_ / "source.facts", facts});
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  std::vector<std::string> found;
+  for (const ImportProblem& p : report.problems) found.push_back(p.to_string());
+  ASSERT_EQ(found.size(), 5u) << ::testing::PrintToString(found);  // in line order
+  std::string bad = (dir_ / "bad.facts").string();
+  EXPECT_EQ(report.problems[0].line, 3);
+  EXPECT_EQ(report.problems[0].field, "held_on");
+  EXPECT_NE(found[0].find("real calendar date"), std::string::npos);
+  EXPECT_EQ(report.problems[1].line, 13);
+  EXPECT_NE(found[1].find("did you mean 'person'?"), std::string::npos) << found[1];
+  EXPECT_EQ(report.problems[2].line, 14);
+  EXPECT_NE(found[2].find("did you mean 'william-swing'?"), std::string::npos) << found[2];
+  EXPECT_EQ(report.problems[3].line, 15);
+  EXPECT_NE(found[3].find("did you mean 'co-chair'?"), std::string::npos) << found[3];
+  EXPECT_EQ(found[4].rfind(bad + ":21: field 'cite': quotation not found", 0), 0u) << found[4];
+  EXPECT_EQ(test::file_hash(db_.str()), before);
+}
+
+TEST_F(ImportFilesTest, SyntaxErrorsDoNotHideTheRest) {
+  fs::path facts = write("syntax.facts",
+                         "meeting Bad_Key\n  title: skipped\n\n"               // 1: header
+                         "meeting m3\n  title\n  cite: notes | Field notes\n"  // 5: no colon
+                         "\nmeeting m4\n  title: caf\xC3\n"                    // 9: UTF-8
+                         "  cite: notes | Field notes\n");
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import_files({dir_ / "source.facts", facts});
+  ASSERT_EQ(report.problems.size(), 3u);
+  EXPECT_EQ(report.problems[0].line, 1);
+  EXPECT_EQ(report.problems[1].line, 5);
+  EXPECT_EQ(report.problems[2].line, 9);
+  EXPECT_EQ(report.problems[2].column, 13);  // "  title: caf" is 12 characters
+}
+
+TEST_F(ImportFilesTest, StopsAtTheErrorLimit) {
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "meeting m" + std::to_string(i) + "\n  title: x\n\n";
+  fs::path facts = write("many.facts", text);
+  KnowledgeBase kb = open();
+  ImportOptions options;
+  options.error_limit = 4;
+  ImportReport report = kb.import_files({facts}, options);
+  EXPECT_EQ(report.problems.size(), 4u);
+  EXPECT_TRUE(report.stopped_at_limit);
+}
+
+TEST_F(ImportFilesTest, DryRunChecksEverythingAndWritesNothing) {
+  fs::path facts = write("som12.facts", kMeeting);
+  std::string before = test::file_hash(db_.str());
+  KnowledgeBase kb = open();
+  ImportOptions options;
+  options.dry_run = true;
+  ImportReport report = kb.import_files({dir_ / "source.facts", facts}, options);
+  EXPECT_EQ(report.outcome, ImportOutcome::checked);
+  EXPECT_EQ(report.records, 2);
+  EXPECT_FALSE(kb.meetings().by_sequence("SOM", 12).has_value());
+  EXPECT_EQ(test::file_hash(db_.str()), before);
+  // And the real run afterwards works.
+  EXPECT_EQ(kb.import_files({dir_ / "source.facts", facts}).outcome, ImportOutcome::imported);
+}
+
+TEST_F(ImportFilesTest, AnImportThatWouldFailVerifyIsRejected) {
+  // A second preferred value for a claim the seed already settles.
+  fs::path facts = write("claim.facts",
+                         "claim\n  subject: EU-IOM Strategic Cooperation Framework\n"
+                         "  subject_type: agreement\n  subject_key: scf-2012\n"
+                         "  attribute: established\n  value: 2026-03\n  preferred: yes\n"
+                         "  reason: a test\n  cite: notes | Field notes\n");
+  std::string before = test::file_hash(db_.str());
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import_files({dir_ / "source.facts", facts});
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  EXPECT_NE(report.problems[0].message.find("failing verify()"), std::string::npos)
+      << report.problems[0].message;
+  EXPECT_TRUE(kb.verify().ok());
+  EXPECT_EQ(test::file_hash(db_.str()), before);
+}
+
+TEST_F(ImportFilesTest, MissingFilesAndDirectoriesAreProblemsNotExceptions) {
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import_files({dir_ / "absent.facts", dir_});
+  ASSERT_EQ(report.problems.size(), 2u);
+  EXPECT_EQ(report.problems[0].message, "no such file");
+  EXPECT_NE(report.problems[1].message.find("is a directory"), std::string::npos);
+}
+
+TEST_F(ImportFilesTest, KeysAreListedByKindWithLabels) {
+  KnowledgeBase kb = open();
+  auto meetings = kb.keys("meeting");
+  auto som11 = std::find_if(meetings.begin(), meetings.end(),
+                            [](const auto& k) { return k.key == "som-11"; });
+  ASSERT_NE(som11, meetings.end());
+  EXPECT_NE(som11->label.find("11th"), std::string::npos) << som11->label;
+  EXPECT_GT(kb.keys().size(), meetings.size());
+  try {
+    kb.keys("meetign");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("did you mean 'meeting'?"), std::string::npos);
+  }
+}
+
+TEST(ReadmeExample, TheReadmeShowsTheExampleFactFileAsItIs) {
+  std::string readme = test::seed_file("README.md");
+  std::string facts = test::seed_file("examples/import/readme.facts");
+  EXPECT_NE(readme.find("```\n" + facts + "```"), std::string::npos)
+      << "README.md no longer shows examples/import/readme.facts verbatim";
+}
+
+}  // namespace
+}  // namespace euiomkb
