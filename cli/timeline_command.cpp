@@ -2,11 +2,24 @@
 // publications, funding, organisations' renamings and splits), each with its sources.
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <variant>
 
 #include "tool.hpp"
 
 namespace euiomkb::cli {
 namespace {
+
+// Each stated date of an agreement, with the distinct files of its citations.
+constexpr std::string_view kAgreementDates = R"sql(
+SELECT d.on_date, d.agreement || ' ' || d.event,
+       (SELECT group_concat(file_name, ' ')
+          FROM (SELECT DISTINCT c.file_name FROM v_citation c
+                 WHERE c.subject_type = 'agreement_date' AND c.subject_id = d.agreement_date_id
+                 ORDER BY c.file_name))
+  FROM v_agreement_date d
+ ORDER BY d.agreement_date_id
+)sql";
 
 struct Event {
   PartialDate date;
@@ -35,6 +48,16 @@ int show_timeline(const Tool& tool) {
     add(m.held_on, "meeting", m.title + (m.location ? ", " + *m.location : ""),
         sources_of(kb.citations_for(m)));
   });
+  // Agreements: each date of the kind its document states (signed, established, ...), from
+  // the documented view v_agreement_date with its own citations.
+  kb.run_sql(
+      kAgreementDates, {}, [](const std::vector<std::string>&) {},
+      [&](const std::vector<SqlValue>& v) {
+        if (!std::holds_alternative<std::string>(v[0])) return;
+        add(PartialDate::parse(std::get<std::string>(v[0])), "agreement",
+            std::get<std::string>(v[1]),
+            std::holds_alternative<std::string>(v[2]) ? std::get<std::string>(v[2]) : "");
+      });
   for (const Agreement& a : kb.agreements().all()) {
     std::string cited = sources_of(kb.citations_for(a));
     add(a.concluded_on, "agreement", a.name + " concluded", cited);
