@@ -4,11 +4,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "euiomkb/api.hpp"
+
 namespace euiomkb {
 
 // Base of every exception the library throws. sqlite_code() is the SQLite extended result
 // code behind the failure, or 0 when SQLite was not involved.
-class Error : public std::runtime_error {
+class EUIOMKB_API Error : public std::runtime_error {
  public:
   explicit Error(const std::string& message, int sqlite_code = 0)
       : std::runtime_error(message), sqlite_code_(sqlite_code) {}
@@ -19,13 +21,13 @@ class Error : public std::runtime_error {
 };
 
 // The database file cannot be opened, read or written.
-class DatabaseError : public Error {
+class EUIOMKB_API DatabaseError : public Error {
  public:
   using Error::Error;
 };
 
 // The database's schema version is newer than this library, or a migration failed.
-class SchemaError : public Error {
+class EUIOMKB_API SchemaError : public Error {
  public:
   using Error::Error;
 };
@@ -33,7 +35,7 @@ class SchemaError : public Error {
 // A query a user wrote is malformed or refused: a full-text search query FTS5 cannot parse,
 // SQL that does not compile, or SQL that would write through KnowledgeBase::run_sql without
 // permission. what() says what is wrong in words a user can act on.
-class QueryError : public Error {
+class EUIOMKB_API QueryError : public Error {
  public:
   using Error::Error;
 };
@@ -41,7 +43,7 @@ class QueryError : public Error {
 // A fact file or document is malformed or contradicts the database. file(), line(), column()
 // and field() locate the problem (0 and an empty field when not applicable); problem() is the
 // message without the location. what() is "file:line[:column]: field 'name': problem".
-class ImportError : public Error {
+class EUIOMKB_API ImportError : public Error {
  public:
   ImportError(std::string file, int line, std::string field, const std::string& problem,
               int sqlite_code = 0, int column = 0);

@@ -1,6 +1,7 @@
 // Umbrella header: everything an application needs to query the EU-IOM knowledge base.
 #pragma once
 
+#include "euiomkb/api.hpp"
 #include "euiomkb/error.hpp"
 #include "euiomkb/id.hpp"
 #include "euiomkb/knowledge_base.hpp"

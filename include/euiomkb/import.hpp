@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "euiomkb/api.hpp"
+
 namespace euiomkb {
 
 struct ImportOptions {
@@ -26,7 +28,7 @@ struct ImportOptions {
 
 // One problem with the input, located as precisely as possible: line and column count from
 // 1 (0: not applicable), `field` is the field's name ("" for the record or the file).
-struct ImportProblem {
+struct EUIOMKB_API ImportProblem {
   std::string file;
   int line = 0;
   int column = 0;

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "euiomkb/api.hpp"
 #include "euiomkb/error.hpp"
 #include "euiomkb/id.hpp"
 #include "euiomkb/import.hpp"
@@ -62,7 +63,7 @@ struct ImportSummary {
   std::int64_t statements_prepared = 0;
 };
 
-class Organisations {
+class EUIOMKB_API Organisations {
  public:
   explicit Organisations(detail::Impl* impl) : impl_(impl) {}
   std::vector<Organisation> all() const;
@@ -89,7 +90,7 @@ class Organisations {
   detail::Impl* impl_;
 };
 
-class People {
+class EUIOMKB_API People {
  public:
   explicit People(detail::Impl* impl) : impl_(impl) {}
   std::vector<Person> all() const;
@@ -120,7 +121,7 @@ class People {
   detail::Impl* impl_;
 };
 
-class Meetings {
+class EUIOMKB_API Meetings {
  public:
   explicit Meetings(detail::Impl* impl) : impl_(impl) {}
   // The timeline: every meeting, by date (undated last).
@@ -148,7 +149,7 @@ class Meetings {
   detail::Impl* impl_;
 };
 
-class Agreements {
+class EUIOMKB_API Agreements {
  public:
   explicit Agreements(detail::Impl* impl) : impl_(impl) {}
   std::vector<Agreement> all() const;
@@ -166,7 +167,7 @@ class Agreements {
   detail::Impl* impl_;
 };
 
-class FundingRepository {
+class EUIOMKB_API FundingRepository {
  public:
   explicit FundingRepository(detail::Impl* impl) : impl_(impl) {}
   std::vector<Funding> all() const;
@@ -177,7 +178,7 @@ class FundingRepository {
   detail::Impl* impl_;
 };
 
-class Publications {
+class EUIOMKB_API Publications {
  public:
   explicit Publications(detail::Impl* impl) : impl_(impl) {}
   std::vector<Publication> all() const;
@@ -187,7 +188,7 @@ class Publications {
   detail::Impl* impl_;
 };
 
-class Sources {
+class EUIOMKB_API Sources {
  public:
   explicit Sources(detail::Impl* impl) : impl_(impl) {}
   std::vector<Source> all() const;
@@ -202,7 +203,7 @@ class Sources {
   detail::Impl* impl_;
 };
 
-class KnowledgeBase {
+class EUIOMKB_API KnowledgeBase {
  public:
   enum class Mode { read_only, read_write };
   // What create_seeded does when `path` already exists.
@@ -346,6 +347,6 @@ class KnowledgeBase {
 // Log messages the library emits (silent unless a handler is set). The handler receives a
 // level name ("debug", "info", "warn", "error") and the message; pass nullptr to silence.
 using LogHandler = std::function<void(std::string_view level, std::string_view message)>;
-void set_log_handler(LogHandler handler);
+EUIOMKB_API void set_log_handler(LogHandler handler);
 
 }  // namespace euiomkb

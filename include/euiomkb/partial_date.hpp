@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "euiomkb/api.hpp"
+
 namespace euiomkb {
 
-class PartialDate {
+class EUIOMKB_API PartialDate {
  public:
   // Throws euiomkb::Error unless 1 <= month <= 12 and day is valid for that month
   // (a day requires a month).
@@ -30,7 +32,8 @@ class PartialDate {
   bool covers(const PartialDate& other) const noexcept;
 
   // Orders by year, then month, then day; a coarser date sorts before finer ones it covers.
-  friend std::strong_ordering operator<=>(const PartialDate&, const PartialDate&) noexcept;
+  friend EUIOMKB_API std::strong_ordering operator<=>(const PartialDate&,
+                                                      const PartialDate&) noexcept;
   friend bool operator==(const PartialDate&, const PartialDate&) noexcept = default;
 
  private:
