@@ -2,8 +2,11 @@
 # for `subdirectory`, against the source tree EUIOMKB_SOURCE_DIR), runs it on the database the
 # project found, and checks what it prints. Run by ctest (tests/CMakeLists.txt):
 #   cmake -DKIND=... -DCONSUMERS=... -DWORK=... -DPREFIX=... -DEUIOMKB_SOURCE_DIR=...
-#         -DGENERATOR=... -DCXX=... -DBUILD_TYPE=... -DVERSION=... -P run.cmake
-foreach(var KIND CONSUMERS WORK PREFIX EUIOMKB_SOURCE_DIR GENERATOR CXX BUILD_TYPE VERSION)
+#         -DGENERATOR=... -DCXX=... -DCXX_FLAGS=... -DBUILD_TYPE=... -DVERSION=... -P run.cmake
+# CXX_FLAGS are the project's own CMAKE_CXX_FLAGS: a consumer of a library built with
+# -fsanitize=address must be compiled and linked with it too (the asan preset), as a real
+# application would be.
+foreach(var KIND CONSUMERS WORK PREFIX EUIOMKB_SOURCE_DIR GENERATOR CXX CXX_FLAGS BUILD_TYPE VERSION)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "run.cmake: ${var} is not set")
   endif()
@@ -15,7 +18,7 @@ file(REMOVE_RECURSE ${build})
 set(ENV{PKG_CONFIG_PATH} ${PREFIX}/lib/pkgconfig:${PREFIX}/lib/x86_64-linux-gnu/pkgconfig)
 execute_process(
   COMMAND ${CMAKE_COMMAND} -S ${CONSUMERS}/${KIND} -B ${build} -G ${GENERATOR}
-          -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=${BUILD_TYPE}
+          -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=${BUILD_TYPE} "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
           -DCMAKE_PREFIX_PATH=${PREFIX} -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
           -DEUIOMKB_SOURCE_DIR=${EUIOMKB_SOURCE_DIR}
   RESULT_VARIABLE status)
