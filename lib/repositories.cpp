@@ -44,15 +44,18 @@ SELECT org_name_id, name, language, attested_on, valid_from, valid_to, basis
  ORDER BY coalesce(valid_from, attested_on) IS NULL, coalesce(valid_from, attested_on),
           org_name_id
 )sql";
+// Only English names compete with the organisation's own (English) name: a document in another
+// language attests what the organisation is called there, not a rename (the EEAS in Dutch).
 constexpr std::string_view kOrganisationNameOn = R"sql(
 SELECT name FROM (
   SELECT name, 1 AS rank, valid_from AS since FROM organisation_name
-   WHERE org_id = :id AND (valid_from IS NOT NULL OR valid_to IS NOT NULL)
+   WHERE org_id = :id AND language = 'en' AND (valid_from IS NOT NULL OR valid_to IS NOT NULL)
      AND (valid_from IS NULL OR valid_from <= :high)
      AND (valid_to IS NULL OR :low <= valid_to || '~')
   UNION ALL
   SELECT name, 2, attested_on FROM organisation_name
-   WHERE org_id = :id AND valid_from IS NULL AND valid_to IS NULL AND attested_on <= :high
+   WHERE org_id = :id AND language = 'en' AND valid_from IS NULL AND valid_to IS NULL
+     AND attested_on <= :high
   UNION ALL
   SELECT name, 3, NULL FROM organisation WHERE org_id = :id)
  ORDER BY rank, since DESC LIMIT 1

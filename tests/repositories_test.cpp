@@ -189,6 +189,16 @@ TEST_F(Seeded, OrganisationsParentsNamesAndLineage) {
   EXPECT_EQ(kb().organisations().name_on(echo->id, PartialDate(2025, 4, 4)),
             "Directorate-General for European Civil Protection and Humanitarian Aid Operations");
 
+  // A document in Dutch names the EEAS in Dutch; that is a translation, not a rename, so the
+  // name in use after it is still the English one.
+  auto eeas = kb().organisations().by_short_name("EEAS");
+  ASSERT_TRUE(eeas.has_value());
+  auto eeas_names = kb().organisations().names(eeas->id);
+  EXPECT_TRUE(std::any_of(eeas_names.begin(), eeas_names.end(),
+                          [](const OrganisationName& n) { return n.language == "nl"; }));
+  EXPECT_EQ(kb().organisations().name_on(eeas->id, PartialDate(2020)),
+            "European External Action Service");
+
   auto devco = kb().organisations().by_short_name("DG DEVCO");
   ASSERT_TRUE(devco.has_value());
   auto lineage = kb().organisations().lineage(devco->id);
