@@ -144,19 +144,20 @@ std::string lower_ascii(std::string text) {
 // ---- comparison of records ----
 
 auto fields(const Meeting& m) {
-  return std::tie(m.id, m.series, m.sequence_no, m.title, m.held_on, m.location, m.host);
+  return std::tie(m.id, m.series, m.sequence_no, m.title, m.held_on, m.location, m.host, m.host_id,
+                  m.key);
 }
 auto fields(const Attendance& a) {
   return std::tie(a.id, a.meeting_id, a.meeting, a.held_on, a.person_id, a.person, a.role, a.post,
-                  a.organisation, a.attested_as, a.acting);
+                  a.organisation, a.attested_as, a.acting, a.organisation_id, a.post_id);
 }
-auto fields(const Person& p) { return std::tie(p.id, p.name, p.honorific, p.aliases); }
+auto fields(const Person& p) { return std::tie(p.id, p.name, p.honorific, p.aliases, p.key); }
 auto fields(const Tenure& t) {
   return std::tie(t.id, t.person_id, t.person, t.post_id, t.post, t.organisation, t.start_date,
-                  t.end_date, t.attested_from, t.attested_to, t.acting);
+                  t.end_date, t.attested_from, t.attested_to, t.acting, t.organisation_id);
 }
 auto fields(const AgreementParty& p) {
-  return std::tie(p.id, p.agreement_id, p.organisation, p.since, p.how);
+  return std::tie(p.id, p.agreement_id, p.organisation, p.since, p.how, p.organisation_id);
 }
 auto fields(const SearchHit& h) { return std::tie(h.kind, h.ref_id, h.label, h.snippet); }
 auto fields(const Citation& c) {
