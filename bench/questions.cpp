@@ -15,13 +15,16 @@ constexpr std::string_view kMeeting = R"sql(
 SELECT m.meeting_id, m.series, m.sequence_no, m.title, m.held_on, m.location,
        (SELECT group_concat(o.short_name, ', ') FROM meeting_organisation mo
           JOIN organisation o ON o.org_id = mo.org_id
-         WHERE mo.meeting_id = m.meeting_id AND mo.role = 'host')
+         WHERE mo.meeting_id = m.meeting_id AND mo.role = 'host'),
+       (SELECT min(mo.org_id) FROM meeting_organisation mo
+         WHERE mo.meeting_id = m.meeting_id AND mo.role = 'host'),
+       (SELECT min(key) FROM record_key WHERE kind = 'meeting' AND row_id = m.meeting_id)
   FROM meeting m WHERE m.meeting_id = ?1
 )sql";
 
 constexpr std::string_view kAttendance = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, p.name, a.role,
-       po.title, o.short_name, a.attested_as, coalesce(t.acting, 0)
+       po.title, o.short_name, a.attested_as, coalesce(t.acting, 0), a.org_id, a.post_id
   FROM attendance a
   JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN person p ON p.person_id = a.person_id
@@ -34,7 +37,8 @@ SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, p.name, a
 
 // A canonical name beats an alias; among equals the oldest person.
 constexpr std::string_view kPersonByFolded = R"sql(
-SELECT person_id, name, honorific FROM (
+SELECT person_id, name, honorific,
+       (SELECT min(key) FROM record_key WHERE kind = 'person' AND row_id = person_id) FROM (
   SELECT person_id, name, honorific, 0 AS rank FROM person WHERE name_folded = ?1
   UNION ALL
   SELECT p.person_id, p.name, p.honorific, 1 FROM person_alias a
@@ -50,7 +54,7 @@ constexpr std::string_view kAliases =
 // ?4 is ?3 followed by '~' (after digits and '-').
 constexpr std::string_view kHoldersOn = R"sql(
 SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.start_date,
-       t.end_date, t.attested_from, t.attested_to, t.acting
+       t.end_date, t.attested_from, t.attested_to, t.acting, o.org_id
   FROM post po
   JOIN organisation o ON o.org_id = po.org_id
   JOIN tenure t ON t.post_id = po.post_id
@@ -63,7 +67,7 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
 )sql";
 
 constexpr std::string_view kPartiesOn = R"sql(
-SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
  WHERE ap.agreement_id = ?1 AND ap.since <= ?2
  ORDER BY ap.since, o.short_name
@@ -103,6 +107,12 @@ std::optional<PartialDate> opt_date(sqlite3_stmt* s, int column) {
                        static_cast<std::size_t>(sqlite3_column_bytes(s, column))));
 }
 
+template <class IdType>
+std::optional<IdType> opt_id(sqlite3_stmt* s, int column) {
+  if (sqlite3_column_type(s, column) == SQLITE_NULL) return std::nullopt;
+  return IdType(sqlite3_column_int64(s, column));
+}
+
 void bind_text(sqlite3_stmt* s, int index, std::string_view value) {
   sqlite3_bind_text(s, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
@@ -134,19 +144,20 @@ std::string lower_ascii(std::string text) {
 // ---- comparison of records ----
 
 auto fields(const Meeting& m) {
-  return std::tie(m.id, m.series, m.sequence_no, m.title, m.held_on, m.location, m.host);
+  return std::tie(m.id, m.series, m.sequence_no, m.title, m.held_on, m.location, m.host, m.host_id,
+                  m.key);
 }
 auto fields(const Attendance& a) {
   return std::tie(a.id, a.meeting_id, a.meeting, a.held_on, a.person_id, a.person, a.role, a.post,
-                  a.organisation, a.attested_as, a.acting);
+                  a.organisation, a.attested_as, a.acting, a.organisation_id, a.post_id);
 }
-auto fields(const Person& p) { return std::tie(p.id, p.name, p.honorific, p.aliases); }
+auto fields(const Person& p) { return std::tie(p.id, p.name, p.honorific, p.aliases, p.key); }
 auto fields(const Tenure& t) {
   return std::tie(t.id, t.person_id, t.person, t.post_id, t.post, t.organisation, t.start_date,
-                  t.end_date, t.attested_from, t.attested_to, t.acting);
+                  t.end_date, t.attested_from, t.attested_to, t.acting, t.organisation_id);
 }
 auto fields(const AgreementParty& p) {
-  return std::tie(p.id, p.agreement_id, p.organisation, p.since, p.how);
+  return std::tie(p.id, p.agreement_id, p.organisation, p.since, p.how, p.organisation_id);
 }
 auto fields(const SearchHit& h) { return std::tie(h.kind, h.ref_id, h.label, h.snippet); }
 auto fields(const Citation& c) {
@@ -287,7 +298,9 @@ std::optional<Meeting> meeting_row(sqlite3_stmt* s, MeetingId id) {
                   text(s, 3),
                   opt_date(s, 4),
                   opt_text(s, 5),
-                  opt_text(s, 6)};
+                  opt_text(s, 6),
+                  opt_id<OrganisationId>(s, 7),
+                  text(s, 8)};
   }
   sqlite3_reset(s);
   return out;
@@ -308,7 +321,8 @@ std::vector<Attendance> RawQueries::attendance(MeetingId id) {
                       opt_text(r, 8),
                       text(r, 9),
                       sqlite3_column_int(r, 10) == 1,
-                      std::nullopt};  // organisation_id: the raw twin does not read it
+                      opt_id<OrganisationId>(r, 11),
+                      opt_id<PostId>(r, 12)};
   });
 }
 
@@ -318,7 +332,7 @@ std::optional<Person> RawQueries::person_by_name(std::string_view name) {
   bind_text(s, 1, folded);
   std::optional<Person> out;
   if (sqlite3_step(s) == SQLITE_ROW)
-    out = Person{PersonId(sqlite3_column_int64(s, 0)), text(s, 1), opt_text(s, 2), {}};
+    out = Person{PersonId(sqlite3_column_int64(s, 0)), text(s, 1), opt_text(s, 2), {}, text(s, 3)};
   sqlite3_reset(s);
   if (out) {
     sqlite3_stmt* a = aliases_.get();
@@ -347,7 +361,8 @@ std::vector<Tenure> RawQueries::holders_on(std::string_view post, std::string_vi
                   opt_date(r, 7),
                   opt_date(r, 8),
                   opt_date(r, 9),
-                  sqlite3_column_int(r, 10) == 1};
+                  sqlite3_column_int(r, 10) == 1,
+                  opt_id<OrganisationId>(r, 11)};
   });
 }
 
@@ -356,8 +371,12 @@ std::vector<AgreementParty> RawQueries::parties_on(AgreementId id, const Partial
   sqlite3_bind_int64(s, 1, id.value());
   bind_text(s, 2, date.to_string() + "~");
   return rows(s, [](sqlite3_stmt* r) {
-    return AgreementParty{sqlite3_column_int64(r, 0), AgreementId(sqlite3_column_int64(r, 1)),
-                          text(r, 2), opt_date(r, 3), text(r, 4)};
+    return AgreementParty{sqlite3_column_int64(r, 0),
+                          AgreementId(sqlite3_column_int64(r, 1)),
+                          text(r, 2),
+                          opt_date(r, 3),
+                          text(r, 4),
+                          OrganisationId(sqlite3_column_int64(r, 5))};
   });
 }
 

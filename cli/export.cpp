@@ -220,10 +220,7 @@ void export_popolo(const KnowledgeBase& kb, std::ostream& out) {
   });
   list("organizations", false, [&] {
     kb.organisations().each([&](const Organisation& o) {
-      Json parent = nullptr;
-      if (o.parent_short_name)
-        if (auto p = kb.organisations().by_short_name(*o.parent_short_name))
-          parent = id("organization", p->id.value());
+      Json parent = o.parent_id ? Json(id("organization", o.parent_id->value())) : Json(nullptr);
       Json other = Json::array();
       for (const OrganisationName& n : kb.organisations().names(o.id))
         other.push_back(
@@ -237,18 +234,18 @@ void export_popolo(const KnowledgeBase& kb, std::ostream& out) {
            {"other_names", other}});
     });
   });
-  auto organisation_id = [&](const std::optional<std::string>& short_name) -> Json {
-    if (!short_name) return nullptr;
-    auto o = kb.organisations().by_short_name(*short_name);
-    return o ? Json(id("organization", o->id.value())) : Json(nullptr);
+  auto organisation_id = [&](const std::optional<OrganisationId>& organisation) -> Json {
+    return organisation ? Json(id("organization", organisation->value())) : Json(nullptr);
   };
   list("posts", false, [&] {
     kb.run_sql(
-        "SELECT DISTINCT post_id, post, organisation FROM v_post_holder ORDER BY post_id", {},
-        [](const auto&) {},
+        "SELECT DISTINCT h.post_id, h.post, p.org_id FROM v_post_holder h "
+        "JOIN post p ON p.post_id = h.post_id ORDER BY h.post_id",
+        {}, [](const auto&) {},
         [&](const std::vector<SqlValue>& row) {
-          std::optional<std::string> organisation;
-          if (auto* text = std::get_if<std::string>(&row[2])) organisation = *text;
+          std::optional<OrganisationId> organisation;
+          if (auto* value = std::get_if<std::int64_t>(&row[2]))
+            organisation = OrganisationId(*value);
           item({{"id", id("post", std::get<std::int64_t>(row[0]))},
                 {"label", std::get<std::string>(row[1])},
                 {"organization_id", organisation_id(organisation)}});
@@ -259,7 +256,7 @@ void export_popolo(const KnowledgeBase& kb, std::ostream& out) {
       for (const Tenure& t : kb.people().tenures(p.id))
         item({{"id", id("membership", t.id.value())},
               {"person_id", id("person", p.id.value())},
-              {"organization_id", organisation_id(t.organisation)},
+              {"organization_id", organisation_id(t.organisation_id)},
               {"post_id", id("post", t.post_id.value())},
               {"role", (t.acting ? "acting " : "") + t.post},
               {"start_date", opt(t.start_date)},
@@ -270,18 +267,15 @@ void export_popolo(const KnowledgeBase& kb, std::ostream& out) {
     kb.meetings().each([&](const Meeting& m) {
       Json attendees = Json::array();
       for (const Attendance& a : kb.meetings().attendance(m.id))
-        attendees.push_back(
-            {{"person_id", id("person", a.person_id.value())},
-             {"role", a.role},
-             {"organization_id", a.organisation_id
-                                     ? Json(id("organization", a.organisation_id->value()))
-                                     : Json(nullptr)}});
+        attendees.push_back({{"person_id", id("person", a.person_id.value())},
+                             {"role", a.role},
+                             {"organization_id", organisation_id(a.organisation_id)}});
       item({{"id", id("event", m.id.value())},
             {"name", m.title},
             {"classification", opt(m.series)},
             {"start_date", opt(m.held_on)},
             {"location", opt(m.location)},
-            {"organization_id", organisation_id(m.host)},
+            {"organization_id", organisation_id(m.host_id)},
             {"attendees", attendees}});
     });
   });

@@ -141,6 +141,7 @@ void add_import_command(CLI::App& app, Tool& tool) {
       [&tool, options] {
         tool.open();  // creates the default database on first use; checks any other file
         options->db = tool.location().path;
+        options->quiet = options->quiet || tool.quiet;  // -q anywhere: errors only
         return import_command(*options, tool.out, tool.err);
       });
   command->add_option("files", options->files, "Fact files (seed/FORMAT.md)")->required();

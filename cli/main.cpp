@@ -58,9 +58,14 @@ int main(int argc, char** argv) {
   format->add_flag("--csv", tool.csv, "CSV (RFC 4180)");
   format->add_flag("--tsv", tool.tsv, "Tab-separated values");
   format->require_option(0, 1);
+  app.add_flag("-v,--verbose", tool.verbosity,
+               "Log what the library does on stderr: -v info, -vv debug (default: warnings and "
+               "errors, or the level $EUIOMKB_LOG names: trace, debug, info, warn, error, off)");
+  app.add_flag("-q,--quiet", tool.quiet, "Log errors only (for import: no progress either)");
   app.require_subcommand(1);
   app.footer(
-      "Options of every command, before or after its name: --db FILE, --json | --csv | --tsv.\n"
+      "Options of every command, before or after its name: --db FILE, --json | --csv | --tsv,\n"
+      "-v | -vv | -q.\n"
       "Run 'euiomkb COMMAND --help' for a command's options.\n"
       "Exit codes: 0 success, 1 failure, 2 usage error.");
   for (auto add : kCommands) add(app, tool);
@@ -89,6 +94,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
+    tool.start_logging();
     int code = tool.run_parsed(app);
     std::cout.flush();
     return code;

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "euiomkb/partial_date.hpp"
-#include "euiomkb/records.hpp"
+#include "euiomkb/sql.hpp"
 
 namespace euiomkb::cli {
 

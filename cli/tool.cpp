@@ -53,6 +53,31 @@ KnowledgeBase Tool::open(KnowledgeBase::Mode mode) const {
   return KnowledgeBase::open(where.path, mode);
 }
 
+LogLevel Tool::log_level() const {
+  if (quiet && verbosity > 0) throw UsageError("-v and -q ask for more and less: give one");
+  if (quiet) return LogLevel::error;
+  if (verbosity >= 2) return LogLevel::debug;
+  if (verbosity == 1) return LogLevel::info;
+  const char* env = std::getenv("EUIOMKB_LOG");
+  if (env != nullptr && *env != '\0') {
+    auto level = parse_log_level(env);
+    if (!level)
+      throw UsageError(std::string("EUIOMKB_LOG: '") + env +
+                       "' is not a level (trace, debug, info, warn, error, off)");
+    return *level;
+  }
+  return LogLevel::warn;
+}
+
+void Tool::start_logging() const {
+  LogLevel level = log_level();
+  std::ostream* stream = &err;
+  set_log_handler([stream](std::string_view name, std::string_view message) {
+    *stream << "euiomkb: " << name << ": " << message << "\n";
+  });
+  set_log_level(level);
+}
+
 Format Tool::format() const {
   if (json) return Format::json;
   if (csv) return Format::csv;

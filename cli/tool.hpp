@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "euiomkb/knowledge_base.hpp"
+#include "euiomkb/log.hpp"
 #include "output.hpp"
 
 namespace euiomkb::cli {
@@ -50,6 +51,14 @@ class Tool {
   // where the database is and it does not exist yet (saying so in one line on stderr).
   KnowledgeBase open(KnowledgeBase::Mode mode = KnowledgeBase::Mode::read_only) const;
 
+  // The library's log level: -v info, -vv (or more) debug, -q errors only; without a flag
+  // $EUIOMKB_LOG (trace, debug, info, warn, error, off); else warn. Throws UsageError when
+  // $EUIOMKB_LOG names no level, or for -v with -q.
+  LogLevel log_level() const;
+  // Prints the library's messages at log_level() and above on `err`, one line each:
+  // "euiomkb: LEVEL: message".
+  void start_logging() const;
+
   Format format() const;
   std::unique_ptr<Writer> writer(bool sectioned) const {
     return make_writer(format(), out, sectioned);
@@ -59,6 +68,8 @@ class Tool {
   bool json = false;
   bool csv = false;
   bool tsv = false;
+  int verbosity = 0;  // how many -v
+  bool quiet = false;
   std::ostream& out;
   std::ostream& err;
 

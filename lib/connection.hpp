@@ -81,6 +81,12 @@ std::optional<std::int64_t> opt_int(const Statement& s, int column);
 std::optional<PartialDate> opt_date(const Statement& s, int column);
 std::string text(const Statement& s, int column);
 std::int64_t integer(const Statement& s, int column);
+// A nullable id column as an optional strong id (`IdType` is an Id<Tag>).
+template <class IdType>
+std::optional<IdType> opt_id(const Statement& s, int column) {
+  auto value = opt_int(s, column);
+  return value ? std::optional<IdType>(IdType(*value)) : std::nullopt;
+}
 
 // Runs `body`, turning SQLite exceptions into euiomkb::DatabaseError with the extended code.
 template <class Body>

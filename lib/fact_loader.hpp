@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "connection.hpp"
-#include "euiomkb/knowledge_base.hpp"
+#include "euiomkb/import.hpp"
 #include "fact_file.hpp"
 
 namespace euiomkb::detail {

@@ -52,13 +52,19 @@ SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_o
 )sql";
 
 constexpr std::string_view kClaims = R"sql(
-SELECT claim_id, subject, attribute, value, preferred, reason FROM claim
+SELECT claim_id, subject, attribute, value, preferred, reason, subject_type, subject_id FROM claim
  ORDER BY subject_type, subject_id, attribute, preferred DESC, claim_id
 )sql";
 
-constexpr std::string_view kContacts =
-    "SELECT contact_id, person, organisation, role, city, phone, fax, email FROM v_contact "
-    "ORDER BY contact_id";
+// The columns of v_contact and the ids behind its labels.
+constexpr std::string_view kContacts = R"sql(
+SELECT c.contact_id, pe.name, o.short_name, c.role, c.city, c.phone, c.fax, c.email,
+       c.person_id, c.org_id
+  FROM contact c
+  LEFT JOIN person pe ON pe.person_id = c.person_id
+  LEFT JOIN organisation o ON o.org_id = c.org_id
+ ORDER BY c.contact_id
+)sql";
 
 std::vector<FactFile> embedded_fact_files() {
   std::vector<FactFile> files;
@@ -446,17 +452,24 @@ void KnowledgeBase::each_citation(const std::function<void(const Citation&)>& vi
 
 std::vector<Contact> KnowledgeBase::contacts() const {
   return detail::collect(impl_.get(), kContacts, detail::kNoBinding, [](auto& s) {
-    return Contact{detail::integer(s, 0),  detail::opt_text(s, 1), detail::opt_text(s, 2),
-                   detail::opt_text(s, 3), detail::opt_text(s, 4), detail::opt_text(s, 5),
-                   detail::opt_text(s, 6), detail::opt_text(s, 7)};
+    return Contact{detail::integer(s, 0),          detail::opt_text(s, 1),
+                   detail::opt_text(s, 2),         detail::opt_text(s, 3),
+                   detail::opt_text(s, 4),         detail::opt_text(s, 5),
+                   detail::opt_text(s, 6),         detail::opt_text(s, 7),
+                   detail::opt_id<PersonId>(s, 8), detail::opt_id<OrganisationId>(s, 9)};
   });
 }
 
 std::vector<Claim> KnowledgeBase::conflicting_claims() const {
   return detail::collect(impl_.get(), kClaims, detail::kNoBinding, [](auto& s) {
-    return Claim{
-        ClaimId(detail::integer(s, 0)), detail::text(s, 1), detail::text(s, 2), detail::text(s, 3),
-        detail::integer(s, 4) == 1,     detail::text(s, 5)};
+    return Claim{ClaimId(detail::integer(s, 0)),
+                 detail::text(s, 1),
+                 detail::text(s, 2),
+                 detail::text(s, 3),
+                 detail::integer(s, 4) == 1,
+                 detail::text(s, 5),
+                 detail::text(s, 6),
+                 detail::integer(s, 7)};
   });
 }
 

@@ -2,16 +2,54 @@
 
 #include <spdlog/sinks/base_sink.h>
 
+#include <atomic>
+#include <cctype>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <utility>
 
-#include "euiomkb/knowledge_base.hpp"
+#include "euiomkb/log.hpp"
 
 namespace euiomkb::detail {
 namespace {
 
-// Forwards formatted messages to the application's handler.
+spdlog::level::level_enum to_spdlog(LogLevel level) {
+  switch (level) {
+    case LogLevel::trace:
+      return spdlog::level::trace;
+    case LogLevel::debug:
+      return spdlog::level::debug;
+    case LogLevel::info:
+      return spdlog::level::info;
+    case LogLevel::warn:
+      return spdlog::level::warn;
+    case LogLevel::error:
+      return spdlog::level::err;
+    case LogLevel::off:
+      break;
+  }
+  return spdlog::level::off;
+}
+
+// The names LogLevel uses (spdlog says "warning" and "critical").
+std::string_view level_name(spdlog::level::level_enum level) {
+  switch (level) {
+    case spdlog::level::trace:
+      return "trace";
+    case spdlog::level::debug:
+      return "debug";
+    case spdlog::level::info:
+      return "info";
+    case spdlog::level::warn:
+      return "warn";
+    default:
+      return "error";
+  }
+}
+
+// Forwards formatted messages to the application's handler, one at a time (base_sink holds
+// its mutex around sink_it_).
 class HandlerSink final : public spdlog::sinks::base_sink<std::mutex> {
  public:
   void set(LogHandler handler) {
@@ -22,8 +60,7 @@ class HandlerSink final : public spdlog::sinks::base_sink<std::mutex> {
  protected:
   void sink_it_(const spdlog::details::log_msg& message) override {
     if (!handler_) return;
-    auto level = spdlog::level::to_string_view(message.level);
-    handler_(std::string_view(level.data(), level.size()),
+    handler_(level_name(message.level),
              std::string_view(message.payload.data(), message.payload.size()));
   }
   void flush_() override {}
@@ -32,10 +69,20 @@ class HandlerSink final : public spdlog::sinks::base_sink<std::mutex> {
   LogHandler handler_;
 };
 
+// The logger is the library's own, never registered with spdlog (so never the default logger
+// nor one an application's spdlog::drop_all() removes). Its level is `level` while a handler is
+// set and off otherwise, so that nothing is even formatted for a handler that is not there.
 struct LoggerState {
   std::shared_ptr<HandlerSink> sink = std::make_shared<HandlerSink>();
   std::shared_ptr<spdlog::logger> logger = std::make_shared<spdlog::logger>("euiomkb", sink);
+  std::atomic<LogLevel> level{LogLevel::info};
+  std::atomic<bool> handled{false};
+  std::mutex apply_mutex;  // applies level and handled together
   LoggerState() { logger->set_level(spdlog::level::off); }
+  void apply() {
+    std::lock_guard lock(apply_mutex);
+    logger->set_level(handled ? to_spdlog(level) : spdlog::level::off);
+  }
 };
 
 LoggerState& state() {
@@ -53,9 +100,33 @@ namespace euiomkb {
 
 void set_log_handler(LogHandler handler) {
   auto& s = detail::state();
-  bool on = static_cast<bool>(handler);
+  s.handled = static_cast<bool>(handler);
   s.sink->set(std::move(handler));
-  s.logger->set_level(on ? spdlog::level::debug : spdlog::level::off);
+  s.apply();
+}
+
+void set_log_level(LogLevel level) {
+  auto& s = detail::state();
+  s.level = level;
+  s.apply();
+}
+
+LogLevel log_level() noexcept { return detail::state().level; }
+
+std::optional<LogLevel> parse_log_level(std::string_view name) noexcept {
+  auto is = [&](std::string_view word) {
+    if (name.size() != word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(name[i])) != word[i]) return false;
+    return true;
+  };
+  if (is("trace")) return LogLevel::trace;
+  if (is("debug")) return LogLevel::debug;
+  if (is("info")) return LogLevel::info;
+  if (is("warn") || is("warning")) return LogLevel::warn;
+  if (is("error")) return LogLevel::error;
+  if (is("off")) return LogLevel::off;
+  return std::nullopt;
 }
 
 }  // namespace euiomkb

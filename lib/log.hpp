@@ -1,4 +1,5 @@
-// The library's named spdlog logger ("euiomkb"), silent until set_log_handler() is called.
+// The library's named spdlog logger ("euiomkb"), silent until set_log_handler() or
+// set_log_level() (include/euiomkb/log.hpp) says otherwise.
 #pragma once
 
 #include <spdlog/logger.h>

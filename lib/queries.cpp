@@ -25,7 +25,8 @@ SELECT person_id, ' ' || folded || ' ' FROM person_alias
  WHERE instr(' ' || folded || ' ', ' ' || :word || ' ') > 0
 )sql";
 constexpr std::string_view kSourceList = R"sql(
-SELECT source_id, file_name, title, publisher, published, url, language, sha256, length(text)
+SELECT source_id, file_name, title, publisher, published, url, language, sha256, length(text),
+       (SELECT min(key) FROM record_key WHERE kind = 'source' AND row_id = source_id)
   FROM source ORDER BY file_name
 )sql";
 constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_id = ?";
@@ -194,6 +195,21 @@ std::optional<Meeting> Meetings::by_key(std::string_view key) const {
   return id ? find(MeetingId(*id)) : std::nullopt;
 }
 
+std::optional<Agreement> Agreements::by_key(std::string_view key) const {
+  auto id = row_of_key(impl_, "agreement", key);
+  return id ? find(AgreementId(*id)) : std::nullopt;
+}
+
+std::optional<Publication> Publications::by_key(std::string_view key) const {
+  auto id = row_of_key(impl_, "publication", key);
+  return id ? find(PublicationId(*id)) : std::nullopt;
+}
+
+std::optional<Source> Sources::by_key(std::string_view key) const {
+  auto id = row_of_key(impl_, "source", key);
+  return id ? find(SourceId(*id)) : std::nullopt;
+}
+
 std::vector<SourceSummary> Sources::list() const {
   return detail::collect(impl_, kSourceList, detail::kNoBinding, [](auto& s) {
     return SourceSummary{SourceId(detail::integer(s, 0)),
@@ -204,7 +220,8 @@ std::vector<SourceSummary> Sources::list() const {
                          detail::opt_text(s, 5),
                          detail::text(s, 6),
                          detail::text(s, 7),
-                         detail::integer(s, 8)};
+                         detail::integer(s, 8),
+                         detail::text(s, 9)};
   });
 }
 

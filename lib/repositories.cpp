@@ -4,7 +4,13 @@
 #include <unordered_map>
 #include <utility>
 
-#include "euiomkb/knowledge_base.hpp"
+#include "euiomkb/agreements.hpp"
+#include "euiomkb/funding.hpp"
+#include "euiomkb/meetings.hpp"
+#include "euiomkb/organisations.hpp"
+#include "euiomkb/people.hpp"
+#include "euiomkb/publications.hpp"
+#include "euiomkb/sources.hpp"
 #include "impl.hpp"
 #include "text.hpp"
 
@@ -17,6 +23,7 @@ using detail::first_row;
 using detail::integer;
 using detail::kNoBinding;
 using detail::opt_date;
+using detail::opt_id;
 using detail::opt_int;
 using detail::opt_text;
 using detail::text;
@@ -29,15 +36,35 @@ std::optional<T> first(std::vector<T> rows) {
 
 // ---- organisations ----
 
-constexpr std::string_view kOrganisationsAll =
-    "SELECT org_id, short_name, name, kind, parent_short_name FROM v_organisation "
-    "ORDER BY short_name";
-constexpr std::string_view kOrganisationById =
-    "SELECT org_id, short_name, name, kind, parent_short_name FROM v_organisation "
-    "WHERE org_id = ?";
-constexpr std::string_view kOrganisationByShortName =
-    "SELECT org_id, short_name, name, kind, parent_short_name FROM v_organisation "
-    "WHERE short_name = ? COLLATE NOCASE";
+// The latest known parent is chosen as v_organisation chooses it (an open-ended link first,
+// then the latest start); the key is the first by key, as key_of gives it.
+constexpr std::string_view kOrganisationsAll = R"sql(
+SELECT o.org_id, o.short_name, o.name, o.kind, p.short_name, p.org_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.org_id)
+  FROM organisation o
+  LEFT JOIN organisation p ON p.org_id = (
+    SELECT op.parent_org_id FROM organisation_parent op WHERE op.org_id = o.org_id
+     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
+ ORDER BY o.short_name
+)sql";
+constexpr std::string_view kOrganisationById = R"sql(
+SELECT o.org_id, o.short_name, o.name, o.kind, p.short_name, p.org_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.org_id)
+  FROM organisation o
+  LEFT JOIN organisation p ON p.org_id = (
+    SELECT op.parent_org_id FROM organisation_parent op WHERE op.org_id = o.org_id
+     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
+ WHERE o.org_id = ?
+)sql";
+constexpr std::string_view kOrganisationByShortName = R"sql(
+SELECT o.org_id, o.short_name, o.name, o.kind, p.short_name, p.org_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.org_id)
+  FROM organisation o
+  LEFT JOIN organisation p ON p.org_id = (
+    SELECT op.parent_org_id FROM organisation_parent op WHERE op.org_id = o.org_id
+     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
+ WHERE o.short_name = ? COLLATE NOCASE
+)sql";
 constexpr std::string_view kOrganisationNames = R"sql(
 SELECT org_name_id, name, language, attested_on, valid_from, valid_to, basis
   FROM organisation_name WHERE org_id = ?
@@ -67,7 +94,8 @@ SELECT parent_org_id FROM organisation_parent
  ORDER BY valid_from DESC LIMIT 1
 )sql";
 constexpr std::string_view kOrganisationLineage = R"sql(
-SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note
+SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note,
+       e.from_org_id, e.to_org_id
   FROM organisation_event e
   LEFT JOIN organisation f ON f.org_id = e.from_org_id
   LEFT JOIN organisation t ON t.org_id = e.to_org_id
@@ -76,18 +104,26 @@ SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.bas
 )sql";
 
 Organisation organisation_row(detail::Statement& s) {
-  return {OrganisationId(integer(s, 0)), text(s, 1), text(s, 2), text(s, 3), opt_text(s, 4)};
+  return {OrganisationId(integer(s, 0)), text(s, 1), text(s, 2), text(s, 3), opt_text(s, 4),
+          opt_id<OrganisationId>(s, 5),  text(s, 6)};
 }
 
 // ---- people ----
 
-constexpr std::string_view kPeopleAll =
-    "SELECT person_id, name, honorific FROM person ORDER BY name";
-constexpr std::string_view kPersonById =
-    "SELECT person_id, name, honorific FROM person WHERE person_id = ?";
+constexpr std::string_view kPeopleAll = R"sql(
+SELECT person_id, name, honorific,
+       (SELECT min(key) FROM record_key WHERE kind = 'person' AND row_id = person_id)
+  FROM person ORDER BY name
+)sql";
+constexpr std::string_view kPersonById = R"sql(
+SELECT person_id, name, honorific,
+       (SELECT min(key) FROM record_key WHERE kind = 'person' AND row_id = person_id)
+  FROM person WHERE person_id = ?
+)sql";
 // A canonical name first, then the lowest id: two index lookups, not an OR over `person`.
 constexpr std::string_view kPersonByFolded = R"sql(
-SELECT person_id, name, honorific FROM (
+SELECT person_id, name, honorific,
+       (SELECT min(key) FROM record_key WHERE kind = 'person' AND row_id = person_id) FROM (
   SELECT person_id, name, honorific, 0 AS by_alias FROM person WHERE name_folded = :folded
   UNION ALL
   SELECT p.person_id, p.name, p.honorific, 1 FROM person_alias a
@@ -99,15 +135,18 @@ constexpr std::string_view kAllAliases =
     "SELECT person_id, alias FROM person_alias ORDER BY person_id, alias";
 constexpr std::string_view kAliases =
     "SELECT alias FROM person_alias WHERE person_id = ? ORDER BY alias";
-constexpr std::string_view kTenuresOfPerson =
-    "SELECT tenure_id, person_id, person, post_id, post, organisation, start_date, end_date, "
-    "attested_from, attested_to, acting FROM v_post_holder WHERE person_id = ? "
-    "ORDER BY coalesce(start_date, attested_from), tenure_id";
+constexpr std::string_view kTenuresOfPerson = R"sql(
+SELECT h.tenure_id, h.person_id, h.person, h.post_id, h.post, h.organisation, h.start_date,
+       h.end_date, h.attested_from, h.attested_to, h.acting, po.org_id
+  FROM v_post_holder h JOIN post po ON po.post_id = h.post_id
+ WHERE h.person_id = ?
+ ORDER BY coalesce(h.start_date, h.attested_from), h.tenure_id
+)sql";
 // The columns of v_post_holder, reached from the organisation and post (both by index, ignoring
 // case) to their tenures, rather than filtering every tenure through the view.
 constexpr std::string_view kHoldersOn = R"sql(
 SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.start_date,
-       t.end_date, t.attested_from, t.attested_to, t.acting
+       t.end_date, t.attested_from, t.attested_to, t.acting, o.org_id
   FROM organisation o
   JOIN post po ON po.org_id = o.org_id AND po.title = :post COLLATE NOCASE
   JOIN tenure t ON t.post_id = po.post_id
@@ -120,7 +159,7 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
 )sql";
 constexpr std::string_view kAttendanceOfPerson = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
-       a.organisation, a.attested_as, a.acting, x.org_id
+       a.organisation, a.attested_as, a.acting, x.org_id, x.post_id
   FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN attendance x ON x.attendance_id = a.attendance_id
  WHERE a.person_id = ?
@@ -128,7 +167,7 @@ SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person,
 )sql";
 constexpr std::string_view kAttendanceOfMeeting = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
-       a.organisation, a.attested_as, a.acting, x.org_id
+       a.organisation, a.attested_as, a.acting, x.org_id, x.post_id
   FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN attendance x ON x.attendance_id = a.attendance_id
  WHERE a.meeting_id = ?
@@ -151,7 +190,8 @@ Tenure tenure_row(detail::Statement& s) {
           opt_date(s, 7),
           opt_date(s, 8),
           opt_date(s, 9),
-          integer(s, 10) == 1};
+          integer(s, 10) == 1,
+          opt_id<OrganisationId>(s, 11)};
 }
 
 Attendance attendance_row(detail::Statement& s) {
@@ -166,38 +206,51 @@ Attendance attendance_row(detail::Statement& s) {
           opt_text(s, 8),
           text(s, 9),
           integer(s, 10) == 1,
-          opt_int(s, 11) ? std::optional<OrganisationId>(OrganisationId(*opt_int(s, 11)))
-                         : std::nullopt};
+          opt_id<OrganisationId>(s, 11),
+          opt_id<PostId>(s, 12)};
 }
 
 // ---- meetings ----
 
-constexpr std::string_view kMeetingsAll =
-    "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
-    "ORDER BY held_on IS NULL, held_on, meeting_id";
+// The host's id beside its short name; with several hosts (host lists them), the lowest id.
+constexpr std::string_view kMeetingsAll = R"sql(
+SELECT meeting_id, series, sequence_no, title, held_on, location, host,
+       (SELECT min(mo.org_id) FROM meeting_organisation mo
+         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
+  FROM v_meeting ORDER BY held_on IS NULL, held_on, meeting_id
+)sql";
 // Keyset paging of the timeline: (coalesce(held_on, '~'), meeting_id) orders it as kMeetingsAll
 // does ('~' sorts after every date). Two index range searches on meeting_timeline: the rest of
 // the page's date, then later dates. :key is the timeline key of meeting :after.
 constexpr std::string_view kTimelineKey =
     "SELECT coalesce(held_on, '~') FROM meeting WHERE meeting_id = ?";
 constexpr std::string_view kMeetingsPage = R"sql(
-SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host
+SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host,
+       (SELECT min(mo.org_id) FROM meeting_organisation mo
+         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
                  FROM v_meeting WHERE coalesce(held_on, '~') = :key AND meeting_id > :after
                 ORDER BY meeting_id LIMIT :limit)
 UNION ALL
-SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host
+SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host,
+       (SELECT min(mo.org_id) FROM meeting_organisation mo
+         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
                  FROM v_meeting WHERE coalesce(held_on, '~') > :key
                 ORDER BY coalesce(held_on, '~'), meeting_id LIMIT :limit)
 LIMIT :limit
 )sql";
-constexpr std::string_view kMeetingById =
-    "SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting "
-    "WHERE meeting_id = ?";
+constexpr std::string_view kMeetingById = R"sql(
+SELECT meeting_id, series, sequence_no, title, held_on, location, host,
+       (SELECT min(mo.org_id) FROM meeting_organisation mo
+         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
+  FROM v_meeting WHERE meeting_id = ?
+)sql";
 // The series code is matched ignoring case in the short meeting_series table, so that the
 // meeting itself is found through UNIQUE (series, sequence_no).
 constexpr std::string_view kMeetingBySequence = R"sql(
-SELECT meeting_id, series, sequence_no, title, held_on, location, host FROM v_meeting
- WHERE series = (SELECT series FROM meeting_series WHERE series = :series COLLATE NOCASE)
+SELECT meeting_id, series, sequence_no, title, held_on, location, host,
+       (SELECT min(mo.org_id) FROM meeting_organisation mo
+         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
+  FROM v_meeting WHERE series = (SELECT series FROM meeting_series WHERE series = :series COLLATE NOCASE)
    AND sequence_no = :sequence_no
 )sql";
 constexpr std::string_view kMeetingOrganisations =
@@ -205,7 +258,7 @@ constexpr std::string_view kMeetingOrganisations =
     "FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id "
     "WHERE mo.meeting_id = ? ORDER BY mo.role, o.short_name";
 constexpr std::string_view kTopicsOfMeeting = R"sql(
-SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
+SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id
   FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
   LEFT JOIN theme th ON th.theme_id = t.theme_id
  WHERE t.meeting_id = ? ORDER BY t.topic_id
@@ -213,14 +266,18 @@ SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
 // CROSS JOIN keeps SQLite from scanning `topic`: the theme (a short table) first, then its
 // topics through topic_theme.
 constexpr std::string_view kTopicsByTheme = R"sql(
-SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name
+SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id
   FROM theme th CROSS JOIN topic t ON t.theme_id = th.theme_id
   JOIN meeting m ON m.meeting_id = t.meeting_id
  WHERE th.name = :theme COLLATE NOCASE
     OR th.theme_id = (SELECT row_id FROM record_key WHERE kind = 'theme' AND key = :theme)
  ORDER BY m.held_on IS NULL, m.held_on, t.topic_id
 )sql";
-constexpr std::string_view kThemes = "SELECT theme_id, name, description FROM theme ORDER BY name";
+constexpr std::string_view kThemes = R"sql(
+SELECT theme_id, name, description,
+       (SELECT min(key) FROM record_key WHERE kind = 'theme' AND row_id = theme_id)
+  FROM theme ORDER BY name
+)sql";
 
 Meeting meeting_row(detail::Statement& s) {
   auto sequence = opt_int(s, 2);
@@ -230,41 +287,51 @@ Meeting meeting_row(detail::Statement& s) {
           text(s, 3),
           opt_date(s, 4),
           opt_text(s, 5),
-          opt_text(s, 6)};
+          opt_text(s, 6),
+          opt_id<OrganisationId>(s, 7),
+          text(s, 8)};
 }
 
 Topic topic_row(detail::Statement& s) {
   return {TopicId(integer(s, 0)), MeetingId(integer(s, 1)), text(s, 2), opt_date(s, 3), text(s, 4),
-          opt_text(s, 5)};
+          opt_text(s, 5),         opt_id<ThemeId>(s, 6)};
 }
 
 // ---- agreements ----
 
-constexpr std::string_view kAgreementsAll =
-    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
-    "ORDER BY coalesce(concluded_on, in_force_from), agreement_id";
-constexpr std::string_view kAgreementById =
-    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
-    "WHERE agreement_id = ?";
-constexpr std::string_view kAgreementByName =
-    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
-    "WHERE name = ? COLLATE NOCASE";
-constexpr std::string_view kStrategicFramework =
-    "SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose FROM agreement "
-    "WHERE kind = 'strategic_cooperation_framework' ORDER BY agreement_id LIMIT 1";
+constexpr std::string_view kAgreementsAll = R"sql(
+SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
+  FROM agreement ORDER BY coalesce(concluded_on, in_force_from), agreement_id
+)sql";
+constexpr std::string_view kAgreementById = R"sql(
+SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
+  FROM agreement WHERE agreement_id = ?
+)sql";
+constexpr std::string_view kAgreementByName = R"sql(
+SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
+  FROM agreement WHERE name = ? COLLATE NOCASE
+)sql";
+constexpr std::string_view kStrategicFramework = R"sql(
+SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
+  FROM agreement WHERE kind = 'strategic_cooperation_framework' ORDER BY agreement_id LIMIT 1
+)sql";
 constexpr std::string_view kParties = R"sql(
-SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
  WHERE ap.agreement_id = ? ORDER BY ap.since, o.short_name
 )sql";
 constexpr std::string_view kPartiesOn = R"sql(
-SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
  WHERE ap.agreement_id = :id AND ap.since <= :high
  ORDER BY ap.since, o.short_name
 )sql";
 constexpr std::string_view kSignatories = R"sql(
-SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name
+SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name, s.person_id, s.org_id
   FROM agreement_signatory s JOIN person pe ON pe.person_id = s.person_id
   LEFT JOIN organisation o ON o.org_id = s.org_id
  WHERE s.agreement_id = ? ORDER BY s.agreement_signatory_id
@@ -276,57 +343,102 @@ Agreement agreement_row(detail::Statement& s) {
           text(s, 2),
           opt_date(s, 3),
           opt_date(s, 4),
-          opt_text(s, 5)};
+          opt_text(s, 5),
+          text(s, 6)};
 }
 
 AgreementParty party_row(detail::Statement& s) {
-  return {integer(s, 0), AgreementId(integer(s, 1)), text(s, 2), opt_date(s, 3), text(s, 4)};
+  return {integer(s, 0), AgreementId(integer(s, 1)),   text(s, 2), opt_date(s, 3),
+          text(s, 4),    OrganisationId(integer(s, 5))};
 }
 
 // ---- funding, publications, sources ----
 
 constexpr std::string_view kFundingAll = R"sql(
 SELECT f.funding_id, fu.short_name, r.short_name, f.period_start, f.period_end, f.amount,
-       f.currency, f.bound, f.measure
+       f.currency, f.bound, f.measure, f.funder_org_id, f.recipient_org_id
   FROM funding f JOIN organisation fu ON fu.org_id = f.funder_org_id
   JOIN organisation r ON r.org_id = f.recipient_org_id
  ORDER BY f.period_start, f.funding_id
 )sql";
 constexpr std::string_view kFundingInPeriod = R"sql(
 SELECT f.funding_id, fu.short_name, r.short_name, f.period_start, f.period_end, f.amount,
-       f.currency, f.bound, f.measure
+       f.currency, f.bound, f.measure, f.funder_org_id, f.recipient_org_id
   FROM funding f JOIN organisation fu ON fu.org_id = f.funder_org_id
   JOIN organisation r ON r.org_id = f.recipient_org_id
  WHERE f.period_start <= :to_high AND (f.period_end IS NULL OR :from_low <= f.period_end || '~')
  ORDER BY f.period_start, f.funding_id
 )sql";
 constexpr std::string_view kPublicationsAll = R"sql(
-SELECT publication_id, title, publisher, published_on, kind, addressee, series, edition, summary
-  FROM v_publication ORDER BY published_on IS NULL, published_on, publication_id
+SELECT p.publication_id, p.title, o.short_name, p.published_on, p.kind, p.addressee, p.series,
+       p.edition, p.summary, p.publisher_org_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'publication' AND row_id = p.publication_id)
+  FROM publication p LEFT JOIN organisation o ON o.org_id = p.publisher_org_id
+ ORDER BY p.published_on IS NULL, p.published_on, p.publication_id
 )sql";
-constexpr std::string_view kPolicyFrameworks =
-    "SELECT policy_framework_id, name, short_name FROM policy_framework ORDER BY name";
+constexpr std::string_view kPublicationById = R"sql(
+SELECT p.publication_id, p.title, o.short_name, p.published_on, p.kind, p.addressee, p.series,
+       p.edition, p.summary, p.publisher_org_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'publication' AND row_id = p.publication_id)
+  FROM publication p LEFT JOIN organisation o ON o.org_id = p.publisher_org_id
+ WHERE p.publication_id = ?
+)sql";
+constexpr std::string_view kPolicyFrameworks = R"sql(
+SELECT policy_framework_id, name, short_name,
+       (SELECT min(key) FROM record_key
+         WHERE kind = 'policy_framework' AND row_id = policy_framework_id)
+  FROM policy_framework ORDER BY name
+)sql";
 constexpr std::string_view kFrameworkParts =
     "SELECT policy_framework_id, label FROM framework_part ORDER BY policy_framework_id, position";
-constexpr std::string_view kSourcesAll =
-    "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
-    "FROM source ORDER BY file_name";
-constexpr std::string_view kSourceById =
-    "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
-    "FROM source WHERE source_id = ?";
-constexpr std::string_view kSourceByFileName =
-    "SELECT source_id, file_name, title, publisher, published, url, language, sha256, text "
-    "FROM source WHERE file_name = ?";
+constexpr std::string_view kSourcesAll = R"sql(
+SELECT source_id, file_name, title, publisher, published, url, language, sha256, text,
+       (SELECT min(key) FROM record_key WHERE kind = 'source' AND row_id = source_id)
+  FROM source ORDER BY file_name
+)sql";
+constexpr std::string_view kSourceById = R"sql(
+SELECT source_id, file_name, title, publisher, published, url, language, sha256, text,
+       (SELECT min(key) FROM record_key WHERE kind = 'source' AND row_id = source_id)
+  FROM source WHERE source_id = ?
+)sql";
+constexpr std::string_view kSourceByFileName = R"sql(
+SELECT source_id, file_name, title, publisher, published, url, language, sha256, text,
+       (SELECT min(key) FROM record_key WHERE kind = 'source' AND row_id = source_id)
+  FROM source WHERE file_name = ?
+)sql";
 
 Funding funding_row(detail::Statement& s) {
-  return {FundingId(integer(s, 0)), text(s, 1),     text(s, 2),
-          opt_date(s, 3),           opt_date(s, 4), opt_int(s, 5),
-          opt_text(s, 6),           opt_text(s, 7), text(s, 8)};
+  return {FundingId(integer(s, 0)),
+          text(s, 1),
+          text(s, 2),
+          opt_date(s, 3),
+          opt_date(s, 4),
+          opt_int(s, 5),
+          opt_text(s, 6),
+          opt_text(s, 7),
+          text(s, 8),
+          OrganisationId(integer(s, 9)),
+          OrganisationId(integer(s, 10))};
+}
+
+Publication publication_row(detail::Statement& s) {
+  auto edition = opt_int(s, 7);
+  return {PublicationId(integer(s, 0)),
+          opt_text(s, 1),
+          opt_text(s, 2),
+          opt_date(s, 3),
+          text(s, 4),
+          opt_text(s, 5),
+          opt_text(s, 6),
+          edition ? std::optional<int>(static_cast<int>(*edition)) : std::nullopt,
+          opt_text(s, 8),
+          opt_id<OrganisationId>(s, 9),
+          text(s, 10)};
 }
 
 Source source_row(detail::Statement& s) {
   return {SourceId(integer(s, 0)), text(s, 1), text(s, 2), opt_text(s, 3), opt_date(s, 4),
-          opt_text(s, 5),          text(s, 6), text(s, 7), text(s, 8)};
+          opt_text(s, 5),          text(s, 6), text(s, 7), text(s, 8),     text(s, 9)};
 }
 
 }  // namespace
@@ -398,9 +510,15 @@ std::vector<OrganisationEvent> Organisations::lineage(OrganisationId id) const {
   return collect(
       impl_, kOrganisationLineage, [&](auto& s) { s.bind(":id", id.value()); },
       [](auto& s) {
-        return OrganisationEvent{integer(s, 0),  text(s, 1),     opt_text(s, 2),
-                                 opt_text(s, 3), opt_date(s, 4), text(s, 5) == "general_knowledge",
-                                 opt_text(s, 6)};
+        return OrganisationEvent{integer(s, 0),
+                                 text(s, 1),
+                                 opt_text(s, 2),
+                                 opt_text(s, 3),
+                                 opt_date(s, 4),
+                                 text(s, 5) == "general_knowledge",
+                                 opt_text(s, 6),
+                                 opt_id<OrganisationId>(s, 7),
+                                 opt_id<OrganisationId>(s, 8)};
       });
 }
 
@@ -431,7 +549,7 @@ std::vector<Person> with_aliases(detail::Impl* impl, std::vector<Person> people)
 }
 
 Person person_row(detail::Statement& s) {
-  return {PersonId(integer(s, 0)), text(s, 1), opt_text(s, 2), {}};
+  return {PersonId(integer(s, 0)), text(s, 1), opt_text(s, 2), {}, text(s, 3)};
 }
 
 }  // namespace
@@ -570,7 +688,7 @@ std::vector<Topic> Meetings::topics(MeetingId id) const {
 
 std::vector<Theme> Meetings::themes() const {
   return collect(impl_, kThemes, kNoBinding, [](auto& s) {
-    return Theme{ThemeId(integer(s, 0)), text(s, 1), opt_text(s, 2)};
+    return Theme{ThemeId(integer(s, 0)), text(s, 1), opt_text(s, 2), text(s, 3)};
   });
 }
 
@@ -619,7 +737,8 @@ std::vector<Signatory> Agreements::signatories(AgreementId id) const {
   return collect(
       impl_, kSignatories, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return Signatory{integer(s, 0), AgreementId(integer(s, 1)), text(s, 2), opt_text(s, 3)};
+        return Signatory{integer(s, 0),  AgreementId(integer(s, 1)), text(s, 2),
+                         opt_text(s, 3), PersonId(integer(s, 4)),    opt_id<OrganisationId>(s, 5)};
       });
 }
 
@@ -641,23 +760,18 @@ std::vector<Funding> FundingRepository::in_period(const PartialDate& from,
 }
 
 std::vector<Publication> Publications::all() const {
-  return collect(impl_, kPublicationsAll, kNoBinding, [](auto& s) {
-    auto edition = opt_int(s, 7);
-    return Publication{PublicationId(integer(s, 0)),
-                       opt_text(s, 1),
-                       opt_text(s, 2),
-                       opt_date(s, 3),
-                       text(s, 4),
-                       opt_text(s, 5),
-                       opt_text(s, 6),
-                       edition ? std::optional<int>(static_cast<int>(*edition)) : std::nullopt,
-                       opt_text(s, 8)};
-  });
+  return collect(impl_, kPublicationsAll, kNoBinding, publication_row);
+}
+
+std::optional<Publication> Publications::find(PublicationId id) const {
+  return first_row(
+      impl_, kPublicationById, [&](auto& s) { s.bind(1, id.value()); }, publication_row);
 }
 
 std::vector<PolicyFramework> Publications::policy_frameworks() const {
   auto frameworks = collect(impl_, kPolicyFrameworks, kNoBinding, [](auto& s) {
-    return PolicyFramework{PolicyFrameworkId(integer(s, 0)), text(s, 1), opt_text(s, 2), {}};
+    return PolicyFramework{
+        PolicyFrameworkId(integer(s, 0)), text(s, 1), opt_text(s, 2), {}, text(s, 3)};
   });
   attach(impl_, kFrameworkParts, frameworks, &PolicyFramework::parts);
   return frameworks;

@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "connection.hpp"
-#include "euiomkb/records.hpp"
+#include "euiomkb/verification.hpp"
 
 namespace euiomkb::detail {
 

@@ -1,4 +1,7 @@
 // Failures the library reports. "Not found" is never an error: lookups return std::nullopt.
+// Each call's comment names the classes it throws; every one derives from Error, so
+// `catch (const euiomkb::Error&)` catches whatever the library throws of its own (std::bad_alloc
+// aside). Exceptions are values: copy them and read them from any thread.
 #pragma once
 
 #include <stdexcept>

@@ -1,5 +1,5 @@
 // Strong record ids: an Id<MeetingTag> cannot be mixed up with an Id<PersonTag>, nor silently
-// turned into an integer.
+// turned into an integer. Values: nothing here throws, and any thread may use them.
 #pragma once
 
 #include <compare>

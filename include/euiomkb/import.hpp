@@ -1,12 +1,17 @@
-// Importing users' own fact files (seed/FORMAT.md) with every problem reported at once:
-// the options and the report of KnowledgeBase::import_files.
+// Importing fact files (seed/FORMAT.md): users' own files with every problem reported at once
+// (the options and the report of KnowledgeBase::import_files), and the inputs and summary of
+// the all-or-nothing imports that throw at the first problem (KnowledgeBase::import_facts,
+// import_fact_files, import_fact_streams).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +40,8 @@ struct EUIOMKB_API ImportProblem {
   std::string field;
   std::string message;
   // "file:line[:column]: field 'name': message", the form compilers use; only the message
-  // for a problem of the import as a whole (empty `file`, e.g. verify() failing).
+  // for a problem of the import as a whole (empty `file`, e.g. verify() failing). Throws only
+  // std::bad_alloc.
   std::string to_string() const;
 };
 
@@ -72,6 +78,41 @@ struct LoggedImport {
   std::string sha256;       // of its bytes
   std::string imported_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
   std::int64_t records = 0;
+};
+
+// One fact file to import: `name` is what error messages call it (usually its path).
+struct FactFile {
+  std::string name;
+  std::string text;
+};
+
+// Supplies the text of a source document named by a `source` record's `file:` field;
+// std::nullopt when there is no such document.
+using DocumentProvider = std::function<std::optional<std::string>(const std::string& file_name)>;
+
+// One fact file read as a stream, record by record: `name` is what error messages call it.
+// The stream must outlive the import call.
+struct FactStream {
+  std::string name;
+  std::istream* stream;
+};
+
+// Where an import spent its time: reading and parsing the text, checking fields, resolving
+// keys and locating quotations, and executing the INSERTs (search upkeep included).
+struct ImportTimings {
+  std::chrono::nanoseconds parse{0};
+  std::chrono::nanoseconds validate{0};
+  std::chrono::nanoseconds insert{0};
+};
+
+// What KnowledgeBase::import_facts and its siblings imported.
+struct ImportSummary {
+  std::int64_t records = 0;
+  std::int64_t citations = 0;
+  ImportTimings timings;
+  // SQL statements the import prepared; bounded by the number of record kinds, whatever the
+  // size of the import.
+  std::int64_t statements_prepared = 0;
 };
 
 }  // namespace euiomkb

@@ -1,4 +1,5 @@
-// A calendar date known to the precision a source gives: a year, a month or a day.
+// A calendar date known to the precision a source gives: a year, a month or a day. A value
+// type: copies are independent and const members may be called from any thread.
 #pragma once
 
 #include <compare>
@@ -12,12 +13,13 @@ namespace euiomkb {
 
 class EUIOMKB_API PartialDate {
  public:
-  // Throws euiomkb::Error unless 1 <= month <= 12 and day is valid for that month
-  // (a day requires a month).
+  // Throws euiomkb::Error unless 1 <= year <= 9999, 1 <= month <= 12 and day is valid for that
+  // month (a day requires a month).
   explicit PartialDate(int year, std::optional<int> month = std::nullopt,
                        std::optional<int> day = std::nullopt);
 
-  // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; std::nullopt for anything else.
+  // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real calendar date); std::nullopt for anything
+  // else. Never throws.
   static std::optional<PartialDate> parse(std::string_view text);
 
   int year() const noexcept { return year_; }

@@ -1,0 +1,25 @@
+# Checks that README.md quotes an example whole (cmake -P): the ```cpp block that follows the
+# line "<!-- EXAMPLE_NAME -->" (the example's path under examples/) is the file, byte for byte.
+#   README   README.md   EXAMPLE  the example's source file
+file(READ "${README}" readme)
+file(READ "${EXAMPLE}" example)
+get_filename_component(name "${EXAMPLE}" NAME)
+set(marker "<!-- examples/${name} -->\n```cpp\n")
+string(FIND "${readme}" "${marker}" start)
+if(start EQUAL -1)
+  message(FATAL_ERROR "README.md has no block marked <!-- examples/${name} -->")
+endif()
+string(LENGTH "${marker}" marker_length)
+math(EXPR start "${start} + ${marker_length}")
+string(SUBSTRING "${readme}" ${start} -1 rest)
+string(FIND "${rest}" "\n```\n" end)
+if(end EQUAL -1)
+  message(FATAL_ERROR "README.md: the block of examples/${name} is not closed")
+endif()
+math(EXPR end "${end} + 1")  # keep the last line's newline
+string(SUBSTRING "${rest}" 0 ${end} quoted)
+if(NOT quoted STREQUAL example)
+  file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/readme_quote.cpp" "${quoted}")
+  execute_process(COMMAND diff -u "${EXAMPLE}" "${CMAKE_CURRENT_BINARY_DIR}/readme_quote.cpp")
+  message(FATAL_ERROR "README.md quotes examples/${name} differently: copy the file into it")
+endif()

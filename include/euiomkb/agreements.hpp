@@ -1,0 +1,79 @@
+// Agreements (the Strategic Cooperation Framework, memoranda, exchanges of letters), their
+// parties and signatories. Repository contracts: sources.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "euiomkb/api.hpp"
+#include "euiomkb/id.hpp"
+#include "euiomkb/partial_date.hpp"
+
+namespace euiomkb {
+
+namespace detail {
+struct Impl;
+}
+class KnowledgeBase;
+
+struct Agreement {
+  static constexpr const char* kSubjectType = "agreement";
+  AgreementId id;
+  std::string name;
+  std::string kind;
+  std::optional<PartialDate> concluded_on;
+  std::optional<PartialDate> in_force_from;
+  std::optional<std::string> purpose;
+  std::string key;  // the key fact files use ("scf-2012"); empty for a row without one
+};
+
+struct AgreementParty {
+  static constexpr const char* kSubjectType = "agreement_party";
+  std::int64_t id;
+  AgreementId agreement_id;
+  std::string organisation;  // short name
+  std::optional<PartialDate> since;
+  std::string how;  // 'founding party', 'party' (means not stated), 'exchange of letters',
+                    // 'announced at meeting'
+  OrganisationId organisation_id;  // of `organisation`
+};
+
+struct Signatory {
+  static constexpr const char* kSubjectType = "agreement_signatory";
+  std::int64_t id;
+  AgreementId agreement_id;
+  std::string person;
+  std::optional<std::string> organisation;        // short name of whom the person signed for
+  PersonId person_id;                             // of `person`
+  std::optional<OrganisationId> organisation_id;  // of `organisation`
+};
+
+class EUIOMKB_API Agreements {
+ public:
+  // Every agreement, by date concluded (else in force), then id.
+  std::vector<Agreement> all() const;
+  std::optional<Agreement> find(AgreementId id) const;
+  // By name, ignoring case.
+  std::optional<Agreement> by_name(std::string_view name) const;
+  // By the key fact files use.
+  std::optional<Agreement> by_key(std::string_view key) const;
+  // Every party, by date joined then short name.
+  std::vector<AgreementParty> parties(AgreementId id) const;
+  // Parties that had joined by `date` (a party whose joining date overlaps `date` counts).
+  std::vector<AgreementParty> parties_on(AgreementId id, const PartialDate& date) const;
+  // Who signed, in the order recorded.
+  std::vector<Signatory> signatories(AgreementId id) const;
+  // The EU-IOM Strategic Cooperation Framework (the agreement of kind
+  // 'strategic_cooperation_framework'); std::nullopt in a database without one.
+  std::optional<Agreement> strategic_cooperation_framework() const;
+
+ private:
+  friend class KnowledgeBase;
+  explicit Agreements(detail::Impl* impl) : impl_(impl) {}
+  detail::Impl* impl_;
+};
+
+}  // namespace euiomkb

@@ -1,0 +1,38 @@
+// What KnowledgeBase::verify() finds.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace euiomkb {
+
+// One failed check of KnowledgeBase::verify(): the rule, and where they apply the citation and
+// the row it backs. Rules: "integrity", "foreign-key", "source-hash", "quotation" (not in its
+// source at its offsets), "dangling-citation", "uncited", "claim-preferred", and the support
+// rules "names-subject" (the passage names neither the row's subject nor carries a note),
+// "published-before-event" (a source published before an event backs that it happened) and
+// "describes-meeting" (a meeting's participants, organisations, topics or dates cited from a
+// document that does not cite that meeting).
+struct VerificationFailure {
+  std::string rule;
+  std::optional<std::int64_t> citation_id;  // the citation at fault, if any
+  std::string subject_type;                 // the row's kind, empty when no row is concerned
+  std::optional<std::int64_t> subject_id;   // the row's id in its table
+  std::string source;                       // file name of the cited source, if any
+  std::string quote;                        // the citation's quotation, if any
+  std::string message;                      // one line, the same text as in problems
+};
+
+// The outcome of KnowledgeBase::verify(): empty problems means every check passed. failures
+// holds the same findings, one per problem and in the same order, with their parts.
+struct VerificationReport {
+  std::vector<std::string> problems;
+  std::vector<VerificationFailure> failures;
+  std::int64_t citations_checked = 0;
+  std::int64_t rows_checked = 0;
+  bool ok() const noexcept { return problems.empty(); }
+};
+
+}  // namespace euiomkb
