@@ -70,8 +70,9 @@ class EUIOMKB_API Organisations {
   std::optional<Organisation> by_key(std::string_view key) const;
   // Every name the organisation went by, oldest attestation first.
   std::vector<OrganisationName> names(OrganisationId id) const;
-  // The name in use on `date`: a name whose validity covers the date, else the latest name
-  // a document used on or before the date, else the organisation's current name;
+  // The English name in use on `date`: a name whose validity covers the date, else the latest
+  // name a document used on or before the date, else the organisation's current name (names in
+  // other languages are translations, listed by names() but never chosen here);
   // std::nullopt when there is no such organisation.
   std::optional<std::string> name_on(OrganisationId id, const PartialDate& date) const;
   // The parent on `date` (a parent with unstated bounds counts for every date); std::nullopt
