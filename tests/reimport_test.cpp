@@ -244,15 +244,23 @@ TEST_F(Reimport, ARecordWithoutProvenanceThatRefersToARemovedOneIsNamedToo) {
   EXPECT_EQ(test::file_hash(db_.str()), before);
 }
 
-TEST_F(Reimport, AnImportWithoutProvenanceIsRefusedWithTheRebuildAdvice) {
-  KnowledgeBase kb = open();
+TEST_F(Reimport, AnImportMadeBeforeProvenanceIsRefusedWithTheRebuildAdvice) {
   fs::path a = write("a.facts", kSource + kMeeting + kAda + kFerries);
-  ASSERT_EQ(import(kb, {a}).outcome, ImportOutcome::imported) << all_messages();
   {
-    // As an import made before schema version 9 is: logged, with no import_record rows.
-    SQLite::Database raw(db_.str(), SQLite::OPEN_READWRITE);
-    raw.exec("DELETE FROM import_record");
+    KnowledgeBase kb = open();
+    ASSERT_EQ(import(kb, {a}).outcome, ImportOutcome::imported) << all_messages();
   }
+  {
+    // Back to the database an import at schema version 8 left: logged, no provenance.
+    SQLite::Database raw(db_.str(), SQLite::OPEN_READWRITE);
+    raw.exec("DROP TABLE import_record");
+    raw.exec("ALTER TABLE import_log DROP COLUMN replaced_by");
+    raw.exec("PRAGMA user_version = 8");
+  }
+  KnowledgeBase kb = open();  // migrates: 0009 adds the (empty) provenance
+  ASSERT_EQ(kb.schema_version(), 9);
+  EXPECT_EQ(count("SELECT count(*) FROM import_record"), 0);
+  EXPECT_EQ(import(kb, {a}).outcome, ImportOutcome::nothing_to_do);  // the same bytes: skipped
   std::string before = test::file_hash(db_.str());
   a = write("a.facts", kSource + kMeeting + kAda + kHabitats);
   ImportReport report = import(kb, {a});
@@ -263,6 +271,21 @@ TEST_F(Reimport, AnImportWithoutProvenanceIsRefusedWithTheRebuildAdvice) {
       << report.problems[0].message;
   EXPECT_NE(report.problems[0].message.find("euiomkb build --force --facts DIR"), std::string::npos)
       << report.problems[0].message;
+  EXPECT_EQ(test::file_hash(db_.str()), before);
+}
+
+TEST_F(Reimport, AnImportWhoseProvenanceIsIncompleteIsRefusedToo) {
+  KnowledgeBase kb = open();
+  fs::path a = write("a.facts", kSource + kMeeting + kAda + kFerries);
+  ASSERT_EQ(import(kb, {a}).outcome, ImportOutcome::imported) << all_messages();
+  test::raw_exec(db_.str(), "DELETE FROM import_record WHERE record_kind = 'topic'");
+  std::string before = test::file_hash(db_.str());
+  a = write("a.facts", kSource + kMeeting + kAda + kHabitats);
+  ImportReport report = import(kb, {a});
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  ASSERT_EQ(report.problems.size(), 1u) << all_messages();
+  EXPECT_NE(report.problems[0].message.find("euiomkb build --force --facts DIR"),
+            std::string::npos);
   EXPECT_EQ(test::file_hash(db_.str()), before);
 }
 
