@@ -7,11 +7,15 @@
 -- records have none (the seed is not an import), nor have records of imports made before this
 -- migration or through the library calls that keep no log (import_facts and its siblings):
 -- none of those is ever removed by a replacement. A record's citations, key and search rows
--- are not listed: they go with the record.
+-- are not listed: they go with the record. Written once per record on the import path, so
+-- without foreign keys (each would be a lookup per row; the loader writes only kinds of
+-- record_kind and the id of the import_log row it has just written); the primary key is the
+-- record, so a row left behind by a record deleted by hand yields to the record that reuses
+-- its id.
 CREATE TABLE import_record (
-  record_kind TEXT NOT NULL REFERENCES record_kind (kind),
+  record_kind TEXT NOT NULL,            -- a kind of record_kind
   record_id   INTEGER NOT NULL,         -- the row's id in the table named record_kind
-  import_id   INTEGER NOT NULL REFERENCES import_log (import_id),
+  import_id   INTEGER NOT NULL,         -- the import_log row of the import that created it
   line        INTEGER NOT NULL CHECK (line > 0), -- where the record starts in its fact file
   PRIMARY KEY (record_kind, record_id)
 ) STRICT, WITHOUT ROWID;
