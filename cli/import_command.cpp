@@ -23,6 +23,16 @@ std::string by_kind(const std::map<std::string, std::int64_t>& counts) {
   return out.empty() ? "no records" : out;
 }
 
+// "; replaced the version imported at T (N records removed)" for a changed file, else "".
+std::string replacement(const ImportReport& report, const ImportedFile& file) {
+  if (file.replaced.empty()) return "";
+  const std::string& when = file.replaced.back().imported_at;
+  std::string removed = plural(file.records_removed(), "record");
+  if (report.outcome == ImportOutcome::checked)
+    return "; would replace the version imported at " + when + " (" + removed + ")";
+  return "; replaced the version imported at " + when + " (" + removed + " removed)";
+}
+
 }  // namespace
 
 int import_command(const ImportCommandOptions& options, std::ostream& out, std::ostream& err) {
@@ -50,7 +60,7 @@ for (const ImportedFile& file : report.files) {
   if (file.unchanged)
     out << file.path << ": unchanged (" << file.previously << "); skipped\n";
   else if (report.outcome != ImportOutcome::rejected)
-    out << file.path << ": " << by_kind(file.records_by_kind) << "\n";
+    out << file.path << ": " << by_kind(file.records_by_kind) << replacement(report, file) << "\n";
 }
 switch (report.outcome) {
   case ImportOutcome::imported:
@@ -83,6 +93,7 @@ void warn_discarded_imports(const std::string& db, const std::string& facts_dir,
   } catch (const Error&) {
     return;  // an older or foreign file has no import log; build reports what it must
   }
+  std::erase_if(log, [](const LoggedImport& logged) { return logged.replaced_by.has_value(); });
   if (log.empty()) return;
   err << "euiomkb: " << db << " holds "
       << plural(static_cast<std::int64_t>(log.size()), "imported file") << " (";

@@ -31,6 +31,11 @@ constexpr std::string_view kFindKey = "SELECT row_id FROM record_key WHERE kind 
 constexpr std::string_view kInsertKey =
     "INSERT INTO record_key (kind, key, row_id) VALUES (?, ?, ?)";
 constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_id = ?";
+// A record's provenance (schema/0009). OR REPLACE: a row left behind by a record deleted with
+// hand-written SQL yields to the record that now has that id.
+constexpr std::string_view kInsertProvenance =
+    "INSERT OR REPLACE INTO import_record (record_kind, record_id, import_id, line) "
+    "VALUES (?, ?, ?, ?)";
 constexpr std::string_view kFindSeries = "SELECT 1 FROM meeting_series WHERE series = ?";
 constexpr std::string_view kSeries = "SELECT series FROM meeting_series ORDER BY series";
 // Candidates for "did you mean": keys of one kind (bounded, so that a typo in a database of a
@@ -140,6 +145,14 @@ class Loader {
         return;
       }
     }
+    if (import_id_ != 0) {
+      auto& provenance = connection_.prepare(kInsertProvenance);
+      provenance.bind(1, std::string(spec->kind));
+      provenance.bind(2, row_id);
+      provenance.bind(3, import_id_);
+      provenance.bind(4, record.line);
+      provenance.exec();
+    }
     clock.lap(time.insert);
     for (std::size_t k = 0; k < record.cites.size(); ++k)
       cite_record(spec->kind, row_id, record, record.cites[k], spans[k], clock);
@@ -150,6 +163,9 @@ class Loader {
   }
 
   ImportSummary& summary() { return summary_; }
+
+  // The import the records loaded from now on belong to (0: none, no provenance is written).
+  void set_import(std::int64_t import_id) { import_id_ = import_id; }
 
  private:
   // Parameter indexes of a kind's INSERT, in the order of its fields, looked up once.
@@ -574,6 +590,7 @@ class Loader {
   std::unordered_map<std::int64_t, std::list<FoldedSource>::iterator> folded_index_;
   std::size_t folded_bytes_ = 0;
   std::unordered_map<const KindSpec*, std::vector<int>> parameters_;
+  std::int64_t import_id_ = 0;
   ImportSummary summary_;
 };
 
@@ -586,8 +603,12 @@ ImportSummary load_files(Connection& connection, std::vector<FactReader>& reader
   if (options.problem)
     for (FactReader& reader : readers) reader.collect_errors(options.problem);
   hold_search_index(connection);
+  if (options.before_records) options.before_records();
   Stopwatch clock;
-  for (FactReader& reader : readers) {
+  for (std::size_t i = 0; i < readers.size(); ++i) {
+    FactReader& reader = readers[i];
+    if (options.import_ids && i < options.import_ids->size())
+      loader.set_import((*options.import_ids)[i]);
     while (std::optional<FactRecord> record = reader.next()) {
       clock.lap(loader.summary().timings.parse);
       loader.load(*record, clock);

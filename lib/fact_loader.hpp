@@ -26,6 +26,12 @@ struct LoadOptions {
   std::int64_t progress_every = 10000;
   // Filled, when given, with the records inserted per file name and kind.
   std::map<std::string, std::map<std::string, std::int64_t>>* records_by_file = nullptr;
+  // Provenance: when given, one import_log id per reader (0: none); each record a reader
+  // inserts gets a row in import_record naming that import and the record's line.
+  const std::vector<std::int64_t>* import_ids = nullptr;
+  // Run once the search index is held and before the first record: what must go before the
+  // new records (a replacement's removals) is refreshed in the same search batch.
+  std::function<void()> before_records;
 };
 
 // Reads every record of every reader in order and inserts it with its key and citations;

@@ -1,6 +1,7 @@
 // KnowledgeBase::import_files: users' own fact files, every problem reported, all or nothing.
 #include <SQLiteCpp/Transaction.h>
 #include <openssl/evp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
@@ -23,18 +24,27 @@ namespace {
 // The largest fact file an import reads.
 constexpr std::uintmax_t kMaxFactFileBytes = std::uintmax_t{256} << 20;
 
+// Imports whose records are in the database (not replaced since).
 constexpr std::string_view kImportByHash = R"sql(
-SELECT file_name, imported_at FROM import_log WHERE sha256 = ? ORDER BY import_id DESC LIMIT 1
+SELECT file_name, imported_at FROM import_log WHERE sha256 = ? AND replaced_by IS NULL
+ ORDER BY import_id DESC LIMIT 1
 )sql";
 
-constexpr std::string_view kImportByName = R"sql(
-SELECT sha256, imported_at FROM import_log WHERE file_name = ? ORDER BY import_id DESC LIMIT 1
+// The current imports of a file name, with how many records each lists in import_record.
+constexpr std::string_view kImportsByName = R"sql(
+SELECT import_id, sha256, imported_at, records,
+       (SELECT count(*) FROM import_record r WHERE r.import_id = l.import_id)
+  FROM import_log l WHERE file_name = ? AND replaced_by IS NULL ORDER BY import_id
 )sql";
 
+// Logged before the records load (they name it in import_record); `records` is set after.
 constexpr std::string_view kLogImport = R"sql(
 INSERT INTO import_log (file_name, sha256, imported_at, records)
-VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)
+VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0)
 )sql";
+constexpr std::string_view kLogRecords = "UPDATE import_log SET records = ? WHERE import_id = ?";
+constexpr std::string_view kLogReplaced =
+    "UPDATE import_log SET replaced_by = ? WHERE import_id = ?";
 
 constexpr std::string_view kLogKind =
     "INSERT INTO import_log_kind (import_id, kind, records) VALUES (?, ?, ?)";
@@ -45,7 +55,8 @@ constexpr std::string_view kAllKeys =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key ORDER BY kind, key";
 
 constexpr std::string_view kImportLog =
-    "SELECT file_name, sha256, imported_at, records FROM import_log ORDER BY import_id";
+    "SELECT file_name, sha256, imported_at, records, import_id, replaced_by FROM import_log "
+    "ORDER BY import_id";
 
 // Thrown when the error limit is reached: the import stops and reports what it found.
 struct LimitReached {};
@@ -95,6 +106,297 @@ DocumentProvider documents_in(std::vector<std::filesystem::path> directories) {
   };
 }
 
+// --- Replacing an earlier import (schema/0009: import_record lists what each import created) ---
+
+// Removing a replaced import's records leaves the records of other imports that refer to them
+// dangling until they are pointed at the new records: checked at commit, not statement by
+// statement (SQLite resets this at the end of the transaction).
+constexpr std::string_view kDeferForeignKeys = "PRAGMA defer_foreign_keys = ON";
+
+constexpr std::string_view kKindsOfImport = "SELECT kind FROM import_log_kind WHERE import_id = ?";
+constexpr std::string_view kRemoveCitations = R"sql(
+DELETE FROM citation WHERE subject_type = ?2 AND subject_id IN
+  (SELECT record_id FROM import_record WHERE import_id = ?1 AND record_kind = ?2)
+)sql";
+constexpr std::string_view kRemoveKeys = R"sql(
+DELETE FROM record_key WHERE kind = ?2 AND row_id IN
+  (SELECT record_id FROM import_record WHERE import_id = ?1 AND record_kind = ?2)
+)sql";
+constexpr std::string_view kRemoveProvenance = "DELETE FROM import_record WHERE import_id = ?";
+
+// Claims of other records about a record of import ?1.
+constexpr std::string_view kClaimDependants = R"sql(
+SELECT cl.claim_id, r.record_kind, r.record_id FROM import_record r
+  JOIN claim cl ON cl.subject_type = r.record_kind AND cl.subject_id = r.record_id
+ WHERE r.import_id = ?1
+   AND NOT EXISTS (SELECT 1 FROM import_record s
+                    WHERE s.record_kind = 'claim' AND s.record_id = cl.claim_id
+                      AND s.import_id = ?1)
+)sql";
+// Citations by other records of a source of import ?1.
+constexpr std::string_view kCitationDependants = R"sql(
+SELECT c.citation_id, c.subject_type, c.subject_id, r.record_id FROM import_record r
+  JOIN citation c ON c.source_id = r.record_id
+ WHERE r.import_id = ?1 AND r.record_kind = 'source'
+   AND NOT EXISTS (SELECT 1 FROM import_record s
+                    WHERE s.record_kind = c.subject_type AND s.record_id = c.subject_id
+                      AND s.import_id = ?1)
+)sql";
+constexpr std::string_view kKeyOfRow = "SELECT key FROM record_key WHERE kind = ? AND row_id = ?";
+constexpr std::string_view kRowOfKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
+constexpr std::string_view kSourceHash = "SELECT sha256 FROM source WHERE source_id = ?";
+constexpr std::string_view kOrigin = R"sql(
+SELECT r.import_id, r.line, l.file_name, l.imported_at FROM import_record r
+  JOIN import_log l ON l.import_id = r.import_id
+ WHERE r.record_kind = ? AND r.record_id = ?
+)sql";
+constexpr std::string_view kRepointClaim = "UPDATE claim SET subject_id = ? WHERE claim_id = ?";
+constexpr std::string_view kRepointCitation =
+    "UPDATE citation SET source_id = ? WHERE citation_id = ?";
+
+// SQL per kind and per reference, written once from the record-kind table (as verify.cpp
+// writes its checks): table and column names come from that table, never from input; values
+// are bound. Index-aligned with record_kinds() and references().
+struct KindStatements {
+  std::vector<std::string> remove;      // DELETE the kind's records of import ?1
+  std::vector<std::string> dependants;  // rows referring to a record of import ?1
+  std::vector<std::string> repoint;     // UPDATE the reference of row ?2 to ?1
+};
+
+const KindStatements& kind_statements() {
+  static const KindStatements kStatements = [] {
+    KindStatements out;
+    for (const detail::KindSpec& k : detail::record_kinds()) {
+      std::string kind(k.kind), id(k.id_column);
+      out.remove.push_back("DELETE FROM " + kind + " WHERE " + id +
+                           " IN (SELECT record_id FROM import_record WHERE import_id = ?1 AND "
+                           "record_kind = '" +
+                           kind + "')");
+    }
+    for (const detail::Reference& r : detail::references()) {
+      std::string kind(r.kind->kind), id(r.kind->id_column), target(r.target->kind);
+      out.dependants.push_back(
+          "SELECT c." + id + ", c." + r.column + " FROM import_record r JOIN " + kind + " c ON c." +
+          r.column + " = r.record_id WHERE r.import_id = ?1 AND r.record_kind = '" + target +
+          "' AND NOT EXISTS (SELECT 1 FROM import_record s WHERE s.record_kind = '" + kind +
+          "' AND s.record_id = c." + id + " AND s.import_id = ?1)");
+      out.repoint.push_back("UPDATE " + kind + " SET " + r.column + " = ?1 WHERE " + id + " = ?2");
+    }
+    return out;
+  }();
+  return kStatements;
+}
+
+// A record outside the imports being replaced that refers to a record they created.
+struct Dependant {
+  std::string kind;  // the referring record
+  std::int64_t id = 0;
+  std::string key;    // its key, if it has one
+  std::string field;  // the field that refers: a reference field, "subject_key" or "cite"
+  // What to point at the new record: a reference column (`reference`), a claim's subject or a
+  // citation's source (`link_id`: the claim or the citation).
+  const detail::Reference* reference = nullptr;
+  std::int64_t link_id = 0;
+  std::string target_kind;  // the record referred to, which the replacement removes
+  std::int64_t target_id = 0;
+  std::string target_key;
+  std::string target_sha256;       // for a source: the hash of its document
+  std::int64_t target_import = 0;  // the replaced import that created it
+  // Where the referring record came from (import 0: no provenance, e.g. the seed).
+  std::int64_t origin = 0;
+  int origin_line = 0;
+  std::string origin_file;
+  std::string origin_time;
+};
+
+std::string key_of_row(detail::Connection& connection, std::string_view kind, std::int64_t id) {
+  auto& select = connection.prepare(kKeyOfRow);
+  select.bind(1, std::string(kind));
+  select.bind(2, id);
+  std::string key = select.executeStep() ? select.getColumn(0).getString() : "";
+  select.reset();
+  return key;
+}
+
+std::optional<std::int64_t> row_of_key(detail::Connection& connection, const std::string& kind,
+                                       const std::string& key) {
+  auto& select = connection.prepare(kRowOfKey);
+  select.bind(1, kind);
+  select.bind(2, key);
+  std::optional<std::int64_t> row;
+  if (select.executeStep()) row = select.getColumn(0).getInt64();
+  select.reset();
+  return row;
+}
+
+std::string source_hash(detail::Connection& connection, std::int64_t source_id) {
+  auto& select = connection.prepare(kSourceHash);
+  select.bind(1, source_id);
+  std::string hash = select.executeStep() ? select.getColumn(0).getString() : "";
+  select.reset();
+  return hash;
+}
+
+// Fills in the key of the record referred to and where the referring record came from.
+void describe(detail::Connection& connection, Dependant& d) {
+  d.target_key = key_of_row(connection, d.target_kind, d.target_id);
+  if (d.target_kind == "source") d.target_sha256 = source_hash(connection, d.target_id);
+  d.key = key_of_row(connection, d.kind, d.id);
+  auto& origin = connection.prepare(kOrigin);
+  origin.bind(1, d.kind);
+  origin.bind(2, d.id);
+  if (origin.executeStep()) {
+    d.origin = origin.getColumn(0).getInt64();
+    d.origin_line = origin.getColumn(1).getInt();
+    d.origin_file = origin.getColumn(2).getString();
+    d.origin_time = origin.getColumn(3).getString();
+  }
+  origin.reset();
+}
+
+// Every record outside `replaced` (import ids) that refers to a record one of them created,
+// read before anything is removed.
+std::vector<Dependant> dependants_of(detail::Connection& connection,
+                                     const std::set<std::int64_t>& replaced) {
+  std::vector<Dependant> out;
+  const auto& references = detail::references();
+  const KindStatements& sql = kind_statements();
+  for (std::int64_t import_id : replaced) {
+    for (std::size_t i = 0; i < references.size(); ++i) {
+      auto& select = connection.prepare(sql.dependants[i]);
+      select.bind(1, import_id);
+      while (select.executeStep()) {
+        Dependant d;
+        d.kind = std::string(references[i].kind->kind);
+        d.id = select.getColumn(0).getInt64();
+        d.field = std::string(references[i].field);
+        d.reference = &references[i];
+        d.target_kind = std::string(references[i].target->kind);
+        d.target_id = select.getColumn(1).getInt64();
+        d.target_import = import_id;
+        out.push_back(std::move(d));
+      }
+      select.reset();
+    }
+    auto& claims = connection.prepare(kClaimDependants);
+    claims.bind(1, import_id);
+    while (claims.executeStep()) {
+      Dependant d;
+      d.kind = "claim";
+      d.id = d.link_id = claims.getColumn(0).getInt64();
+      d.field = "subject_key";
+      d.target_kind = claims.getColumn(1).getString();
+      d.target_id = claims.getColumn(2).getInt64();
+      d.target_import = import_id;
+      out.push_back(std::move(d));
+    }
+    claims.reset();
+    auto& citations = connection.prepare(kCitationDependants);
+    citations.bind(1, import_id);
+    while (citations.executeStep()) {
+      Dependant d;
+      d.link_id = citations.getColumn(0).getInt64();
+      d.kind = citations.getColumn(1).getString();
+      d.id = citations.getColumn(2).getInt64();
+      d.field = "cite";
+      d.target_kind = "source";
+      d.target_id = citations.getColumn(3).getInt64();
+      d.target_import = import_id;
+      out.push_back(std::move(d));
+    }
+    citations.reset();
+  }
+  for (Dependant& d : out) describe(connection, d);
+  // A record of another import being replaced in this run goes too: it is no dependant.
+  std::erase_if(out, [&](const Dependant& d) { return replaced.contains(d.origin); });
+  return out;
+}
+
+// Removes every record import `import_id` created, with their citations, keys and provenance
+// (their search rows follow through the triggers of schema/0006).
+void remove_import_records(detail::Connection& connection, std::int64_t import_id) {
+  std::vector<std::string> kinds;
+  {
+    auto& select = connection.prepare(kKindsOfImport);
+    select.bind(1, import_id);
+    while (select.executeStep()) kinds.push_back(select.getColumn(0).getString());
+    select.reset();
+  }
+  const auto& all = detail::record_kinds();
+  for (const std::string& kind : kinds) {
+    for (std::string_view sql : {kRemoveCitations, kRemoveKeys}) {
+      auto& remove = connection.prepare(sql);
+      remove.bind(1, import_id);
+      remove.bind(2, kind);
+      remove.exec();
+    }
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (all[i].kind != kind) continue;
+      auto& remove = connection.prepare(kind_statements().remove[i]);
+      remove.bind(1, import_id);
+      remove.exec();
+    }
+  }
+  auto& provenance = connection.prepare(kRemoveProvenance);
+  provenance.bind(1, import_id);
+  provenance.exec();
+}
+
+// "attendance (in b.facts, line 12, imported at ...)" or "person 'ada' (in the seed ...)".
+std::string name_dependant(const Dependant& d) {
+  std::string out = d.kind + (d.key.empty() ? "" : " '" + d.key + "'");
+  if (d.origin != 0) {
+    out += " (" + d.origin_file + " line " + std::to_string(d.origin_line) + ", imported at " +
+           d.origin_time + ")";
+  } else {
+    out += " #" + std::to_string(d.id) +
+           " (from the seed, or from an import made before this database recorded which "
+           "records each import created)";
+  }
+  return out;
+}
+
+// Points each dependant at the record that has its target's key after the new version loaded;
+// a dependant that cannot be is a problem of the file whose replacement removed its target.
+template <class Problem>
+void repoint_dependants(detail::Connection& connection, const std::vector<Dependant>& dependants,
+                        const std::map<std::int64_t, std::filesystem::path>& path_of_replaced,
+                        Problem&& problem) {
+  const auto& references = detail::references();
+  for (const Dependant& d : dependants) {
+    const std::filesystem::path& path = path_of_replaced.at(d.target_import);
+    std::string what = d.target_kind + " '" + d.target_key + "'";
+    std::optional<std::int64_t> now = row_of_key(connection, d.target_kind, d.target_key);
+    if (!now) {
+      problem(path, "the new version no longer defines " + what + ", which " + name_dependant(d) +
+                        " refers to (field '" + d.field + "'); define " + what +
+                        " again in the new version, or import a changed version of the file "
+                        "that refers to it in the same run");
+      continue;
+    }
+    if (d.target_kind == "source" && source_hash(connection, *now) != d.target_sha256) {
+      problem(path, "the new version changes the document of source '" + d.target_key +
+                        "', which " + name_dependant(d) +
+                        " cites (its quotation's place in the old text would no longer hold); "
+                        "keep that document as it was, or give the new one another source key");
+      continue;
+    }
+    std::string_view sql = d.field == "cite" ? kRepointCitation : kRepointClaim;
+    if (d.reference)
+      sql = kind_statements().repoint[static_cast<std::size_t>(d.reference - references.data())];
+    try {
+      auto& update = connection.prepare(sql);
+      update.bind(1, *now);
+      update.bind(2, d.reference ? d.id : d.link_id);
+      update.exec();
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
+      problem(path, "after the replacement, " + name_dependant(d) + " cannot refer to the new " +
+                        what + ": " + e.what());
+    }
+  }
+}
+
 }  // namespace
 
 std::string ImportProblem::to_string() const {
@@ -125,7 +427,12 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
     // no other writer can slip in between what was checked and what is written.
     SQLite::Transaction transaction(connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
     std::vector<std::filesystem::path> to_load;
+    std::vector<std::size_t> to_load_file;  // its index in report.files
+    std::vector<std::int64_t> import_ids;   // its row of import_log
     std::set<std::string> seen_hashes;
+    std::map<std::string, std::string> names;  // file name -> the path given
+    std::set<std::int64_t> replaced;           // earlier imports whose records go
+    std::map<std::int64_t, std::filesystem::path> path_of_replaced;  // -> the new version
     try {
       for (const auto& path : files) {
         ImportedFile& file = report.files.emplace_back();
@@ -171,26 +478,68 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
           file.previously = "given twice in this import";
           continue;
         }
-        auto& by_name = connection.prepare(kImportByName);
-        by_name.bind(1, path.filename().string());
-        if (by_name.executeStep()) {
-          std::string when = by_name.getColumn(1).getString();
-          by_name.reset();
-          problem(path, "a different version of '" + path.filename().string() +
-                            "' was imported at " + when +
-                            "; replacing an imported file's records is not supported yet: "
-                            "rebuild (euiomkb build --force --facts DIR) or import the new "
-                            "facts under another file name");
+        std::string name = path.filename().string();
+        auto [named, fresh] = names.emplace(name, path.string());
+        if (!fresh) {
+          problem(path, "another file named '" + name + "' is in this import ('" + named->second +
+                            "'); an import is known by its file name, so give each name once");
           continue;
         }
+        // A changed version of a file imported before replaces that import's records.
+        auto& by_name = connection.prepare(kImportsByName);
+        by_name.bind(1, name);
+        bool without_provenance = false;
+        while (by_name.executeStep()) {
+          LoggedImport earlier{name,
+                               by_name.getColumn(1).getString(),
+                               by_name.getColumn(2).getString(),
+                               by_name.getColumn(3).getInt64(),
+                               by_name.getColumn(0).getInt64(),
+                               std::nullopt};
+          if (by_name.getColumn(4).getInt64() != earlier.records) without_provenance = true;
+          file.replaced.push_back(std::move(earlier));
+        }
         by_name.reset();
+        if (without_provenance) {
+          problem(path, "a different version of '" + name + "' was imported at " +
+                            file.replaced.back().imported_at +
+                            ", before this database recorded which records each import created "
+                            "(schema version 9), so its records cannot be replaced: rebuild with "
+                            "the new version (euiomkb build --force --facts DIR, where DIR holds "
+                            "all your fact files and their documents) or import the new facts "
+                            "under another file name");
+          file.replaced.clear();
+          continue;
+        }
         to_load.push_back(path);
+        to_load_file.push_back(report.files.size() - 1);
       }
       if (!report.problems.empty() || to_load.empty()) {
         report.outcome =
             report.problems.empty() ? ImportOutcome::nothing_to_do : ImportOutcome::rejected;
         return report;  // the transaction rolls back: nothing was written
       }
+
+      // Logged first: the records name their import in import_record.
+      for (std::size_t i = 0; i < to_load.size(); ++i) {
+        ImportedFile& file = report.files[to_load_file[i]];
+        auto& log = connection.prepare(kLogImport);
+        log.bind(1, to_load[i].filename().string());
+        log.bind(2, file.sha256);
+        log.exec();
+        import_ids.push_back(connection.db().getLastInsertRowid());
+        for (const LoggedImport& earlier : file.replaced) {
+          replaced.insert(earlier.import_id);
+          path_of_replaced[earlier.import_id] = to_load[i];
+          auto& mark = connection.prepare(kLogReplaced);
+          mark.bind(1, import_ids.back());
+          mark.bind(2, earlier.import_id);
+          mark.exec();
+        }
+      }
+      // What refers to the records about to go, read while they are still there.
+      std::vector<Dependant> dependants;
+      if (!replaced.empty()) dependants = dependants_of(connection, replaced);
 
       std::vector<std::filesystem::path> directories;
       if (!options.documents.empty()) {
@@ -214,10 +563,21 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
       load.problem = add;
       load.progress = options.progress;
       load.records_by_file = &by_file;
+      load.import_ids = &import_ids;
+      if (!replaced.empty()) {
+        load.before_records = [&] {
+          connection.prepare(kDeferForeignKeys).exec();
+          for (std::int64_t import_id : replaced) remove_import_records(connection, import_id);
+        };
+      }
       ImportSummary summary = detail::load_files(connection, readers, documents, load);
       report.records = summary.records;
       report.citations = summary.citations;
       for (ImportedFile& file : report.files) file.records_by_kind = by_file[file.path];
+      // The records of other imports that referred to removed ones now refer to the new
+      // records of the same keys, or the import is refused, naming them.
+      if (report.problems.empty())
+        repoint_dependants(connection, dependants, path_of_replaced, problem);
       if (report.problems.empty()) {
         VerificationReport verified = detail::verify_database(connection);
         for (const std::string& failure : verified.problems)
@@ -245,16 +605,15 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
       report.outcome = ImportOutcome::checked;
       return report;
     }
-    for (const ImportedFile& file : report.files) {
-      if (file.unchanged) continue;
+    for (std::size_t i = 0; i < import_ids.size(); ++i) {
+      const ImportedFile& file = report.files[to_load_file[i]];
+      std::int64_t import_id = import_ids[i];
       std::int64_t records = 0;
       for (const auto& [kind, count] : file.records_by_kind) records += count;
-      auto& log = connection.prepare(kLogImport);
-      log.bind(1, std::filesystem::path(file.path).filename().string());
-      log.bind(2, file.sha256);
-      log.bind(3, records);
+      auto& log = connection.prepare(kLogRecords);
+      log.bind(1, records);
+      log.bind(2, import_id);
       log.exec();
-      std::int64_t import_id = connection.db().getLastInsertRowid();
       for (const auto& [kind, count] : file.records_by_kind) {
         auto& log_kind = connection.prepare(kLogKind);
         log_kind.bind(1, import_id);
@@ -264,8 +623,8 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
       }
     }
     transaction.commit();
-    detail::log().info("imported {} records with {} citations from {} file(s)", report.records,
-                       report.citations, files.size());
+    detail::log().info("imported {} records with {} citations from {} file(s), replacing {}",
+                       report.records, report.citations, files.size(), replaced.size());
     report.outcome = ImportOutcome::imported;
     return report;
   });
@@ -273,8 +632,10 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
 
 std::vector<LoggedImport> KnowledgeBase::import_log() const {
   return detail::collect(impl_.get(), kImportLog, detail::kNoBinding, [](auto& s) {
-    return LoggedImport{detail::text(s, 0), detail::text(s, 1), detail::text(s, 2),
-                        s.getColumn(3).getInt64()};
+    LoggedImport logged{detail::text(s, 0),        detail::text(s, 1),        detail::text(s, 2),
+                        s.getColumn(3).getInt64(), s.getColumn(4).getInt64(), std::nullopt};
+    if (!s.getColumn(5).isNull()) logged.replaced_by = s.getColumn(5).getInt64();
+    return logged;
   });
 }
 

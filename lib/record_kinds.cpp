@@ -1,5 +1,7 @@
 #include "record_kinds.hpp"
 
+#include <cctype>
+
 namespace euiomkb::detail {
 namespace {
 
@@ -252,6 +254,71 @@ const KindSpec* find_kind(std::string_view kind) {
   for (const auto& spec : record_kinds())
     if (spec.kind == kind) return &spec;
   return nullptr;
+}
+
+namespace {
+
+// The top-level items of the parenthesised list that starts at `open` (a '(').
+std::vector<std::string_view> list_items(std::string_view sql, std::size_t open) {
+  std::vector<std::string_view> items;
+  if (open == std::string_view::npos) return items;
+  int depth = 0;
+  std::size_t start = open + 1;
+  for (std::size_t i = open + 1; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')' && depth-- == 0) {
+      items.push_back(sql.substr(start, i - start));
+      break;
+    } else if (c == ',' && depth == 0) {
+      items.push_back(sql.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  for (auto& item : items) {
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+  }
+  return items;
+}
+
+bool names_parameter(std::string_view value, std::string_view field) {
+  std::string parameter = ":" + std::string(field);
+  for (std::size_t at = value.find(parameter); at != std::string_view::npos;
+       at = value.find(parameter, at + 1)) {
+    std::size_t end = at + parameter.size();
+    if (end == value.size() ||
+        !(std::islower(static_cast<unsigned char>(value[end])) || value[end] == '_'))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string column_of_field(const KindSpec& spec, std::string_view field) {
+  std::string_view sql = spec.insert;
+  std::vector<std::string_view> columns = list_items(sql, sql.find('('));
+  std::size_t values = sql.find("VALUES");
+  if (values == std::string_view::npos) return "";
+  std::vector<std::string_view> items = list_items(sql, sql.find('(', values));
+  for (std::size_t i = 0; i < items.size() && i < columns.size(); ++i)
+    if (names_parameter(items[i], field)) return std::string(columns[i]);
+  return "";
+}
+
+const std::vector<Reference>& references() {
+  static const std::vector<Reference> kReferences = [] {
+    std::vector<Reference> out;
+    for (const KindSpec& spec : record_kinds())
+      for (const FieldSpec& field : spec.fields)
+        if (field.type == Type::ref && !field.ref_kind.empty())
+          out.push_back(
+              {&spec, field.name, column_of_field(spec, field.name), find_kind(field.ref_kind)});
+    return out;
+  }();
+  return kReferences;
 }
 
 }  // namespace euiomkb::detail

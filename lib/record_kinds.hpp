@@ -3,6 +3,7 @@
 // (its table and its `record_kind` row) plus one entry in record_kinds.cpp.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,5 +41,23 @@ const std::vector<KindSpec>& record_kinds();
 
 // The kind named `kind`, or nullptr.
 const KindSpec* find_kind(std::string_view kind);
+
+// The column of the kind's table that field `field` fills, read from the kind's INSERT (the
+// column list and the VALUES list correspond; a value names its field as ":field", possibly
+// inside coalesce(...)). Empty when no column takes the field.
+std::string column_of_field(const KindSpec& spec, std::string_view field);
+
+// A reference from one kind's table to another's: rows of `kind` name a row of `target` in
+// `column` (a `ref` field of the kind, e.g. attendance.person_id to person). claim's
+// subject_key, whose target kind varies by row, is not among them.
+struct Reference {
+  const KindSpec* kind;
+  std::string_view field;
+  std::string column;
+  const KindSpec* target;
+};
+
+// Every reference between kinds, in the order of record_kinds() and their fields.
+const std::vector<Reference>& references();
 
 }  // namespace euiomkb::detail

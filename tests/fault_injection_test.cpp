@@ -140,9 +140,10 @@ std::string content_digest(const std::string& path) {
   std::string all;
   for (const std::string& table : tables) {
     // The time of an import differs from run to run; all else must be equal.
-    SQLite::Statement rows(db, table == "import_log"
-                                   ? "SELECT import_id, file_name, sha256, records FROM import_log"
-                                   : "SELECT * FROM \"" + table + "\"");
+    SQLite::Statement rows(
+        db, table == "import_log"
+                ? "SELECT import_id, file_name, sha256, records, replaced_by FROM import_log"
+                : "SELECT * FROM \"" + table + "\"");
     all += "\n#" + table;
     while (rows.executeStep()) {
       all += '\n';
@@ -158,11 +159,28 @@ struct Totals {
   long runs_committed = 0;
 };
 
-// Runs the loop for one journal mode and one kind of fault; returns what it exercised.
-Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent) {
+// Runs the loop for one journal mode and one kind of fault; returns what it exercised. With
+// `replacement`, the base database already holds som12.facts and the import under faults is a
+// changed version of it (a replacement: its records removed, the new ones loaded).
+Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent, bool replacement = false) {
   test::TempPath base, work;
   fs::path dir = fs::path(base.str() + ".d");
   fs::create_directories(dir);
+  fs::path changed = dir / "changed";
+  fs::create_directories(changed);
+  {
+    std::ofstream(changed / "notes.txt")
+        << "Field notes.\nThe twelfth EU-IOM Senior Officials Meeting was held in\nGeneva on 2 "
+           "March 2026, chaired by William L. Swing.\n";
+    std::ofstream(changed / "som12.facts")
+        << "source notes\n  file: notes.txt\n  title: Field notes\n  language: en\n\n"
+           "meeting som-12-faults\n  series: SOM\n  sequence_no: 12\n  title: 12th SOM\n"
+           "  held_on: 2026-03-02\n  location: Geneva\n  note: the changed version\n"
+           "  cite: notes | The twelfth EU-IOM Senior Officials Meeting was held in Geneva\n\n"
+           "topic\n  meeting: som-12-faults\n  label: Faults, again\n  cite: notes | Field notes\n"
+           "  cite_note: a test fixture: this citation only has to be found in its document\n";
+  }
+  fs::path imported = replacement ? changed / "som12.facts" : dir / "som12.facts";
   {
     std::ofstream(dir / "notes.txt")
         << "Field notes.\nThe twelfth EU-IOM Senior Officials Meeting was held in\nGeneva on 2 "
@@ -174,16 +192,24 @@ Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent) {
            "  cite: notes | The twelfth EU-IOM Senior Officials Meeting was held in Geneva\n\n"
            "attendance\n  meeting: som-12-faults\n  person: william-swing\n  role: co-chair\n"
            "  attested_as: reported\n  cite: notes | chaired by William L. Swing\n\n"
-           "topic\n  meeting: som-12-faults\n  label: Faults\n  cite: notes | Field notes\n  cite_note: a test fixture: this citation only has to be found in its document\n";
+           "topic\n  meeting: som-12-faults\n  label: Faults\n  cite: notes | Field notes\n  "
+           "cite_note: a test fixture: this citation only has to be found in its document\n";
   }
   KnowledgeBase::create_seeded(base.str());
-  { KnowledgeBase::open(base.str(), KnowledgeBase::Mode::read_write, journal); }
+  {
+    KnowledgeBase kb = KnowledgeBase::open(base.str(), KnowledgeBase::Mode::read_write, journal);
+    if (replacement) {
+      EXPECT_EQ(kb.import_files({dir / "som12.facts"}).outcome, ImportOutcome::imported);
+    }
+  }
   std::string before = content_digest(base.str());
   std::string after;
   {
     fs::copy_file(base.str(), work.str(), fs::copy_options::overwrite_existing);
     KnowledgeBase kb = KnowledgeBase::open(work.str(), KnowledgeBase::Mode::read_write, journal);
-    EXPECT_EQ(kb.import_files({dir / "som12.facts"}).outcome, ImportOutcome::imported);
+    ImportReport report = kb.import_files({imported});
+    EXPECT_EQ(report.outcome, ImportOutcome::imported);
+    EXPECT_EQ(report.files.at(0).replaced.size(), replacement ? 1u : 0u);
   }
   after = content_digest(work.str());
   EXPECT_NE(before, after);
@@ -197,7 +223,7 @@ Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent) {
     bool reported_success = false;
     try {
       KnowledgeBase kb = KnowledgeBase::open(work.str(), KnowledgeBase::Mode::read_write, journal);
-      ImportReport report = kb.import_files({dir / "som12.facts"});
+      ImportReport report = kb.import_files({imported});
       reported_success = report.outcome == ImportOutcome::imported;
       EXPECT_TRUE(report.outcome == ImportOutcome::imported || !report.problems.empty());
     } catch (const Error&) {
@@ -253,6 +279,19 @@ TEST(FaultInjection, RollbackJournalPersistent) {
   Totals t = run_fault_loop(KnowledgeBase::Journal::rollback, true);
   EXPECT_GT(t.fault_points, 5);
   report("rollback journal, persistent", t);
+}
+
+// A changed version of an imported file: the earlier records removed, the new ones loaded.
+TEST(FaultInjection, ReplacementWalTransient) {
+  Totals t = run_fault_loop(KnowledgeBase::Journal::wal, false, true);
+  EXPECT_GT(t.fault_points, 5);
+  report("replacement, WAL, transient", t);
+}
+
+TEST(FaultInjection, ReplacementRollbackJournalPersistent) {
+  Totals t = run_fault_loop(KnowledgeBase::Journal::rollback, true, true);
+  EXPECT_GT(t.fault_points, 5);
+  report("replacement, rollback journal, persistent", t);
 }
 
 }  // namespace

@@ -45,6 +45,18 @@ struct EUIOMKB_API ImportProblem {
   std::string to_string() const;
 };
 
+// One fact file imported earlier (a row of table import_log).
+struct LoggedImport {
+  std::string file_name;    // without its directory
+  std::string sha256;       // of its bytes
+  std::string imported_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
+  std::int64_t records = 0;
+  std::int64_t import_id = 0;
+  // The import of a changed version of the file that replaced this one's records; empty while
+  // this import's records are in the database.
+  std::optional<std::int64_t> replaced_by;
+};
+
 struct ImportedFile {
   std::string path;    // as given
   std::string sha256;  // of its bytes
@@ -53,6 +65,15 @@ struct ImportedFile {
   bool unchanged = false;
   std::string previously;
   std::map<std::string, std::int64_t> records_by_kind;  // records it added (or would add)
+  // A changed version of a file imported before under the same name: the earlier import (as
+  // logged before this one; normally one) whose records this file's records replace. Its
+  // `records` were removed (or, in a dry run, would be). Empty for a new file name.
+  std::vector<LoggedImport> replaced;
+  std::int64_t records_removed() const {
+    std::int64_t n = 0;
+    for (const LoggedImport& earlier : replaced) n += earlier.records;
+    return n;
+  }
 };
 
 enum class ImportOutcome {
@@ -70,14 +91,6 @@ struct ImportReport {
   std::int64_t records = 0;
   std::int64_t citations = 0;
   bool ok() const { return outcome != ImportOutcome::rejected; }
-};
-
-// One fact file imported earlier (a row of table import_log).
-struct LoggedImport {
-  std::string file_name;    // without its directory
-  std::string sha256;       // of its bytes
-  std::string imported_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
-  std::int64_t records = 0;
 };
 
 // One fact file to import: `name` is what error messages call it (usually its path).

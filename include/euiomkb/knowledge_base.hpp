@@ -114,14 +114,17 @@ class EUIOMKB_API KnowledgeBase {
   // database), quotations found in their sources, enumerations, size limits, UTF-8, control
   // characters, the database's own constraints (on the line of the field at fault), and
   // verify() of the result. A file whose bytes were imported before is skipped; a file of the
-  // same name with other bytes is refused. Each imported file is logged (name, SHA-256, time,
-  // records by kind). Returns the report (ok() when nothing was rejected). Throws DatabaseError
-  // only when the database cannot be read or written (read-only, busy beyond the timeout, I/O);
-  // the database is then unchanged too.
+  // same name with other bytes replaces that import's records (ImportedFile::replaced), or is
+  // refused, naming them, when records of other imports refer to records it would remove and
+  // does not define again. Each imported file is logged (name, SHA-256, time, records by kind,
+  // the records it created). Returns the report (ok() when nothing was rejected). Throws
+  // DatabaseError only when the database cannot be read or written (read-only, busy beyond the
+  // timeout, I/O); the database is then unchanged too.
   ImportReport import_files(const std::vector<std::filesystem::path>& files,
                             const ImportOptions& options = {});
 
-  // Every fact file imported with import_files, oldest first (the seed is not listed).
+  // Every fact file imported with import_files, oldest first (the seed is not listed), replaced
+  // imports included (LoggedImport::replaced_by).
   std::vector<LoggedImport> import_log() const;
 
   // Keys users can refer to, as `kind key label` rows in kind then key order; `kind` empty for
