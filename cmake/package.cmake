@@ -9,7 +9,10 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "euiomkb maintainers")
 set(CPACK_PACKAGE_CONTACT "euiomkb maintainers <maintainers@users.noreply.h-seed-5189e628.example>"
     CACHE STRING "The Maintainer of the Debian packages")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+# Each package's Description is its component's (below; the first line is the synopsis). CPackDeb
+# puts CPACK_PACKAGE_DESCRIPTION_SUMMARY before it unless the summary is CPack's default, which
+# CPack would otherwise take from the project's DESCRIPTION: so the summary is set to that default.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/packaging/copyright)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR}/packages)
@@ -33,17 +36,17 @@ set(euiomkb_runtime_package libeuiomkb${PROJECT_VERSION_MAJOR})
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME ${euiomkb_runtime_package})
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
-    "EU-IOM Strategic Cooperation Framework knowledge base (library)
- A C++20 library over an SQLite database of the EU-IOM Strategic Cooperation
- Framework: meetings, attendance, organisations, people and posts, agreements,
- funding and publications, each fact dated to the precision of its source and
- cited with a quotation checked against the source text.
- .
- This package holds the shared library and the seeded database
- (/usr/share/euiomkb/euiomkb.db).")
+   "EU-IOM Strategic Cooperation Framework knowledge base (library)
+A C++20 library over an SQLite database of the EU-IOM Strategic Cooperation
+Framework: meetings, attendance, organisations, people and posts, agreements,
+funding and publications, each fact dated to the precision of its source and
+cited with a quotation checked against the source text.
+
+This package holds the shared library and the seeded database
+(/usr/share/euiomkb/euiomkb.db).")
 # The shlibs file says which package provides libeuiomkb.so.0. While the version is 0.x the ABI
 # may change with any release, so a program built against this one needs exactly this one.
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_GENERATE_SHLIBS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)  # only the runtime package holds a library
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY "=")
 
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libeuiomkb-dev)
@@ -57,17 +60,17 @@ if(NOT EUIOMKB_SHARED)
       "libsqlitecpp-dev, libsqlite3-dev, libspdlog-dev, libssl-dev")
 endif()
 set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION
-    "EU-IOM Strategic Cooperation Framework knowledge base (development files)
- Headers, the CMake package (find_package(euiomkb CONFIG), target
- euiomkb::euiomkb) and euiomkb.pc for linking applications against libeuiomkb.")
+   "EU-IOM Strategic Cooperation Framework knowledge base (development files)
+Headers, the CMake package (find_package(euiomkb CONFIG), target
+euiomkb::euiomkb) and euiomkb.pc for linking applications against libeuiomkb.")
 
 set(CPACK_DEBIAN_TOOL_PACKAGE_NAME euiomkb)
 set(CPACK_DEBIAN_TOOL_PACKAGE_SECTION utils)
 set(CPACK_COMPONENT_TOOL_DEPENDS runtime)
 set(CPACK_COMPONENT_TOOL_DESCRIPTION
-    "EU-IOM Strategic Cooperation Framework knowledge base (command-line tool)
- The euiomkb tool: query the knowledge base (meetings, people, organisations,
- timeline, full-text search, read-only SQL), export it (JSON, CSV, Popolo),
- draw graphs, import cited facts of your own and verify every citation.")
+   "EU-IOM Strategic Cooperation Framework knowledge base (command-line tool)
+The euiomkb tool: query the knowledge base (meetings, people, organisations,
+timeline, full-text search, read-only SQL), export it (JSON, CSV, Popolo),
+draw graphs, import cited facts of your own and verify every citation.")
 
 include(CPack)

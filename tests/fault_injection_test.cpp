@@ -174,7 +174,8 @@ Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent) {
            "  cite: notes | The twelfth EU-IOM Senior Officials Meeting was held in Geneva\n\n"
            "attendance\n  meeting: som-12-faults\n  person: william-swing\n  role: co-chair\n"
            "  attested_as: reported\n  cite: notes | chaired by William L. Swing\n\n"
-           "topic\n  meeting: som-12-faults\n  label: Faults\n  cite: notes | Field notes\n  cite_note: a test fixture: this citation only has to be found in its document\n";
+           "topic\n  meeting: som-12-faults\n  label: Faults\n  cite: notes | Field notes\n  "
+           "cite_note: a test fixture: this citation only has to be found in its document\n";
   }
   KnowledgeBase::create_seeded(base.str());
   { KnowledgeBase::open(base.str(), KnowledgeBase::Mode::read_write, journal); }

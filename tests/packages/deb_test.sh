@@ -6,7 +6,7 @@
 # pkg-config.
 #   deb_test.sh BUILD_DIR SOURCE_DIR WORK_DIR VERSION CXX
 # With EUIOMKB_TEST_SYSTEM_INSTALL=1 (CI, as root, on a throwaway machine) it also installs the
-# three packages with apt-get, runs the installed tool and consumers against /usr, and removes
+# three packages with apt-get, runs the installed tool and consumers against /usr, and purges
 # the packages again.
 set -euo pipefail
 build=$1 source=$2 work=$3 version=$4 cxx=$5
@@ -95,7 +95,7 @@ done
 if [[ "${EUIOMKB_TEST_SYSTEM_INSTALL:-}" == 1 ]]; then
   [[ $(id -u) -eq 0 ]] || fail "EUIOMKB_TEST_SYSTEM_INSTALL=1 needs root"
   packages=(euiomkb libeuiomkb-dev libeuiomkb0)
-  trap 'apt-get remove -y -qq "${packages[@]}" > /dev/null 2>&1 || true' EXIT
+  trap 'apt-get purge -y -qq "${packages[@]}" > /dev/null 2>&1 || true' EXIT
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     "$runtime" "$dev" "$tool"
   out=$(euiomkb --version)
@@ -108,9 +108,9 @@ if [[ "${EUIOMKB_TEST_SYSTEM_INSTALL:-}" == 1 ]]; then
           -DCXX="$cxx" -DBUILD_TYPE=Release -DVERSION="$version" \
           -P "$source/tests/consumers/run.cmake"
   done
-  apt-get remove -y -qq "${packages[@]}" > /dev/null
+  apt-get purge -y -qq "${packages[@]}" > /dev/null
   trap - EXIT
-  ! dpkg-query -W -f='${Status}\n' libeuiomkb0 2>/dev/null | grep -q 'ok installed' \
+  ! dpkg-query -W libeuiomkb0 > /dev/null 2>&1 \
     || fail "libeuiomkb0 is still installed"
 fi
 echo "deb_test: ok"
