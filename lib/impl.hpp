@@ -50,7 +50,8 @@ void stream(Impl* impl, std::string_view sql, Bind&& bind, Row&& row, Visit&& vi
 template <class Bind, class Row>
 auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
   std::vector<std::invoke_result_t<Row&, Statement&>> out;
-  stream(impl, sql, bind, row, [&](auto&& record) { out.push_back(std::move(record)); });
+  stream(impl, sql, bind, row,
+         [&](auto&& record) { out.push_back(std::forward<decltype(record)>(record)); });
   return out;
 }
 

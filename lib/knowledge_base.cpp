@@ -382,6 +382,7 @@ ImportSummary import_readers(detail::Impl& impl, std::vector<detail::FactReader>
 ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
                                           const DocumentProvider& documents) {
   std::vector<detail::FactReader> readers;
+  readers.reserve(files.size());
   for (const FactFile& file : files) readers.emplace_back(file.name, std::string_view(file.text));
   return import_readers(*impl_, readers, documents);
 }
@@ -391,6 +392,7 @@ ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem
   std::vector<std::ifstream> streams;
   std::vector<detail::FactReader> readers;
   streams.reserve(files.size());
+  readers.reserve(files.size());
   for (const auto& path : files) {
     streams.emplace_back(path, std::ios::binary);
     if (!streams.back()) throw ImportError(path.string(), 0, "", "cannot open the file");
@@ -402,6 +404,7 @@ ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem
 ImportSummary KnowledgeBase::import_fact_streams(const std::vector<FactStream>& files,
                                                  const DocumentProvider& documents) {
   std::vector<detail::FactReader> readers;
+  readers.reserve(files.size());
   for (const FactStream& file : files) readers.emplace_back(file.name, *file.stream);
   return import_readers(*impl_, readers, documents);
 }

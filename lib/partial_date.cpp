@@ -75,8 +75,8 @@ bool PartialDate::covers(const PartialDate& other) const noexcept {
 }
 
 std::strong_ordering operator<=>(const PartialDate& a, const PartialDate& b) noexcept {
-  if (auto c = a.year_ <=> b.year_; c != 0) return c;
-  if (auto c = a.month_.value_or(0) <=> b.month_.value_or(0); c != 0) return c;
+  if (auto c = a.year_ <=> b.year_; std::is_neq(c)) return c;
+  if (auto c = a.month_.value_or(0) <=> b.month_.value_or(0); std::is_neq(c)) return c;
   return a.day_.value_or(0) <=> b.day_.value_or(0);
 }
 

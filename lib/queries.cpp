@@ -314,6 +314,7 @@ void KnowledgeBase::run_sql(
       bind_value(scope.statement, i, options.parameters[static_cast<std::size_t>(i - 1)]);
     int count = sqlite3_column_count(scope.statement);
     std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) names.emplace_back(sqlite3_column_name(scope.statement, i));
     if (count > 0) columns(names);
     std::vector<SqlValue> values(static_cast<std::size_t>(count));

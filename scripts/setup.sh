@@ -1,13 +1,18 @@
 # Shared set-up for scripts/quickstart and scripts/test (sourced, not run): installs the Debian
-# packages the build needs when they are missing, then configures and builds into build/.
+# packages the build needs when they are missing, then configures build/ with the `default`
+# preset (`ci` under CI=true: warnings are errors) and builds it with one job per core. A caller
+# that sets build_targets (an array) builds only those targets.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libspdlog-dev
           libssl-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
           nlohmann-json3-dev graphviz)
-# CI also fuzzes with clang's libFuzzer (scripts/fuzz).
-[[ "${CI:-}" == "true" ]] && packages+=(clang-14 libclang-rt-14-dev)
+# CI also fuzzes with clang's libFuzzer (scripts/fuzz), checks the formatting and runs clang-tidy
+# (scripts/check-format, scripts/tidy), and builds the Debian packages (dpkg-shlibdeps and file
+# work out their Depends).
+[[ "${CI:-}" == "true" ]] && packages+=(clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
+                                        dpkg-dev file)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -27,10 +32,20 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# One build job and one test per core (the presets leave -j to the environment).
+export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}
+export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-$(nproc)}
+preset=default
+[[ "${CI:-}" == "true" ]] && preset=ci
+echo "==> configuring and building (build/, preset $preset, $CMAKE_BUILD_PARALLEL_LEVEL jobs)"
+# -DEUIOMKB_WERROR: build/ may have been configured by the other preset before.
 werror=OFF
-[[ "${CI:-}" == "true" ]] && werror=ON
-echo "==> configuring and building (build/)"
-cmake --preset default -DEUIOMKB_WERROR="$werror" > build-configure.log 2>&1 \
+[[ "$preset" == ci ]] && werror=ON
+cmake --preset "$preset" -DEUIOMKB_WERROR="$werror" > build-configure.log 2>&1 \
   || { cat build-configure.log >&2; exit 1; }
 rm -f build-configure.log
-cmake --build --preset default
+if [[ -n "${build_targets[*]:-}" ]]; then
+  cmake --build --preset "$preset" --target "${build_targets[@]}"
+else
+  cmake --build --preset "$preset"
+fi

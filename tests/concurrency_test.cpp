@@ -53,10 +53,13 @@ TEST(Concurrency, ReadersInOtherProcessesSeeOnlyWholeImportsAndNeverBusy) {
     for (int k = 1; k <= kImports; ++k) {
       std::string key = "concurrent-" + std::to_string(k);
       std::ofstream(dir / (key + ".facts"))
-          << "meeting " << key << "\n  title: Meeting " << k << "\n  cite: notes | Field notes\n  cite_note: a test fixture: this citation only has to be found in its document\n\n"
+          << "meeting " << key << "\n  title: Meeting " << k
+          << "\n  cite: notes | Field notes\n  cite_note: a test fixture: this citation only has "
+             "to be found in its document\n\n"
           << "topic\n  meeting: " << key << "\n  label: Topic " << k
-          << "\n  cite: notes | Field notes\n  cite_note: a test fixture: this citation only has to be found in its document\n\nattendance\n  meeting: " << key
-          << "\n  person: william-swing\n  role: participant\n  attested_as: reported\n"
+          << "\n  cite: notes | Field notes\n  cite_note: a test fixture: this citation only has "
+             "to be found in its document\n\nattendance\n  meeting: "
+          << key << "\n  person: william-swing\n  role: participant\n  attested_as: reported\n"
           << "  cite: notes | Chaired by William L. Swing\n";
     }
   }

@@ -34,6 +34,9 @@ file(READ ${build}/database.txt database)
 if(NOT EXISTS "${database}")
   message(FATAL_ERROR "the ${KIND} consumer was given no database: '${database}'")
 endif()
+# A shared libeuiomkb in a prefix the loader does not search: the CMake consumers carry a RUNPATH
+# to it, a pkg-config link line does not (as for any library installed outside /usr).
+set(ENV{LD_LIBRARY_PATH} ${PREFIX}/lib:${PREFIX}/lib/x86_64-linux-gnu)
 execute_process(COMMAND ${build}/consumer ${database} RESULT_VARIABLE status
                 OUTPUT_VARIABLE output ERROR_VARIABLE errors)
 message(STATUS "${KIND} consumer: ${output}${errors}")
