@@ -2,6 +2,7 @@
 
 #include <spdlog/sinks/base_sink.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cstddef>
@@ -115,10 +116,9 @@ LogLevel log_level() noexcept { return detail::state().level; }
 
 std::optional<LogLevel> parse_log_level(std::string_view name) noexcept {
   auto is = [&](std::string_view word) {
-    if (name.size() != word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(name[i])) != word[i]) return false;
-    return true;
+    return std::equal(name.begin(), name.end(), word.begin(), word.end(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+    });
   };
   if (is("trace")) return LogLevel::trace;
   if (is("debug")) return LogLevel::debug;
