@@ -173,14 +173,8 @@ class Loader {
     auto found = parameters_.find(&spec);
     if (found == parameters_.end()) {
       std::vector<int> indexes;
-      indexes.reserve(spec.fields.size());
-      std::string parameter;
-      for (const FieldSpec& field : spec.fields) {
-        // Appended, not `":" + std::string(...)`: GCC 12 at -O3 reports a false -Wrestrict
-        // on that concatenation (a known GCC 12 bug), which the Release presets make an error.
-        parameter.assign(":").append(field.name);
-        indexes.push_back(insert.getIndex(parameter.c_str()));
-      }
+      for (const FieldSpec& field : spec.fields)
+        indexes.push_back(insert.getIndex((":" + std::string(field.name)).c_str()));
       found = parameters_.emplace(&spec, std::move(indexes)).first;
     }
     return found->second;

@@ -284,8 +284,7 @@ std::vector<std::string_view> list_items(std::string_view sql, std::size_t open)
 }
 
 bool names_parameter(std::string_view value, std::string_view field) {
-  std::string parameter = ":";
-  parameter += field;  // not `":" + std::string(field)`: see Loader::parameter_indexes
+  std::string parameter = ":" + std::string(field);
   for (std::size_t at = value.find(parameter); at != std::string_view::npos;
        at = value.find(parameter, at + 1)) {
     std::size_t end = at + parameter.size();
