@@ -5,8 +5,11 @@
 #         -DGENERATOR=... -DCXX=... -DCXX_FLAGS=... -DBUILD_TYPE=... -DVERSION=... -P run.cmake
 # CXX_FLAGS are the project's own CMAKE_CXX_FLAGS: a consumer of a library built with
 # -fsanitize=address must be compiled and linked with it too (the asan preset), as a real
-# application would be.
-foreach(var KIND CONSUMERS WORK PREFIX EUIOMKB_SOURCE_DIR GENERATOR CXX CXX_FLAGS BUILD_TYPE VERSION)
+# application would be. CXX_FLAGS may be left out (tests/packages/deb_test.sh does): empty.
+if(NOT DEFINED CXX_FLAGS)
+  set(CXX_FLAGS "")
+endif()
+foreach(var KIND CONSUMERS WORK PREFIX EUIOMKB_SOURCE_DIR GENERATOR CXX BUILD_TYPE VERSION)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "run.cmake: ${var} is not set")
   endif()
