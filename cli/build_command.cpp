@@ -29,9 +29,11 @@ void add_build_command(CLI::App& app, Tool& tool) {
   auto facts = std::make_shared<std::string>();
   auto* command =
       tool.command(app, "build", "Write a fresh seeded database", [&tool, force, facts] {
+        // Writing a new database makes its directory, wherever the path came from (--db,
+        // EUIOMKB_DB or the default), as scripts/quickstart relies on.
         DatabaseLocation where = tool.location();
-        if (where.is_default)
-          std::filesystem::create_directories(std::filesystem::path(where.path).parent_path());
+        auto directory = std::filesystem::path(where.path).parent_path();
+        if (!directory.empty()) std::filesystem::create_directories(directory);
         if (!facts->empty())
           return build_with_facts(where.path, *force, *facts, tool.out, tool.err);
         if (*force) warn_discarded_imports(where.path, *facts, tool.err);
