@@ -104,5 +104,6 @@ void add_export_command(CLI::App& app, Tool& tool);
 void add_graph_command(CLI::App& app, Tool& tool);
 void add_import_command(CLI::App& app, Tool& tool);
 void add_keys_command(CLI::App& app, Tool& tool);
+void add_schema_command(CLI::App& app, Tool& tool);
 
 }  // namespace euiomkb::cli

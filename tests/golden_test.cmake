@@ -4,6 +4,7 @@
 #   GOLDEN  the expected output           ACTUAL  where to write what was printed
 # The database path is printed as DB so that the golden file does not depend on it. With the
 # environment variable EUIOMKB_UPDATE_GOLDEN=1 the golden file is rewritten instead.
+#   REFRESH  (optional) the command that rewrites the golden file, named when it differs
 string(REPLACE "|" ";" args "${ARGS}")
 if(NOT INPUT)
   set(INPUT /dev/null)
@@ -22,6 +23,9 @@ endif()
 file(READ "${GOLDEN}" expected)
 if(NOT "${out}" STREQUAL "${expected}")
   execute_process(COMMAND diff -u "${GOLDEN}" "${ACTUAL}")
+  if(REFRESH)
+    message(FATAL_ERROR "${GOLDEN} is out of date; refresh it with: ${REFRESH}")
+  endif()
   message(FATAL_ERROR "output differs from ${GOLDEN}; if the change is intended, "
                       "copy ${ACTUAL} over it (or run with EUIOMKB_UPDATE_GOLDEN=1)")
 endif()

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
 #include "test_support.hpp"
@@ -22,6 +25,31 @@ TEST(Migrations, CreateAppliesEveryMigrationFromEmpty) {
                            "('v_meeting', 'v_attendance', 'v_citation', 'v_claim_conflict')")
                 .getInt(),
             4);
+}
+
+// schema_note (migration 0010) describes every table and view, and nothing else: a migration
+// that adds or drops one must say so there (docs/schema.md is written from it).
+TEST(Migrations, SchemaNoteDescribesEveryTableAndView) {
+  TempPath path;
+  KnowledgeBase::create_empty(path.str());
+  SQLite::Database raw(path.str());
+  auto names = [&raw](const char* sql) {
+    std::vector<std::string> out;
+    SQLite::Statement s(raw, sql);
+    while (s.executeStep()) out.push_back(s.getColumn(0).getString());
+    return out;
+  };
+  std::vector<std::string> undescribed =
+      names("SELECT l.name FROM pragma_table_list l WHERE l.schema = 'main' "
+            "AND l.type IN ('table', 'view', 'virtual') AND l.name NOT GLOB 'sqlite_*' "
+            "AND l.name NOT IN (SELECT name FROM schema_note) ORDER BY l.name");
+  EXPECT_TRUE(undescribed.empty()) << "no schema_note row for " << testing::PrintToString(undescribed);
+  std::vector<std::string> stale =
+      names("SELECT name FROM schema_note WHERE name NOT IN "
+            "(SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')) ORDER BY name");
+  EXPECT_TRUE(stale.empty()) << "schema_note rows without an object: "
+                             << testing::PrintToString(stale);
+  EXPECT_GT(names("SELECT name FROM schema_note").size(), 70U);
 }
 
 // Numbers rise strictly. (Branches developed in parallel reserve numbers, so a branch may skip

@@ -1,0 +1,36 @@
+# `euiomkb schema` describes the database it is given, not a fixed list (cmake -P): a table a
+# user adds with `sql --write` appears, under "Not described in schema_note", with its columns,
+# the comment beside each column and its foreign key; and in the Mermaid diagram.
+#   CLI  the tool   DB  a scratch database path
+file(REMOVE ${DB})
+execute_process(COMMAND ${CLI} build --db ${DB} RESULT_VARIABLE rc OUTPUT_QUIET
+                ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "build failed: ${err}")
+endif()
+execute_process(COMMAND ${CLI} sql --write --db ${DB}
+  "CREATE TABLE my_note (\n  note_id INTEGER PRIMARY KEY,\n  meeting_id INTEGER NOT NULL REFERENCES meeting (meeting_id), -- the meeting, 'mine'\n  mood TEXT CHECK (mood IN ('good', 'bad'))\n) STRICT"
+  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "CREATE TABLE failed: ${err}")
+endif()
+execute_process(COMMAND ${CLI} schema --db ${DB} RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "schema failed: ${err}")
+endif()
+foreach(expected
+    "## Not described in schema_note\n\n### `my_note` (table)\n\nNo description."
+    "| `meeting_id` | INTEGER | no | → meeting.meeting_id | the meeting, 'mine' |"
+    "| `mood` | TEXT | yes |  | One of 'good', 'bad'. |"
+    "  meeting ||--o{ my_note : \"meeting_id\"")
+  string(FIND "${out}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "schema output lacks:\n${expected}\n--- output ---\n${out}")
+  endif()
+endforeach()
+execute_process(COMMAND ${CLI} schema --mermaid --db ${DB} RESULT_VARIABLE rc
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^erDiagram\n" OR NOT out MATCHES "  my_note {\n    INTEGER note_id PK\n    INTEGER meeting_id FK\n  }")
+  message(FATAL_ERROR "schema --mermaid: exit ${rc}\n${out}${err}")
+endif()
