@@ -281,7 +281,7 @@ void write_markdown(const KnowledgeBase& kb, const std::vector<SchemaObject>& ob
         if (o.area != area || o.type != type) continue;
         out << "\n### `" << o.name << "` (" << (o.is_virtual ? "virtual table" : o.type) << ")\n\n"
             << (o.note.empty() ? "No description." : o.note) << "\n\n";
-        if (o.type == "view") {
+        if (o.type == "view" || o.is_virtual) {  // no declared types to show
           out << "Columns: ";
           for (std::size_t i = 0; i < o.columns.size(); ++i)
             out << (i ? ", " : "") << "`" << o.columns[i].name << "`";
