@@ -39,14 +39,15 @@ TEST(Migrations, SchemaNoteDescribesEveryTableAndView) {
     while (s.executeStep()) out.push_back(s.getColumn(0).getString());
     return out;
   };
-  std::vector<std::string> undescribed =
-      names("SELECT l.name FROM pragma_table_list l WHERE l.schema = 'main' "
-            "AND l.type IN ('table', 'view', 'virtual') AND l.name NOT GLOB 'sqlite_*' "
-            "AND l.name NOT IN (SELECT name FROM schema_note) ORDER BY l.name");
-  EXPECT_TRUE(undescribed.empty()) << "no schema_note row for " << testing::PrintToString(undescribed);
-  std::vector<std::string> stale =
-      names("SELECT name FROM schema_note WHERE name NOT IN "
-            "(SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')) ORDER BY name");
+  std::vector<std::string> undescribed = names(
+      "SELECT l.name FROM pragma_table_list l WHERE l.schema = 'main' "
+      "AND l.type IN ('table', 'view', 'virtual') AND l.name NOT GLOB 'sqlite_*' "
+      "AND l.name NOT IN (SELECT name FROM schema_note) ORDER BY l.name");
+  EXPECT_TRUE(undescribed.empty())
+      << "no schema_note row for " << testing::PrintToString(undescribed);
+  std::vector<std::string> stale = names(
+      "SELECT name FROM schema_note WHERE name NOT IN "
+      "(SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')) ORDER BY name");
   EXPECT_TRUE(stale.empty()) << "schema_note rows without an object: "
                              << testing::PrintToString(stale);
   EXPECT_GT(names("SELECT name FROM schema_note").size(), 70U);
