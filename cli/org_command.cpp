@@ -94,12 +94,11 @@ int show_org(const Tool& tool, const Arguments& args) {
   }
 
   out->section("meetings", {{"held_on"}, {"meeting"}, {"role"}, CitationNotes::column()});
-  kb.meetings().each([&](const Meeting& m) {
-    if (on && m.held_on && !(*m.held_on <= *on || on->covers(*m.held_on))) return;
-    for (const MeetingOrganisation& mo : kb.meetings().organisations(m.id))
-      if (mo.organisation_id == o.id)
-        out->row({date(m.held_on), text(m.title), text(mo.role), notes.of(mo)});
-  });
+  for (const MeetingOrganisation& mo : kb.meetings().of_organisation(o.id)) {
+    std::optional<Meeting> m = kb.meetings().find(mo.meeting_id);
+    if (!m || (on && m->held_on && !(*m->held_on <= *on || on->covers(*m->held_on)))) continue;
+    out->row({date(m->held_on), text(m->title), text(mo.role), notes.of(mo)});
+  }
 
   out->section("funding", {{"funder"},
                            {"recipient"},

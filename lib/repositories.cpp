@@ -257,6 +257,13 @@ constexpr std::string_view kMeetingOrganisations =
     "SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id "
     "FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id "
     "WHERE mo.meeting_id = ? ORDER BY mo.role, o.short_name";
+// From the organisation's side through meeting_organisation_organisation (migration 0011).
+constexpr std::string_view kMeetingsOfOrganisation = R"sql(
+SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id
+  FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id
+  JOIN meeting m ON m.meeting_id = mo.meeting_id
+ WHERE mo.org_id = ? ORDER BY coalesce(m.held_on, '~'), m.meeting_id, mo.role
+)sql";
 constexpr std::string_view kTopicsOfMeeting = R"sql(
 SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id
   FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
@@ -290,6 +297,11 @@ Meeting meeting_row(detail::Statement& s) {
           opt_text(s, 6),
           opt_id<OrganisationId>(s, 7),
           text(s, 8)};
+}
+
+MeetingOrganisation meeting_organisation_row(detail::Statement& s) {
+  return {integer(s, 0), MeetingId(integer(s, 1)), text(s, 2), text(s, 3),
+          OrganisationId(integer(s, 4))};
 }
 
 Topic topic_row(detail::Statement& s) {
@@ -675,10 +687,13 @@ std::vector<Attendance> Meetings::attendance(MeetingId id) const {
 std::vector<MeetingOrganisation> Meetings::organisations(MeetingId id) const {
   return collect(
       impl_, kMeetingOrganisations, [&](auto& s) { s.bind(1, id.value()); },
-      [](auto& s) {
-        return MeetingOrganisation{integer(s, 0), MeetingId(integer(s, 1)), text(s, 2), text(s, 3),
-                                   OrganisationId(integer(s, 4))};
-      });
+      meeting_organisation_row);
+}
+
+std::vector<MeetingOrganisation> Meetings::of_organisation(OrganisationId id) const {
+  return collect(
+      impl_, kMeetingsOfOrganisation, [&](auto& s) { s.bind(1, id.value()); },
+      meeting_organisation_row);
 }
 
 std::vector<Topic> Meetings::topics(MeetingId id) const {

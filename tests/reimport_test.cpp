@@ -6,8 +6,10 @@
 
 #include <fstream>
 #include <random>
+#include <regex>
 #include <set>
 
+#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
 #include "record_kinds.hpp"
 #include "test_support.hpp"
@@ -253,8 +255,14 @@ TEST_F(Reimport, AnImportMadeBeforeProvenanceIsRefusedWithTheRebuildAdvice) {
   {
     // Back to the database an import at schema version 8 left: logged, no provenance.
     SQLite::Database raw(db_.str(), SQLite::OPEN_READWRITE);
-    raw.exec("DROP TABLE schema_note");  // came with 0010
-    raw.exec("DROP TABLE import_record");
+    // Undo every table and index that migrations 0009 and later created, then 0009's column.
+    static const std::regex kCreated("CREATE (?:UNIQUE )?(TABLE|INDEX) (\\w+)");
+    for (const auto& migration : detail::migrations()) {
+      if (std::stoi(std::string(migration.name.substr(0, 4))) < 9) continue;
+      std::string text(migration.text);
+      for (std::sregex_iterator it(text.begin(), text.end(), kCreated), end; it != end; ++it)
+        raw.exec("DROP " + (*it)[1].str() + " IF EXISTS " + (*it)[2].str());
+    }
     raw.exec("ALTER TABLE import_log DROP COLUMN replaced_by");
     raw.exec("PRAGMA user_version = 8");
   }

@@ -113,6 +113,35 @@ TEST_F(Seeded, EveryMeetingAPersonAttendedInDateOrder) {
   EXPECT_EQ(dates, (std::vector<std::string>{"2013-05-03", "2014-01", "2014-10-01", "2016-02-16"}));
 }
 
+// An organisation's meetings from its side are exactly what walking the timeline and each
+// meeting's organisations finds, in the timeline's order.
+TEST_F(Seeded, AnOrganisationsMeetingsAreThoseThatListIt) {
+  int organisations_with_meetings = 0;
+  for (const Organisation& o : kb().organisations().all()) {
+    std::vector<std::pair<std::int64_t, std::string>> walked;
+    kb().meetings().each([&](const Meeting& m) {
+      auto roles = kb().meetings().organisations(m.id);
+      std::sort(roles.begin(), roles.end(),
+                [](const auto& a, const auto& b) { return a.role < b.role; });
+      for (const MeetingOrganisation& mo : roles)
+        if (mo.organisation_id == o.id) walked.emplace_back(m.id.value(), mo.role);
+    });
+    std::vector<std::pair<std::int64_t, std::string>> direct;
+    for (const MeetingOrganisation& mo : kb().meetings().of_organisation(o.id)) {
+      EXPECT_EQ(mo.organisation_id, o.id);
+      EXPECT_EQ(mo.organisation, o.short_name);
+      direct.emplace_back(mo.meeting_id.value(), mo.role);
+    }
+    EXPECT_EQ(direct, walked) << o.short_name;
+    if (!direct.empty()) ++organisations_with_meetings;
+  }
+  EXPECT_GE(organisations_with_meetings, 2);
+  auto iom = kb().organisations().by_short_name("IOM");
+  ASSERT_TRUE(iom.has_value());
+  EXPECT_GE(kb().meetings().of_organisation(iom->id).size(), 1u);
+  EXPECT_TRUE(kb().meetings().of_organisation(OrganisationId(999999)).empty());
+}
+
 TEST_F(Seeded, WhoHeldAPostOnADate) {
   auto holder = [](const char* post, const char* org, PartialDate date) {
     auto rows = kb().people().holders_on(post, org, date);

@@ -1,4 +1,5 @@
-// Dates in the schema are real calendar dates (migration 0004), whoever writes them.
+// Dates in the schema are real calendar dates (migration 0004), whoever writes them; every
+// reference column leads an index (migration 0011).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -270,6 +271,27 @@ TEST(CalendarDatesMigration, RefusesToMigrateADatabaseHoldingAnImpossibleDate) {
   KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
   EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
   EXPECT_EQ(kb.meetings().all().front().held_on, PartialDate(2012, 2, 29));
+}
+
+// Every foreign-key column is the first column of an index (or its table's primary key), so
+// that deleting a referenced row, replacing an import and reading from the referenced side cost
+// what they touch. A new reference column needs its index in a new migration.
+TEST(ReferenceIndexes, EveryForeignKeyColumnLeadsAnIndex) {
+  test::TempPath path;
+  KnowledgeBase::create_empty(path.str());
+  SQLite::Database db(path.str());
+  SQLite::Statement unindexed(db, R"sql(
+    SELECT m.name || '.' || f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+     WHERE m.type = 'table'
+       AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) il, pragma_index_info(il.name) ii
+                        WHERE ii.seqno = 0 AND ii.name = f."from")
+       AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) p
+                        WHERE p.pk = 1 AND p.name = f."from")
+     ORDER BY 1)sql");
+  std::vector<std::string> found;
+  while (unindexed.executeStep()) found.push_back(unindexed.getColumn(0).getString());
+  // record_kind rows are never deleted and never read from that side.
+  EXPECT_EQ(found, std::vector<std::string>{"import_log_kind.kind"});
 }
 
 }  // namespace

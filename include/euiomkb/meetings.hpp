@@ -100,6 +100,10 @@ class EUIOMKB_API Meetings {
   std::vector<Attendance> attendance(MeetingId id) const;
   // The organisations taking part, by role then short name.
   std::vector<MeetingOrganisation> organisations(MeetingId id) const;
+  // Every part the organisation with id `id` took in meetings (host, participant, ...), in the
+  // order of all(); empty for an unknown id. Costs what it returns, however many meetings the
+  // knowledge base holds.
+  std::vector<MeetingOrganisation> of_organisation(OrganisationId id) const;
   // The topics discussed, in the order recorded.
   std::vector<Topic> topics(MeetingId id) const;
   // Every theme, by name.
