@@ -73,6 +73,12 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
+// `text` matched literally inside a regular expression (a user's column may be named "a.b").
+std::string regex_literal(const std::string& text) {
+  static const std::regex kSpecial(R"([.^$|()\[\]{}*+?\\])");
+  return std::regex_replace(text, kSpecial, R"(\$&)");
+}
+
 // What a CREATE TABLE text says of each column beyond its type: the comment beside it, the
 // values a CHECK (column IN (...)) allows, and whether a CHECK holds it to the shape of a date.
 // The body is split at its top-level commas into column definitions and table constraints; a
@@ -118,6 +124,8 @@ std::map<std::string, std::string> column_notes(const std::string& sql,
   for (std::size_t i = 0; i < parts.size(); ++i) {
     std::string text = trim(parts[i]);
     std::string first = text.substr(0, text.find_first_of(" \t"));
+    if (first.size() >= 2 && (first[0] == '"' || first[0] == '`' || first[0] == '['))
+      first = first.substr(1, first.size() - 2);  // a quoted name
     definitions[first] = text;
     comment_of[first] = comments[i];
   }
@@ -126,7 +134,7 @@ std::map<std::string, std::string> column_notes(const std::string& sql,
     std::string note;
     const std::string& definition = definitions[c.name];
     std::smatch match;
-    std::regex in_list("\\b" + c.name + "\\s+IN\\s*\\(([^)]*)\\)");
+    std::regex in_list("(?:^|[^\\w])" + regex_literal(c.name) + "[\"`\\]]?\\s+IN\\s*\\(([^)]*)\\)");
     if (std::regex_search(definition, match, in_list)) {
       std::string values = std::regex_replace(match[1].str(), std::regex("\\s+"), " ");
       note = "One of " + trim(values) + ".";
