@@ -31,10 +31,6 @@ const std::set<std::string> kSmallTables = {
     "framework_part",    // their pillars and goals, a few per framework
 };
 
-// Replacing an import reads the rows that refer to its records; these reference columns have no
-// index, so SQLite's own foreign-key checks scan the same tables when the records go (see
-// docs/design.md, known gaps).
-
 // Queries allowed to scan large tables: reads whose contract is every row. Each is recognised
 // by a fragment of its SQL (white space folded to single spaces).
 struct WholeTableRead {
