@@ -2,12 +2,8 @@
 # builds DB afresh, imports FACTS (documents beside it), and expects the file in info's
 # "imports" section, current (no replaced_by).
 #   CLI  the tool   DB  a scratch database path   FACTS  a fact file that imports cleanly
-file(REMOVE ${DB})
-execute_process(COMMAND ${CLI} build --db ${DB} RESULT_VARIABLE rc OUTPUT_QUIET
-                ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "build failed: ${err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_script_support.cmake)
+build_fresh_database()
 execute_process(COMMAND ${CLI} import ${FACTS} --db ${DB} -q RESULT_VARIABLE rc
                 OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

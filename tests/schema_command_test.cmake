@@ -2,12 +2,8 @@
 # user adds with `sql --write` appears, under "Not described in schema_note", with its columns,
 # the comment beside each column and its foreign key; and in the Mermaid diagram.
 #   CLI  the tool   DB  a scratch database path
-file(REMOVE ${DB})
-execute_process(COMMAND ${CLI} build --db ${DB} RESULT_VARIABLE rc OUTPUT_QUIET
-                ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "build failed: ${err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_script_support.cmake)
+build_fresh_database()
 execute_process(COMMAND ${CLI} sql --write --db ${DB}
   "CREATE TABLE my_note (\n  note_id INTEGER PRIMARY KEY,\n  meeting_id INTEGER NOT NULL REFERENCES meeting (meeting_id), -- the meeting, 'mine'\n  mood TEXT CHECK (mood IN ('good', 'bad'))\n) STRICT"
   RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
