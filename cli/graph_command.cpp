@@ -154,16 +154,7 @@ void write_dot(const Graph& g, std::ostream& out) {
 }
 
 std::string mermaid_text(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '"')
-      out += "#quot;";
-    else if (c == '\n')
-      out += "<br/>";
-    else
-      out += c;
-  }
-  return out;
+  return substitute(text, {{'"', "#quot;"}, {'\n', "<br/>"}});
 }
 
 void write_mermaid(const Graph& g, std::ostream& out) {

@@ -1,5 +1,6 @@
 #include "output.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <variant>
@@ -198,22 +199,8 @@ class DelimitedWriter : public Writer {
 
  private:
   std::string field(const std::string& text) const {
-    if (delimiter_ == '\t') {
-      std::string escaped;
-      for (char c : text) {
-        if (c == '\t')
-          escaped += "\\t";
-        else if (c == '\n')
-          escaped += "\\n";
-        else if (c == '\r')
-          escaped += "\\r";
-        else if (c == '\\')
-          escaped += "\\\\";
-        else
-          escaped += c;
-      }
-      return escaped;
-    }
+    if (delimiter_ == '\t')
+      return substitute(text, {{'\t', "\\t"}, {'\n', "\\n"}, {'\r', "\\r"}, {'\\', "\\\\"}});
     if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
     std::string quoted = "\"";
     for (char c : text) {
@@ -257,6 +244,20 @@ Value integer(const std::optional<std::int64_t>& value) {
   return value ? Value(*value) : Value(std::monostate{});
 }
 Value boolean(bool value) { return Value(static_cast<std::int64_t>(value ? 1 : 0)); }
+
+std::string substitute(std::string_view text, std::initializer_list<Replacement> replacements) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const Replacement* r = std::find_if(replacements.begin(), replacements.end(),
+                                        [c](const Replacement& x) { return x.from == c; });
+    if (r != replacements.end())
+      out += r->to;
+    else
+      out += c;
+  }
+  return out;
+}
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;

@@ -3,6 +3,7 @@
 // over rows one at a time; the writer decides the layout, so no command formats by hand.
 #pragma once
 
+#include <initializer_list>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -57,6 +58,14 @@ Value date(const std::optional<PartialDate>& value);
 Value integer(std::int64_t value);
 Value integer(const std::optional<std::int64_t>& value);
 Value boolean(bool value);
+
+// `text` with every character that one of `replacements` names replaced by its text (the
+// escaping of TSV fields, Markdown cells, Mermaid labels).
+struct Replacement {
+  char from;
+  std::string_view to;
+};
+std::string substitute(std::string_view text, std::initializer_list<Replacement> replacements);
 
 // Width of UTF-8 text in code points (what a terminal shows for these texts).
 std::size_t display_width(std::string_view text);

@@ -243,18 +243,7 @@ void write_mermaid(const std::vector<SchemaObject>& objects, std::ostream& out) 
 }
 
 // Text for a Markdown table cell: '|' escaped, line breaks as spaces.
-std::string cell(std::string text) {
-  std::string out;
-  for (char ch : text) {
-    if (ch == '|')
-      out += "\\|";
-    else if (ch == '\n')
-      out += ' ';
-    else
-      out += ch;
-  }
-  return out;
-}
+std::string cell(const std::string& text) { return substitute(text, {{'|', "\\|"}, {'\n', " "}}); }
 
 void write_markdown(const KnowledgeBase& kb, const std::vector<SchemaObject>& objects,
                     std::ostream& out) {

@@ -5,7 +5,7 @@
 include(${CMAKE_CURRENT_LIST_DIR}/cli_script_support.cmake)
 build_fresh_database()
 execute_process(COMMAND ${CLI} sql --write --db ${DB}
-  "CREATE TABLE my_note (\n  note_id INTEGER PRIMARY KEY,\n  meeting_id INTEGER NOT NULL REFERENCES meeting (meeting_id), -- the meeting, 'mine'\n  mood TEXT CHECK (mood IN ('good', 'bad'))\n) STRICT"
+  "CREATE TABLE my_note (\n  note_id INTEGER PRIMARY KEY,\n  meeting_id INTEGER NOT NULL REFERENCES meeting (meeting_id), -- the meeting, 'mine' | ours\n  mood TEXT CHECK (mood IN ('good', 'bad'))\n) STRICT"
   RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "CREATE TABLE failed: ${err}")
@@ -17,7 +17,7 @@ if(NOT rc EQUAL 0)
 endif()
 foreach(expected
     "## Not described in schema_note\n\n### `my_note` (table)\n\nNo description."
-    "| `meeting_id` | INTEGER | no | → meeting.meeting_id | the meeting, 'mine' |"
+    "| `meeting_id` | INTEGER | no | → meeting.meeting_id | the meeting, 'mine' \\| ours |"
     "| `mood` | TEXT | yes |  | One of 'good', 'bad'. |"
     "  meeting ||--o{ my_note : \"meeting_id\"")
   string(FIND "${out}" "${expected}" at)
