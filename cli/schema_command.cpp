@@ -176,8 +176,13 @@ std::vector<SchemaObject> read_schema(const KnowledgeBase& kb) {
           o.columns.push_back({as_text(r[0]), as_text(r[1]), as_flag(r[2]), as_flag(r[3]), "", ""});
         });
     if (o.type != "table") continue;
+    // In the order of the referencing columns; a foreign key that names no column refers to
+    // its table's primary key.
     query(kb,
-          "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
+          "SELECT f.\"from\", f.\"table\", coalesce(f.\"to\", (SELECT p.name FROM "
+          "pragma_table_info(f.\"table\") p WHERE p.pk = 1)) "
+          "FROM pragma_foreign_key_list(?1) f JOIN pragma_table_info(?1) c ON c.name = f.\"from\" "
+          "ORDER BY c.cid, f.id, f.seq",
           {o.name}, [&](const std::vector<SqlValue>& r) {
             o.foreign_keys.push_back({as_text(r[0]), as_text(r[1]), as_text(r[2]), false});
           });
@@ -189,31 +194,11 @@ std::vector<SchemaObject> read_schema(const KnowledgeBase& kb) {
       if (c.primary_key && (o.without_rowid || c.type == "INTEGER")) c.not_null = true;
     }
     for (ForeignKey& fk : o.foreign_keys) {
-      auto column = std::find_if(o.columns.begin(), o.columns.end(),
-                                 [&](const ColumnInfo& c) { return c.name == fk.column; });
-      if (column == o.columns.end()) continue;
-      fk.optional = !column->not_null;
-      column->references = fk.table + "." + fk.to;
-    }
-    // In the order of the columns (SQLite lists the last declared first).
-    auto position = [&o](const ForeignKey& fk) {
-      return std::find_if(o.columns.begin(), o.columns.end(),
-                          [&](const ColumnInfo& c) { return c.name == fk.column; }) -
-             o.columns.begin();
-    };
-    std::stable_sort(
-        o.foreign_keys.begin(), o.foreign_keys.end(),
-        [&](const ForeignKey& a, const ForeignKey& b) { return position(a) < position(b); });
-  }
-  // A foreign key that names no column refers to its table's primary key.
-  for (SchemaObject& o : objects) {
-    for (ForeignKey& fk : o.foreign_keys) {
-      if (!fk.to.empty()) continue;
-      for (const SchemaObject& parent : objects)
-        for (const ColumnInfo& c : parent.columns)
-          if (parent.name == fk.table && c.primary_key) fk.to = c.name;
-      for (ColumnInfo& c : o.columns)
-        if (c.name == fk.column) c.references = fk.table + "." + fk.to;
+      for (ColumnInfo& c : o.columns) {
+        if (c.name != fk.column) continue;
+        fk.optional = !c.not_null;
+        c.references = fk.table + "." + fk.to;
+      }
     }
   }
   return objects;
