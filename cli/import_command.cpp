@@ -136,13 +136,20 @@ int build_with_facts(const std::string& db, bool force, const std::string& facts
     err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
     return 1;
   }
-  // Built and imported beside `db`, moved into place only when both succeed.
-  std::string staging = db + ".rebuilding";
+  // Built and imported beside `db` under a name of this process's own, moved over it only when
+  // both succeed and while no other program uses it (KnowledgeBase::replace_file).
+  std::string staging = db + ".rebuilding-" + std::to_string(::getpid());
   std::error_code ignored;
-  std::filesystem::remove(staging, ignored);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(staging + suffix, ignored);
   int code = build(staging, true, out, err);
   if (code == 0) code = import_directory(staging, facts_dir, out, err);
-  if (code == 0) std::filesystem::rename(staging, db);
+  try {
+    if (code == 0) KnowledgeBase::replace_file(db, staging);
+  } catch (const DatabaseError& e) {
+    err << "euiomkb: " << e.what() << "\n";
+    code = 1;
+  }
   for (const char* suffix : {"", "-wal", "-shm", "-journal"})
     std::filesystem::remove(staging + suffix, ignored);
   if (code != 0) err << "euiomkb: " << db << " is unchanged\n";

@@ -123,7 +123,7 @@ std::string lock_holders(const std::string& file) {
     auto colon = device.rfind(':');
     if (colon == std::string::npos) continue;
     if (std::stoull(device.substr(colon + 1)) != info.st_ino) continue;
-    if (pid == static_cast<long>(::getpid()) || !seen.insert(pid).second) continue;
+    if (pid <= 0 || pid == static_cast<long>(::getpid()) || !seen.insert(pid).second) continue;
     std::ifstream cmdline("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
     std::string command((std::istreambuf_iterator<char>(cmdline)), {});
     std::replace(command.begin(), command.end(), '\0', ' ');
@@ -148,6 +148,7 @@ class ExclusiveHold {
  public:
   explicit ExclusiveHold(const std::string& path) : path_(path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+      close();
       refuse_if_held();
       remove_beside();
       return;

@@ -42,7 +42,8 @@ TEST_F(BuildCommandTest, ForceRefusesADatabaseInUseAndItsImportSurvives) {
   std::ostringstream out, err;
   EXPECT_THROW(cli::build(db_, true, out, err), DatabaseError);
   std::ostringstream facts_out, facts_err;
-  EXPECT_EQ(cli::build_with_facts(db_, true, dir_.string(), facts_out, facts_err), 1);
+  EXPECT_EQ(cli::build_with_facts(db_, true, dir_.string(), facts_out, facts_err), 1)
+      << facts_out.str();
   EXPECT_NE(facts_err.str().find("is in use"), std::string::npos) << facts_err.str();
   EXPECT_NE(facts_err.str().find(db_ + " is unchanged"), std::string::npos) << facts_err.str();
   KnowledgeBase reader = KnowledgeBase::open(db_);
