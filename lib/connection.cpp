@@ -55,7 +55,7 @@ Statement::Statement(const SQLite::Database& db, const std::string& sql,
 }
 
 Connection::Connection(const std::string& path, int flags, std::chrono::milliseconds busy_timeout,
-                       std::string name)
+                       const std::string& name)
     : db_(open_database(path, flags, busy_timeout, name.empty() ? path : name)),
       read_only_((flags & SQLITE_OPEN_READWRITE) == 0),
       name_(name.empty() ? path : name),

@@ -45,7 +45,8 @@ class Connection {
   // path; `path` itself may be a URI). Throws DatabaseError naming the file when it cannot be
   // opened.
   Connection(const std::string& path, int flags,
-             std::chrono::milliseconds busy_timeout = kDefaultBusyTimeout, std::string name = {});
+             std::chrono::milliseconds busy_timeout = kDefaultBusyTimeout,
+             const std::string& name = {});
 
   SQLite::Database& db() noexcept { return db_; }
   bool read_only() const noexcept { return read_only_; }
