@@ -73,16 +73,20 @@ inline void fresh_copy(const std::string& from, const std::string& path) {
   std::filesystem::copy_file(from, path);
 }
 
-// tests/crash_import running as a child process, its stdout and stderr going to files.
+// A child process (by default tests/crash_import), its stdout and stderr going to files.
 class Helper {
  public:
   // Starts `crash_import args...` with `env` ("NAME=value") added to the environment.
   Helper(const std::vector<std::string>& args, const std::vector<std::string>& env,
          const std::filesystem::path& output_stem)
+      : Helper(EUIOMKB_CRASH_IMPORT, args, env, output_stem) {}
+  // Starts `program args...` likewise.
+  Helper(const std::string& program, const std::vector<std::string>& args,
+         const std::vector<std::string>& env, const std::filesystem::path& output_stem)
       : out_(output_stem.string() + ".out"), err_(output_stem.string() + ".err") {
     // Everything exec needs is made before fork: the child of a threaded process may call
     // only async-signal-safe functions.
-    std::vector<std::string> argv_strings{EUIOMKB_CRASH_IMPORT};
+    std::vector<std::string> argv_strings{program};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<std::string> env_strings(env);
     for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
