@@ -36,7 +36,10 @@ std::string replacement(const ImportReport& report, const ImportedFile& file) {
 }  // namespace
 
 int import_command(const ImportCommandOptions& options, std::ostream& out, std::ostream& err) {
-  KnowledgeBase kb = KnowledgeBase::open(options.db, KnowledgeBase::Mode::read_write);
+  KnowledgeBase::OpenOptions open;
+  open.mode = KnowledgeBase::Mode::read_write;
+  open.busy_timeout = options.wait;
+  KnowledgeBase kb = KnowledgeBase::open(options.db, open);
   ImportOptions import;
   import.documents = options.documents;
   import.dry_run = options.dry_run;
@@ -66,6 +69,8 @@ switch (report.outcome) {
   case ImportOutcome::imported:
     out << "imported " << plural(report.records, "record") << " with "
         << plural(report.citations, "citation") << " into " << options.db << "\n";
+    if (report.checkpoint_problem)
+      err << "euiomkb: warning: " << *report.checkpoint_problem << "\n";
     return 0;
   case ImportOutcome::checked:
     out << "dry run: " << plural(report.records, "record") << " with "
@@ -131,13 +136,20 @@ int build_with_facts(const std::string& db, bool force, const std::string& facts
     err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
     return 1;
   }
-  // Built and imported beside `db`, moved into place only when both succeed.
-  std::string staging = db + ".rebuilding";
+  // Built and imported beside `db` under a name of this process's own, moved over it only when
+  // both succeed and while no other program uses it (KnowledgeBase::replace_file).
+  std::string staging = db + ".rebuilding-" + std::to_string(::getpid());
   std::error_code ignored;
-  std::filesystem::remove(staging, ignored);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(staging + suffix, ignored);
   int code = build(staging, true, out, err);
   if (code == 0) code = import_directory(staging, facts_dir, out, err);
-  if (code == 0) std::filesystem::rename(staging, db);
+  try {
+    if (code == 0) KnowledgeBase::replace_file(db, staging);
+  } catch (const DatabaseError& e) {
+    err << "euiomkb: " << e.what() << "\n";
+    code = 1;
+  }
   for (const char* suffix : {"", "-wal", "-shm", "-journal"})
     std::filesystem::remove(staging + suffix, ignored);
   if (code != 0) err << "euiomkb: " << db << " is unchanged\n";
@@ -150,8 +162,13 @@ void add_import_command(CLI::App& app, Tool& tool) {
       app, "import",
       "Import fact files and their documents (all or nothing; every problem reported)",
       [&tool, options] {
-        tool.open();  // creates the default database on first use; checks any other file
+        // Creates the default database on first use and checks any other file; migrates an
+        // older one, except for a dry run, which writes nothing (its read-only open says how
+        // to migrate).
+        tool.open(options->dry_run ? KnowledgeBase::Mode::read_only
+                                   : KnowledgeBase::Mode::read_write);
         options->db = tool.location().path;
+        options->wait = tool.open_options(KnowledgeBase::Mode::read_write).busy_timeout;
         options->quiet = options->quiet || tool.quiet;  // -q anywhere: errors only
         return import_command(*options, tool.out, tool.err);
       });
@@ -163,6 +180,33 @@ void add_import_command(CLI::App& app, Tool& tool) {
   command->add_flag("--quiet", options->quiet, "No progress on stderr");
   command->add_option("--error-limit", options->error_limit, "Stop after this many problems")
       ->capture_default_str();
+}
+
+int migrate_command(const std::string& db, std::chrono::milliseconds wait, std::ostream& out) {
+  KnowledgeBase::OpenOptions open;
+  open.mode = KnowledgeBase::Mode::read_write;
+  open.busy_timeout = wait;
+  open.migrate = false;
+  KnowledgeBase kb = KnowledgeBase::open(db, open);
+  int before = kb.schema_version();
+  if (before == KnowledgeBase::latest_schema_version()) {
+    out << db << " is at schema version " << before << ", the latest; nothing to do\n";
+    return 0;
+  }
+  kb.migrate();
+  out << "migrated " << db << " from schema version " << before << " to " << kb.schema_version()
+      << "\n";
+  return 0;
+}
+
+void add_migrate_command(CLI::App& app, Tool& tool) {
+  tool.command(app, "migrate",
+               "Upgrade an older database to this version's schema (one transaction)", [&tool] {
+                 DatabaseLocation where = tool.location();
+                 return migrate_command(
+                     where.path, tool.open_options(KnowledgeBase::Mode::read_write).busy_timeout,
+                     tool.out);
+               });
 }
 
 void add_keys_command(CLI::App& app, Tool& tool) {

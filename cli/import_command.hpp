@@ -3,6 +3,7 @@
 // (nothing imported), 2 usage error.
 #pragma once
 
+#include <chrono>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ struct ImportCommandOptions {
   bool dry_run = false;
   bool quiet = false;  // no progress on stderr
   std::size_t error_limit = 100;
+  std::chrono::milliseconds wait{5000};  // for another program's write lock (--wait)
 };
 
 // euiomkb import FILE... : every problem on `err` as file:line:column: field 'f': message.
@@ -41,5 +43,8 @@ int import_directory(const std::string& db, const std::string& facts_dir, std::o
 // `db` and moved over it only when complete (so a failed import leaves `db` as it was).
 int build_with_facts(const std::string& db, bool force, const std::string& facts_dir,
                      std::ostream& out, std::ostream& err);
+
+// euiomkb migrate: applies pending migrations to `db` and says from which version to which.
+int migrate_command(const std::string& db, std::chrono::milliseconds wait, std::ostream& out);
 
 }  // namespace euiomkb::cli

@@ -22,14 +22,15 @@ constexpr void (*kCommands[])(CLI::App&, Tool&) = {
     euiomkb::cli::add_schema_command,  euiomkb::cli::add_export_command,
     euiomkb::cli::add_graph_command,   euiomkb::cli::add_import_command,
     euiomkb::cli::add_keys_command,    euiomkb::cli::add_build_command,
-    euiomkb::cli::add_verify_command,  euiomkb::cli::add_tour_command,
+    euiomkb::cli::add_verify_command,  euiomkb::cli::add_migrate_command,
+    euiomkb::cli::add_tour_command,
 };
 
 // The command word of argv (the first argument that is neither an option nor --db's value).
 std::string command_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--db") {
+    if (arg == "--db" || arg == "--wait") {
       ++i;
       continue;
     }
@@ -58,6 +59,11 @@ int main(int argc, char** argv) {
   format->add_flag("--csv", tool.csv, "CSV (RFC 4180)");
   format->add_flag("--tsv", tool.tsv, "Tab-separated values");
   format->require_option(0, 1);
+  app.add_option("--wait", tool.wait_seconds,
+                 "Seconds to wait while another program writes to the database (default 5; 0 "
+                 "fails at once)")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("SECONDS");
   app.add_flag("-v,--verbose", tool.verbosity,
                "Log what the library does on stderr: -v info, -vv debug (default: warnings and "
                "errors, or the level $EUIOMKB_LOG names: trace, debug, info, warn, error, off)");
@@ -65,7 +71,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Options of every command, before or after its name: --db FILE, --json | --csv | --tsv,\n"
-      "-v | -vv | -q.\n"
+      "--wait SECONDS, -v | -vv | -q.\n"
       "Run 'euiomkb COMMAND --help' for a command's options.\n"
       "Exit codes: 0 success, 1 failure, 2 usage error.");
   for (auto add : kCommands) add(app, tool);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
@@ -50,7 +51,14 @@ KnowledgeBase Tool::open(KnowledgeBase::Mode mode) const {
     KnowledgeBase::create_seeded(where.path);
     err << "euiomkb: created " << where.path << " from the embedded seed (first use)\n";
   }
-  return KnowledgeBase::open(where.path, mode);
+  return KnowledgeBase::open(where.path, open_options(mode));
+}
+
+KnowledgeBase::OpenOptions Tool::open_options(KnowledgeBase::Mode mode) const {
+  KnowledgeBase::OpenOptions options;
+  options.mode = mode;
+  options.busy_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(wait_seconds * 1000));
+  return options;
 }
 
 LogLevel Tool::log_level() const {

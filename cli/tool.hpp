@@ -50,6 +50,8 @@ class Tool {
   // Opens the database, first creating the default file from the embedded seed when that is
   // where the database is and it does not exist yet (saying so in one line on stderr).
   KnowledgeBase open(KnowledgeBase::Mode mode = KnowledgeBase::Mode::read_only) const;
+  // How the database is opened in `mode`: the wait for another program's lock is --wait.
+  KnowledgeBase::OpenOptions open_options(KnowledgeBase::Mode mode) const;
 
   // The library's log level: -v info, -vv (or more) debug, -q errors only; without a flag
   // $EUIOMKB_LOG (trace, debug, info, warn, error, off); else warn. Throws UsageError when
@@ -68,7 +70,8 @@ class Tool {
   bool json = false;
   bool csv = false;
   bool tsv = false;
-  int verbosity = 0;  // how many -v
+  double wait_seconds = 5;  // --wait: how long to wait for another program's write lock
+  int verbosity = 0;        // how many -v
   bool quiet = false;
   std::ostream& out;
   std::ostream& err;
@@ -104,6 +107,7 @@ void add_export_command(CLI::App& app, Tool& tool);
 void add_graph_command(CLI::App& app, Tool& tool);
 void add_import_command(CLI::App& app, Tool& tool);
 void add_keys_command(CLI::App& app, Tool& tool);
+void add_migrate_command(CLI::App& app, Tool& tool);
 void add_schema_command(CLI::App& app, Tool& tool);
 
 }  // namespace euiomkb::cli

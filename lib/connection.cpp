@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <cstring>
 #include <utility>
 
@@ -11,7 +12,6 @@
 namespace euiomkb::detail {
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
 constexpr std::size_t kMaxNested = 8;  // statements in progress for one SQL text
 
 std::function<void(std::string_view sql)>& prepare_observer() {
@@ -19,12 +19,13 @@ std::function<void(std::string_view sql)>& prepare_observer() {
   return observer;
 }
 
-SQLite::Database open_database(const std::string& path, int flags) {
+SQLite::Database open_database(const std::string& path, int flags,
+                               std::chrono::milliseconds busy_timeout, const std::string& name) {
   try {
-    return SQLite::Database(path, flags, kBusyTimeoutMs);
+    return SQLite::Database(path, flags, static_cast<int>(busy_timeout.count()));
   } catch (const SQLite::Exception& e) {
-    throw DatabaseError("cannot open database '" + path + "': " + e.what(),
-                        e.getExtendedErrorCode());
+    throw file_error(name, std::string("cannot open it: ") + e.what(), e.getExtendedErrorCode(),
+                     busy_timeout);
   }
 }
 
@@ -53,9 +54,13 @@ Statement::Statement(const SQLite::Database& db, const std::string& sql,
     throw DatabaseError("cannot identify the statement just prepared: " + sql, SQLITE_INTERNAL);
 }
 
-Connection::Connection(const std::string& path, int flags)
-    : db_(open_database(path, flags)), read_only_((flags & SQLITE_OPEN_READWRITE) == 0) {
-  guarded([&] {
+Connection::Connection(const std::string& path, int flags, std::chrono::milliseconds busy_timeout,
+                       std::string name)
+    : db_(open_database(path, flags, busy_timeout, name.empty() ? path : name)),
+      read_only_((flags & SQLITE_OPEN_READWRITE) == 0),
+      name_(name.empty() ? path : std::move(name)),
+      busy_timeout_(busy_timeout) {
+  guarded(*this, [&] {
     db_.exec("PRAGMA foreign_keys = ON");
     return 0;
   });
@@ -88,6 +93,70 @@ Statement& Connection::prepare(std::string_view sql) {
   cached.statements.push_back(std::make_unique<Statement>(db_, cached.sql, cached.statements));
   ++prepared_;
   return *cached.statements.back();
+}
+
+std::optional<std::string> Connection::settle() {
+  if (read_only_ || name_ == ":memory:") return std::nullopt;
+  sqlite3* db = db_.getHandle();
+  try {
+    std::string mode = db_.execAndGet("PRAGMA journal_mode").getString();
+    if (!wanted_journal_.empty() && mode != wanted_journal_)
+      mode = db_.execAndGet("PRAGMA journal_mode = " + wanted_journal_).getString();
+    if (mode != "wal") return std::nullopt;
+  } catch (const SQLite::Exception& e) {
+    // The commit stands; the file keeps its journal mode until a later write succeeds.
+    log().warn("'{}': could not switch the journal mode to {}: {}", name_, wanted_journal_,
+               e.what());
+    return std::nullopt;
+  }
+  int rc = sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc == SQLITE_OK || (rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
+    return std::nullopt;
+  std::string problem = "the changes are saved in '" + name_ + "-wal', but copying them into '" +
+                        name_ + "' failed (" + sqlite3_errstr(rc) +
+                        "): keep the two files together; the next write, or the last program "
+                        "to close the file, finishes the copy once the cause is gone";
+  log().warn("{}", problem);
+  return problem;
+}
+
+DatabaseError file_error(const std::string& name, const std::string& what, int code,
+                         std::chrono::milliseconds waited) {
+  std::string file = "'" + name + "'";
+  switch (code & 0xFF) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return DatabaseError(
+          file + " is damaged (" + what + "); restore it from a backup or rebuild it", code);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: {
+      auto seconds = std::chrono::duration<double>(waited).count();
+      char waited_text[32];
+      std::snprintf(waited_text, sizeof waited_text, "%g", seconds);
+      return DatabaseError(file + " is busy: another program is writing to it (" + what +
+                               ", after waiting " + waited_text +
+                               " s); try again when it has finished, or wait longer",
+                           code);
+    }
+    case SQLITE_FULL:
+      return DatabaseError("cannot write " + file + ": the disk is full (" + what + ")", code);
+    case SQLITE_READONLY:
+      return DatabaseError("cannot write " + file + ": " + what +
+                               " (check the file's and its directory's permissions, or "
+                               "whether the medium is read-only)",
+                           code);
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return DatabaseError(file + ": " + what +
+                               " (check that the file and its directory exist and that their "
+                               "permissions allow it)",
+                           code);
+    case SQLITE_IOERR:
+      return DatabaseError(file + ": input/output error (" + what + ")", code);
+    default:  // about the statement, not the file (a constraint, a malformed query)
+      return DatabaseError(what, code);
+  }
 }
 
 void set_prepare_observer(std::function<void(std::string_view sql)> observer) {

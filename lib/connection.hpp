@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -33,14 +34,37 @@ class Statement : public SQLite::Statement {
   sqlite3_stmt* handle_;
 };
 
+// How long a statement waits for another connection's lock before it fails with SQLITE_BUSY,
+// unless the opener says otherwise.
+inline constexpr std::chrono::milliseconds kDefaultBusyTimeout{5000};
+
 class Connection {
  public:
-  // Opens `path` with SQLite::OPEN_* `flags`, enforces foreign keys and sets a busy timeout.
-  // Throws DatabaseError when the file cannot be opened.
-  Connection(const std::string& path, int flags);
+  // Opens `path` with SQLite::OPEN_* `flags`, enforces foreign keys and waits up to
+  // `busy_timeout` for other connections' locks. `name` is the file as messages call it (the
+  // path; `path` itself may be a URI). Throws DatabaseError naming the file when it cannot be
+  // opened.
+  Connection(const std::string& path, int flags,
+             std::chrono::milliseconds busy_timeout = kDefaultBusyTimeout, std::string name = {});
 
   SQLite::Database& db() noexcept { return db_; }
   bool read_only() const noexcept { return read_only_; }
+  // The database file as messages name it (":memory:" for an in-memory database).
+  const std::string& name() const noexcept { return name_; }
+  std::chrono::milliseconds busy_timeout() const noexcept { return busy_timeout_; }
+
+  // The journal mode ("wal" or "delete") the file is to be in. Opening never changes the mode
+  // (so a connection that ends up writing nothing leaves the file byte for byte as it was);
+  // the first commit of this connection does, in settle().
+  void want_journal(std::string mode) { wanted_journal_ = std::move(mode); }
+
+  // Called after each commit of the library's own writes. Switches the file to the wanted
+  // journal mode if it is in another, then, in WAL mode, copies the committed pages into the
+  // database file (a passive checkpoint: it does not wait for readers). The commit is durable
+  // either way: on failure (disk full, I/O) it stays in the "-wal" file, SQLite reads it from
+  // there and a later checkpoint finishes the copy. Returns what failed, said for the user, or
+  // std::nullopt; never throws.
+  std::optional<std::string> settle();
 
   // A cached statement for `sql`, reset and with its bindings cleared. Statements are kept per
   // SQL text, prepared once and reused; a statement still in the middle of its rows (an outer
@@ -64,6 +88,9 @@ class Connection {
   };
   SQLite::Database db_;
   bool read_only_;
+  std::string name_;
+  std::chrono::milliseconds busy_timeout_;
+  std::string wanted_journal_;
   std::int64_t prepared_ = 0;
   std::unordered_map<const char*, Cached> statements_;
 };
@@ -95,6 +122,23 @@ auto guarded(Body&& body) -> decltype(body()) {
     return body();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(e.what(), e.getExtendedErrorCode());
+  }
+}
+
+// An SQLite failure (`what`, extended result `code`) on the database file `name`, said as what
+// it means for the user: the file is always named; damage, a busy lock (with how long
+// `waited`), a full disk, a read-only or unreadable file each get their own words and advice.
+DatabaseError file_error(const std::string& name, const std::string& what, int code,
+                         std::chrono::milliseconds waited = kDefaultBusyTimeout);
+
+// guarded() for work on `connection`'s file: SQLite exceptions become file_error()s.
+template <class Body>
+auto guarded(const Connection& connection, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    throw file_error(connection.name(), e.what(), e.getExtendedErrorCode(),
+                     connection.busy_timeout());
   }
 }
 

@@ -33,7 +33,7 @@ inline DateBounds bounds(const PartialDate& date) {
 // the statement is reset and the exception propagates.
 template <class Bind, class Row, class Visit>
 void stream(Impl* impl, std::string_view sql, Bind&& bind, Row&& row, Visit&& visit) {
-  guarded([&] {
+  guarded(impl->connection, [&] {
     auto& s = impl->connection.prepare(sql);
     struct ResetOnExit {
       SQLite::Statement& statement;
@@ -59,7 +59,7 @@ auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
 // lookups by a unique key (one step, where collect would step again to find the end).
 template <class Bind, class Row>
 auto first_row(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
-  return guarded([&] {
+  return guarded(impl->connection, [&] {
     auto& s = impl->connection.prepare(sql);
     struct ResetOnExit {
       SQLite::Statement& statement;

@@ -422,7 +422,7 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
     add(ImportError(path.string(), 0, "", message));
   };
 
-  return detail::guarded([&] {
+  return detail::guarded(connection, [&] {
     // One IMMEDIATE transaction from the first look at the import log to the commit, so that
     // no other writer can slip in between what was checked and what is written.
     SQLite::Transaction transaction(connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -623,6 +623,7 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
       }
     }
     transaction.commit();
+    report.checkpoint_problem = connection.settle();
     detail::log().info("imported {} records with {} citations from {} file(s), replacing {}",
                        report.records, report.citations, files.size(), replaced.size());
     report.outcome = ImportOutcome::imported;

@@ -43,6 +43,7 @@ void migrate(Connection& connection) {
     if (reindex && version > 0) rebuild_search_index(connection);  // a new database is empty
     connection.exec("PRAGMA user_version = " + std::to_string(all.size()));
     transaction.commit();
+    connection.settle();  // a failure is logged; the migrations are committed either way
   } catch (const SQLite::Exception& e) {
     throw SchemaError(std::string("migration failed: ") + e.what(), e.getExtendedErrorCode());
   }

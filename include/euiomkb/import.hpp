@@ -90,6 +90,11 @@ struct ImportReport {
   std::vector<ImportedFile> files;      // one per path given, in order
   std::int64_t records = 0;
   std::int64_t citations = 0;
+  // Set when the import was committed but copying it from the write-ahead log into the
+  // database file then failed (a full disk, an I/O error): what failed and what to do. The
+  // import is durable and every reader sees it; the "-wal" file beside the database holds it
+  // until a later checkpoint succeeds, so the two files must stay together.
+  std::optional<std::string> checkpoint_problem;
   bool ok() const { return outcome != ImportOutcome::rejected; }
 };
 

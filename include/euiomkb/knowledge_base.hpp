@@ -14,6 +14,7 @@
 // "Not found" is never an exception: lookups return std::nullopt.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -61,25 +62,52 @@ class EUIOMKB_API KnowledgeBase {
   // Creates a new database at `path` (":memory:" for an in-memory one), applies every
   // migration and loads the embedded seed; needs no file at run time. Returns it open
   // read-write. The database is built beside `path` and moved into place only when complete,
-  // so a failure leaves any existing file untouched. Throws DatabaseError if `path` exists and
-  // `existing` is refuse, or if it cannot be written.
+  // so a failure leaves any existing file untouched; when `existing` is replace, an existing
+  // file is replaced only while no other connection uses it (see replace_file). Files made on
+  // disk are in WAL mode. Throws DatabaseError if `path` exists and `existing` is refuse, if it
+  // is in use, or if it cannot be written.
   static KnowledgeBase create_seeded(const std::string& path, Existing existing = Existing::refuse);
   // Like create_seeded, but with the schema only (no facts). Throws DatabaseError if the
   // database cannot be created.
   static KnowledgeBase create_empty(const std::string& path);
   // Opens an existing database. Throws SchemaError if it was made by a newer version of the
   // library; in read_write mode an older schema is migrated in one transaction, in read_only
-  // mode it is refused with SchemaError. Throws DatabaseError if the file cannot be opened.
+  // mode it is refused with SchemaError saying how to migrate it. Throws DatabaseError, naming
+  // the file, if it cannot be opened.
   //
-  // Opening checks first that `path` is an euiomkb database, throwing DatabaseError with its own
-  // message for a directory, an empty file, a file that is not SQLite, another application's
-  // or an unrelated SQLite database, and a damaged one; SchemaError for a newer one. A database
-  // opened read-write runs in WAL mode (readers in other processes keep reading while one
-  // process writes) with a busy timeout; pass Journal::rollback for file systems without shared
-  // memory (network file systems).
-  static KnowledgeBase open(const std::string& path, Mode mode = Mode::read_only);
+  // Opening judges a file as SQLite does: SQLite opens it first, recovering a write-ahead log
+  // or rolling back the journal of an interrupted write, and the file is called damaged only
+  // when SQLite reports it corrupt or not a database, or when, with no write-ahead log pending,
+  // it is shorter than its header says. Before that, a directory, an empty file, a file that is
+  // not SQLite, another application's or an unrelated SQLite database each get their own
+  // message. Opening writes nothing unless it migrates: a read-write connection that commits
+  // nothing leaves the file byte for byte as it was. The file takes `journal` at its first
+  // commit (WAL: readers in other processes keep reading while one process writes; pass
+  // Journal::rollback for file systems without shared memory, such as network ones). A
+  // read-only open also works on read-only media: a WAL-mode file whose directory cannot be
+  // written is read as it is, when no write-ahead log lies beside it.
   enum class Journal { wal, rollback };
+  struct OpenOptions {
+    Mode mode = Mode::read_only;
+    Journal journal = Journal::wal;
+    // How long a statement waits for another connection's lock before it fails with a
+    // DatabaseError saying the file is busy (SQLITE_BUSY); zero fails at once.
+    std::chrono::milliseconds busy_timeout{5000};
+    // read_write only: apply pending migrations while opening. false leaves an older schema as
+    // it is, for migrate() to apply (the other calls may then fail on missing tables).
+    bool migrate = true;
+  };
+  static KnowledgeBase open(const std::string& path, Mode mode = Mode::read_only);
   static KnowledgeBase open(const std::string& path, Mode mode, Journal journal);
+  static KnowledgeBase open(const std::string& path, const OpenOptions& options);
+
+  // Moves the closed, complete database file `replacement` to `path`, replacing the file there
+  // in one rename. An existing `path` is first held for this process alone (SQLite's exclusive
+  // lock): while any other connection has it open nothing is replaced, and DatabaseError says
+  // the file is in use, naming the holding processes where the system tells. The old file's
+  // write-ahead log and journal are settled by SQLite, never removed from under another
+  // connection. Throws DatabaseError naming the file on any failure; `path` is then untouched.
+  static void replace_file(const std::string& path, const std::string& replacement);
 
   // Moving transfers the database; the moved-from object may only be destroyed or assigned to.
   KnowledgeBase(KnowledgeBase&&) noexcept;
