@@ -58,7 +58,7 @@ Connection::Connection(const std::string& path, int flags, std::chrono::millisec
                        std::string name)
     : db_(open_database(path, flags, busy_timeout, name.empty() ? path : name)),
       read_only_((flags & SQLITE_OPEN_READWRITE) == 0),
-      name_(name.empty() ? path : std::move(name)),
+      name_(name.empty() ? path : name),
       busy_timeout_(busy_timeout) {
   guarded(*this, [&] {
     db_.exec("PRAGMA foreign_keys = ON");
