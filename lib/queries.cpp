@@ -169,6 +169,14 @@ int authorize(void* data, int action, const char* a, const char* b, const char* 
   }
   if (guard->allow_writes) return SQLITE_OK;
   switch (action) {
+    case SQLITE_FUNCTION:
+      // FTS3/4's optimize() rewrites the table's index from inside a SELECT.
+      if (b != nullptr && lower(b) == "optimize") {
+        guard->refused = "optimize()";
+        guard->reason = "it rewrites a full-text index";
+        return SQLITE_DENY;
+      }
+      return SQLITE_OK;
     case SQLITE_ATTACH:
     case SQLITE_DETACH:
       guard->refused = action == SQLITE_ATTACH ? "ATTACH" : "DETACH";

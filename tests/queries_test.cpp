@@ -237,6 +237,14 @@ TEST_F(Queries, RunSqlRefusesFts3TokenizerAndLoadExtensionEvenWithWrites) {
             "refused: load_extension() is never allowed");
   EXPECT_EQ(refusal(kb(), "SELECT fts3_tokenizer('simple')", SqlOptions{}),
             "refused: fts3_tokenizer() is never allowed");
+  // FTS3/4's optimize() writes from inside a SELECT: it needs allow_writes.
+  EXPECT_EQ(refusal(kb(), "CREATE VIRTUAL TABLE temp.notes USING fts4(body)", writes), "");
+  EXPECT_EQ(refusal(kb(), "SELECT optimize(notes) FROM notes LIMIT 1", SqlOptions{}),
+            "refused: optimize() is not allowed (it rewrites a full-text index); pass --write to "
+            "allow it");
+  EXPECT_EQ(
+      refusal(kb(), "SELECT optimize(notes) FROM notes LIMIT 1; DROP TABLE temp.notes", writes),
+      "");
   EXPECT_EQ(refusal(kb(), "DETACH other", SqlOptions{}),
             "refused: DETACH is not allowed; pass --write to allow it");
 }

@@ -25,7 +25,8 @@ using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>
 // foreign_key_list, foreign_key_check, integrity_check, quick_check; lists: database_list,
 // collation_list, function_list, module_list, pragma_list, compile_options; and the query form,
 // without an argument, of the settings such as journal_mode, user_version, application_id,
-// foreign_keys, cache_size). Anything else is refused with QueryError before it runs.
+// foreign_keys, cache_size), nor FTS3/4's optimize() (it rewrites an index from a SELECT).
+// Anything else is refused with QueryError before it runs.
 // fts3_tokenizer() and load_extension() are refused even with `allow_writes` (the first hands
 // out and takes raw memory addresses, the second loads code).
 //
