@@ -37,13 +37,17 @@ Json as_json(const Value& value, ColumnType type) {
   return std::visit(Visitor{type}, value);
 }
 
-// Text for people: sections as headings, tables aligned, NULL as "-".
+// Text for people: sections as headings, tables aligned, NULL as "-". A table section's first
+// kAlignedRows rows are held to find each column's width; once there are that many, they are
+// printed and the rest of the section streams with the same widths (a longer cell pushes the
+// rest of its line to the right), so memory stays bounded however many rows come. Record
+// sections stream from the start (their alignment depends on the column names only).
 class TableWriter : public Writer {
  public:
   TableWriter(std::ostream& out, bool sectioned) : out_(out), sectioned_(sectioned) {}
 
   void section(std::string_view name, std::vector<Column> columns, Shape shape) override {
-    flush();
+    end_section();
     if (sectioned_) {
       if (sections_++ > 0) out_ << "\n";
       out_ << name << "\n";
@@ -51,61 +55,86 @@ class TableWriter : public Writer {
     columns_ = std::move(columns);
     shape_ = shape;
     open_ = true;
+    streaming_ = false;
+    rows_seen_ = 0;
+    widths_.clear();
+    if (shape_ == Shape::record)
+      for (const Column& c : columns_) name_width_ = std::max(name_width_, display_width(c.name));
   }
 
   void row(const std::vector<Value>& values) override {
     std::vector<std::string> cells;
+    cells.reserve(values.size());
     for (const Value& v : values) {
       std::string cell = std::holds_alternative<std::monostate>(v) ? "-" : as_text(v);
       for (char& c : cell)  // one line per row
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
       cells.push_back(std::move(cell));
     }
-    rows_.push_back(std::move(cells));
+    ++rows_seen_;
+    if (shape_ == Shape::record) {
+      for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i)
+        out_ << indent() << columns_[i].name
+             << std::string(name_width_ - display_width(columns_[i].name) + 2, ' ') << cells[i]
+             << "\n";
+    } else if (streaming_) {
+      line(cells);
+    } else {
+      held_.push_back(std::move(cells));
+      if (held_.size() == kAlignedRows) print_held();
+    }
   }
 
-  void finish() override { flush(); }
+  void finish() override { end_section(); }
 
  private:
-  void flush() {
+  std::string indent() const { return sectioned_ ? "  " : ""; }
+
+  // The header, the rule and the rows held so far, aligned to the widest of them; later rows
+  // of the section stream with these widths.
+  void print_held() {
+    widths_.clear();
+    for (const Column& c : columns_) widths_.push_back(display_width(c.name));
+    for (const auto& cells : held_)
+      for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i)
+        widths_[i] = std::max(widths_[i], display_width(cells[i]));
+    std::vector<std::string> header;
+    std::vector<std::string> rule;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      header.push_back(columns_[i].name);
+      rule.push_back(std::string(widths_[i], '-'));
+    }
+    line(header);
+    line(rule);
+    for (const auto& cells : held_) line(cells);
+    held_.clear();
+    held_.shrink_to_fit();
+    streaming_ = true;
+  }
+
+  // One row: each cell but the last padded to its column's width plus two spaces.
+  void line(const std::vector<std::string>& cells) {
+    std::string text = indent();
+    for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
+      text += cells[i];
+      if (i + 1 < cells.size()) {
+        std::size_t width = display_width(cells[i]);
+        text += std::string((width < widths_[i] ? widths_[i] - width : 0) + 2, ' ');
+      }
+    }
+    out_ << text << "\n";
+  }
+
+  void end_section() {
     if (!open_) return;
     open_ = false;
-    std::string indent = sectioned_ ? "  " : "";
-    if (shape_ == Shape::record) {
-      std::size_t width = 0;
-      for (const Column& c : columns_) width = std::max(width, display_width(c.name));
-      for (const auto& cells : rows_)
-        for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i)
-          out_ << indent << columns_[i].name
-               << std::string(width - display_width(columns_[i].name) + 2, ' ') << cells[i] << "\n";
-    } else if (rows_.empty()) {
-      out_ << indent << "(none)\n";
-    } else {
-      std::vector<std::size_t> widths;
-      for (const Column& c : columns_) widths.push_back(display_width(c.name));
-      for (const auto& cells : rows_)
-        for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i)
-          widths[i] = std::max(widths[i], display_width(cells[i]));
-      auto line = [&](const std::vector<std::string>& cells) {
-        std::string text = indent;
-        for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
-          text += cells[i];
-          if (i + 1 < cells.size())
-            text += std::string(widths[i] - display_width(cells[i]) + 2, ' ');
-        }
-        out_ << text << "\n";
-      };
-      std::vector<std::string> header;
-      std::vector<std::string> rule;
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        header.push_back(columns_[i].name);
-        rule.push_back(std::string(widths[i], '-'));
-      }
-      line(header);
-      line(rule);
-      for (const auto& cells : rows_) line(cells);
+    if (shape_ == Shape::table) {
+      if (rows_seen_ == 0)
+        out_ << indent() << "(none)\n";
+      else if (!streaming_)
+        print_held();
     }
-    rows_.clear();
+    name_width_ = 0;
   }
 
   std::ostream& out_;
@@ -114,7 +143,11 @@ class TableWriter : public Writer {
   bool open_ = false;
   Shape shape_ = Shape::table;
   std::vector<Column> columns_;
-  std::vector<std::vector<std::string>> rows_;
+  std::size_t name_width_ = 0;                  // record sections: the widest column name
+  std::vector<std::vector<std::string>> held_;  // table rows not yet printed
+  std::vector<std::size_t> widths_;             // once streaming
+  bool streaming_ = false;
+  std::int64_t rows_seen_ = 0;
 };
 
 // JSON, streamed: one object per row, keys in column order, written as it comes.

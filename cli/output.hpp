@@ -1,6 +1,8 @@
 // Output writers shared by every command: an aligned table for people, --json, --csv and
 // --tsv for programs. A command describes its output as sections of typed columns and hands
 // over rows one at a time; the writer decides the layout, so no command formats by hand.
+// Every writer writes rows as they come, in bounded memory (the table writer holds at most
+// kAlignedRows rows of a section to align them).
 #pragma once
 
 #include <initializer_list>
@@ -45,6 +47,10 @@ class Writer {
   // Ends the last section and the document.
   virtual void finish() = 0;
 };
+
+// How many rows of a table section the text writer holds to align its columns; the rows after
+// them are written as they come with the same widths.
+inline constexpr std::size_t kAlignedRows = 1000;
 
 // A writer to `out` in `format`. `sectioned` documents have named sections (JSON: an object
 // keyed by section name; text: a heading per section; CSV/TSV: a "# name" line before each

@@ -1,5 +1,11 @@
 // euiomkb sql "QUERY": a user's SQL on a read-only connection (stdin when QUERY is - or
-// missing); writes, ATTACH and load_extension only with --write.
+// missing); writes, ATTACH and DETACH only with --write. The query stops after --time-limit
+// seconds of work (default 5, 0 for none) or at Ctrl-C.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
 #include <iostream>
 #include <iterator>
 
@@ -8,10 +14,45 @@
 namespace euiomkb::cli {
 namespace {
 
+// The exit code of a command stopped by Ctrl-C, as a shell reports a process SIGINT ended.
+constexpr int kInterruptedExit = 130;
+
 struct Arguments {
   std::string query;
   bool write = false;
+  double time_limit_seconds = 5;
 };
+
+// Set by the SIGINT handler, read by run_sql's progress handler: a lock-free atomic is what
+// a signal handler may touch.
+std::atomic<bool> interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void on_interrupt(int signal) {
+  interrupted.store(true);
+  std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+
+// SIGINT sets `interrupted` while the query runs; the previous handler comes back after. A
+// process started with SIGINT ignored (a background job of a script) keeps ignoring it.
+class InterruptScope {
+ public:
+  InterruptScope() : previous_(std::signal(SIGINT, on_interrupt)) {
+    if (previous_ == SIG_IGN) std::signal(SIGINT, SIG_IGN);
+  }
+  ~InterruptScope() { std::signal(SIGINT, previous_ == SIG_ERR ? SIG_DFL : previous_); }
+  InterruptScope(const InterruptScope&) = delete;
+  InterruptScope& operator=(const InterruptScope&) = delete;
+
+ private:
+  void (*previous_)(int);
+};
+
+std::chrono::milliseconds time_limit(double seconds) {
+  constexpr double kLongest = 1e12;  // milliseconds: any longer is as good as none
+  double ms = std::min(std::ceil(seconds * 1000), kLongest);
+  return std::chrono::milliseconds(static_cast<std::int64_t>(ms));
+}
 
 int run_sql(const Tool& tool, const Arguments& args) {
   std::string sql = args.query;
@@ -21,15 +62,25 @@ int run_sql(const Tool& tool, const Arguments& args) {
       tool.open(args.write ? KnowledgeBase::Mode::read_write : KnowledgeBase::Mode::read_only);
   SqlOptions options;
   options.allow_writes = args.write;
+  options.time_limit = time_limit(args.time_limit_seconds);
+  options.interrupt = &interrupted;
   auto out = tool.writer(false);
-  kb.run_sql(
-      sql, options,
-      [&](const std::vector<std::string>& names) {
-        std::vector<Column> columns;
-        for (const std::string& n : names) columns.push_back({n});
-        out->section("rows", std::move(columns));
-      },
-      [&](const std::vector<SqlValue>& values) { out->row(values); });
+  try {
+    InterruptScope scope;
+    kb.run_sql(
+        sql, options,
+        [&](const std::vector<std::string>& names) {
+          std::vector<Column> columns;
+          for (const std::string& n : names) columns.push_back({n});
+          out->section("rows", std::move(columns));
+        },
+        [&](const std::vector<SqlValue>& values) { out->row(values); });
+  } catch (const QueryError&) {
+    if (!interrupted.load()) throw;
+    tool.out.flush();
+    tool.err << "euiomkb: interrupted\n";
+    return kInterruptedExit;
+  }
   out->finish();
   return 0;
 }
@@ -43,7 +94,15 @@ void add_sql_command(CLI::App& app, Tool& tool) {
       [&tool, args] { return run_sql(tool, *args); });
   command->add_option("query", args->query, "SQL text; read from stdin when - or absent");
   command->add_flag("--write", args->write,
-                    "Allow statements that write, ATTACH and DETACH (opens the file read-write)");
+                    "Allow statements that write, ATTACH and DETACH, and pragmas that set "
+                    "something (opens the file read-write)");
+  command
+      ->add_option("--time-limit", args->time_limit_seconds,
+                   "Stop a query after this many seconds of work (0: no limit); Ctrl-C stops it "
+                   "at any time (exit 130)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("SECONDS");
 }
 
 }  // namespace euiomkb::cli

@@ -203,10 +203,16 @@ class EUIOMKB_API KnowledgeBase {
   std::optional<std::string> key_of(std::string_view subject_type, std::int64_t subject_id) const;
 
   // Runs a user's SQL (one or more statements separated by ';'): `columns` receives each
-  // statement's column names before its rows reach `row`, one at a time. Refuses writes,
-  // ATTACH, DETACH and load_extension unless options.allow_writes (and a read-only knowledge
-  // base cannot write whatever the options). Throws QueryError for SQL that does not compile,
-  // fails while running or is refused; nothing of a refused statement runs.
+  // statement's column names before its rows reach `row`, one at a time. Without
+  // options.allow_writes only reads run (SqlOptions says exactly which); fts3_tokenizer() and
+  // load_extension() are refused always, and a read-only knowledge base cannot write whatever
+  // the options. Throws QueryError for SQL that does not compile, fails while running, is
+  // refused (nothing of a refused statement runs), runs past options.time_limit ("stopped: ...
+  // time limit") or is stopped by options.interrupt ("interrupted"); DatabaseError naming the
+  // file when the file fails (read-only, locked, damaged, full). An exception `row` or
+  // `columns` throws propagates unchanged. Whatever happens, the connection is left as it was:
+  // a transaction the SQL opened and did not close is rolled back, and the progress handler
+  // and authorizer run_sql installs are removed.
   void run_sql(std::string_view sql, const SqlOptions& options,
                const std::function<void(const std::vector<std::string>& names)>& columns,
                const std::function<void(const std::vector<SqlValue>& values)>& row) const;

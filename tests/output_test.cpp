@@ -1,0 +1,80 @@
+// The text writer's tables: aligned to their widest cell while they fit the window of
+// kAlignedRows rows; longer sections print the window aligned, then stream the rest, complete
+// and in order, with the window's widths.
+#include "output.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace euiomkb::cli {
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(TableWriter, AlignsASectionThatFitsTheWindowToItsWidestCell) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::table, out, false);
+  writer->section("rows", {{"n"}, {"name"}});
+  writer->row({integer(1), text(std::string("a"))});
+  writer->row({integer(100), Value()});
+  writer->row({integer(12), text(std::string("ccc"))});
+  writer->finish();
+  EXPECT_EQ(out.str(),
+            "n    name\n"
+            "---  ----\n"
+            "1    a\n"
+            "100  -\n"
+            "12   ccc\n");
+}
+
+TEST(TableWriter, StreamsTheRowsAfterTheWindowWithTheWindowsWidths) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::table, out, true);
+  writer->section("numbers", {{"n"}, {"label"}, {"last"}});
+  const std::size_t total = kAlignedRows + 5;
+  for (std::size_t i = 0; i < total; ++i) {
+    // Inside the window every n has at most 3 digits; after it, wider values arrive.
+    std::int64_t n = i < kAlignedRows ? static_cast<std::int64_t>(i) : 123456789;
+    writer->row({integer(n), text(std::string(i + 2 == total ? "a much longer label" : "l")),
+                 text(std::string("z"))});
+  }
+  writer->section("empty", {{"x"}});
+  writer->finish();
+
+  std::vector<std::string> got = lines(out.str());
+  ASSERT_EQ(got.size(), 1 + 2 + total + 1 + 1 + 1);
+  EXPECT_EQ(got[0], "numbers");
+  EXPECT_EQ(got[1], "  n    label  last");
+  EXPECT_EQ(got[2], "  ---  -----  ----");
+  for (std::size_t i = 0; i < kAlignedRows; ++i) {
+    std::string n = std::to_string(i);
+    ASSERT_EQ(got[3 + i], "  " + n + std::string(5 - n.size(), ' ') + "l      z") << i;
+  }
+  // Past the window: the same widths, a longer cell pushing the rest of its line.
+  EXPECT_EQ(got[3 + kAlignedRows], "  123456789  l      z");
+  EXPECT_EQ(got[3 + total - 2], "  123456789  a much longer label  z");
+  EXPECT_EQ(got[3 + total - 1], "  123456789  l      z");
+  EXPECT_EQ(got[3 + total], "");
+  EXPECT_EQ(got[4 + total], "empty");
+  EXPECT_EQ(got[5 + total], "  (none)");
+}
+
+TEST(TableWriter, RecordSectionsAlignTheirFieldNames) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::table, out, false);
+  writer->section("meeting", {{"title"}, {"held_on"}}, Shape::record);
+  writer->row({text(std::string("SOM 11")), Value()});
+  writer->finish();
+  EXPECT_EQ(out.str(), "title    SOM 11\nheld_on  -\n");
+}
+
+}  // namespace
+}  // namespace euiomkb::cli
