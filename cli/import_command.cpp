@@ -178,7 +178,7 @@ void add_import_command(CLI::App& app, Tool& tool) {
       "Directory of the documents `source` records name (default: beside each fact file)");
   command->add_flag("--dry-run", options->dry_run, "Check everything, write nothing");
   command->add_flag("--quiet", options->quiet, "No progress on stderr");
-  command->add_option("--error-limit", options->error_limit, "Stop after this many problems")
+  command->add_option("--error-limit", options->error_limit, "Stop at N problems (0: never)")
       ->capture_default_str();
 }
 

@@ -35,6 +35,15 @@ std::size_t indent_of(std::string_view line) {
   return n;
 }
 
+// A line at column 0 is a record header when it starts with a printable ASCII character (a
+// kind, even a misspelt one). One that starts with a tab, a Unicode space, a byte-order mark,
+// a control character or a bad byte is a field line damaged at its start: it belongs to the
+// record above, which must not be taken as complete without it.
+bool is_header(std::string_view line) {
+  auto first = line.empty() ? 0 : static_cast<unsigned char>(line.front());
+  return first > ' ' && first < 0x7F;
+}
+
 }  // namespace
 
 const FactField* FactRecord::field(std::string_view name) const {
@@ -48,6 +57,26 @@ FactReader::FactReader(std::string file_name, std::istream& stream)
 
 FactReader::FactReader(std::string file_name, std::string_view text)
     : file_name_(std::move(file_name)), text_(text) {}
+
+std::string FactReader::field_of(std::string_view line) const {
+  std::size_t indent = indent_of(line);
+  if (indent >= 4) return continued_ ? continued_field_ : "";
+  if (indent == 0 && is_header(line)) return "";
+  if (indent == 0) {  // past what damages its start, when spaces follow
+    std::size_t start = 0;
+    while (start < line.size() && (static_cast<unsigned char>(line[start]) <= ' ' ||
+                                   static_cast<unsigned char>(line[start]) >= 0x7F))
+      ++start;
+    indent = start;
+  } else if (indent != 2) {
+    return "";
+  }
+  std::string_view content = line.substr(indent);
+  std::size_t colon = content.substr(0, kMaxNameBytes + 1).find(':');
+  if (colon == std::string_view::npos) return "";
+  std::string_view name = content.substr(0, colon);
+  return is_name(name) ? std::string(name) : "";
+}
 
 void FactReader::fail(const std::string& field, const std::string& problem, int column) const {
   throw ImportError(file_name_, line_no_, field, problem, 0, column);
@@ -70,8 +99,6 @@ bool FactReader::read_line(std::string_view& line) {
     text_.remove_prefix(end == std::string_view::npos ? text_.size() : end + 1);
   }
   ++line_no_;
-  if (line.size() > kMaxLineBytes)
-    fail("", "a line longer than " + std::to_string(kMaxLineBytes) + " bytes");
   if (at_start_) {
     at_start_ = false;
     if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a UTF-8 byte order mark
@@ -106,6 +133,10 @@ std::optional<FactRecord> FactReader::read_next() {
   while (true) {
     header_line_ = false;
     if (!read_line(line)) break;
+    if (line.size() > kMaxLineBytes) {  // checked before anything else reads the line
+      header_line_ = is_header(line) && line.front() != '#';
+      fail(field_of(line), "a line longer than " + std::to_string(kMaxLineBytes) + " bytes");
+    }
     std::string_view content = trim(line);
     if (content.empty()) {
       continued_ = nullptr;
@@ -113,7 +144,7 @@ std::optional<FactRecord> FactReader::read_next() {
     }
     if (content.front() == '#' && indent_of(line) < 4) continue;  // deeper '#' continues a value
     std::size_t indent = indent_of(line);
-    header_line_ = indent == 0;
+    header_line_ = is_header(line);
     if (header_line_) {
       skip_record_ = false;
       skip_continuations_ = false;
@@ -123,8 +154,14 @@ std::optional<FactRecord> FactReader::read_next() {
       skip_continuations_ = false;
     }
     if (auto fault = find_text_fault(line))
-      fail("", fault->problem, static_cast<int>(fault->column));
-    if (line.front() == '\t') fail("", "indent with spaces, not tabs", 1);
+      fail(field_of(line), fault->problem, static_cast<int>(fault->column));
+    if (line.front() == '\t') fail(field_of(line), "indent with spaces, not tabs", 1);
+    if (indent == 0 && !header_line_) {
+      fail(field_of(line),
+           "a line that starts with neither a record kind nor spaces (indent field lines by "
+           "two ASCII spaces)",
+           1);
+    }
     if (indent == 0) {  // a record header: kind [key]
       std::size_t space = content.find(' ');
       std::string_view kind = content.substr(0, space);
@@ -142,8 +179,14 @@ std::optional<FactRecord> FactReader::read_next() {
       if (!current_) fail("", "a field line before any record");
       std::size_t colon = content.find(':');
       std::string_view name = content.substr(0, colon);
-      if (colon == std::string_view::npos || !is_name(name))
+      if (colon == std::string_view::npos)
         fail("", "expected 'name: value' indented by two spaces");
+      if (!is_name(name)) {
+        std::string written(name.substr(0, kMaxNameBytes));
+        fail(written, "'" + written +
+                          "' is not a field name: a field name is lower-case letters and '_' "
+                          "(a-z, _), followed by ':' and the value");
+      }
       std::string_view value = trim(content.substr(colon + 1));
       if (value.empty())
         fail(std::string(name), "empty value (leave the field out when it is unknown)");
@@ -158,6 +201,7 @@ std::optional<FactRecord> FactReader::read_next() {
         if (quote.empty()) fail("cite", "empty quotation");
         record.cites.push_back({std::string(source), std::string(quote), line_no_, {}});
         continued_ = &record.cites.back().quote;
+        continued_field_ = "cite";
         continued_limit_ = kMaxQuoteBytes;
         if (quote.size() > kMaxQuoteBytes)
           fail("cite", "a quotation longer than " + std::to_string(kMaxQuoteBytes) + " bytes");
@@ -166,11 +210,13 @@ std::optional<FactRecord> FactReader::read_next() {
           fail("cite_note", "a cite_note follows the cite it explains, once");
         record.cites.back().note = std::string(value);
         continued_ = &record.cites.back().note;
+        continued_field_ = "cite_note";
         continued_limit_ = kMaxValueBytes;
       } else {
         if (record.field(name)) fail(std::string(name), "given twice in one record");
         record.fields.push_back({std::string(name), std::string(value), line_no_});
         continued_ = &record.fields.back().value;
+        continued_field_ = std::string(name);
         continued_limit_ = kMaxValueBytes;
         if (value.size() > kMaxValueBytes)
           fail(std::string(name),
@@ -181,8 +227,8 @@ std::optional<FactRecord> FactReader::read_next() {
       continued_->append(" ").append(content);
       if (continued_->size() > continued_limit_) {
         continued_ = nullptr;
-        fail("", "the value continued here grows longer than " + std::to_string(continued_limit_) +
-                     " bytes");
+        fail(continued_field_, "the value continued here grows longer than " +
+                                   std::to_string(continued_limit_) + " bytes");
       }
     } else {
       fail("", "indent field lines by exactly two spaces (continuations by four or more)");

@@ -60,9 +60,14 @@ class FactReader {
   static constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
   static constexpr std::size_t kMaxValueBytes = std::size_t{64} << 10;
   static constexpr std::size_t kMaxQuoteBytes = std::size_t{8} << 10;
+  // The longest field name a problem quotes (longer ones are cut there).
+  static constexpr std::size_t kMaxNameBytes = 100;
 
  private:
   bool read_line(std::string_view& line);
+  // The field a line belongs to, for its problems: a field line's name when it can be read at
+  // the line's start, the continued field for a continuation line, "" otherwise.
+  std::string field_of(std::string_view line) const;
   [[noreturn]] void fail(const std::string& field, const std::string& problem,
                          int column = 0) const;
   std::optional<FactRecord> read_next();
@@ -75,6 +80,7 @@ class FactReader {
   bool at_start_ = true;
   std::optional<FactRecord> current_;  // the record being read
   std::string* continued_ = nullptr;   // the value a continuation line extends
+  std::string continued_field_;        // the name of that value's field
   std::size_t continued_limit_ = 0;    // how long that value may grow
   std::function<void(const ImportError&)> sink_;
   bool skip_record_ = false;         // after a malformed header: its lines are skipped

@@ -36,6 +36,13 @@ constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_i
 constexpr std::string_view kInsertProvenance =
     "INSERT OR REPLACE INTO import_record (record_kind, record_id, import_id, line) "
     "VALUES (?, ?, ?, ?)";
+// A preferred value of a claim's subject and attribute already loaded (verify() wants one).
+constexpr std::string_view kPreferredClaim = R"sql(
+SELECT cl.value FROM claim cl
+  JOIN record_key k ON k.kind = cl.subject_type AND k.row_id = cl.subject_id
+ WHERE k.kind = ? AND k.key = ? AND cl.attribute = ? AND cl.preferred = 1
+ LIMIT 1
+)sql";
 constexpr std::string_view kFindSeries = "SELECT 1 FROM meeting_series WHERE series = ?";
 constexpr std::string_view kSeries = "SELECT series FROM meeting_series ORDER BY series";
 // Candidates for "did you mean": keys of one kind (bounded, so that a typo in a database of a
@@ -46,8 +53,6 @@ constexpr std::string_view kTableSql =
     "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?";
 // The largest amount of money a funding record may state (a quadrillion: above any budget).
 constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;
-// The largest source document an import reads (bytes).
-constexpr std::size_t kMaxDocumentBytes = std::size_t{64} << 20;
 
 // Thrown by a check that meets a reference to a record that already failed: the record cannot
 // load, but the cause has been reported once already.
@@ -115,6 +120,7 @@ class Loader {
       attempt([&] { bind_field(insert, parameters[i], record, *spec, spec->fields[i]); });
     std::optional<std::string> document;
     attempt([&] { document = derive(insert, record); });
+    if (record.kind == "claim") attempt([&] { check_one_preferred(record); });
     // Quotations are located before anything is written: all their problems are reported.
     std::vector<std::pair<std::int64_t, Span>> spans;
     for (const FactCite& cite : record.cites)
@@ -220,32 +226,72 @@ class Loader {
     }
   }
 
+  // A claim marked preferred when its subject and attribute already have a preferred value
+  // (from earlier in this import or in the database): verify() wants exactly one.
+  void check_one_preferred(const FactRecord& record) {
+    const FactField* preferred = record.field("preferred");
+    const FactField* subject_type = record.field("subject_type");
+    const FactField* subject_key = record.field("subject_key");
+    const FactField* attribute = record.field("attribute");
+    if (!preferred || preferred->value != "yes" || !subject_type || !subject_key || !attribute)
+      return;
+    auto& find = connection_.prepare(kPreferredClaim);
+    find.bind(1, subject_type->value);
+    find.bind(2, subject_key->value);
+    find.bind(3, attribute->value);
+    if (!find.executeStep()) {
+      find.reset();
+      return;
+    }
+    std::string other = find.getColumn(0).getString();
+    find.reset();
+    throw ImportError(record.file, preferred->line, "preferred",
+                      "the " + attribute->value + " of " + subject_type->value + " '" +
+                          subject_key->value + "' already has a preferred value ('" + other +
+                          "', in this import or the database); exactly one value of a claim is "
+                          "preferred, so set 'preferred: no' here or on the other");
+  }
+
   void check_shape(const KindSpec& spec, const FactRecord& record) {
     auto fail = [&](int line, const std::string& field, const std::string& problem) {
       attempt([&] { throw ImportError(record.file, line, field, problem); });
     };
     if (spec.keyed && !record.key)
       fail(record.line, "", "a " + record.kind + " record needs a key after its kind");
+    std::vector<std::string> unknown;
     for (const FactField& field : record.fields) {
       bool known = std::any_of(spec.fields.begin(), spec.fields.end(),
                                [&](const FieldSpec& f) { return f.name == field.name; });
       if (!known) {
+        unknown.push_back(field.name);
         fail(field.line, field.name,
              "not a field of " + record.kind + did_you_mean(field.name, field_names(spec)) +
                  "; its fields are " + one_of(field_names(spec)));
       }
     }
     if (record.damaged) return;  // a dropped line may have held what looks missing
+    // A field reported as unknown may be this one misspelt: it is not missing as well.
+    auto misspelt = [&](std::string_view name) {
+      return std::any_of(unknown.begin(), unknown.end(), [&](const std::string& written) {
+        return !did_you_mean(written, {std::string(name)}).empty();
+      });
+    };
     for (const FieldSpec& field : spec.fields)
-      if (field.required && !record.field(field.name))
+      if (field.required && !record.field(field.name) && !misspelt(field.name))
         fail(record.line, std::string(field.name), "required for " + record.kind + ", missing");
     const FactField* basis = record.field("basis");
     bool general = basis && basis->value == "general_knowledge";
+    // A basis that is not one of its values (reported with its field) or a misspelt basis
+    // field may have meant general knowledge, which needs no citation.
+    const std::vector<std::string>& bases = enumeration(spec.kind, "basis");
+    bool basis_unknown =
+        misspelt("basis") || (basis && !bases.empty() &&
+                              std::find(bases.begin(), bases.end(), basis->value) == bases.end());
     if (general && !record.field("note"))
       fail(basis->line, "note", "general-knowledge facts must say where they come from in a note");
     if (basis && basis->value == "inferred" && !record.field("note"))
       fail(basis->line, "note", "inferred facts must say in a note which reading they rest on");
-    if (spec.cited && !general && record.cites.empty())
+    if (spec.cited && !general && !basis_unknown && record.cites.empty())
       fail(record.line, "cite", "every " + record.kind + " needs at least one citation");
     if (!spec.cited && !record.cites.empty())
       fail(record.cites.front().line, "cite", record.kind + " records take no citations");
@@ -377,16 +423,23 @@ class Loader {
                               "' is not a plain file name (documents are found by name in the "
                               "documents directory)");
       }
-      std::optional<std::string> text = documents_ ? documents_(file->value) : std::nullopt;
+      auto too_large = [&](std::uintmax_t bytes) {
+        return ImportError(record.file, file->line, "file",
+                           "document '" + file->value + "' is larger than " +
+                               std::to_string(kMaxDocumentBytes) + " bytes (" +
+                               std::to_string(bytes) + ")");
+      };
+      std::optional<std::string> text;
+      try {
+        text = documents_ ? documents_(file->value) : std::nullopt;
+      } catch (const DocumentTooLarge& large) {
+        throw too_large(large.bytes);
+      }
       if (!text) {
         throw ImportError(record.file, file->line, "file",
                           "no document named '" + file->value + "'");
       }
-      if (text->size() > kMaxDocumentBytes) {
-        throw ImportError(record.file, file->line, "file",
-                          "document '" + file->value + "' is larger than " +
-                              std::to_string(kMaxDocumentBytes) + " bytes");
-      }
+      if (text->size() > kMaxDocumentBytes) throw too_large(text->size());
       if (!valid_utf8(*text)) {
         throw ImportError(record.file, file->line, "file",
                           "document '" + file->value +
@@ -482,7 +535,29 @@ class Loader {
       if (culprit && !unique) break;  // CHECK: the first column named; UNIQUE: the last
       at = end + 1;
     }
+    // A rule on several fields none of which the record gives (contact: person or
+    // organisation): name them all.
+    std::vector<std::string> named;
+    if (!culprit && message.starts_with("CHECK") && spec) {
+      for (std::size_t at_name = 0; at_name < detail.size();) {
+        std::size_t end = detail.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", at_name);
+        if (end == std::string_view::npos) end = detail.size();
+        std::string field_name = field_of_column(*spec, detail.substr(at_name, end - at_name));
+        if (!field_name.empty() && std::find(named.begin(), named.end(), field_name) == named.end())
+          named.push_back(field_name);
+        at_name = end + 1;
+      }
+    }
     std::string problem;
+    if (!named.empty()) {
+      std::string fields;
+      for (const std::string& name : named) fields += (fields.empty() ? "" : " or ") + name;
+      bool one_of = detail.find("IS NOT NULL OR") != std::string_view::npos;
+      problem = one_of ? "a " + record.kind + " needs one: give " + fields
+                       : "the database's rule " + std::string(detail) + " needs " + fields;
+      return ImportError(record.file, record.line, fields, problem + " [" + message + "]",
+                         e.getExtendedErrorCode());
+    }
     if (unique) {
       problem = culprit
                     ? "another " + record.kind + " already has " + culprit->name + " '" +

@@ -15,6 +15,15 @@
 
 namespace euiomkb::detail {
 
+// The largest source document an import reads (bytes).
+inline constexpr std::size_t kMaxDocumentBytes = std::size_t{64} << 20;
+
+// Thrown by a DocumentProvider that finds a document larger than kMaxDocumentBytes before
+// reading it; the loader reports it at the `file:` field that names the document.
+struct DocumentTooLarge {
+  std::uintmax_t bytes = 0;
+};
+
 // How load_files reports problems and progress.
 struct LoadOptions {
   // When set, every problem goes here and loading goes on: a record with a problem is not

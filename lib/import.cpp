@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <set>
 
@@ -89,7 +90,8 @@ std::optional<std::string> hash_file(const std::filesystem::path& path) {
   return out;
 }
 
-// Documents by name from the first of `directories` that holds one.
+// Documents by name from the first of `directories` that holds one. A document over the size
+// limit is refused (detail::DocumentTooLarge) by its size on disk, before it is read.
 DocumentProvider documents_in(std::vector<std::filesystem::path> directories) {
   return [directories =
               std::move(directories)](const std::string& name) -> std::optional<std::string> {
@@ -97,6 +99,8 @@ DocumentProvider documents_in(std::vector<std::filesystem::path> directories) {
       std::filesystem::path path = directory / name;
       std::error_code error;
       if (!std::filesystem::is_regular_file(path, error)) continue;
+      std::uintmax_t size = std::filesystem::file_size(path, error);
+      if (!error && size > detail::kMaxDocumentBytes) throw detail::DocumentTooLarge{size};
       std::ifstream in(path, std::ios::binary);
       if (!in) continue;
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -410,7 +414,8 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
   if (connection.read_only())
     throw DatabaseError("the database is open read-only; open it read-write to import");
   ImportReport report;
-  std::size_t limit = std::max<std::size_t>(1, options.error_limit);
+  std::size_t limit =
+      options.error_limit == 0 ? std::numeric_limits<std::size_t>::max() : options.error_limit;
   auto add = [&](const ImportError& e) {
     if (report.problems.size() >= limit) {
       report.stopped_at_limit = true;

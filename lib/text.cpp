@@ -57,14 +57,26 @@ void append_utf8(std::string& out, char32_t cp) {
 
 std::string fold(std::string_view text) { return fold_whitespace(text).text; }
 
-// Finds every part in order from `from`; returns the end of the last part in folded bytes.
-std::optional<std::size_t> match_rest(const std::string& folded,
+// Where part `k` of a quotation first starts at or after `at`, when that is at most
+// kMaxGapBytes after `at` (the text an ellipsis may skip); std::nullopt otherwise. Only the
+// window the gap allows is searched, never the rest of the text.
+std::optional<std::size_t> find_part(std::string_view folded, std::string_view part,
+                                     std::size_t at) {
+  if (at > folded.size()) return std::nullopt;
+  std::size_t found = folded.substr(at, kMaxGapBytes + part.size()).find(part);
+  if (found == std::string_view::npos) return std::nullopt;
+  return at + found;
+}
+
+// Finds every part after the first in order from `from`, each at its first occurrence (within
+// the gap an ellipsis allows); returns the end of the last part in folded bytes.
+std::optional<std::size_t> match_rest(std::string_view folded,
                                       const std::vector<std::string>& parts, std::size_t from) {
   std::size_t at = from;
   for (std::size_t k = 1; k < parts.size(); ++k) {
-    std::size_t found = folded.find(parts[k], at);
-    if (found == std::string::npos || found - at > kMaxGapBytes) return std::nullopt;
-    at = found + parts[k].size();
+    std::optional<std::size_t> found = find_part(folded, parts[k], at);
+    if (!found) return std::nullopt;
+    at = *found + parts[k].size();
   }
   return at;
 }
@@ -111,18 +123,88 @@ FoldedText fold_whitespace(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The search behind locate_quote. Each occurrence of the first part, in text order, is tried
+// as a start and the other parts follow it at their first occurrences (match_rest); the first
+// start whose parts all follow is the match. Two facts keep this linear in the text whatever
+// the ellipses, where trying each start afresh was quadratic (a part missing near a start was
+// looked for in all the rest of the text, once per start):
+// - A chain of parts depends only on where its previous part ended: a start that reaches
+//   part k at the same place as an earlier, failed, start fails too, and stops there.
+// - Those places only move forward from one start to the next (a later start finds each part
+//   at the same or a later occurrence), so what was learnt about part k's occurrences at one
+//   start holds for the next: each part is searched through each stretch of text once.
+class QuoteSearch {
+ public:
+  QuoteSearch(std::string_view folded, const std::vector<std::string>& parts)
+      : folded_(folded), parts_(parts), reached_(parts.size(), kNone), cursor_(parts.size()) {}
+
+  // The first start at or after `begin` from which every part follows: [start, end) in bytes.
+  std::optional<std::pair<std::size_t, std::size_t>> run(std::size_t begin) {
+    const std::string& first = parts_[0];
+    for (std::size_t start = folded_.find(first, begin); start != std::string_view::npos;
+         start = folded_.find(first, start + 1)) {
+      if (auto end = follow(start + first.size())) return std::pair{start, *end};
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr std::size_t kNone = std::string_view::npos;
+
+  // What is known of part k's occurrences: none starts in [known_from, clear_to), and when
+  // `next` is not kNone, it is the first occurrence at or after known_from.
+  struct Cursor {
+    std::size_t known_from = 0;
+    std::size_t clear_to = 0;
+    std::size_t next = kNone;
+  };
+
+  std::optional<std::size_t> follow(std::size_t at) {
+    for (std::size_t k = 1; k < parts_.size(); ++k) {
+      if (reached_[k] == at) return std::nullopt;  // as a failed start did before
+      reached_[k] = at;
+      std::optional<std::size_t> found = occurrence(k, at);
+      if (!found) return std::nullopt;
+      at = *found + parts_[k].size();
+    }
+    return at;
+  }
+
+  // Where part k first starts at or after `at`, when no more than kMaxGapBytes after it.
+  std::optional<std::size_t> occurrence(std::size_t k, std::size_t at) {
+    Cursor& c = cursor_[k];
+    // What is known stops holding before `at`: start again there.
+    if (at < c.known_from || (c.next == kNone ? at > c.clear_to : c.next < at)) c = {at, at};
+    if (c.next == kNone && c.clear_to <= at + kMaxGapBytes) {
+      // The first occurrence at or after clear_to, when it starts within a gap's length of it.
+      if (std::optional<std::size_t> found = find_part(folded_, parts_[k], c.clear_to))
+        c.next = *found;
+      else
+        c.clear_to += kMaxGapBytes + 1;
+    }
+    if (c.next == kNone || c.next - at > kMaxGapBytes) return std::nullopt;
+    return c.next;
+  }
+
+  std::string_view folded_;
+  const std::vector<std::string>& parts_;
+  std::vector<std::size_t> reached_;  // per part: where the latest start looked for it
+  std::vector<Cursor> cursor_;
+};
+
+}  // namespace
+
 std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote,
                                  std::size_t from) {
   std::vector<std::string> parts = quote_parts(quote);
   if (parts.empty()) return std::nullopt;
   auto search = [&](std::size_t begin) -> std::optional<Span> {
-    for (std::size_t found = source.text.find(parts[0], begin); found != std::string::npos;
-         found = source.text.find(parts[0], found + 1)) {
-      if (auto end = match_rest(source.text, parts, found + parts[0].size())) {
-        return Span{source.code_point[found], std::int64_t{source.code_point[*end - 1]} + 1, found};
-      }
-    }
-    return std::nullopt;
+    auto found = QuoteSearch(source.text, parts).run(begin);
+    if (!found) return std::nullopt;
+    auto [start, end] = *found;
+    return Span{source.code_point[start], std::int64_t{source.code_point[end - 1]} + 1, start};
   };
   if (from > source.text.size()) from = 0;
   if (auto span = search(from)) return span;

@@ -60,6 +60,59 @@ TEST(ParseFacts, ReportsFileLineAndFieldOfSyntaxErrors) {
   expect_error("meeting som-1\n\n    continued after a blank line\n", 3, "");
 }
 
+TEST(ParseFacts, NamesTheFieldOfABadCharacterOrAnOverlongLine) {
+  expect_error(
+      "meeting m\n  title: a\x01"
+      "b\n",
+      2, "title");
+  expect_error(std::string("meeting m\n  title: a") + '\0' + "b\n", 2, "title");
+  expect_error("meeting m\n  title: a\n    b\xC3(\n", 3, "title");  // in its continuation
+  expect_error("meeting m\n  cite: doc | a\n    b\x7F\n", 3, "cite");
+  expect_error("meeting m\n  cite: doc | a\n  cite_note: b\x1B[0m\n", 3, "cite_note");
+  expect_error("meeting m\n  note: " + std::string(FactReader::kMaxLineBytes, 'x') + "\n", 2,
+               "note");
+  expect_error("meeting m\n  note: a\n    " + std::string(FactReader::kMaxLineBytes, 'x') + "\n", 3,
+               "note");
+  std::string long_value = "meeting m\n  note: a\n";  // grows by 1001 bytes a line
+  for (int i = 0; i < 70; ++i) long_value += "    " + std::string(1000, 'x') + "\n";
+  expect_error(long_value, 2 + 66, "note");  // 1 + 66 * 1001 > 65536
+}
+
+TEST(ParseFacts, NamesAFieldNameThatIsNotOne) {
+  try {
+    parse_facts("bad.facts", "meeting m\n  title2: x\n");
+    FAIL() << "no error";
+  } catch (const ImportError& e) {
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.field(), "title2");
+    EXPECT_NE(std::string(e.what()).find("lower-case letters and '_'"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(ParseFacts, AFieldLineDamagedAtItsStartBelongsToTheRecordAbove) {
+  // A no-break space, a tab or a bad byte before the indent: the line is the record's, not a
+  // record header, so the record is damaged (not complete without its name) and the problem
+  // names the field.
+  for (std::string start : {"\xC2\xA0\xC2\xA0", "\t", "\x80  ", "\xEF\xBB\xBF  "}) {
+    SCOPED_TRACE(start);
+    std::vector<ImportError> problems;
+    std::string text = "person p\n" + start + "name: Jane\n  honorific: Dr\n";
+    FactReader reader("f.facts", text);  // reads `text` in place
+    reader.collect_errors([&](const ImportError& e) { problems.push_back(e); });
+    std::vector<FactRecord> records;
+    while (auto record = reader.next()) records.push_back(std::move(*record));
+    std::string all;
+    for (const ImportError& e : problems) all += std::string(e.what()) + "\n";
+    ASSERT_EQ(problems.size(), 1u) << all;
+    EXPECT_EQ(problems[0].line(), 2);
+    EXPECT_EQ(problems[0].field(), "name");
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_TRUE(records[0].damaged);
+    EXPECT_NE(records[0].field("honorific"), nullptr);
+  }
+}
+
 }  // namespace
 }  // namespace euiomkb::detail
 

@@ -2,6 +2,7 @@
 // log, dry runs and the verify() gate.
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <fstream>
@@ -148,6 +149,79 @@ TEST_F(ImportFilesTest, StopsAtTheErrorLimit) {
   EXPECT_TRUE(report.stopped_at_limit);
 }
 
+TEST_F(ImportFilesTest, AnErrorLimitOfZeroReportsEveryProblem) {
+  std::string text;
+  for (int i = 0; i < 150; ++i) text += "meeting m" + std::to_string(i) + "\n  title: x\n\n";
+  fs::path facts = write("many.facts", text);
+  KnowledgeBase kb = open();
+  ImportOptions options;
+  options.error_limit = 0;
+  ImportReport report = kb.import_files({facts}, options);
+  EXPECT_GE(report.problems.size(), 150u);  // more than the default limit of 100
+  EXPECT_FALSE(report.stopped_at_limit);
+}
+
+// The most memory this process has held (kB; Linux counts ru_maxrss in kilobytes).
+long peak_kilobytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+TEST_F(ImportFilesTest, ADocumentOverTheSizeLimitIsRefusedUnread) {
+  // A sparse file one byte over 64 MiB: reading it would take 64 MiB of memory or more.
+  fs::path document = dir_ / "huge.txt";
+  std::ofstream(document, std::ios::binary) << "x";
+  fs::resize_file(document, (std::uintmax_t{64} << 20) + 1);
+  fs::path facts =
+      write("huge.facts", "source huge\n  file: huge.txt\n  title: Huge\n  language: en\n");
+  KnowledgeBase kb = open();
+  long before = peak_kilobytes();
+  ImportReport report = kb.import_files({facts});
+  long grown = peak_kilobytes() - before;
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].file, facts.string());
+  EXPECT_EQ(report.problems[0].line, 2);
+  EXPECT_EQ(report.problems[0].field, "file");
+  EXPECT_NE(report.problems[0].message.find("document 'huge.txt' is larger than 67108864 bytes"),
+            std::string::npos)
+      << report.problems[0].message;
+  EXPECT_LT(grown, 16 * 1024) << "the document was read (peak memory grew by " << grown << " kB)";
+}
+
+TEST_F(ImportFilesTest, ASecondPreferredValueIsReportedAtItsField) {
+  // The seed prefers a name for scf-2012; this file prefers another.
+  fs::path facts = write("claim.facts",
+                         "claim\n  subject: EU-IOM Strategic Cooperation Framework\n"
+                         "  subject_type: agreement\n  subject_key: scf-2012\n"
+                         "  attribute: name\n  value: EU-IOM Framework\n  preferred: yes\n"
+                         "  reason: a test\n  cite: notes | Field notes\n"
+                         "\nclaim\n  subject: EU-IOM Strategic Cooperation Framework\n"
+                         "  subject_type: agreement\n  subject_key: scf-2012\n"
+                         "  attribute: dissolved\n  value: 2030\n  preferred: yes\n"
+                         "  reason: a test\n  cite: notes | Field notes\n"
+                         "\nclaim\n  subject: EU-IOM Strategic Cooperation Framework\n"
+                         "  subject_type: agreement\n  subject_key: scf-2012\n"
+                         "  attribute: dissolved\n  value: 2031\n  preferred: yes\n"
+                         "  reason: a test\n  cite: notes | Field notes\n");
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import_files({dir_ / "source.facts", facts});
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  std::string all;
+  for (const ImportProblem& p : report.problems) all += p.to_string() + "\n";
+  // Against the database, and against an earlier record of the same import.
+  ASSERT_EQ(report.problems.size(), 2u) << all;
+  EXPECT_EQ(report.problems[0].file, facts.string());
+  EXPECT_EQ(report.problems[0].line, 7);
+  EXPECT_EQ(report.problems[0].field, "preferred");
+  EXPECT_NE(report.problems[0].message.find("already has a preferred value"), std::string::npos)
+      << all;
+  EXPECT_EQ(report.problems[1].line, 27);
+  EXPECT_EQ(report.problems[1].field, "preferred");
+  EXPECT_NE(report.problems[1].message.find("'2030'"), std::string::npos) << all;
+}
+
 TEST_F(ImportFilesTest, DryRunChecksEverythingAndWritesNothing) {
   fs::path facts = write("som12.facts", kMeeting);
   std::string before = test::file_hash(db_.str());
@@ -164,7 +238,8 @@ TEST_F(ImportFilesTest, DryRunChecksEverythingAndWritesNothing) {
 }
 
 TEST_F(ImportFilesTest, AnImportThatWouldFailVerifyIsRejected) {
-  // A second preferred value for a claim the seed already settles.
+  // A claim whose quotation does not name its subject: the record loads, verify()'s support
+  // check refuses it.
   fs::path facts = write("claim.facts",
                          "claim\n  subject: EU-IOM Strategic Cooperation Framework\n"
                          "  subject_type: agreement\n  subject_key: scf-2012\n"

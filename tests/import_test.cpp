@@ -155,7 +155,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "person_alias\n  person: william-swing\n  alias: William L. Swing\n"
                  "  cite: notes | William L. Swing\n",
                  3, "alias", "UNIQUE constraint failed"},
-        BadInput{"InvalidUtf8InFactFile", "meeting m\n  title: caf\xE9\n", 2, "",
+        BadInput{"InvalidUtf8InFactFile", "meeting m\n  title: caf\xE9\n", 2, "title",
                  "not valid UTF-8"}),
     [](const ::testing::TestParamInfo<BadInput>& param) { return std::string(param.param.name); });
 

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace euiomkb::detail {
 namespace {
 
@@ -54,6 +60,78 @@ TEST(SpanMatchesQuote, RejectsASpanStretchedPastTheQuotation) {
   EXPECT_EQ(span->end, 16);
   EXPECT_TRUE(span_matches_quote(source, span->start, span->end, quote));
   EXPECT_FALSE(span_matches_quote(source, span->start, 35, quote)) << "end moved to a later gamma";
+}
+
+// The search as it was first written (each start of the first part tried afresh, each later
+// part looked for in all the rest of the text): the results locate_quote must keep.
+std::optional<std::pair<std::size_t, std::size_t>> reference_search(
+    const std::string& folded, const std::vector<std::string>& parts, std::size_t begin) {
+  constexpr std::size_t kGap = 600;
+  for (std::size_t found = folded.find(parts[0], begin); found != std::string::npos;
+       found = folded.find(parts[0], found + 1)) {
+    std::size_t at = found + parts[0].size();
+    bool all = true;
+    for (std::size_t k = 1; k < parts.size() && all; ++k) {
+      std::size_t next = folded.find(parts[k], at);
+      all = next != std::string::npos && next - at <= kGap;
+      if (all) at = next + parts[k].size();
+    }
+    if (all) return std::pair{found, at};
+  }
+  return std::nullopt;
+}
+
+TEST(LocateQuote, FindsWhatTheFirstSearchFoundWhateverTheEllipses) {
+  // Texts of a few short words with runs of filler longer than an ellipsis may skip, and
+  // quotations of one to four parts from the same words: many near-matches, starts that fail
+  // and starts that share the rest of their chain.
+  const std::vector<std::string> words = {"ab", "ba", "a", "b", "abb"};
+  const std::string filler(700, 'x');
+  std::uint32_t seed = 12345;
+  auto random = [&](std::uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+  };
+  int found = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    for (std::uint32_t w = 0, n = 5 + random(40); w < n; ++w)
+      text += random(8) == 0 ? filler : words[random(static_cast<std::uint32_t>(words.size()))];
+    FoldedText folded = fold_whitespace(text);
+    std::vector<std::string> parts;
+    std::string quote;
+    for (std::uint32_t k = 0, n = 1 + random(4); k < n; ++k) {
+      parts.push_back(words[random(static_cast<std::uint32_t>(words.size()))]);
+      quote += (k ? " \xE2\x80\xA6 " : "") + parts.back();
+    }
+    std::size_t from = random(2) ? 0 : random(static_cast<std::uint32_t>(text.size()));
+    SCOPED_TRACE(quote + " from " + std::to_string(from) + " in " + text);
+    auto expected = reference_search(folded.text, parts, from);
+    if (!expected && from != 0) expected = reference_search(folded.text, parts, 0);
+    auto span = locate_quote(folded, quote, from);
+    ASSERT_EQ(span.has_value(), expected.has_value());
+    if (!span) continue;
+    ++found;
+    EXPECT_EQ(span->folded_start, expected->first);
+    EXPECT_EQ(span->start, folded.code_point[expected->first]);
+    EXPECT_EQ(span->end, folded.code_point[expected->second - 1] + 1);
+  }
+  EXPECT_GT(found, 1000);
+}
+
+TEST(LocateQuote, NearMatchesThroughAFiveMegabyteDocumentAreSearchedOnce) {
+  // Every "alpha beta" starts a near-match of the quotation and its last part appears only at
+  // the end of the text: a search that looked for it through the rest of the text from each
+  // start read the text half a million times (minutes); this one reads it a few times.
+  std::string text;
+  while (text.size() < (std::size_t{5} << 20)) text += "alpha beta gamma. ";
+  text += "alpha beta omega.";
+  FoldedText folded = fold_whitespace(text);
+  auto span = locate_quote(folded, "alpha \xE2\x80\xA6 beta \xE2\x80\xA6 omega");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(static_cast<std::size_t>(span->end), text.size() - 1);
+  EXPECT_FALSE(locate_quote(folded, "gamma \xE2\x80\xA6 delta").has_value());
+  EXPECT_FALSE(locate_quote(folded, "alpha \xE2\x80\xA6 beta \xE2\x80\xA6 delta").has_value());
 }
 
 TEST(ValidUtf8, AcceptsWellFormedTextOnly) {

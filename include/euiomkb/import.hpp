@@ -25,7 +25,7 @@ struct ImportOptions {
   std::filesystem::path documents;
   // Validate everything, including verify() of the result, then roll back: nothing is written.
   bool dry_run = false;
-  // Stop after this many problems (at least 1).
+  // Stop after this many problems; 0: no limit (every problem is reported).
   std::size_t error_limit = 100;
   // Called every few thousand records with the number loaded so far (progress display).
   std::function<void(std::int64_t records)> progress;
@@ -85,7 +85,7 @@ enum class ImportOutcome {
 
 struct ImportReport {
   ImportOutcome outcome = ImportOutcome::rejected;
-  std::vector<ImportProblem> problems;  // in the order found, at most error_limit
+  std::vector<ImportProblem> problems;  // by file and line, at most error_limit (0: all)
   bool stopped_at_limit = false;        // there may be more problems than listed
   std::vector<ImportedFile> files;      // one per path given, in order
   std::int64_t records = 0;
