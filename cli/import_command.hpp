@@ -20,6 +20,7 @@ struct ImportCommandOptions {
   bool dry_run = false;
   bool quiet = false;  // no progress on stderr
   std::size_t error_limit = 100;
+  bool replace = false;  // a changed file may replace a same-named import from another place
 };
 
 // euiomkb import FILE... : every problem on `err` as file:line:column: field 'f': message.

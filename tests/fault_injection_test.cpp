@@ -181,6 +181,8 @@ Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent, bool repl
            "  cite_note: a test fixture: this citation only has to be found in its document\n";
   }
   fs::path imported = replacement ? changed / "som12.facts" : dir / "som12.facts";
+  ImportOptions options;  // the changed version is in another directory: say it replaces
+  options.replace_same_name = replacement;
   {
     std::ofstream(dir / "notes.txt")
         << "Field notes.\nThe twelfth EU-IOM Senior Officials Meeting was held in\nGeneva on 2 "
@@ -207,7 +209,7 @@ Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent, bool repl
   {
     fs::copy_file(base.str(), work.str(), fs::copy_options::overwrite_existing);
     KnowledgeBase kb = KnowledgeBase::open(work.str(), KnowledgeBase::Mode::read_write, journal);
-    ImportReport report = kb.import_files({imported});
+    ImportReport report = kb.import_files({imported}, options);
     EXPECT_EQ(report.outcome, ImportOutcome::imported);
     EXPECT_EQ(report.files.at(0).replaced.size(), replacement ? 1u : 0u);
   }
@@ -223,7 +225,7 @@ Totals run_fault_loop(KnowledgeBase::Journal journal, bool persistent, bool repl
     bool reported_success = false;
     try {
       KnowledgeBase kb = KnowledgeBase::open(work.str(), KnowledgeBase::Mode::read_write, journal);
-      ImportReport report = kb.import_files({imported});
+      ImportReport report = kb.import_files({imported}, options);
       reported_success = report.outcome == ImportOutcome::imported;
       EXPECT_TRUE(report.outcome == ImportOutcome::imported || !report.problems.empty());
     } catch (const Error&) {
