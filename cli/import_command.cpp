@@ -44,6 +44,7 @@ int import_command(const ImportCommandOptions& options, std::ostream& out, std::
   import.documents = options.documents;
   import.dry_run = options.dry_run;
   import.error_limit = options.error_limit;
+  import.replace_same_name = options.replace;
   bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) == 1;
   auto started = std::chrono::steady_clock::now();
   if (show_progress) {
@@ -177,6 +178,8 @@ void add_import_command(CLI::App& app, Tool& tool) {
       "--documents", options->documents,
       "Directory of the documents `source` records name (default: beside each fact file)");
   command->add_flag("--dry-run", options->dry_run, "Check everything, write nothing");
+  command->add_flag("--replace", options->replace,
+                    "A changed file replaces the import of its name even from another place");
   command->add_flag("--quiet", options->quiet, "No progress on stderr");
   command->add_option("--error-limit", options->error_limit, "Stop at N problems (0: never)")
       ->capture_default_str();

@@ -22,6 +22,7 @@ struct ImportCommandOptions {
   bool quiet = false;  // no progress on stderr
   std::size_t error_limit = 100;
   std::chrono::milliseconds wait{5000};  // for another program's write lock (--wait)
+  bool replace = false;  // a changed file may replace a same-named import from another place
 };
 
 // euiomkb import FILE... : every problem on `err` as file:line:column: field 'f': message.

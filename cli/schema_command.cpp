@@ -83,7 +83,9 @@ std::string regex_literal(const std::string& text) {
 // values a CHECK (column IN (...)) allows, and whether a CHECK holds it to the shape of a date.
 // The body is split at its top-level commas into column definitions and table constraints; a
 // comment belongs to the definition in which its line begins (so the comment after
-// "x INTEGER," is x's, and one on the last line of a long CHECK is its column's).
+// "x INTEGER," is x's, and one on the last line of a long CHECK is its column's), except on a
+// line that begins with a comma, where it belongs to the definition it follows: SQLite writes
+// a column added by ALTER TABLE ... ADD COLUMN as ", y TEXT -- y's comment" after the last one.
 std::map<std::string, std::string> column_notes(const std::string& sql,
                                                 const std::vector<ColumnInfo>& columns) {
   std::vector<std::string> parts(1);     // the definitions, comments left out
@@ -95,16 +97,18 @@ std::map<std::string, std::string> column_notes(const std::string& sql,
   while (std::getline(lines, line)) {
     std::size_t owner = parts.size() - 1;
     bool owner_known = false;
+    bool leading_comma = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
       char ch = line[i];
       if (!quoted && line.compare(i, 2, "--") == 0) {
-        std::string& c = comments[owner_known ? owner : parts.size() - 1];
+        std::string& c = comments[owner_known && !leading_comma ? owner : parts.size() - 1];
         c += (c.empty() ? "" : " ") + trim(std::string_view(line).substr(i + 2));
         break;
       }
       if (!owner_known && ch != ' ' && ch != '\t') {
         owner = parts.size() - 1;
         owner_known = true;
+        leading_comma = !quoted && depth == 1 && ch == ',';
       }
       if (ch == '\'') quoted = !quoted;
       if (!quoted && ch == '(' && ++depth == 1) continue;  // the body begins

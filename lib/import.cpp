@@ -34,14 +34,14 @@ SELECT file_name, imported_at FROM import_log WHERE sha256 = ? AND replaced_by I
 // The current imports of a file name, with how many records each lists in import_record.
 constexpr std::string_view kImportsByName = R"sql(
 SELECT import_id, sha256, imported_at, records,
-       (SELECT count(*) FROM import_record r WHERE r.import_id = l.import_id)
+       (SELECT count(*) FROM import_record r WHERE r.import_id = l.import_id), path
   FROM import_log l WHERE file_name = ? AND replaced_by IS NULL ORDER BY import_id
 )sql";
 
 // Logged before the records load (they name it in import_record); `records` is set after.
 constexpr std::string_view kLogImport = R"sql(
-INSERT INTO import_log (file_name, sha256, imported_at, records)
-VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0)
+INSERT INTO import_log (file_name, sha256, imported_at, records, path)
+VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0, ?)
 )sql";
 constexpr std::string_view kLogRecords = "UPDATE import_log SET records = ? WHERE import_id = ?";
 constexpr std::string_view kLogReplaced =
@@ -56,7 +56,7 @@ constexpr std::string_view kAllKeys =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key ORDER BY kind, key";
 
 constexpr std::string_view kImportLog =
-    "SELECT file_name, sha256, imported_at, records, import_id, replaced_by FROM import_log "
+    "SELECT file_name, sha256, imported_at, records, import_id, replaced_by, path FROM import_log "
     "ORDER BY import_id";
 
 // Thrown when the error limit is reached: the import stops and reports what it found.
@@ -88,6 +88,38 @@ std::optional<std::string> hash_file(const std::filesystem::path& path) {
     out += kHex[digest[k] & 0xF];
   }
   return out;
+}
+
+// Where a fact file is, as import_log.path records it: absolute, symbolic links and "." / ".."
+// resolved, so one file reached two ways is one place.
+std::string place_of(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::path place = std::filesystem::canonical(path, error);
+  if (error) place = std::filesystem::weakly_canonical(std::filesystem::absolute(path));
+  return place.string();
+}
+
+// Why a file whose name an earlier import has, but which comes from another place (or from a
+// place the log does not know) and has other bytes, is not taken to replace that import.
+std::string namesake_problem(const std::string& name, const std::string& place,
+                             const LoggedImport& earlier) {
+  std::string records =
+      std::to_string(earlier.records) + (earlier.records == 1 ? " record" : " records");
+  std::string out = "'" + name + "' was imported ";
+  if (earlier.path.empty()) {
+    out += "at " + earlier.imported_at + " (" + records +
+           "), before this database recorded where imported files come from (schema version "
+           "12), so this file (" +
+           place + ", other bytes) may be another file of the same name";
+  } else {
+    out += "from " + earlier.path + " at " + earlier.imported_at + " (" + records +
+           "); this file (" + place + ") has the same name but comes from another place and " +
+           "has other bytes";
+  }
+  return out +
+         ". An import is known by its file name, so importing it would remove the records of "
+         "that import: if it is a new version of that file (moved or copied), import it with "
+         "--replace; to keep both, give it another name";
 }
 
 // Documents by name from the first of `directories` that holds one. A document over the size
@@ -434,6 +466,7 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
     std::vector<std::filesystem::path> to_load;
     std::vector<std::size_t> to_load_file;  // its index in report.files
     std::vector<std::int64_t> import_ids;   // its row of import_log
+    std::vector<std::string> places;        // its canonical path
     std::set<std::string> seen_hashes;
     std::map<std::string, std::string> names;  // file name -> the path given
     std::set<std::int64_t> replaced;           // earlier imports whose records go
@@ -500,7 +533,8 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
                                by_name.getColumn(2).getString(),
                                by_name.getColumn(3).getInt64(),
                                by_name.getColumn(0).getInt64(),
-                               std::nullopt};
+                               std::nullopt,
+                               detail::text(by_name, 5)};
           if (by_name.getColumn(4).getInt64() != earlier.records) without_provenance = true;
           file.replaced.push_back(std::move(earlier));
         }
@@ -516,6 +550,19 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
           file.replaced.clear();
           continue;
         }
+        // Only a file from the same place replaces without being told to (schema/0012).
+        std::string place = place_of(path);
+        if (!options.replace_same_name) {
+          auto elsewhere =
+              std::find_if(file.replaced.begin(), file.replaced.end(),
+                           [&](const LoggedImport& earlier) { return earlier.path != place; });
+          if (elsewhere != file.replaced.end()) {
+            problem(path, namesake_problem(name, place, *elsewhere));
+            file.replaced.clear();
+            continue;
+          }
+        }
+        places.push_back(std::move(place));
         to_load.push_back(path);
         to_load_file.push_back(report.files.size() - 1);
       }
@@ -531,6 +578,7 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
         auto& log = connection.prepare(kLogImport);
         log.bind(1, to_load[i].filename().string());
         log.bind(2, file.sha256);
+        log.bind(3, places[i]);
         log.exec();
         import_ids.push_back(connection.db().getLastInsertRowid());
         for (const LoggedImport& earlier : file.replaced) {
@@ -639,7 +687,8 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
 std::vector<LoggedImport> KnowledgeBase::import_log() const {
   return detail::collect(impl_.get(), kImportLog, detail::kNoBinding, [](auto& s) {
     LoggedImport logged{detail::text(s, 0),        detail::text(s, 1),        detail::text(s, 2),
-                        s.getColumn(3).getInt64(), s.getColumn(4).getInt64(), std::nullopt};
+                        s.getColumn(3).getInt64(), s.getColumn(4).getInt64(), std::nullopt,
+                        detail::text(s, 6)};
     if (!s.getColumn(5).isNull()) logged.replaced_by = s.getColumn(5).getInt64();
     return logged;
   });

@@ -1,8 +1,11 @@
 #include "verify.hpp"
 
+#include <sqlite3.h>
+
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <regex>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -397,6 +400,93 @@ SELECT c.citation_id, c.subject_type, c.subject_id, s.file_name, c.quote, m.titl
  ORDER BY c.citation_id
 )sql";
 
+// --- The search index: FTS5's own integrity check ---------------------------------------------
+
+// The FTS5 tables of the database, with the SQL that declared them. PRAGMA integrity_check of
+// SQLite 3.40 checks their shadow tables as b-trees but never reads the index inside them.
+constexpr std::string_view kSearchTables = R"sql(
+SELECT name, sql FROM sqlite_schema
+ WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name
+)sql";
+constexpr std::string_view kTableExists =
+    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?";
+
+// The shadow tables FTS5 keeps for a table named T: T_data, T_idx, ... (those of its options
+// that the table uses exist: no T_content for a contentless table, no T_docsize with
+// columnsize=0).
+constexpr std::array<std::string_view, 5> kShadowTables = {"_data", "_idx", "_content", "_docsize",
+                                                           "_config"};
+
+// The temporary copy a read-only check works on, and the savepoint that takes it away.
+constexpr std::string_view kCopy = "euiomkb_search_check";
+constexpr std::string_view kSavepoint = "SAVEPOINT euiomkb_search_check";
+constexpr std::string_view kUndo = "ROLLBACK TO euiomkb_search_check; RELEASE euiomkb_search_check";
+
+// `name` as an SQL identifier (table names cannot be bound as values).
+std::string identifier(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+bool table_exists(Connection& connection, const std::string& name) {
+  auto& s = connection.prepare(kTableExists);
+  s.bind(1, name);
+  bool exists = s.executeStep();
+  s.reset();
+  return exists;
+}
+
+// Runs FTS5's 'integrity-check' command on FTS5 table `name` (declared by `sql`): the index
+// decoded whole and compared with the table's content, tokenized again. Returns SQLite's
+// message when the check fails, std::nullopt when it passes. The command is an INSERT in form,
+// so it needs a write transaction on the table's database. A connection that holds one (an
+// import verifying before its commit) runs it in place. Any other (a read-only connection, or
+// one that reads) copies the table's shadow tables byte for byte into an FTS5 table of the same
+// declaration in the TEMP database, which even a read-only connection writes, and checks that:
+// the same bytes, the same check, no lock beyond the read the other checks take. A savepoint
+// around it takes the copy away again. Throws for failures other than a damaged index (I/O,
+// memory, an interrupt).
+std::optional<std::string> search_index_failure(Connection& connection, const std::string& name,
+                                                const std::string& sql) {
+  sqlite3* db = connection.db().getHandle();
+  bool writing = sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE;
+  std::string table = identifier(name);
+  std::string copy(kCopy);
+  connection.exec(kSavepoint);
+  std::optional<std::string> failure;
+  try {
+    if (writing) {
+      connection.exec("INSERT INTO main." + table + " (" + table +
+                      ", rank) VALUES ('integrity-check', 1)");
+    } else {
+      static const std::regex kUsing(
+          R"(^\s*CREATE\s+VIRTUAL\s+TABLE\s[\s\S]*?\sUSING\s+(fts5\s*\([\s\S]*\))\s*$)",
+          std::regex::icase);
+      std::smatch declaration;
+      if (!std::regex_match(sql, declaration, kUsing))
+        throw SQLite::Exception("cannot read its declaration: " + sql, SQLITE_ERROR);
+      connection.exec("CREATE VIRTUAL TABLE temp." + copy + " USING " + declaration[1].str());
+      for (std::string_view suffix : kShadowTables) {
+        std::string shadow = name + std::string(suffix);
+        if (!table_exists(connection, shadow)) continue;
+        std::string into = identifier(copy + std::string(suffix));
+        connection.exec("DELETE FROM temp." + into + "; INSERT INTO temp." + into +
+                        " SELECT * FROM main." + identifier(shadow));
+      }
+      connection.exec("INSERT INTO temp." + copy + " (" + copy +
+                      ", rank) VALUES ('integrity-check', 1)");
+    }
+  } catch (const SQLite::Exception& e) {
+    int code = e.getErrorCode() & 0xFF;
+    if (code != SQLITE_CORRUPT && code != SQLITE_ERROR) throw;
+    failure = e.what();
+  }
+  // A failed statement leaves the transaction open (only the statement is undone).
+  if (sqlite3_get_autocommit(db) == 0) connection.exec(kUndo);
+  return failure;
+}
+
 }  // namespace
 
 bool has_subject_rule(std::string_view kind) { return subjects_of(kind) != nullptr; }
@@ -430,6 +520,18 @@ VerificationReport verify_database(Connection& connection) {
   for_each_row(connection, "PRAGMA integrity_check", [&](auto& s) {
     if (column(s, 0) != "ok") general("integrity", "integrity_check: " + column(s, 0));
   });
+  // FTS5's own check, table by table (read first: the check itself changes sqlite_schema of
+  // TEMP, not of main, but the list is read whole before any of it runs).
+  std::vector<std::pair<std::string, std::string>> search_tables;
+  for_each_row(connection, kSearchTables,
+               [&](auto& s) { search_tables.emplace_back(column(s, 0), column(s, 1)); });
+  for (const auto& [name, sql] : search_tables) {
+    if (auto failure = search_index_failure(connection, name, sql))
+      general("search-index", "search index " + name +
+                                  " is damaged (FTS5 integrity-check: " + *failure +
+                                  "): search may miss or misreport records; restore the file "
+                                  "from a backup or rebuild it");
+  }
   for_each_row(connection, "PRAGMA foreign_key_check", [&](auto& s) {
     of_row("foreign-key", column(s, 0), s.getColumn(1).getInt64(),
            "foreign_key_check: " + column(s, 0) + " row " + column(s, 1) + " refers to a missing " +

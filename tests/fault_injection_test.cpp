@@ -253,6 +253,8 @@ class Scene {
     std::ofstream(dir_ / "first.facts")
         << "source first\n  file: first.txt\n  title: A first note\n  language: en\n";
     imported_ = replacement ? dir_ / "changed" / "som12.facts" : dir_ / "som12.facts";
+    // The changed version is in another directory: say it replaces the earlier import.
+    options_.replace_same_name = replacement;
     KnowledgeBase::create_seeded(base_.str());
     {
       KnowledgeBase kb = KnowledgeBase::open(base_.str(), KnowledgeBase::Mode::read_write, journal);
@@ -265,7 +267,7 @@ class Scene {
     {
       test::fresh_copy(base_.str(), work_.str());
       KnowledgeBase kb = KnowledgeBase::open(work_.str(), KnowledgeBase::Mode::read_write, journal);
-      ImportReport report = kb.import_files({imported_});
+      ImportReport report = kb.import_files({imported_}, options_);
       EXPECT_EQ(report.outcome, ImportOutcome::imported);
       EXPECT_EQ(report.files.at(0).replaced.size(), replacement ? 1u : 0u);
     }
@@ -291,7 +293,7 @@ class Scene {
     try {
       KnowledgeBase kb =
           KnowledgeBase::open(work_.str(), KnowledgeBase::Mode::read_write, journal_);
-      ImportReport report = kb.import_files({imported_});
+      ImportReport report = kb.import_files({imported_}, options_);
       reported_success = report.outcome == ImportOutcome::imported;
       if (reported_success && report.checkpoint_problem) ++totals.checkpoint_problems;
       EXPECT_TRUE(report.outcome == ImportOutcome::imported || !report.problems.empty());
@@ -335,6 +337,7 @@ class Scene {
   KnowledgeBase::Journal journal_;
   test::TempPath base_, work_;
   fs::path dir_, imported_;
+  ImportOptions options_;
   std::string before_, after_;
   FaultPlan last_;
 };

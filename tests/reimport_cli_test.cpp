@@ -64,5 +64,45 @@ TEST(ImportCommand, SaysWhichEarlierImportAChangedFileReplaced) {
   fs::remove_all(dir);
 }
 
+TEST(ImportCommand, RefusesANamesakeFromAnotherPlaceUnlessToldToReplace) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("euiomkb-namesake-cli-" + std::to_string(std::random_device()()));
+  const std::string notes =
+      "Notes.\nThe first meeting of the Quokka Working Group was held in Bern.\n";
+  const std::string facts =
+      "source notes\n  file: notes.txt\n  title: Notes\n  language: en\n\n"
+      "meeting qwg-1\n  title: First meeting of the Quokka Working Group\n"
+      "  cite: notes | The first meeting of the Quokka Working Group was held\n";
+  for (const char* project : {"one", "two"}) {
+    fs::create_directories(dir / project / "facts");
+    std::ofstream(dir / project / "facts" / "notes.txt") << notes;
+  }
+  std::ofstream(dir / "one" / "facts" / "meetings.facts") << facts;
+  std::ofstream(dir / "two" / "facts" / "meetings.facts") << facts << "  note: in Bern\n";
+  cli::ImportCommandOptions options;
+  options.db = (dir / "kb.db").string();
+  options.quiet = true;
+  KnowledgeBase::create_seeded(options.db);
+  std::ostringstream out, err;
+  options.files = {(dir / "one" / "facts" / "meetings.facts").string()};
+  ASSERT_EQ(cli::import_command(options, out, err), 0) << err.str();
+
+  options.files = {(dir / "two" / "facts" / "meetings.facts").string()};
+  out.str("");
+  EXPECT_EQ(cli::import_command(options, out, err), 1);
+  EXPECT_NE(err.str().find("was imported from " +
+                           fs::canonical(dir / "one" / "facts" / "meetings.facts").string()),
+            std::string::npos)
+      << err.str();
+  EXPECT_NE(err.str().find("--replace"), std::string::npos) << err.str();
+
+  options.replace = true;
+  out.str("");
+  err.str("");
+  ASSERT_EQ(cli::import_command(options, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("replaced the version imported at"), std::string::npos) << out.str();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace euiomkb

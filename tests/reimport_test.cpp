@@ -263,6 +263,7 @@ TEST_F(Reimport, AnImportMadeBeforeProvenanceIsRefusedWithTheRebuildAdvice) {
       for (std::sregex_iterator it(text.begin(), text.end(), kCreated), end; it != end; ++it)
         raw.exec("DROP " + (*it)[1].str() + " IF EXISTS " + (*it)[2].str());
     }
+    raw.exec("ALTER TABLE import_log DROP COLUMN path");  // 0012's
     raw.exec("ALTER TABLE import_log DROP COLUMN replaced_by");
     raw.exec("PRAGMA user_version = 8");
   }
@@ -307,6 +308,148 @@ TEST_F(Reimport, TwoFilesOfOneNameInOneImportAreRefused) {
   ASSERT_EQ(report.outcome, ImportOutcome::rejected);
   ASSERT_EQ(report.problems.size(), 1u) << all_messages();
   EXPECT_NE(report.problems[0].message.find("another file named 'a.facts'"), std::string::npos);
+}
+
+// --- Same name, another place (schema/0012): an import is known by its name, guarded by its
+// place, so an unrelated namesake never removes another import's records by accident.
+
+class Namesakes : public Reimport {
+ protected:
+  // facts/meetings.facts in project `project` (a directory of its own), beside its document.
+  fs::path meetings(const std::string& project, const std::string& text) {
+    fs::create_directories(dir_ / project / "facts");
+    std::ofstream(dir_ / project / "facts" / "qwg-notes.txt", std::ios::binary) << kNotes;
+    return write(project + "/facts/meetings.facts", text);
+  }
+  // The database file and its write-ahead log, byte for byte.
+  std::string state() const {
+    std::string wal = db_.str() + "-wal";
+    return test::file_hash(db_.str()) + (fs::exists(wal) ? test::file_hash(wal) : "");
+  }
+  static bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+  }
+};
+
+TEST_F(Namesakes, AFileOfTheSameNameFromAnotherPlaceIsRefusedNamingBoth) {
+  KnowledgeBase kb = open();
+  fs::path first = meetings("one", kSource + kMeeting + kAda + kFerries);
+  fs::path second = meetings("two", kSource + kMeeting + kBen);
+  ASSERT_EQ(import(kb, {first}).outcome, ImportOutcome::imported) << all_messages();
+  ASSERT_EQ(kb.import_log().size(), 1u);
+  EXPECT_EQ(kb.import_log()[0].path, fs::canonical(first).string());
+
+  std::string before = state();
+  for (bool dry_run : {false, true}) {
+    messages_.clear();
+    ImportOptions options;
+    options.dry_run = dry_run;
+    ImportReport report = import(kb, {second}, options);
+    ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+    ASSERT_EQ(report.problems.size(), 1u) << all_messages();
+    const ImportProblem& problem = report.problems[0];
+    EXPECT_EQ(problem.file, second.string());
+    EXPECT_TRUE(contains(problem.message, "'meetings.facts' was imported from " +
+                                              fs::canonical(first).string() + " at "))
+        << problem.message;
+    EXPECT_TRUE(contains(problem.message, "(4 records)")) << problem.message;
+    EXPECT_TRUE(contains(problem.message, fs::canonical(second).string())) << problem.message;
+    EXPECT_TRUE(contains(problem.message, "--replace")) << problem.message;
+    EXPECT_TRUE(report.files[0].replaced.empty());
+    EXPECT_EQ(state(), before);
+  }
+  EXPECT_TRUE(kb.people().by_key("ada-example").has_value());
+  EXPECT_FALSE(kb.people().by_key("ben-sample").has_value());
+
+  // Told that it replaces the earlier import, it does, and the log records its place.
+  ImportOptions replace;
+  replace.replace_same_name = true;
+  ImportReport report = import(kb, {second}, replace);
+  ASSERT_EQ(report.outcome, ImportOutcome::imported) << all_messages();
+  ASSERT_EQ(report.files[0].replaced.size(), 1u);
+  EXPECT_EQ(report.files[0].replaced[0].path, fs::canonical(first).string());
+  EXPECT_EQ(report.files[0].records_removed(), 4);
+  EXPECT_FALSE(kb.people().by_key("ada-example").has_value());
+  EXPECT_TRUE(kb.people().by_key("ben-sample").has_value());
+  std::vector<LoggedImport> log = kb.import_log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].replaced_by, log[1].import_id);
+  EXPECT_EQ(log[1].path, fs::canonical(second).string());
+  EXPECT_TRUE(kb.verify().ok());
+}
+
+TEST_F(Namesakes, AChangedFileFromTheSamePlaceReplacesWithoutBeingTold) {
+  KnowledgeBase kb = open();
+  fs::path file = meetings("one", kSource + kMeeting + kAda + kFerries);
+  ASSERT_EQ(import(kb, {file}).outcome, ImportOutcome::imported) << all_messages();
+  // The same file reached another way (a relative detour, a symbolic link) is the same place.
+  meetings("one", kSource + kMeeting + kAda + kHabitats);
+  fs::path detour = dir_ / "one" / "facts" / ".." / "facts" / "meetings.facts";
+  ImportReport report = import(kb, {detour});
+  ASSERT_EQ(report.outcome, ImportOutcome::imported) << all_messages();
+  EXPECT_EQ(report.files[0].records_removed(), 4);
+  fs::create_directory_symlink(dir_ / "one" / "facts", dir_ / "link");
+  meetings("one", kSource + kMeeting + kAda + kBen);
+  report = import(kb, {dir_ / "link" / "meetings.facts"});
+  ASSERT_EQ(report.outcome, ImportOutcome::imported) << all_messages();
+  EXPECT_EQ(report.files[0].records_removed(), 4);
+  EXPECT_TRUE(kb.people().by_key("ben-sample").has_value());
+  for (const LoggedImport& logged : kb.import_log())
+    EXPECT_EQ(logged.path, fs::canonical(file).string());
+}
+
+TEST_F(Namesakes, TheSameBytesFromAnotherPlaceAreSkippedNotRefused) {
+  KnowledgeBase kb = open();
+  fs::path first = meetings("one", kSource + kMeeting + kAda);
+  fs::path copy = meetings("two", kSource + kMeeting + kAda);
+  ASSERT_EQ(import(kb, {first}).outcome, ImportOutcome::imported) << all_messages();
+  ImportReport report = import(kb, {copy});
+  EXPECT_EQ(report.outcome, ImportOutcome::nothing_to_do) << all_messages();
+  EXPECT_TRUE(report.files[0].unchanged);
+}
+
+TEST_F(Namesakes, AnImportLoggedBeforePlacesWereRecordedIsReplacedOnlyWhenTold) {
+  fs::path file = meetings("one", kSource + kMeeting + kAda + kFerries);
+  {
+    KnowledgeBase kb = open();
+    ASSERT_EQ(import(kb, {file}).outcome, ImportOutcome::imported) << all_messages();
+  }
+  {
+    // Back to what an import at schema version 11 left: no place.
+    SQLite::Database raw(db_.str(), SQLite::OPEN_READWRITE);
+    raw.exec("ALTER TABLE import_log DROP COLUMN path");
+    raw.exec("PRAGMA user_version = 11");
+  }
+  KnowledgeBase kb = open();  // migrates: 0012 adds the column, NULL for the earlier import
+  ASSERT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
+  ASSERT_EQ(kb.import_log().size(), 1u);
+  EXPECT_EQ(kb.import_log()[0].path, "");
+  // Even from the very place it came from: the log cannot tell it from a namesake.
+  meetings("one", kSource + kMeeting + kAda + kHabitats);
+  std::string before = state();
+  ImportReport report = import(kb, {file});
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  ASSERT_EQ(report.problems.size(), 1u) << all_messages();
+  EXPECT_TRUE(contains(report.problems[0].message,
+                       "before this database recorded where imported files come from"))
+      << report.problems[0].message;
+  EXPECT_TRUE(contains(report.problems[0].message, fs::canonical(file).string()));
+  EXPECT_EQ(state(), before);
+  ImportOptions replace;
+  replace.replace_same_name = true;
+  report = import(kb, {file}, replace);
+  ASSERT_EQ(report.outcome, ImportOutcome::imported) << all_messages();
+  EXPECT_EQ(report.files[0].records_removed(), 4);
+  EXPECT_EQ(kb.import_log().back().path, fs::canonical(file).string());
+}
+
+TEST_F(Namesakes, APlaceIsAnAbsolutePath) {
+  KnowledgeBase kb = open();
+  EXPECT_THROW(test::raw_exec(db_.str(),
+                              "INSERT INTO import_log (file_name, sha256, imported_at, records, "
+                              "path) VALUES ('a.facts', printf('%064d', 0), "
+                              "'2026-01-01T00:00:00Z', 0, 'facts/a.facts')"),
+               SQLite::Exception);
 }
 
 TEST_F(Reimport, EveryReferenceBetweenKindsIsAForeignKeyOfTheSchema) {

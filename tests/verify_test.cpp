@@ -1,5 +1,9 @@
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -86,6 +90,98 @@ TEST_F(VerifyTest, EditedSourceTextFails) {
   auto problems = problems_after(
       "UPDATE source SET text = text || ' ' WHERE source_id = (SELECT min(source_id) FROM source)");
   EXPECT_TRUE(any_contains(problems, "SHA-256 mismatch"));
+}
+
+// --- The search index: damage the b-tree check cannot see --------------------------------------
+
+// Flips one bit of one byte of a value of an FTS5 shadow table of kb_search, behind the library's
+// back: what a damaged sector inside a row's payload does (the pages stay well-formed b-tree
+// pages, so PRAGMA integrity_check says ok). The byte is the one in the middle of the value.
+void flip_byte(const std::string& path, const std::string& table, const std::string& column,
+               const std::string& where) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  SQLite::Statement read(db, "SELECT " + column + " FROM " + table + " WHERE " + where);
+  ASSERT_TRUE(read.executeStep()) << table << " " << where;
+  const auto* bytes = static_cast<const char*>(read.getColumn(0).getBlob());
+  std::string value(bytes, static_cast<std::size_t>(read.getColumn(0).getBytes()));
+  ASSERT_FALSE(value.empty());
+  bool text = read.getColumn(0).isText();
+  value[value.size() / 2] = static_cast<char>(value[value.size() / 2] ^ 0x04);
+  SQLite::Statement write(db, "UPDATE " + table + " SET " + column + " = ? WHERE " + where);
+  if (text)
+    write.bind(1, value);
+  else
+    write.bind(1, value.data(), static_cast<int>(value.size()));
+  ASSERT_EQ(write.exec(), 1);
+  ASSERT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+struct Damage {
+  const char* name;  // of the test
+  const char* table;
+  const char* column;
+  const char* where;  // the row
+};
+
+void PrintTo(const Damage& damage, std::ostream* out) { *out << damage.name; }
+
+class SearchIndexDamage : public VerifyTest, public ::testing::WithParamInterface<Damage> {};
+
+TEST_P(SearchIndexDamage, IsFoundAndNamesTheTable) {
+  const Damage& damage = GetParam();
+  ASSERT_NO_FATAL_FAILURE(flip_byte(path_.str(), damage.table, damage.column, damage.where));
+  // Read-only, as `euiomkb verify` opens it, and read-write outside a transaction.
+  for (auto mode : {KnowledgeBase::Mode::read_only, KnowledgeBase::Mode::read_write}) {
+    VerificationReport report = KnowledgeBase::open(path_.str(), mode).verify();
+    std::vector<VerificationFailure> found;
+    for (const VerificationFailure& f : report.failures)
+      if (f.rule == "search-index") found.push_back(f);
+    ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(report.problems);
+    EXPECT_NE(found[0].message.find("search index kb_search is damaged"), std::string::npos)
+        << found[0].message;
+  }
+  // The check leaves nothing behind: its copy was in TEMP, and the file is as it was.
+  std::string before = test::file_hash(path_.str());
+  KnowledgeBase kb = KnowledgeBase::open(path_.str());
+  EXPECT_FALSE(kb.verify().ok());
+  EXPECT_FALSE(kb.verify().ok());
+  EXPECT_EQ(test::file_hash(path_.str()), before);
+}
+
+// Leaves of the index (rowids of segment pages are above 10, the structure record), the
+// per-row token counts, and the indexed text itself.
+INSTANTIATE_TEST_SUITE_P(
+    VerifyTest, SearchIndexDamage,
+    ::testing::Values(Damage{"FirstLeaf", "kb_search_data", "block",
+                             "id = (SELECT min(id) FROM kb_search_data WHERE id > 10)"},
+                      Damage{"LargestLeaf", "kb_search_data", "block",
+                             "id = (SELECT id FROM kb_search_data WHERE id > 10 "
+                             "ORDER BY length(block) DESC, id LIMIT 1)"},
+                      Damage{"LastLeaf", "kb_search_data", "block",
+                             "id = (SELECT max(id) FROM kb_search_data)"},
+                      Damage{"TokenCounts", "kb_search_docsize", "sz",
+                             "id = (SELECT min(id) FROM kb_search_docsize)"},
+                      Damage{"IndexedText", "kb_search_content", "c3",
+                             "id = (SELECT min(id) FROM kb_search_content WHERE length(c3) > 40)"}),
+    [](const ::testing::TestParamInfo<Damage>& param) { return std::string(param.param.name); });
+
+TEST_F(VerifyTest, AnImportIntoADamagedSearchIndexIsRefused) {
+  flip_byte(path_.str(), "kb_search_docsize", "sz", "id = (SELECT max(id) FROM kb_search_docsize)");
+  KnowledgeBase kb = KnowledgeBase::open(path_.str(), KnowledgeBase::Mode::read_write);
+  // The import verifies inside its own write transaction, where the check runs in place.
+  std::string facts = (std::filesystem::temp_directory_path() /
+                       ("euiomkb-verify-" + std::to_string(std::random_device()()) + ".facts"))
+                          .string();
+  std::ofstream(facts) << "theme damage\n  name: Damage\n  description: nothing cited\n";
+  ImportReport report = kb.import_files({facts});
+  std::filesystem::remove(facts);
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  bool named = false;
+  for (const ImportProblem& p : report.problems)
+    named = named || p.message.find("search index kb_search is damaged") != std::string::npos;
+  EXPECT_TRUE(named) << report.problems.size() << " problems, the first: "
+                     << (report.problems.empty() ? "" : report.problems[0].message);
+  EXPECT_EQ(kb.import_log().size(), 0u);
 }
 
 // --- The support check: each rule catches a deliberately wrong citation ---------------------

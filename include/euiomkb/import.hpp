@@ -27,6 +27,12 @@ struct ImportOptions {
   bool dry_run = false;
   // Stop after this many problems; 0: no limit (every problem is reported).
   std::size_t error_limit = 100;
+  // An import is known by its file name: a changed file (other bytes) of a name imported before
+  // replaces that import's records. From the same place (the same canonical path) it always
+  // does. From another place (another directory, or an import logged before the database kept
+  // places, schema version 12) it is refused, naming both files, unless this is true: two
+  // unrelated files of one name never remove each other's records by accident.
+  bool replace_same_name = false;
   // Called every few thousand records with the number loaded so far (progress display).
   std::function<void(std::int64_t records)> progress;
 };
@@ -55,6 +61,9 @@ struct LoggedImport {
   // The import of a changed version of the file that replaced this one's records; empty while
   // this import's records are in the database.
   std::optional<std::int64_t> replaced_by;
+  // Where the file was: its absolute canonical path when imported; empty for an import logged
+  // before schema version 12.
+  std::string path;
 };
 
 struct ImportedFile {

@@ -9,8 +9,9 @@
 namespace euiomkb {
 
 // One failed check of KnowledgeBase::verify(): the rule, and where they apply the citation and
-// the row it backs. Rules: "integrity", "foreign-key", "source-hash", "quotation" (not in its
-// source at its offsets), "dangling-citation", "uncited", "claim-preferred", and the support
+// the row it backs. Rules: "integrity", "search-index" (FTS5's own integrity check of a search
+// index failed; the message names the table), "foreign-key", "source-hash", "quotation" (not
+// in its source at its offsets), "dangling-citation", "uncited", "claim-preferred", and the support
 // rules "names-subject" (the passage names neither the row's subject nor carries a note),
 // "published-before-event" (a source published before an event backs that it happened) and
 // "describes-meeting" (a meeting's participants, organisations, topics or dates cited from a
