@@ -294,7 +294,7 @@ struct RunScope {
 // not compile, breaks a constraint, ran out of time, was interrupted), DatabaseError naming
 // the file for the file (read-only, locked, damaged, full, unreadable).
 [[noreturn]] void throw_failure(sqlite3* db, const std::string& file, const Watch& watch,
-                                std::chrono::milliseconds limit) {
+                                std::chrono::milliseconds limit, std::chrono::milliseconds waited) {
   int code = sqlite3_extended_errcode(db);
   if (watch.stop == Watch::Stop::interrupted) throw QueryError("interrupted", code);
   if (watch.stop == Watch::Stop::time_limit)
@@ -315,8 +315,8 @@ struct RunScope {
       throw DatabaseError("'" + file + "' cannot be written: " + message +
                               " (the file, its directory or the medium is read-only)",
                           code);
-    default:
-      throw DatabaseError("'" + file + "': " + message, code);
+    default:  // busy, full, damaged, I/O: worded as for every other query
+      throw detail::file_error(file, message, code, waited);
   }
 }
 
@@ -490,13 +490,13 @@ void KnowledgeBase::run_sql(
     const std::function<void(const std::vector<std::string>& names)>& columns,
     const std::function<void(const std::vector<SqlValue>& values)>& row) const {
   sqlite3* db = impl_->connection.db().getHandle();
-  const std::string& file = impl_->connection.db().getFilename();
+  const std::string& file = impl_->connection.name();
   Guard guard(options.allow_writes);
   Watch watch(options.time_limit, options.interrupt);
   RunScope scope(db, &watch);
   auto fail = [&](int rc) {
     if (!guard.refused.empty()) throw_refusal(guard, rc);
-    throw_failure(db, file, watch, options.time_limit);
+    throw_failure(db, file, watch, options.time_limit, impl_->connection.busy_timeout());
   };
   // The caller's callbacks run outside the guard and the watch.
   auto hand_over = [&guard](auto&& callback, const auto& what) {
