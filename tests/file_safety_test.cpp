@@ -291,6 +291,46 @@ TEST_F(FileSafetyTest, ABusyFileIsNamedWithWhatToDo) {
   other.exec("ROLLBACK");
 }
 
+TEST_F(FileSafetyTest, APermissionErrorNamesTheFile) {
+  // A file its user may not write (root may write anything, so the writer runs as "nobody").
+  fs::path place = dir_ / "locked";
+  fs::create_directories(place);
+  std::string db = (place / "kb.db").string();
+  KnowledgeBase::create_seeded(db);
+  fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(place, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::others_read |
+                             fs::perms::others_exec);
+  fs::permissions(dir_, fs::perms::owner_all | fs::perms::others_exec);
+  fs::permissions(dir_ / "good.facts", fs::perms::owner_read | fs::perms::others_read);
+  fs::permissions(dir_ / "notes.txt", fs::perms::owner_read | fs::perms::others_read);
+  fs::permissions(dir_, fs::perms::owner_all | fs::perms::others_exec | fs::perms::others_read);
+  std::string before = test::file_hash(db);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+    try {
+      KnowledgeBase kb = KnowledgeBase::open(db, KnowledgeBase::Mode::read_write);
+      kb.import_files({dir_ / "good.facts"});
+      ::_exit(1);  // imported into a file it may not write
+    } catch (const DatabaseError& e) {
+      std::string message = e.what();
+      bool named = message.find("'" + db + "'") != std::string::npos;
+      if (!named) std::fprintf(stderr, "writer: %s\n", e.what());
+      ::_exit(named ? 0 : 2);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "writer: %s\n", e.what());
+      ::_exit(4);
+    }
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "the writer's message is on stderr";
+  EXPECT_EQ(test::file_hash(db), before);
+  fs::permissions(place, fs::perms::owner_all);
+}
+
 TEST_F(FileSafetyTest, AnOlderDatabaseOpenedReadOnlySaysHowToMigrate) {
   TempPath db;
   KnowledgeBase::create_seeded(db.str());
