@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 #include "euiomkb/euiomkb.hpp"
@@ -46,6 +47,27 @@ std::int64_t filler_rows(const KnowledgeBase& kb) {
 
 std::string header_bytes(const std::string& path, std::size_t offset, std::size_t count) {
   return test::read_file(path).substr(offset, count);
+}
+
+// Runs `body` in a child process as a user without privileges ("nobody" when the test runs as
+// root, who may write anything; else the user itself) and returns its exit code: 0 when `body`
+// returned true, 1 when false, 2 when it threw (the message goes to stderr), 3 when the user
+// could not be changed.
+int exit_code_as_unprivileged_user(const std::function<bool()>& body) {
+  pid_t child = ::fork();
+  if (child < 0) return -1;
+  if (child == 0) {
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+    try {
+      ::_exit(body() ? 0 : 1);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "child: %s\n", e.what());
+      ::_exit(2);
+    }
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 // A scratch directory with a fact file of one meeting and its document.
@@ -199,22 +221,12 @@ TEST_F(FileSafetyTest, AWalFileOnReadOnlyMediaCanBeRead) {
                              fs::perms::others_exec);
   fs::permissions(dir_, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
   std::string before = test::file_hash(db);
-  pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
-    try {
-      KnowledgeBase kb = KnowledgeBase::open(db);
-      ::_exit(kb.counts().meetings > 0 && kb.verify().ok() ? 0 : 1);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "reader: %s\n", e.what());
-      ::_exit(2);
-    }
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "the reader failed (its message is on stderr)";
+  EXPECT_EQ(exit_code_as_unprivileged_user([&] {
+              KnowledgeBase kb = KnowledgeBase::open(db);
+              return kb.counts().meetings > 0 && kb.verify().ok();
+            }),
+            0)
+      << "the reader failed (its message is on stderr)";
   EXPECT_EQ(test::file_hash(db), before);
   fs::permissions(media, fs::perms::owner_all);
 }
@@ -305,28 +317,18 @@ TEST_F(FileSafetyTest, APermissionErrorNamesTheFile) {
   fs::permissions(dir_ / "notes.txt", fs::perms::owner_read | fs::perms::others_read);
   fs::permissions(dir_, fs::perms::owner_all | fs::perms::others_exec | fs::perms::others_read);
   std::string before = test::file_hash(db);
-  pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
-    try {
-      KnowledgeBase kb = KnowledgeBase::open(db, KnowledgeBase::Mode::read_write);
-      kb.import_files({dir_ / "good.facts"});
-      ::_exit(1);  // imported into a file it may not write
-    } catch (const DatabaseError& e) {
-      std::string message = e.what();
-      bool named = message.find("'" + db + "'") != std::string::npos;
-      if (!named) std::fprintf(stderr, "writer: %s\n", e.what());
-      ::_exit(named ? 0 : 2);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "writer: %s\n", e.what());
-      ::_exit(4);
-    }
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "the writer's message is on stderr";
+  EXPECT_EQ(exit_code_as_unprivileged_user([&] {
+              try {
+                KnowledgeBase kb = KnowledgeBase::open(db, KnowledgeBase::Mode::read_write);
+                kb.import_files({dir_ / "good.facts"});
+                return false;  // imported into a file it may not write
+              } catch (const DatabaseError& e) {
+                if (std::string(e.what()).find("'" + db + "'") != std::string::npos) return true;
+                throw;
+              }
+            }),
+            0)
+      << "the writer's message is on stderr";
   EXPECT_EQ(test::file_hash(db), before);
   fs::permissions(place, fs::perms::owner_all);
 }
