@@ -17,7 +17,7 @@ using euiomkb::cli::Tool;
 constexpr void (*kCommands[])(CLI::App&, Tool&) = {
     euiomkb::cli::add_info_command,    euiomkb::cli::add_meetings_command,
     euiomkb::cli::add_meeting_command, euiomkb::cli::add_person_command,
-    euiomkb::cli::add_org_command,     euiomkb::cli::add_timeline_command,
+    euiomkb::cli::add_org_command,     euiomkb::cli::add_framework_command,     euiomkb::cli::add_timeline_command,
     euiomkb::cli::add_search_command,  euiomkb::cli::add_sql_command,
     euiomkb::cli::add_schema_command,  euiomkb::cli::add_export_command,
     euiomkb::cli::add_graph_command,   euiomkb::cli::add_import_command,

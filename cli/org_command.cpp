@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "citations.hpp"
+#include "standing.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -42,26 +43,35 @@ int show_org(const Tool& tool, const Arguments& args) {
   CitationNotes notes(kb);
   auto out = tool.writer(true);
 
+  // On a date, the answer follows the lineage: who stood for the organisation then (itself, its
+  // successor after a renaming, its predecessor before one), under which name and parent.
+  std::optional<OrganisationOnDate> then;
+  if (on) then = kb.organisations().on(o.id, *on);
   std::optional<std::string> parent = o.parent_short_name;
-  std::optional<std::string> name_then;
-  if (on) {
-    auto p = kb.organisations().parent_on(o.id, *on);
-    parent = p ? std::optional<std::string>(p->short_name) : std::nullopt;
-    name_then = kb.organisations().name_on(o.id, *on);
-  }
+  if (then) parent = then->parent ? std::optional(then->parent->short_name) : std::nullopt;
   out->section("organisation",
                {{"key"},
                 {"short_name"},
                 {"name"},
                 {"kind"},
                 {"on"},
+                {"standing"},
+                {"as"},
                 {"name_on"},
+                {"name_basis"},
                 {"parent"},
+                {"lineage_basis"},
+                {"explanation"},
                 CitationNotes::column()},
                Shape::record);
   out->row({text(kb.key_of("organisation", o.id.value())), text(o.short_name), text(o.name),
-            text(o.kind), on ? text(on->to_string()) : Value(), text(name_then), text(parent),
-            notes.of(o)});
+            text(o.kind), on ? text(on->to_string()) : Value(),
+            then ? text(then->standing) : Value(),
+            then && then->as ? text(then->as->short_name) : Value(),
+            then && then->name ? text(then->name->name) : Value(),
+            then && then->name ? text(name_basis(*then->name, *on)) : Value(), text(parent),
+            then && !then->through.empty() ? text(then->basis) : Value(),
+            then && !then->explanation.empty() ? text(then->explanation) : Value(), notes.of(o)});
 
   out->section("names", {{"name"},
                          {"language"},
@@ -85,12 +95,35 @@ int show_org(const Tool& tool, const Arguments& args) {
     out->row({text(e.event), text(e.from_short_name), text(e.to_short_name), date(e.occurred_on),
               boolean(e.general_knowledge), text(e.note), notes.of(e)});
 
-  out->section("agreements", {{"agreement"}, {"since"}, {"how"}, CitationNotes::column()});
+  // On a date: the agreements whose party rows stand for this organisation then (its own, or a
+  // predecessor's continued under a new name), with how each stood; else every party row.
+  out->section("agreements", {{"agreement"},
+                              {"party"},
+                              {"since"},
+                              {"how"},
+                              {"standing"},
+                              {"basis"},
+                              {"explanation"},
+                              CitationNotes::column()});
   for (const Agreement& a : kb.agreements().all()) {
-    auto parties = on ? kb.agreements().parties_on(a.id, *on) : kb.agreements().parties(a.id);
-    for (const AgreementParty& p : parties)
-      if (p.organisation == o.short_name)
-        out->row({text(a.name), date(p.since), text(p.how), notes.of(p)});
+    if (on) {
+      for (const PartyOnDate& p : kb.agreements().parties_on(a.id, *on)) {
+        bool mine = p.party.organisation_id == o.id ||
+                    (p.standing.as && p.standing.as->id == o.id) ||
+                    (then && then->as && p.party.organisation_id == then->as->id);
+        if (!mine) continue;
+        out->row({text(a.name), text(p.party.organisation), date(p.party.since), text(p.party.how),
+                  text(party_standing(p)),
+                  p.standing.through.empty() ? Value() : text(p.standing.basis),
+                  p.standing.explanation.empty() ? Value() : text(p.standing.explanation),
+                  notes.of(p.party)});
+      }
+      continue;
+    }
+    for (const AgreementParty& p : kb.agreements().parties(a.id))
+      if (p.organisation_id == o.id)
+        out->row({text(a.name), text(p.organisation), date(p.since), text(p.how), Value(), Value(),
+                  Value(), notes.of(p)});
   }
 
   out->section("meetings", {{"held_on"}, {"meeting"}, {"role"}, CitationNotes::column()});

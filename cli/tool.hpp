@@ -100,6 +100,7 @@ void add_meetings_command(CLI::App& app, Tool& tool);
 void add_meeting_command(CLI::App& app, Tool& tool);
 void add_person_command(CLI::App& app, Tool& tool);
 void add_org_command(CLI::App& app, Tool& tool);
+void add_framework_command(CLI::App& app, Tool& tool);
 void add_timeline_command(CLI::App& app, Tool& tool);
 void add_search_command(CLI::App& app, Tool& tool);
 void add_sql_command(CLI::App& app, Tool& tool);

@@ -18,7 +18,8 @@ int main() {
     for (const char* date : {"2012-07", "2016-02-16", "2025-04-04"}) {
       std::cout << framework->name << " parties on " << date << ":";
       for (const auto& party : kb.agreements().parties_on(framework->id, *PartialDate::parse(date)))
-        std::cout << " " << party.organisation;
+        if (party.current())
+          std::cout << " " << (party.standing.as ? party.standing.as->short_name : "?");
       std::cout << "\n";
     }
   }

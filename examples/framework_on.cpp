@@ -1,5 +1,6 @@
-// The EU-IOM Strategic Cooperation Framework's members on a date, each under the name it used
-// then, with how and when it joined. Usage: example_framework_on [YYYY[-MM[-DD]]] (2016-02-16).
+// The EU-IOM Strategic Cooperation Framework's members on a date, each under the organisation and
+// name that stood for it then, with how and when it joined, and those that had ceased.
+// Usage: example_framework_on [YYYY[-MM[-DD]]] (2016-02-16).
 #include <euiomkb/euiomkb.hpp>
 #include <iostream>
 
@@ -18,11 +19,17 @@ int main(int argc, char** argv) {
   auto parties = kb.agreements().parties_on(framework->id, *date);
   if (parties.empty()) std::cout << "  no members yet\n";
   for (const auto& party : parties) {
-    // The party's name on that date (organisations are renamed: DG DEVCO became DG INTPA).
-    std::string name = party.organisation;
-    if (auto organisation = kb.organisations().by_short_name(party.organisation))
-      name = kb.organisations().name_on(organisation->id, *date).value_or(organisation->name);
-    std::cout << "  " << party.organisation << " (" << name << "): " << party.how << ", since "
-              << (party.since ? party.since->to_string() : "a date not stated") << "\n";
+    // Each party as it stood on that date: organisations are renamed (DG DEVCO became DG INTPA
+    // in 2021) and split (DG NEAR in 2025); the standing follows the recorded lineage.
+    const auto& standing = party.standing;
+    std::cout << "  " << (standing.as ? standing.as->short_name : party.party.organisation);
+    if (standing.name) std::cout << " (" << standing.name->name << ")";
+    std::cout << ": " << party.party.how << " since "
+              << (party.party.since ? party.party.since->to_string() : "a date not stated");
+    if (standing.as && standing.as->short_name != party.party.organisation)
+      std::cout << ", joined as " << party.party.organisation;
+    if (!party.current()) std::cout << " [" << standing.standing << "]";
+    if (!standing.explanation.empty()) std::cout << "\n      " << standing.explanation;
+    std::cout << "\n";
   }
 }

@@ -71,27 +71,44 @@ SELECT org_name_id, name, language, attested_on, valid_from, valid_to, basis
  ORDER BY coalesce(valid_from, attested_on) IS NULL, coalesce(valid_from, attested_on),
           org_name_id
 )sql";
-// Only English names compete with the organisation's own (English) name: a document in another
-// language attests what the organisation is called there, not a rename (the EEAS in Dutch).
-constexpr std::string_view kOrganisationNameOn = R"sql(
-SELECT name FROM (
-  SELECT name, 1 AS rank, valid_from AS since FROM organisation_name
-   WHERE org_id = :id AND language = 'en' AND (valid_from IS NOT NULL OR valid_to IS NOT NULL)
-     AND (valid_from IS NULL OR valid_from <= :high)
-     AND (valid_to IS NULL OR :low <= valid_to || '~')
-  UNION ALL
-  SELECT name, 2, attested_on FROM organisation_name
-   WHERE org_id = :id AND language = 'en' AND valid_from IS NULL AND valid_to IS NULL
-     AND attested_on <= :high
-  UNION ALL
-  SELECT name, 3, NULL FROM organisation WHERE org_id = :id)
- ORDER BY rank, since DESC LIMIT 1
-)sql";
 constexpr std::string_view kOrganisationParentOn = R"sql(
 SELECT parent_org_id FROM organisation_parent
  WHERE org_id = :id AND (valid_from IS NULL OR valid_from <= :high)
    AND (valid_to IS NULL OR :low <= valid_to || '~')
  ORDER BY valid_from DESC LIMIT 1
+)sql";
+// Every English name of an organisation with its validity and the earliest dated document that
+// writes it: a name row's attested_on or the publication date of a source cited for it; for the
+// organisation's own full and short names, of a source whose cited passage holds the name.
+// Kinds: 'name' (organisation_name), 'full', 'short'. Only English names compete: a document in
+// another language attests what the organisation is called there, not a rename (the EEAS in Dutch).
+constexpr std::string_view kOrganisationNameCandidates = R"sql(
+SELECT n.name, 'name', n.valid_from, n.valid_to,
+       (SELECT min(d) FROM (SELECT n.attested_on AS d
+                            UNION ALL
+                            SELECT s.published FROM citation c
+                              JOIN source s ON s.source_id = c.source_id
+                             WHERE c.subject_type = 'organisation_name'
+                               AND c.subject_id = n.org_name_id))
+  FROM organisation_name n WHERE n.org_id = :id AND n.language = 'en'
+UNION ALL
+SELECT o.name, 'full', NULL, NULL,
+       (SELECT min(s.published) FROM citation c JOIN source s ON s.source_id = c.source_id
+         WHERE c.subject_type = 'organisation' AND c.subject_id = o.org_id
+           AND instr(lower(c.quote), lower(o.name)) > 0)
+  FROM organisation o WHERE o.org_id = :id
+UNION ALL
+SELECT o.short_name, 'short', NULL, NULL,
+       (SELECT min(s.published) FROM citation c JOIN source s ON s.source_id = c.source_id
+         WHERE c.subject_type = 'organisation' AND c.subject_id = o.org_id
+           AND instr(lower(c.quote), lower(o.short_name)) > 0)
+  FROM organisation o WHERE o.org_id = :id
+)sql";
+// The earliest dated document cited for an organisation: when the documents first show it.
+constexpr std::string_view kOrganisationFirstShown = R"sql(
+SELECT s.published, s.title FROM citation c JOIN source s ON s.source_id = c.source_id
+ WHERE c.subject_type = 'organisation' AND c.subject_id = :id AND s.published IS NOT NULL
+ ORDER BY s.published LIMIT 1
 )sql";
 constexpr std::string_view kOrganisationLineage = R"sql(
 SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note,
@@ -336,6 +353,11 @@ SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, a
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
  WHERE ap.agreement_id = ? ORDER BY ap.since, o.short_name
 )sql";
+constexpr std::string_view kAgreementDates = R"sql(
+SELECT agreement_date_id, agreement_id, event, on_date, basis, note
+  FROM agreement_date WHERE agreement_id = ?
+ ORDER BY on_date IS NULL, on_date, agreement_date_id
+)sql";
 constexpr std::string_view kPartiesOn = R"sql(
 SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
@@ -490,32 +512,288 @@ std::vector<OrganisationName> Organisations::names(OrganisationId id) const {
       });
 }
 
+namespace {
+
+// Where an event's recorded date falls against a date.
+enum class Timing { before, after, open };
+
+// Bases from strongest to weakest; the standing on a date takes the weakest it rests on.
+int basis_rank(std::string_view basis) {
+  return basis == "document" ? 0 : basis == "inferred" ? 1 : 2;
+}
+void weaken(std::string& basis, std::string_view by) {
+  if (basis_rank(by) > basis_rank(basis)) basis = std::string(by);
+}
+
+std::string event_basis(const OrganisationEvent& e) {
+  return e.general_knowledge ? "general_knowledge" : "document";
+}
+
+std::string basis_words(std::string_view basis) {
+  return basis == "general_knowledge" ? "general knowledge, no document states it"
+         : basis == "inferred"        ? "inferred"
+                                      : "stated in a document";
+}
+
+std::string when_text(const std::optional<PartialDate>& date) {
+  return date ? "in " + date->to_string() : "at a date not recorded";
+}
+
+}  // namespace
+
+// Reads the lineage of one organisation at a time: every call is index lookups on the event's
+// two sides, the citations of the organisations involved, and their names.
+namespace detail {
+class Standing {
+ public:
+  Standing(const Organisations& organisations, Impl* impl, const PartialDate& date)
+      : organisations_(organisations), impl_(impl), date_(date), bounds_(bounds(date)) {}
+
+  // The earliest dated document that names `id`, as (date, title).
+  std::optional<std::pair<PartialDate, std::string>> first_shown(OrganisationId id) const {
+    auto row = first_row(
+        impl_, kOrganisationFirstShown, [&](auto& s) { s.bind(":id", id.value()); },
+        [](auto& s) { return std::pair(opt_date(s, 0), text(s, 1)); });
+    if (!row || !row->first) return std::nullopt;
+    return std::pair(*row->first, row->second);
+  }
+
+  // Whether `events` (one event, or the parts of one split) happened before the date, after it,
+  // or neither is settled. `made` are the organisations the events made; when the dates overlap,
+  // a document dated by the date that already names one of them places the events before it.
+  Timing timing(const std::vector<OrganisationEvent>& events, const std::vector<OrganisationId>& made,
+                std::string& basis, std::string& why) const {
+    const auto& when = events.front().occurred_on;
+    if (when) {
+      auto b = bounds(*when);
+      if (b.high < bounds_.low) return Timing::before;
+      if (b.low > bounds_.high) return Timing::after;
+    }
+    for (OrganisationId id : made) {
+      auto shown = first_shown(id);
+      if (shown && bounds(shown->first).high <= bounds_.high) {
+        auto o = organisations_.find(id);
+        why = "a document of " + shown->first.to_string() + " (\"" + shown->second +
+              "\") already names " + (o ? o->short_name : "its successor") + ", so it came by " +
+              date_.to_string() + " (inferred)";
+        weaken(basis, "inferred");
+        return Timing::before;
+      }
+    }
+    why = "whether " + std::string(when ? "that was" : "it came") + " before or after " +
+          date_.to_string() + " the records do not say";
+    return Timing::open;
+  }
+
+  OrganisationOnDate of(const Organisation& asked) const {
+    OrganisationOnDate out{asked, date_, "itself", asked, {}, "document", "", {}, {}};
+    Organisation current = asked;
+    std::vector<std::string> said;
+    // Backwards: a rename or merger into it after the date means it was then its predecessor; a
+    // split or creation after the date means it did not exist yet.
+    for (int guard = 0; guard < 64; ++guard) {
+      auto into = events(current.id, /*into=*/true);
+      if (into.empty()) break;
+      std::string basis = event_basis(into.front());
+      std::string why;
+      Timing t = timing(into, {current.id}, basis, why);
+      if (t == Timing::before) break;
+      const OrganisationEvent& e = into.front();
+      out.through.push_back(e);
+      weaken(out.basis, basis);
+      if (t == Timing::open) {
+        said.push_back(current.short_name + " came from " + e.from_short_name.value_or("?") +
+                       " (" + e.event + " " + when_text(e.occurred_on) + ", " +
+                       basis_words(event_basis(e)) + "); " + why);
+        return finish(out, "undetermined", std::nullopt, said);
+      }
+      if ((e.event == "renamed" || e.event == "merged") && e.from_id) {
+        auto before = organisations_.find(*e.from_id);
+        if (!before) break;
+        said.push_back(current.short_name + " was still " + before->short_name + ": " +
+                       before->short_name + " was " + phrase(e) + " " + when_text(e.occurred_on) +
+                       ", after " + date_.to_string() + " (" + basis_words(event_basis(e)) + ")");
+        out.standing = "predecessor";
+        current = *before;
+        continue;
+      }
+      said.push_back(current.short_name + " did not exist yet: " +
+                     (e.from_short_name ? *e.from_short_name + " was " + phrase(e) + " "
+                                        : std::string("it was created ")) +
+                     when_text(e.occurred_on) + ", after " + date_.to_string() + " (" +
+                     basis_words(event_basis(e)) + ")");
+      return finish(out, "not yet", std::nullopt, said);
+    }
+    // Forwards: a rename or merger by the date means it continued as its successor; a split or
+    // dissolution by the date means it had ceased.
+    for (int guard = 0; guard < 64; ++guard) {
+      auto from = events(current.id, /*into=*/false);
+      if (from.empty()) break;
+      std::vector<OrganisationId> made;
+      for (const auto& e : from)
+        if (e.to_id) made.push_back(*e.to_id);
+      std::string basis = event_basis(from.front());
+      std::string why;
+      Timing t = timing(from, made, basis, why);
+      if (t == Timing::after) break;
+      const OrganisationEvent& e = from.front();
+      out.through.insert(out.through.end(), from.begin(), from.end());
+      weaken(out.basis, basis);
+      std::string what = current.short_name + " was " + phrase_all(from) + " " +
+                         when_text(e.occurred_on) + " (" +
+                         basis_words(event_basis(e)) + ")";
+      if (t == Timing::open) {
+        said.push_back(what + "; " + why);
+        return finish(out, "undetermined", std::nullopt, said);
+      }
+      said.push_back(what + (why.empty() ? "" : "; " + why));
+      if ((e.event == "renamed" || e.event == "merged") && e.to_id && from.size() == 1) {
+        auto after = organisations_.find(*e.to_id);
+        if (!after) break;
+        out.standing = "successor";
+        current = *after;
+        continue;
+      }
+      return finish(out, "ceased", std::nullopt, said);
+    }
+    return finish(out, out.standing, current, said);
+  }
+
+ private:
+  // Events on one side of `id`, those of the earliest recorded date first; a split's parts
+  // (same event, same date) come together.
+  std::vector<OrganisationEvent> events(OrganisationId id, bool into) const {
+    std::vector<OrganisationEvent> mine;
+    for (auto& e : organisations_.lineage(id)) {
+      bool is_into = e.to_id && *e.to_id == id;
+      bool is_from = e.from_id && *e.from_id == id;
+      if (into ? (is_into && e.event != "dissolved") : (is_from && e.event != "created"))
+        mine.push_back(std::move(e));
+    }
+    if (mine.empty()) return mine;
+    std::vector<OrganisationEvent> first{mine.front()};
+    for (std::size_t i = 1; i < mine.size(); ++i)
+      if (!into && mine[i].event == first.front().event &&
+          mine[i].occurred_on == first.front().occurred_on)
+        first.push_back(mine[i]);
+    return first;
+  }
+
+  static std::string phrase(const OrganisationEvent& e) {
+    std::string to = e.to_short_name.value_or("?");
+    if (e.event == "renamed") return "renamed " + to;
+    if (e.event == "merged") return "merged into " + to;
+    if (e.event == "split") return "split into " + to;
+    return e.event;
+  }
+  static std::string phrase_all(const std::vector<OrganisationEvent>& parts) {
+    if (parts.front().event != "split" || parts.size() == 1) return phrase(parts.front());
+    std::string out = "split into ";
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") +
+             parts[i].to_short_name.value_or("?");
+    return out;
+  }
+
+  OrganisationOnDate& finish(OrganisationOnDate& out, std::string standing,
+                             std::optional<Organisation> as,
+                             const std::vector<std::string>& said) const {
+    out.standing = std::move(standing);
+    out.as = std::move(as);
+    for (const std::string& s : said) out.explanation += (out.explanation.empty() ? "" : "; ") + s;
+    if (out.as) {
+      out.name = name_of(out.as->id);
+      out.parent = parent_of(out.as->id);
+    }
+    return out;
+  }
+
+ public:
+  NameOnDate name_of(OrganisationId id) const {
+    struct Candidate {
+      std::string name, kind;
+      std::optional<PartialDate> valid_from, valid_to, attested;
+    };
+    auto candidates = collect(
+        impl_, kOrganisationNameCandidates, [&](auto& s) { s.bind(":id", id.value()); },
+        [](auto& s) {
+          return Candidate{text(s, 0), text(s, 1), opt_date(s, 2), opt_date(s, 3),
+                           opt_date(s, 4)};
+        });
+    auto excluded = [&](const Candidate& c) {  // a stated validity that leaves the date out
+      return (c.valid_from && bounds(*c.valid_from).low > bounds_.high) ||
+             (c.valid_to && bounds(*c.valid_to).high < bounds_.low);
+    };
+    auto rank = [](const Candidate& c) { return c.kind == "full" ? 2 : c.kind == "name" ? 1 : 0; };
+    const Candidate* valid = nullptr;
+    const Candidate* attested = nullptr;
+    for (const Candidate& c : candidates) {
+      if (excluded(c)) continue;
+      if (c.valid_from || c.valid_to) {
+        if (!valid || (c.valid_from && (!valid->valid_from || *valid->valid_from < *c.valid_from)))
+          valid = &c;
+      }
+      if (c.attested && bounds(*c.attested).low <= bounds_.high) {
+        if (!attested || *attested->attested < *c.attested ||
+            (*attested->attested == *c.attested && rank(*attested) < rank(c)))
+          attested = &c;
+      }
+    }
+    if (valid) return {valid->name, "valid", valid->attested, {}, {}};
+    if (attested) return {attested->name, "attested", attested->attested, {}, {}};
+    NameOnDate out{"", "short name", {}, {}, {}};
+    for (const Candidate& c : candidates) {
+      if (c.kind == "short") {
+        out.name = c.name;
+        out.first_attested = c.attested;
+      } else if (c.kind == "full") {
+        out.full_name = c.name;
+        out.full_name_from = c.attested;
+      }
+    }
+    return out;
+  }
+
+  std::optional<Organisation> parent_of(OrganisationId id) const {
+    auto parent = first_row(
+        impl_, kOrganisationParentOn,
+        [&](auto& s) {
+          s.bind(":id", id.value());
+          s.bind(":low", bounds_.low);
+          s.bind(":high", bounds_.high);
+        },
+        [](auto& s) { return integer(s, 0); });
+    if (!parent) return std::nullopt;
+    return organisations_.find(OrganisationId(*parent));
+  }
+
+ private:
+  const Organisations& organisations_;
+  Impl* impl_;
+  PartialDate date_;
+  DateBounds bounds_;
+};
+}  // namespace detail
+
+std::optional<OrganisationOnDate> Organisations::on(OrganisationId id,
+                                                    const PartialDate& date) const {
+  auto organisation = find(id);
+  if (!organisation) return std::nullopt;
+  return detail::Standing(*this, impl_, date).of(*organisation);
+}
+
 std::optional<std::string> Organisations::name_on(OrganisationId id,
                                                   const PartialDate& date) const {
-  auto b = bounds(date);
-  return first_row(
-      impl_, kOrganisationNameOn,
-      [&](auto& s) {
-        s.bind(":id", id.value());
-        s.bind(":low", b.low);
-        s.bind(":high", b.high);
-      },
-      [](auto& s) { return text(s, 0); });
+  auto standing = on(id, date);
+  if (!standing || !standing->name) return std::nullopt;
+  return standing->name->name;
 }
 
 std::optional<Organisation> Organisations::parent_on(OrganisationId id,
                                                      const PartialDate& date) const {
-  auto b = bounds(date);
-  auto parent = first_row(
-      impl_, kOrganisationParentOn,
-      [&](auto& s) {
-        s.bind(":id", id.value());
-        s.bind(":low", b.low);
-        s.bind(":high", b.high);
-      },
-      [](auto& s) { return integer(s, 0); });
-  if (!parent) return std::nullopt;
-  return find(OrganisationId(*parent));
+  auto standing = on(id, date);
+  if (!standing) return std::nullopt;
+  return standing->parent;
 }
 
 std::vector<OrganisationEvent> Organisations::lineage(OrganisationId id) const {
@@ -737,15 +1015,35 @@ std::vector<AgreementParty> Agreements::parties(AgreementId id) const {
       impl_, kParties, [&](auto& s) { s.bind(1, id.value()); }, party_row);
 }
 
-std::vector<AgreementParty> Agreements::parties_on(AgreementId id, const PartialDate& date) const {
+std::vector<PartyOnDate> Agreements::parties_on(AgreementId id, const PartialDate& date) const {
   auto b = bounds(date);
-  return collect(
+  auto joined = collect(
       impl_, kPartiesOn,
       [&](auto& s) {
         s.bind(":id", id.value());
         s.bind(":high", b.high);
       },
       party_row);
+  Organisations organisations(impl_);
+  detail::Standing standing(organisations, impl_, date);
+  std::vector<PartyOnDate> out;
+  out.reserve(joined.size());
+  for (AgreementParty& party : joined) {
+    auto organisation = organisations.find(party.organisation_id);
+    if (!organisation) continue;
+    OrganisationOnDate then = standing.of(*organisation);
+    out.push_back({std::move(party), std::move(then)});
+  }
+  return out;
+}
+
+std::vector<AgreementDate> Agreements::dates(AgreementId id) const {
+  return collect(
+      impl_, kAgreementDates, [&](auto& s) { s.bind(1, id.value()); },
+      [](auto& s) {
+        return AgreementDate{integer(s, 0), AgreementId(integer(s, 1)), text(s, 2),
+                             opt_date(s, 3), text(s, 4),               opt_text(s, 5)};
+      });
 }
 
 std::vector<Signatory> Agreements::signatories(AgreementId id) const {

@@ -10,6 +10,7 @@
 
 #include "euiomkb/api.hpp"
 #include "euiomkb/id.hpp"
+#include "euiomkb/organisations.hpp"
 #include "euiomkb/partial_date.hpp"
 
 namespace euiomkb {
@@ -41,6 +42,29 @@ struct AgreementParty {
   OrganisationId organisation_id;  // of `organisation`
 };
 
+// A date a document gives an agreement, of the kind of event it states ('signed', 'established',
+// 'agreed', 'concluded', 'in force', 'in use'): never a stronger kind than the document's words.
+struct AgreementDate {
+  static constexpr const char* kSubjectType = "agreement_date";
+  std::int64_t id;
+  AgreementId agreement_id;
+  std::string event;
+  std::optional<PartialDate> on_date;
+  std::string basis;  // 'document', 'inferred' or 'general_knowledge'
+  std::optional<std::string> note;
+};
+
+// A party to an agreement as it stood on a date: the party row as recorded, and the standing of
+// its organisation then, following the lineage (Organisations::on). A renamed party is a party
+// under its successor's name; a party that split or was dissolved is no longer one; where the
+// recorded dates do not settle it, `standing.standing` is 'undetermined'.
+struct PartyOnDate {
+  AgreementParty party;
+  OrganisationOnDate standing;
+  // True when the party was a party on the date (its organisation, or its successor, current).
+  bool current() const { return standing.current(); }
+};
+
 struct Signatory {
   static constexpr const char* kSubjectType = "agreement_signatory";
   std::int64_t id;
@@ -62,8 +86,12 @@ class EUIOMKB_API Agreements {
   std::optional<Agreement> by_key(std::string_view key) const;
   // Every party, by date joined then short name.
   std::vector<AgreementParty> parties(AgreementId id) const;
-  // Parties that had joined by `date` (a party whose joining date overlaps `date` counts).
-  std::vector<AgreementParty> parties_on(AgreementId id, const PartialDate& date) const;
+  // Parties that had joined by `date` (a party whose joining date overlaps `date` counts), each
+  // with its standing on the date, in the order of parties(); current() tells the parties of
+  // that date from those that had ceased or whose standing the records leave open.
+  std::vector<PartyOnDate> parties_on(AgreementId id, const PartialDate& date) const;
+  // Every date the documents give the agreement, earliest first.
+  std::vector<AgreementDate> dates(AgreementId id) const;
   // Who signed, in the order recorded.
   std::vector<Signatory> signatories(AgreementId id) const;
   // The EU-IOM Strategic Cooperation Framework (the agreement of kind

@@ -55,6 +55,48 @@ struct OrganisationEvent {
   std::optional<OrganisationId> to_id;    // of `to_short_name`
 };
 
+// The name an organisation is given on a date (Organisations::on, name_on). Names are never
+// presented for dates before a document gives them: a name counts from its validity
+// (valid_from/valid_to) or from the earliest dated document that writes it (its attested_on, or
+// the publication date of a source whose cited passage holds it). Undated documents (the FAQ)
+// attest no date.
+struct NameOnDate {
+  std::string name;
+  // 'valid' (a stated validity covers the date), 'attested' (the latest name a document dated on
+  // or before the date writes) or 'short name' (no document dated by then gives any name: the
+  // usual short name stands as a label, not as a name of that date).
+  std::string how;
+  std::optional<PartialDate> first_attested;  // earliest dated document writing `name`
+  std::optional<std::string> full_name;       // for 'short name': the full name the documents
+  std::optional<PartialDate> full_name_from;  // give, and from when (nullopt: undated only)
+};
+
+// How an organisation stood on a date, following the recorded lineage (organisation_event): a
+// renamed or merged organisation continues as its successor, one split or dissolved has ceased,
+// one made by a later rename was still its predecessor. An event counts as before the date when
+// its recorded date ends before the date begins, or, when the two overlap, when a document dated
+// on or before the date already names the organisation the event made (basis 'inferred'); an
+// event without a date, or overlapping the date without such a document, leaves the standing
+// 'undetermined' rather than guessing.
+struct OrganisationOnDate {
+  Organisation organisation;  // the one asked about
+  PartialDate date;
+  // 'itself' (no recorded event moves it), 'successor' (it continued as `as`), 'predecessor'
+  // (it was then `as`, renamed or merged into the asked one later), 'ceased' (split or dissolved
+  // by the date), 'not yet' (made later by a split or creation), 'undetermined'.
+  std::string standing;
+  std::optional<Organisation> as;      // who stood for it on the date (itself, successor, ...)
+  std::vector<OrganisationEvent> through;  // the events followed, in order
+  // The weakest basis among the events followed and the timing readings: 'document',
+  // 'inferred' or 'general_knowledge' ('document' when no event was followed).
+  std::string basis;
+  std::string explanation;  // in words: which events, when, on what basis ("" for 'itself')
+  std::optional<NameOnDate> name;       // of `as` on the date
+  std::optional<Organisation> parent;   // of `as` on the date
+  // True when the organisation was current on the date (itself, successor or predecessor).
+  bool current() const { return as.has_value(); }
+};
+
 class EUIOMKB_API Organisations {
  public:
   // Every organisation, by short name.
@@ -70,19 +112,25 @@ class EUIOMKB_API Organisations {
   std::optional<Organisation> by_key(std::string_view key) const;
   // Every name the organisation went by, oldest attestation first.
   std::vector<OrganisationName> names(OrganisationId id) const;
-  // The English name in use on `date`: a name whose validity covers the date, else the latest
-  // name a document used on or before the date, else the organisation's current name (names in
-  // other languages are translations, listed by names() but never chosen here);
-  // std::nullopt when there is no such organisation.
+  // How the organisation stood on `date`, following its lineage, with the name and parent of
+  // whoever stood for it (see OrganisationOnDate); std::nullopt when there is no such
+  // organisation.
+  std::optional<OrganisationOnDate> on(OrganisationId id, const PartialDate& date) const;
+  // The English name of whoever stood for the organisation on `date` (on(): a renamed DG DEVCO
+  // answers with DG INTPA's name after the renaming), chosen as NameOnDate says; names in other
+  // languages are translations, listed by names() but never chosen here. std::nullopt when there
+  // is no such organisation or it was not current on the date (ceased, not yet, undetermined).
   std::optional<std::string> name_on(OrganisationId id, const PartialDate& date) const;
-  // The parent on `date` (a parent with unstated bounds counts for every date); std::nullopt
-  // when it had none on that date or there is no such organisation.
+  // The parent, on `date`, of whoever stood for the organisation then (a parent link with
+  // unstated bounds counts for every date); std::nullopt when there was none, the organisation
+  // was not current on the date, or there is no such organisation.
   std::optional<Organisation> parent_on(OrganisationId id, const PartialDate& date) const;
   // Renamings, splits and mergers the organisation took part in, on either side, by date.
   std::vector<OrganisationEvent> lineage(OrganisationId id) const;
 
  private:
   friend class KnowledgeBase;
+  friend class Agreements;  // parties_on follows each party's lineage
   explicit Organisations(detail::Impl* impl) : impl_(impl) {}
   detail::Impl* impl_;
 };
