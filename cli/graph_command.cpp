@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "standing.hpp"
 #include "tool.hpp"
 
 extern char** environ;
@@ -90,19 +91,48 @@ Graph lineage_graph(const KnowledgeBase& kb) {
   return g;
 }
 
+// Membership over time, following the lineage: each party joins in the column of its date; a
+// renamed party's successor appears in the column of the renaming, continuing the part (the old
+// box says until when); a split party's box says its part ended, with arrows to what it split
+// into. Dashed: joined later than the founding, or a change no document states.
 Graph framework_graph(const KnowledgeBase& kb) {
   Graph g{"framework", true, {}, {}, {}};
   auto framework = kb.agreements().strategic_cooperation_framework();
   if (!framework) throw std::runtime_error("the database holds no strategic cooperation framework");
   g.nodes.push_back({"framework", framework->name, "ellipse"});
-  // One column per joining date, in order, so the picture reads as membership over time.
-  std::map<std::string, std::vector<std::string>> by_date;
+  std::map<std::string, std::vector<std::string>> by_date;  // column of each date
+  std::map<std::int64_t, std::size_t> node_of;              // organisation id -> node index
   int n = 0;
   for (const AgreementParty& p : kb.agreements().parties(framework->id)) {
     std::string id = "p" + std::to_string(++n);
     std::string when = date_text(p.since);
+    node_of[p.organisation_id.value()] = g.nodes.size();
     g.nodes.push_back({id, p.organisation, "box"});
     g.edges.push_back({id, "framework", when + " (" + p.how + ")", p.how != "founding party"});
+    by_date[when].push_back(id);
+  }
+  for (const MembershipStep& step : membership_steps(kb, framework->id)) {
+    auto before = node_of.find(step.before.value());
+    if (before == node_of.end()) continue;
+    std::string when = date_text(step.events.front().occurred_on);
+    std::string basis = step.basis == "general_knowledge" ? ", general knowledge" : "";
+    Node& old = g.nodes[before->second];
+    old.label += "\n" + std::string(step.ends ? "part ended " : "until ") + when;
+    std::string old_id = old.id;
+    if (step.ends) {
+      for (const OrganisationEvent& e : step.events) {
+        if (!e.to_id) continue;
+        auto to = node_of.find(e.to_id->value());
+        if (to == node_of.end()) continue;
+        g.edges.push_back({old_id, g.nodes[to->second].id, e.event + " " + when + basis, true});
+      }
+      continue;
+    }
+    std::string id = "p" + std::to_string(++n);
+    node_of[step.successor->value()] = g.nodes.size();
+    g.nodes.push_back({id, step.successor_name, "box"});
+    g.edges.push_back({old_id, id, step.events.front().event + " " + when + basis, true});
+    g.edges.push_back({id, "framework", when + " (continues " + step.before_name + ")", true});
     by_date[when].push_back(id);
   }
   std::string previous;

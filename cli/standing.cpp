@@ -24,4 +24,55 @@ std::string party_standing(const PartyOnDate& party) {
   return "undetermined";
 }
 
+std::string MembershipStep::what() const {
+  const OrganisationEvent& e = events.front();
+  if (e.event == "renamed") return "renamed " + successor_name;
+  if (e.event == "merged") return "merged into " + successor_name;
+  if (e.event != "split") return e.event;
+  std::string out = "split into ";
+  for (std::size_t i = 0; i < events.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == events.size() ? " and " : ", ") +
+           events[i].to_short_name.value_or("?");
+  return out;
+}
+
+std::vector<MembershipStep> membership_steps(const KnowledgeBase& kb, AgreementId agreement) {
+  std::vector<MembershipStep> steps;
+  for (const AgreementParty& party : kb.agreements().parties(agreement)) {
+    OrganisationId current = party.organisation_id;
+    std::string name = party.organisation;
+    for (int guard = 0; guard < 64; ++guard) {
+      std::vector<OrganisationEvent> from;
+      for (OrganisationEvent& e : kb.organisations().lineage(current)) {
+        if (!e.from_id || *e.from_id != current || e.event == "created") continue;
+        // An event that certainly ended before the party joined is no change to its part.
+        if (party.since && e.occurred_on && *e.occurred_on < *party.since &&
+            !e.occurred_on->covers(*party.since))
+          continue;
+        if (!from.empty() &&
+            (e.event != from.front().event || e.occurred_on != from.front().occurred_on))
+          break;
+        from.push_back(std::move(e));
+      }
+      if (from.empty()) break;
+      MembershipStep step{party, current, name, from, std::nullopt, "", false, "document"};
+      for (const OrganisationEvent& e : from)
+        if (e.general_knowledge) step.basis = "general_knowledge";
+      const OrganisationEvent& e = from.front();
+      if ((e.event == "renamed" || e.event == "merged") && e.to_id && from.size() == 1) {
+        step.successor = e.to_id;
+        step.successor_name = e.to_short_name.value_or("?");
+        current = *e.to_id;
+        name = step.successor_name;
+        steps.push_back(std::move(step));
+        continue;
+      }
+      step.ends = true;
+      steps.push_back(std::move(step));
+      break;
+    }
+  }
+  return steps;
+}
+
 }  // namespace euiomkb::cli

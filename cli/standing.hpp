@@ -4,7 +4,11 @@
 
 #include <string>
 
+#include <optional>
+#include <vector>
+
 #include "euiomkb/agreements.hpp"
+#include "euiomkb/knowledge_base.hpp"
 #include "euiomkb/organisations.hpp"
 
 namespace euiomkb::cli {
@@ -16,5 +20,23 @@ std::string name_basis(const NameOnDate& name, const PartialDate& on);
 // A party's standing on the date in a few words: "party", "party as DG INTPA",
 // "no longer a party", "not yet in existence", "undetermined".
 std::string party_standing(const PartyOnDate& party);
+
+// A change the lineage makes to a party of an agreement after it joined: its organisation renamed
+// or merged (the part continues under `successor`), or split or dissolved (the part ends).
+struct MembershipStep {
+  AgreementParty party;                    // the party row
+  OrganisationId before;                   // the organisation that held the part until then
+  std::string before_name;                 // its short name
+  std::vector<OrganisationEvent> events;   // one event, or the parts of one split
+  std::optional<OrganisationId> successor; // for a rename or merger
+  std::string successor_name;
+  bool ends = false;                       // split or dissolved
+  std::string basis;                       // 'document' or 'general_knowledge'
+  std::string what() const;  // "renamed DG INTPA", "split into DG ENEST and DG MENA"
+};
+
+// Every such change for the parties of `agreement`, in the order of parties() and then of the
+// lineage; events recorded before a party joined are not changes to its part.
+std::vector<MembershipStep> membership_steps(const KnowledgeBase& kb, AgreementId agreement);
 
 }  // namespace euiomkb::cli

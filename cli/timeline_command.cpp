@@ -1,10 +1,12 @@
-// euiomkb timeline: every dated event in date order (meetings, agreements, joinings,
-// publications, funding, organisations' renamings and splits), each with its sources.
+// euiomkb timeline: every dated event in date order (meetings, agreements, joinings, what the
+// lineage does to a party's part, publications, funding, organisations' renamings and splits),
+// each with its sources.
 #include <algorithm>
 #include <set>
 #include <string_view>
 #include <variant>
 
+#include "standing.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -65,6 +67,18 @@ int show_timeline(const Tool& tool) {
     for (const AgreementParty& p : kb.agreements().parties(a.id))
       add(p.since, "joining", p.organisation + " joins " + a.name + " (" + p.how + ")",
           sources_of(kb.citations_for(p)));
+    // What the lineage does to a party's part: a renamed party continues under its new name, a
+    // split one's part ends (the events' basis says whether a document states them).
+    for (const MembershipStep& step : membership_steps(kb, a.id)) {
+      std::string files;
+      for (const OrganisationEvent& e : step.events) files += sources_of(kb.citations_for(e));
+      add(step.events.front().occurred_on, "membership",
+          step.ends ? step.before_name + "'s part in " + a.name + " ends (" + step.before_name +
+                          " " + step.what() + ")"
+                    : step.successor_name + " continues " + step.before_name + "'s part in " +
+                          a.name + " (" + step.what() + ")",
+          step.basis == "general_knowledge" ? "general knowledge" : files);
+    }
   }
   for (const Publication& p : kb.publications().all())
     add(p.published_on, "publication",
@@ -79,8 +93,11 @@ int show_timeline(const Tool& tool) {
   kb.organisations().each([&](const Organisation& o) {
     for (const OrganisationEvent& e : kb.organisations().lineage(o.id)) {
       if (!seen.insert(e.id).second) continue;
-      add(e.occurred_on, "organisation",
-          e.from_short_name.value_or("?") + " " + e.event + " → " + e.to_short_name.value_or("?"),
+      std::string what = !e.from_short_name ? e.to_short_name.value_or("?") + " " + e.event
+                         : !e.to_short_name ? *e.from_short_name + " " + e.event
+                                            : *e.from_short_name + " " + e.event + " → " +
+                                                  *e.to_short_name;
+      add(e.occurred_on, "organisation", what,
           e.general_knowledge ? "general knowledge" : sources_of(kb.citations_for(e)));
     }
   });
