@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
     // in 2021) and split (DG NEAR in 2025); the standing follows the recorded lineage.
     const auto& standing = party.standing;
     std::cout << "  " << (standing.as ? standing.as->short_name : party.party.organisation);
-    if (standing.name) std::cout << " (" << standing.name->name << ")";
+    if (standing.name && standing.name->name != (standing.as ? standing.as->short_name : ""))
+      std::cout << " (" << standing.name->name << ")";
     std::cout << ": " << party.party.how << " since "
               << (party.party.since ? party.party.since->to_string() : "a date not stated");
     if (standing.as && standing.as->short_name != party.party.organisation)

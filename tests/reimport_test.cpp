@@ -20,6 +20,37 @@ namespace {
 namespace fs = std::filesystem;
 using test::TempPath;
 
+// Takes a database back to what schema version `first - 1` had, for the objects migrations
+// `first` and later made: every table, index, view and trigger they create that no earlier
+// migration creates is dropped, with its schema_note row. (Columns they add, and tables they
+// rebuild under an earlier name, are the caller's to undo.) Sets user_version to `first - 1`.
+void undo_migrations_from(SQLite::Database& raw, int first) {
+  static const std::regex kCreated(
+      "CREATE (?:UNIQUE )?(TABLE|INDEX|VIEW|TRIGGER) (?:IF NOT EXISTS )?(\\w+)");
+  std::set<std::string> earlier;
+  std::vector<std::pair<std::string, std::string>> later;
+  for (const auto& migration : detail::migrations()) {
+    bool is_later = std::stoi(std::string(migration.name.substr(0, 4))) >= first;
+    std::string text(migration.text);
+    for (std::sregex_iterator it(text.begin(), text.end(), kCreated), end; it != end; ++it) {
+      if (is_later)
+        later.emplace_back((*it)[1].str(), (*it)[2].str());
+      else
+        earlier.insert((*it)[2].str());
+    }
+  }
+  for (const auto& [type, name] : later) {
+    if (earlier.count(name)) continue;
+    raw.exec("DROP " + type + " IF EXISTS " + name);
+    if (raw.tableExists("schema_note")) {
+      SQLite::Statement forget(raw, "DELETE FROM schema_note WHERE name = ?");
+      forget.bind(1, name);
+      forget.exec();
+    }
+  }
+  raw.exec("PRAGMA user_version = " + std::to_string(first - 1));
+}
+
 const std::string kNotes =
     "Notes of the Quokka Working Group.\n"
     "The first meeting of the Quokka Working Group was held in Bern.\n"
@@ -255,17 +286,10 @@ TEST_F(Reimport, AnImportMadeBeforeProvenanceIsRefusedWithTheRebuildAdvice) {
   {
     // Back to the database an import at schema version 8 left: logged, no provenance.
     SQLite::Database raw(db_.str(), SQLite::OPEN_READWRITE);
-    // Undo every table and index that migrations 0009 and later created, then 0009's column.
-    static const std::regex kCreated("CREATE (?:UNIQUE )?(TABLE|INDEX) (\\w+)");
-    for (const auto& migration : detail::migrations()) {
-      if (std::stoi(std::string(migration.name.substr(0, 4))) < 9) continue;
-      std::string text(migration.text);
-      for (std::sregex_iterator it(text.begin(), text.end(), kCreated), end; it != end; ++it)
-        raw.exec("DROP " + (*it)[1].str() + " IF EXISTS " + (*it)[2].str());
-    }
+    // Undo what migrations 0009 and later made, then the columns 0009 and 0012 added.
+    undo_migrations_from(raw, 9);
     raw.exec("ALTER TABLE import_log DROP COLUMN path");  // 0012's
     raw.exec("ALTER TABLE import_log DROP COLUMN replaced_by");
-    raw.exec("PRAGMA user_version = 8");
   }
   KnowledgeBase kb = open();  // migrates: 0009 adds the (empty) provenance
   ASSERT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
@@ -417,8 +441,8 @@ TEST_F(Namesakes, AnImportLoggedBeforePlacesWereRecordedIsReplacedOnlyWhenTold) 
   {
     // Back to what an import at schema version 11 left: no place.
     SQLite::Database raw(db_.str(), SQLite::OPEN_READWRITE);
+    undo_migrations_from(raw, 12);
     raw.exec("ALTER TABLE import_log DROP COLUMN path");
-    raw.exec("PRAGMA user_version = 11");
   }
   KnowledgeBase kb = open();  // migrates: 0012 adds the column, NULL for the earlier import
   ASSERT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
