@@ -458,7 +458,8 @@ void check_same_answers(const KnowledgeBase& kb, RawQueries& raw, const Subjects
         holders.size());
   // The library adds each party's standing on the date (its lineage); the rows are the same.
   std::vector<AgreementParty> parties;
-  for (auto& p : kb.agreements().parties_on(s.framework, s.parties_date)) parties.push_back(p.party);
+  for (auto& p : kb.agreements().parties_on(s.framework, s.parties_date))
+    parties.push_back(p.party);
   check("PartiesOnDate", same(parties, raw.parties_on(s.framework, s.parties_date)),
         parties.size());
   auto common = kb.search(s.common_word, 20);

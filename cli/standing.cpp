@@ -31,7 +31,9 @@ std::string MembershipStep::what() const {
   if (e.event != "split") return e.event;
   std::string out = "split into ";
   for (std::size_t i = 0; i < events.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == events.size() ? " and " : ", ") +
+    out += (i == 0                   ? ""
+            : i + 1 == events.size() ? " and "
+                                     : ", ") +
            events[i].to_short_name.value_or("?");
   return out;
 }

@@ -2,9 +2,8 @@
 // org, framework and timeline commands.
 #pragma once
 
-#include <string>
-
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "euiomkb/agreements.hpp"
@@ -24,14 +23,14 @@ std::string party_standing(const PartyOnDate& party);
 // A change the lineage makes to a party of an agreement after it joined: its organisation renamed
 // or merged (the part continues under `successor`), or split or dissolved (the part ends).
 struct MembershipStep {
-  AgreementParty party;                    // the party row
-  OrganisationId before;                   // the organisation that held the part until then
-  std::string before_name;                 // its short name
-  std::vector<OrganisationEvent> events;   // one event, or the parts of one split
-  std::optional<OrganisationId> successor; // for a rename or merger
+  AgreementParty party;                     // the party row
+  OrganisationId before;                    // the organisation that held the part until then
+  std::string before_name;                  // its short name
+  std::vector<OrganisationEvent> events;    // one event, or the parts of one split
+  std::optional<OrganisationId> successor;  // for a rename or merger
   std::string successor_name;
-  bool ends = false;                       // split or dissolved
-  std::string basis;                       // 'document' or 'general_knowledge'
+  bool ends = false;         // split or dissolved
+  std::string basis;         // 'document' or 'general_knowledge'
   std::string what() const;  // "renamed DG INTPA", "split into DG ENEST and DG MENA"
 };
 

@@ -94,9 +94,9 @@ int show_timeline(const Tool& tool) {
     for (const OrganisationEvent& e : kb.organisations().lineage(o.id)) {
       if (!seen.insert(e.id).second) continue;
       std::string what = !e.from_short_name ? e.to_short_name.value_or("?") + " " + e.event
-                         : !e.to_short_name ? *e.from_short_name + " " + e.event
-                                            : *e.from_short_name + " " + e.event + " → " +
-                                                  *e.to_short_name;
+                         : !e.to_short_name
+                             ? *e.from_short_name + " " + e.event
+                             : *e.from_short_name + " " + e.event + " → " + *e.to_short_name;
       add(e.occurred_on, "organisation", what,
           e.general_knowledge ? "general knowledge" : sources_of(kb.citations_for(e)));
     }

@@ -561,8 +561,9 @@ class Standing {
   // Whether `events` (one event, or the parts of one split) happened before the date, after it,
   // or neither is settled. `made` are the organisations the events made; when the dates overlap,
   // a document dated by the date that already names one of them places the events before it.
-  Timing timing(const std::vector<OrganisationEvent>& events, const std::vector<OrganisationId>& made,
-                std::string& basis, std::string& why) const {
+  Timing timing(const std::vector<OrganisationEvent>& events,
+                const std::vector<OrganisationId>& made, std::string& basis,
+                std::string& why) const {
     const auto& when = events.front().occurred_on;
     if (when) {
       auto b = bounds(*when);
@@ -602,8 +603,8 @@ class Standing {
       out.through.push_back(e);
       weaken(out.basis, basis);
       if (t == Timing::open) {
-        said.push_back(current.short_name + " came from " + e.from_short_name.value_or("?") +
-                       " (" + e.event + " " + when_text(e.occurred_on) + ", " +
+        said.push_back(current.short_name + " came from " + e.from_short_name.value_or("?") + " (" +
+                       e.event + " " + when_text(e.occurred_on) + ", " +
                        basis_words(event_basis(e)) + "); " + why);
         return finish(out, "undetermined", std::nullopt, said);
       }
@@ -640,8 +641,7 @@ class Standing {
       out.through.insert(out.through.end(), from.begin(), from.end());
       weaken(out.basis, basis);
       std::string what = current.short_name + " was " + phrase_all(from) + " " +
-                         when_text(e.occurred_on) + " (" +
-                         basis_words(event_basis(e)) + ")";
+                         when_text(e.occurred_on) + " (" + basis_words(event_basis(e)) + ")";
       if (t == Timing::open) {
         said.push_back(what + "; " + why);
         return finish(out, "undetermined", std::nullopt, said);
@@ -690,7 +690,9 @@ class Standing {
     if (parts.front().event != "split" || parts.size() == 1) return phrase(parts.front());
     std::string out = "split into ";
     for (std::size_t i = 0; i < parts.size(); ++i)
-      out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") +
+      out += (i == 0                  ? ""
+              : i + 1 == parts.size() ? " and "
+                                      : ", ") +
              parts[i].to_short_name.value_or("?");
     return out;
   }
@@ -717,8 +719,7 @@ class Standing {
     auto candidates = collect(
         impl_, kOrganisationNameCandidates, [&](auto& s) { s.bind(":id", id.value()); },
         [](auto& s) {
-          return Candidate{text(s, 0), text(s, 1), opt_date(s, 2), opt_date(s, 3),
-                           opt_date(s, 4)};
+          return Candidate{text(s, 0), text(s, 1), opt_date(s, 2), opt_date(s, 3), opt_date(s, 4)};
         });
     auto excluded = [&](const Candidate& c) {  // a stated validity that leaves the date out
       return (c.valid_from && bounds(*c.valid_from).low > bounds_.high) ||
@@ -1041,8 +1042,9 @@ std::vector<AgreementDate> Agreements::dates(AgreementId id) const {
   return collect(
       impl_, kAgreementDates, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return AgreementDate{integer(s, 0), AgreementId(integer(s, 1)), text(s, 2),
-                             opt_date(s, 3), text(s, 4),               opt_text(s, 5)};
+        return AgreementDate{integer(s, 0), AgreementId(integer(s, 1)),
+                             text(s, 2),    opt_date(s, 3),
+                             text(s, 4),    opt_text(s, 5)};
       });
 }
 

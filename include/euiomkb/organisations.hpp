@@ -85,14 +85,14 @@ struct OrganisationOnDate {
   // (it was then `as`, renamed or merged into the asked one later), 'ceased' (split or dissolved
   // by the date), 'not yet' (made later by a split or creation), 'undetermined'.
   std::string standing;
-  std::optional<Organisation> as;      // who stood for it on the date (itself, successor, ...)
+  std::optional<Organisation> as;          // who stood for it on the date (itself, successor, ...)
   std::vector<OrganisationEvent> through;  // the events followed, in order
   // The weakest basis among the events followed and the timing readings: 'document',
   // 'inferred' or 'general_knowledge' ('document' when no event was followed).
   std::string basis;
-  std::string explanation;  // in words: which events, when, on what basis ("" for 'itself')
-  std::optional<NameOnDate> name;       // of `as` on the date
-  std::optional<Organisation> parent;   // of `as` on the date
+  std::string explanation;         // in words: which events, when, on what basis ("" for 'itself')
+  std::optional<NameOnDate> name;  // of `as` on the date
+  std::optional<Organisation> parent;  // of `as` on the date
   // True when the organisation was current on the date (itself, successor or predecessor).
   bool current() const { return as.has_value(); }
 };
