@@ -581,8 +581,7 @@ class Standing {
         return Timing::before;
       }
     }
-    why = "whether " + std::string(when ? "that was" : "it came") + " before or after " +
-          date_.to_string() + " the records do not say";
+    why = "the recorded dates do not settle whether it had happened by " + date_.to_string();
     return Timing::open;
   }
 
@@ -618,10 +617,10 @@ class Standing {
         current = *before;
         continue;
       }
-      said.push_back(current.short_name + " did not exist yet: " +
-                     (e.from_short_name ? *e.from_short_name + " was " + phrase(e) + " "
-                                        : std::string("it was created ")) +
-                     when_text(e.occurred_on) + ", after " + date_.to_string() + " (" +
+      said.push_back(current.short_name + " did not exist yet: it was " +
+                     (e.from_short_name ? "made when " + *e.from_short_name + " was " + e.event
+                                        : std::string("created")) +
+                     " " + when_text(e.occurred_on) + ", after " + date_.to_string() + " (" +
                      basis_words(event_basis(e)) + ")");
       return finish(out, "not yet", std::nullopt, said);
     }
