@@ -24,10 +24,28 @@ struct Agreement {
   AgreementId id;
   std::string name;
   std::string kind;
+  // Only dates a document states as such: the agreement's own value, else the earliest
+  // AgreementDate of event "concluded" (resp. "in force"). NULL in the seed: no document says
+  // concluded or in force.
   std::optional<PartialDate> concluded_on;
   std::optional<PartialDate> in_force_from;
   std::optional<std::string> purpose;
   std::string key;  // the key fact files use ("scf-2012"); empty for a row without one
+  // The earliest dated event of dates() (a year sorts before its months; the first recorded on
+  // a tie) and its kind ("signed"); std::nullopt when the agreement has no dated event.
+  std::optional<PartialDate> first_dated_on;
+  std::optional<std::string> first_dated_event;
+};
+
+// A date of an agreement, of the kind its document states (v_agreement_date).
+struct AgreementDate {
+  static constexpr const char* kSubjectType = "agreement_date";
+  std::int64_t id;
+  AgreementId agreement_id;
+  std::string event;  // 'signed', 'established', 'agreed', 'concluded', 'in force', 'in use'
+  std::optional<PartialDate> on_date;
+  std::string basis;                // 'document', 'inferred' or 'general_knowledge'
+  std::optional<std::string> note;  // why, when the basis is not 'document'
 };
 
 struct AgreementParty {
@@ -53,7 +71,7 @@ struct Signatory {
 
 class EUIOMKB_API Agreements {
  public:
-  // Every agreement, by date concluded (else in force), then id.
+  // Every agreement, by date concluded (else in force, else its first dated event), then id.
   std::vector<Agreement> all() const;
   std::optional<Agreement> find(AgreementId id) const;
   // By name, ignoring case.
@@ -64,6 +82,8 @@ class EUIOMKB_API Agreements {
   std::vector<AgreementParty> parties(AgreementId id) const;
   // Parties that had joined by `date` (a party whose joining date overlaps `date` counts).
   std::vector<AgreementParty> parties_on(AgreementId id, const PartialDate& date) const;
+  // Its dates, earliest first (undated ones last), each of the kind its document states.
+  std::vector<AgreementDate> dates(AgreementId id) const;
   // Who signed, in the order recorded.
   std::vector<Signatory> signatories(AgreementId id) const;
   // The EU-IOM Strategic Cooperation Framework (the agreement of kind
