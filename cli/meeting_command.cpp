@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "citations.hpp"
+#include "stored.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -53,11 +54,17 @@ int show_meeting(const Tool& tool, const Arguments& args) {
                 {"held_on"},
                 {"location"},
                 {"host"},
+                {"note"},
                 CitationNotes::column()},
                Shape::record);
   out->row({text(kb.key_of("meeting", m.id.value())), text(m.series),
             integer(m.sequence_no ? std::optional<std::int64_t>(*m.sequence_no) : std::nullopt),
-            text(m.title), date(m.held_on), text(m.location), text(m.host), notes.of(m)});
+            text(m.title), date(m.held_on), text(m.location), text(m.host),
+            stored_value(kb, kMeetingNote, m.id.value()), notes.of(m)});
+  // Each date a document gives the meeting, announced or reported, and on what basis.
+  out->section("dates", {{"held_on"}, {"attested_as"}, {"basis"}, {"note"}, CitationNotes::column()});
+  for (const auto& d : stored_rows(kb, kMeetingDates, {m.id.value()}))
+    out->row({d[1], d[2], d[3], d[4], notes.of("meeting_date", std::get<std::int64_t>(d[0]))});
   out->section("attendees", {{"person"},
                              {"role"},
                              {"post"},
