@@ -62,7 +62,8 @@ int show_meeting(const Tool& tool, const Arguments& args) {
             text(m.title), date(m.held_on), text(m.location), text(m.host),
             stored_value(kb, kMeetingNote, m.id.value()), notes.of(m)});
   // Each date a document gives the meeting, announced or reported, and on what basis.
-  out->section("dates", {{"held_on"}, {"attested_as"}, {"basis"}, {"note"}, CitationNotes::column()});
+  out->section("dates",
+               {{"held_on"}, {"attested_as"}, {"basis"}, {"note"}, CitationNotes::column()});
   for (const auto& d : stored_rows(kb, kMeetingDates, {m.id.value()}))
     out->row({d[1], d[2], d[3], d[4], notes.of("meeting_date", std::get<std::int64_t>(d[0]))});
   out->section("attendees", {{"person"},

@@ -77,9 +77,8 @@ int show_org(const Tool& tool, const Arguments& args) {
   for (const OrganisationName& n : kb.organisations().names(o.id)) {
     auto basis = stored_rows(kb, kOrganisationNameBasis, {n.id});
     out->row({text(n.name), text(n.language), date(n.attested_on), date(n.valid_from),
-              date(n.valid_to), boolean(n.general_knowledge),
-              basis.empty() ? Value() : basis[0][0], basis.empty() ? Value() : basis[0][1],
-              notes.of(n)});
+              date(n.valid_to), boolean(n.general_knowledge), basis.empty() ? Value() : basis[0][0],
+              basis.empty() ? Value() : basis[0][1], notes.of(n)});
   }
 
   out->section("lineage", {{"event"},
@@ -96,12 +95,9 @@ int show_org(const Tool& tool, const Arguments& args) {
               text(e.note), notes.of(e)});
 
   // Every parent link with its dates, basis and note (the parent on a date is in the record).
-  out->section("parents", {{"parent"},
-                           {"valid_from"},
-                           {"valid_to"},
-                           {"basis"},
-                           {"note"},
-                           CitationNotes::column()});
+  out->section(
+      "parents",
+      {{"parent"}, {"valid_from"}, {"valid_to"}, {"basis"}, {"note"}, CitationNotes::column()});
   for (const auto& p : stored_rows(kb, kOrganisationParents, {o.short_name}))
     out->row({p[1], p[2], p[3], p[4], p[5],
               notes.of("organisation_parent", std::get<std::int64_t>(p[0]))});

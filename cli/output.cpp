@@ -1,7 +1,7 @@
 #include "output.hpp"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <variant>

@@ -708,7 +708,8 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
             add(*located);
           else
             add(ImportError(
-                "", 0, "", "the import would leave the database failing verify(): " + failure.message));
+                "", 0, "",
+                "the import would leave the database failing verify(): " + failure.message));
         }
       }
     } catch (const LimitReached&) {

@@ -805,8 +805,9 @@ std::vector<AgreementDate> Agreements::dates(AgreementId id) const {
   return collect(
       impl_, kAgreementDates, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return AgreementDate{integer(s, 0), AgreementId(integer(s, 1)), text(s, 2),
-                             opt_date(s, 3), text(s, 4),                 opt_text(s, 5)};
+        return AgreementDate{integer(s, 0), AgreementId(integer(s, 1)),
+                             text(s, 2),    opt_date(s, 3),
+                             text(s, 4),    opt_text(s, 5)};
       });
 }
 

@@ -213,8 +213,8 @@ TEST_F(Seeded, AgreementsOf2011AndTheHumanitarianPartnershipOf2008) {
   std::vector<std::string> dates;
   for (const AgreementDate& d : kb().agreements().dates(framework->id))
     dates.push_back(d.event + " " + (d.on_date ? d.on_date->to_string() : "?") + " " + d.basis);
-  EXPECT_EQ(dates, (std::vector<std::string>{"signed 2012-06 document",
-                                             "established 2012-07 document"}));
+  EXPECT_EQ(dates,
+            (std::vector<std::string>{"signed 2012-06 document", "established 2012-07 document"}));
   // In date order, the 2008 partnership first, whatever the ids.
   EXPECT_EQ(agreements.front().kind, "framework_partnership_agreement");
 }
