@@ -255,7 +255,7 @@ TEST_F(ImportFilesTest, AnImportThatWouldFailVerifyIsRejected) {
   EXPECT_EQ(p.line, 9) << "the claim's cite: line";
   EXPECT_EQ(p.field, "cite");
   EXPECT_NE(p.message.find("names-subject"), std::string::npos) << p.message;
-  EXPECT_EQ(p.message.find("citation "), std::string::npos) << "no internal ids: " << p.message;
+  EXPECT_EQ(p.message.find("(claim "), std::string::npos) << "no internal ids: " << p.message;
   EXPECT_TRUE(kb.verify().ok());
   EXPECT_EQ(test::file_hash(db_.str()), before);
 }
