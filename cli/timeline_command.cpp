@@ -10,13 +10,20 @@
 namespace euiomkb::cli {
 namespace {
 
-// Each stated date of an agreement, with the distinct files of its citations.
+// Each stated date of an agreement, with the distinct files of its citations ("general
+// knowledge" for a date no document states), an inferred one marked with its note; the last
+// column is the event as Agreement::concluded_on / in_force_from would show it.
 constexpr std::string_view kAgreementDates = R"sql(
-SELECT d.on_date, d.agreement || ' ' || d.event,
-       (SELECT group_concat(file_name, ' ')
-          FROM (SELECT DISTINCT c.file_name FROM v_citation c
-                 WHERE c.subject_type = 'agreement_date' AND c.subject_id = d.agreement_date_id
-                 ORDER BY c.file_name))
+SELECT d.on_date,
+       d.agreement || ' ' || d.event ||
+         CASE d.basis WHEN 'inferred' THEN ' (inferred: ' || d.note || ')' ELSE '' END,
+       CASE WHEN d.basis = 'general_knowledge' THEN 'general knowledge'
+            ELSE (SELECT group_concat(file_name, ' ')
+                    FROM (SELECT DISTINCT c.file_name FROM v_citation c
+                           WHERE c.subject_type = 'agreement_date'
+                             AND c.subject_id = d.agreement_date_id
+                           ORDER BY c.file_name)) END,
+       d.agreement || ' ' || d.event
   FROM v_agreement_date d
  ORDER BY d.agreement_date_id
 )sql";
@@ -55,7 +62,7 @@ int show_timeline(const Tool& tool) {
       kAgreementDates, {}, [](const std::vector<std::string>&) {},
       [&](const std::vector<SqlValue>& v) {
         if (!std::holds_alternative<std::string>(v[0])) return;
-        dated.emplace(std::get<std::string>(v[0]), std::get<std::string>(v[1]));
+        dated.emplace(std::get<std::string>(v[0]), std::get<std::string>(v[3]));
         add(PartialDate::parse(std::get<std::string>(v[0])), "agreement",
             std::get<std::string>(v[1]),
             std::holds_alternative<std::string>(v[2]) ? std::get<std::string>(v[2]) : "");

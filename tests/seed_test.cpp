@@ -71,6 +71,43 @@ TEST(Seed, UnstatedValuesStayNull) {
   EXPECT_TRUE(found);
 }
 
+// v_agreement (schema/0014): concluded_on and in_force_from come from the agreement, else from
+// an agreement_date of that kind; dated_events lists every dated event, marking a basis that is
+// not a document's; Agreement reads the same.
+TEST(Seed, AgreementViewReadsDatesOfTheStatedKind) {
+  KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
+  SqlOptions write;
+  write.allow_writes = true;
+  auto rows = [&](const std::string& sql, const SqlOptions& options = {}) {
+    std::vector<std::string> out;
+    kb.run_sql(
+        sql, options, [](const std::vector<std::string>&) {},
+        [&](const std::vector<SqlValue>& row) {
+          std::string line;
+          for (const SqlValue& v : row)
+            line += (line.empty() ? "" : "|") +
+                    (std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : "-");
+          out.push_back(line);
+        });
+    return out;
+  };
+  const std::string fa =
+      "SELECT concluded_on, in_force_from, first_dated_on, first_dated_event, dated_events "
+      "FROM v_agreement WHERE key = 'framework-agreement-2011'";
+  EXPECT_EQ(rows(fa), std::vector<std::string>{"-|-|2011|agreed|agreed 2011; signed 2011-11"});
+  rows(
+      "INSERT INTO agreement_date (agreement_id, event, on_date, basis, note) "
+      "SELECT row_id, 'concluded', '2011-12', 'inferred', 'a reading' FROM record_key "
+      "WHERE kind = 'agreement' AND key = 'framework-agreement-2011'",
+      write);
+  EXPECT_EQ(rows(fa), std::vector<std::string>{"2011-12|-|2011|agreed|agreed 2011; signed 2011-11; "
+                                               "concluded 2011-12 (inferred)"});
+  auto agreement = kb.agreements().by_key("framework-agreement-2011");
+  ASSERT_TRUE(agreement.has_value());
+  EXPECT_EQ(agreement->concluded_on, PartialDate(2011, 12));
+  EXPECT_EQ(agreement->first_dated_on, PartialDate(2011));
+}
+
 // Every column of every view the database documents (schema_note) is a promise to users: a
 // column the seed never fills is either a bug (data moved elsewhere, as v_agreement's dates
 // once did) or legitimately empty, and then it is listed here with the reason. A listed column
