@@ -82,6 +82,15 @@ int show_meeting(const Tool& tool, const Arguments& args) {
   out->section("topics", {{"topic"}, {"theme"}, CitationNotes::column()});
   for (const Topic& t : kb.meetings().topics(m.id))
     out->row({text(t.label), text(t.theme), notes.of(t)});
+  // What the documents say of the meeting's series (how often it meets, how many so far, ...).
+  if (m.series) {
+    out->section(
+        "series",
+        {{"attribute"}, {"value"}, {"as_of"}, {"basis"}, {"note"}, CitationNotes::column()});
+    for (const auto& f : stored_rows(kb, kSeriesFacts, {*m.series}))
+      out->row(
+          {f[1], f[2], f[3], f[4], f[5], notes.of("series_fact", std::get<std::int64_t>(f[0]))});
+  }
   if (args.cite) notes.write(*out);
   out->finish();
   return 0;

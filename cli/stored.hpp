@@ -25,6 +25,10 @@ inline constexpr std::string_view kMeetingNote = "SELECT note FROM v_meeting WHE
 inline constexpr std::string_view kMeetingDates =
     "SELECT meeting_date_id, held_on, attested_as, basis, note FROM v_meeting_date "
     "WHERE meeting_id = ?1 ORDER BY held_on, meeting_date_id";
+// What documents say of a meeting's series rather than of the meeting.
+inline constexpr std::string_view kSeriesFacts =
+    "SELECT series_fact_id, attribute, value, as_of, basis, note FROM v_series_fact "
+    "WHERE series = ?1 ORDER BY series_fact_id";
 inline constexpr std::string_view kPersonNote = "SELECT note FROM v_person WHERE person_id = ?1";
 inline constexpr std::string_view kOrganisationNote =
     "SELECT note FROM v_organisation WHERE org_id = ?1";
