@@ -79,7 +79,7 @@ SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
 )sql";
 
 constexpr std::string_view kCitations = R"sql(
-SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset
+SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset, c.note
   FROM citation c JOIN source s ON s.source_id = c.source_id
  WHERE c.subject_type = ?1 AND c.subject_id = ?2
  ORDER BY c.source_id, c.start_offset
@@ -161,7 +161,7 @@ auto fields(const AgreementParty& p) {
 }
 auto fields(const SearchHit& h) { return std::tie(h.kind, h.ref_id, h.label, h.snippet); }
 auto fields(const Citation& c) {
-  return std::tie(c.id, c.source_id, c.file_name, c.quote, c.start_offset, c.end_offset);
+  return std::tie(c.id, c.source_id, c.file_name, c.quote, c.start_offset, c.end_offset, c.note);
 }
 
 template <class T>
@@ -400,7 +400,8 @@ std::vector<Citation> RawQueries::citations(std::string_view subject_type,
                     text(r, 2),
                     text(r, 3),
                     sqlite3_column_int64(r, 4),
-                    sqlite3_column_int64(r, 5)};
+                    sqlite3_column_int64(r, 5),
+                    opt_text(r, 6)};
   });
 }
 

@@ -17,9 +17,9 @@ Value CitationNotes::note(const std::vector<Citation>& citations) {
 }
 
 void CitationNotes::write(Writer& writer) const {
-  writer.section("citations", {{"citation", ColumnType::integer}, {"source"}, {"quote"}});
+  writer.section("citations", {{"citation", ColumnType::integer}, {"source"}, {"quote"}, {"note"}});
   for (const Citation& c : seen_)
-    writer.row({integer(c.id.value()), text(c.file_name), text(c.quote)});
+    writer.row({integer(c.id.value()), text(c.file_name), text(c.quote), text(c.note)});
 }
 
 }  // namespace euiomkb::cli

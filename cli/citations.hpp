@@ -26,7 +26,8 @@ class CitationNotes {
   // The column that shows them.
   static Column column() { return {"cited", ColumnType::text}; }
 
-  // A "citations" section: id, source file, quotation, each citation once, first use first.
+  // A "citations" section: id, source file, quotation and note (why the passage supports its
+  // record though it does not name it; NULL when it does), each citation once, first use first.
   void write(Writer& writer) const;
 
  private:

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "citations.hpp"
+#include "stored.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -53,11 +54,18 @@ int show_meeting(const Tool& tool, const Arguments& args) {
                 {"held_on"},
                 {"location"},
                 {"host"},
+                {"note"},
                 CitationNotes::column()},
                Shape::record);
   out->row({text(kb.key_of("meeting", m.id.value())), text(m.series),
             integer(m.sequence_no ? std::optional<std::int64_t>(*m.sequence_no) : std::nullopt),
-            text(m.title), date(m.held_on), text(m.location), text(m.host), notes.of(m)});
+            text(m.title), date(m.held_on), text(m.location), text(m.host),
+            stored_value(kb, kMeetingNote, m.id.value()), notes.of(m)});
+  // Each date a document gives the meeting, announced or reported, and on what basis.
+  out->section("dates",
+               {{"held_on"}, {"attested_as"}, {"basis"}, {"note"}, CitationNotes::column()});
+  for (const auto& d : stored_rows(kb, kMeetingDates, {m.id.value()}))
+    out->row({d[1], d[2], d[3], d[4], notes.of("meeting_date", std::get<std::int64_t>(d[0]))});
   out->section("attendees", {{"person"},
                              {"role"},
                              {"post"},
@@ -74,6 +82,15 @@ int show_meeting(const Tool& tool, const Arguments& args) {
   out->section("topics", {{"topic"}, {"theme"}, CitationNotes::column()});
   for (const Topic& t : kb.meetings().topics(m.id))
     out->row({text(t.label), text(t.theme), notes.of(t)});
+  // What the documents say of the meeting's series (how often it meets, how many so far, ...).
+  if (m.series) {
+    out->section(
+        "series",
+        {{"attribute"}, {"value"}, {"as_of"}, {"basis"}, {"note"}, CitationNotes::column()});
+    for (const auto& f : stored_rows(kb, kSeriesFacts, {*m.series}))
+      out->row(
+          {f[1], f[2], f[3], f[4], f[5], notes.of("series_fact", std::get<std::int64_t>(f[0]))});
+  }
   if (args.cite) notes.write(*out);
   out->finish();
   return 0;

@@ -5,6 +5,7 @@
 
 #include "citations.hpp"
 #include "standing.hpp"
+#include "stored.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -62,6 +63,7 @@ int show_org(const Tool& tool, const Arguments& args) {
                 {"parent"},
                 {"lineage_basis"},
                 {"explanation"},
+                {"note"},
                 CitationNotes::column()},
                Shape::record);
   out->row({text(kb.key_of("organisation", o.id.value())), text(o.short_name), text(o.name),
@@ -71,7 +73,8 @@ int show_org(const Tool& tool, const Arguments& args) {
             then && then->name ? text(then->name->name) : Value(),
             then && then->name ? text(name_basis(*then->name, *on)) : Value(), text(parent),
             then && !then->through.empty() ? text(then->basis) : Value(),
-            then && !then->explanation.empty() ? text(then->explanation) : Value(), notes.of(o)});
+            then && !then->explanation.empty() ? text(then->explanation) : Value(),
+            stored_value(kb, kOrganisationNote, o.id.value()), notes.of(o)});
 
   out->section("names", {{"name"},
                          {"language"},
@@ -79,21 +82,36 @@ int show_org(const Tool& tool, const Arguments& args) {
                          {"valid_from"},
                          {"valid_to"},
                          {"general_knowledge", ColumnType::boolean},
+                         {"basis"},
+                         {"note"},
                          CitationNotes::column()});
-  for (const OrganisationName& n : kb.organisations().names(o.id))
+  for (const OrganisationName& n : kb.organisations().names(o.id)) {
+    auto basis = stored_rows(kb, kOrganisationNameBasis, {n.id});
     out->row({text(n.name), text(n.language), date(n.attested_on), date(n.valid_from),
-              date(n.valid_to), boolean(n.general_knowledge), notes.of(n)});
+              date(n.valid_to), boolean(n.general_knowledge), basis.empty() ? Value() : basis[0][0],
+              basis.empty() ? Value() : basis[0][1], notes.of(n)});
+  }
 
   out->section("lineage", {{"event"},
                            {"from"},
                            {"to"},
                            {"occurred_on"},
                            {"general_knowledge", ColumnType::boolean},
+                           {"basis"},
                            {"note"},
                            CitationNotes::column()});
   for (const OrganisationEvent& e : kb.organisations().lineage(o.id))
     out->row({text(e.event), text(e.from_short_name), text(e.to_short_name), date(e.occurred_on),
-              boolean(e.general_knowledge), text(e.note), notes.of(e)});
+              boolean(e.general_knowledge), stored_value(kb, kOrganisationEventBasis, e.id),
+              text(e.note), notes.of(e)});
+
+  // Every parent link with its dates, basis and note (the parent on a date is in the record).
+  out->section(
+      "parents",
+      {{"parent"}, {"valid_from"}, {"valid_to"}, {"basis"}, {"note"}, CitationNotes::column()});
+  for (const auto& p : stored_rows(kb, kOrganisationParents, {o.short_name}))
+    out->row({p[1], p[2], p[3], p[4], p[5],
+              notes.of("organisation_parent", std::get<std::int64_t>(p[0]))});
 
   // On a date: the agreements whose party rows stand for this organisation then (its own, or a
   // predecessor's continued under a new name), with how each stood; else every party row.
@@ -140,12 +158,15 @@ int show_org(const Tool& tool, const Arguments& args) {
                            {"amount", ColumnType::integer},
                            {"currency"},
                            {"bound"},
+                           {"stated"},
                            {"measure"},
                            CitationNotes::column()});
   for (const Funding& f : kb.funding().all())
     if (f.funder == o.short_name || f.recipient == o.short_name)
       out->row({text(f.funder), text(f.recipient), date(f.period_start), date(f.period_end),
-                integer(f.amount), text(f.currency), text(f.bound), text(f.measure), notes.of(f)});
+                integer(f.amount), text(f.currency), text(f.bound),
+                f.amount ? text(amount_text(*f.amount, f.currency, f.bound)) : Value(),
+                text(f.measure), notes.of(f)});
 
   if (args.cite) notes.write(*out);
   out->finish();

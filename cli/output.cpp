@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <variant>
@@ -269,6 +270,22 @@ Value text(std::string value) { return Value(std::move(value)); }
 Value text(const std::optional<std::string>& value) {
   return value ? Value(*value) : Value(std::monostate{});
 }
+std::string amount_text(std::int64_t amount, const std::optional<std::string>& currency,
+                        const std::optional<std::string>& bound) {
+  // The magnitude in unsigned arithmetic, where negating the lowest int64 is defined.
+  std::uint64_t magnitude = static_cast<std::uint64_t>(amount);
+  if (amount < 0) magnitude = 0 - magnitude;
+  std::string digits = std::to_string(magnitude);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  std::string words;
+  if (bound && *bound != "exact") words = substitute(*bound, {{'_', " "}}) + " ";
+  return words + (currency ? *currency + " " : "") + (amount < 0 ? "-" : "") + grouped;
+}
+
 Value date(const std::optional<PartialDate>& value) {
   return value ? Value(value->to_string()) : Value(std::monostate{});
 }

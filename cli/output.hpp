@@ -65,6 +65,13 @@ Value integer(std::int64_t value);
 Value integer(const std::optional<std::int64_t>& value);
 Value boolean(bool value);
 
+// An amount as stored, for people: the bound in words, the currency code and the exact number
+// with a comma between thousands: "more than EUR 590,000,000" (bound 'more_than'), "at least
+// USD 1,000", "about 12"; bound 'exact' or NULL adds no words. The one rendering of amounts in
+// text; JSON and CSV carry amount, currency and bound as separate fields.
+std::string amount_text(std::int64_t amount, const std::optional<std::string>& currency,
+                        const std::optional<std::string>& bound);
+
 // `text` with every character that one of `replacements` names replaced by its text (the
 // escaping of TSV fields, Markdown cells, Mermaid labels).
 struct Replacement {

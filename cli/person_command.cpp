@@ -1,6 +1,7 @@
 // euiomkb person NAME: a person by any alias (case and accents ignored) with posts, meetings
 // attended and statements, and the citations behind each.
 #include "citations.hpp"
+#include "stored.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -42,10 +43,12 @@ int show_person(const Tool& tool, const Arguments& args) {
   const Person& p = *found;
   CitationNotes notes(kb);
   auto out = tool.writer(true);
-  out->section("person", {{"key"}, {"name"}, {"honorific"}, {"aliases"}, CitationNotes::column()},
+  out->section("person",
+               {{"key"}, {"name"}, {"honorific"}, {"aliases"}, {"note"}, CitationNotes::column()},
                Shape::record);
   out->row({text(kb.key_of("person", p.id.value())), text(p.name), text(p.honorific),
-            p.aliases.empty() ? Value() : text(join(p.aliases)), notes.of(p)});
+            p.aliases.empty() ? Value() : text(join(p.aliases)),
+            stored_value(kb, kPersonNote, p.id.value()), notes.of(p)});
   out->section("posts", {{"post"},
                          {"organisation"},
                          {"acting", ColumnType::boolean},

@@ -12,13 +12,20 @@
 namespace euiomkb::cli {
 namespace {
 
-// Each stated date of an agreement, with the distinct files of its citations.
+// Each stated date of an agreement, with the distinct files of its citations ("general
+// knowledge" for a date no document states), an inferred one marked with its note; the last
+// column is the event as Agreement::concluded_on / in_force_from would show it.
 constexpr std::string_view kAgreementDates = R"sql(
-SELECT d.on_date, d.agreement || ' ' || d.event,
-       (SELECT group_concat(file_name, ' ')
-          FROM (SELECT DISTINCT c.file_name FROM v_citation c
-                 WHERE c.subject_type = 'agreement_date' AND c.subject_id = d.agreement_date_id
-                 ORDER BY c.file_name))
+SELECT d.on_date,
+       d.agreement || ' ' || d.event ||
+         CASE d.basis WHEN 'inferred' THEN ' (inferred: ' || d.note || ')' ELSE '' END,
+       CASE WHEN d.basis = 'general_knowledge' THEN 'general knowledge'
+            ELSE (SELECT group_concat(file_name, ' ')
+                    FROM (SELECT DISTINCT c.file_name FROM v_citation c
+                           WHERE c.subject_type = 'agreement_date'
+                             AND c.subject_id = d.agreement_date_id
+                           ORDER BY c.file_name)) END,
+       d.agreement || ' ' || d.event
   FROM v_agreement_date d
  ORDER BY d.agreement_date_id
 )sql";
@@ -52,18 +59,25 @@ int show_timeline(const Tool& tool) {
   });
   // Agreements: each date of the kind its document states (signed, established, ...), from
   // the documented view v_agreement_date with its own citations.
+  std::set<std::pair<std::string, std::string>> dated;  // (date, event) shown from the view
   kb.run_sql(
       kAgreementDates, {}, [](const std::vector<std::string>&) {},
       [&](const std::vector<SqlValue>& v) {
         if (!std::holds_alternative<std::string>(v[0])) return;
+        dated.emplace(std::get<std::string>(v[0]), std::get<std::string>(v[3]));
         add(PartialDate::parse(std::get<std::string>(v[0])), "agreement",
             std::get<std::string>(v[1]),
             std::holds_alternative<std::string>(v[2]) ? std::get<std::string>(v[2]) : "");
       });
   for (const Agreement& a : kb.agreements().all()) {
     std::string cited = sources_of(kb.citations_for(a));
-    add(a.concluded_on, "agreement", a.name + " concluded", cited);
-    add(a.in_force_from, "agreement", a.name + " in force", cited);
+    // Agreement::concluded_on and in_force_from fall back to an agreement_date of that kind
+    // (schema/0014), already shown above with its own citations.
+    auto stated = [&](const std::optional<PartialDate>& when, const std::string& what) {
+      if (when && !dated.count({when->to_string(), what})) add(when, "agreement", what, cited);
+    };
+    stated(a.concluded_on, a.name + " concluded");
+    stated(a.in_force_from, a.name + " in force");
     for (const AgreementParty& p : kb.agreements().parties(a.id))
       add(p.since, "joining", p.organisation + " joins " + a.name + " (" + p.how + ")",
           sources_of(kb.citations_for(p)));
@@ -87,7 +101,7 @@ int show_timeline(const Tool& tool) {
   for (const Funding& f : kb.funding().all())
     add(f.period_start, "funding",
         f.funder + " funds " + f.recipient +
-            (f.amount ? ": " + std::to_string(*f.amount) + " " + f.currency.value_or("") : ""),
+            (f.amount ? ": " + amount_text(*f.amount, f.currency, f.bound) : ""),
         sources_of(kb.citations_for(f)));
   std::set<std::int64_t> seen;  // an event shows in the lineage of both sides
   kb.organisations().each([&](const Organisation& o) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -433,6 +434,72 @@ void repoint_dependants(detail::Connection& connection, const std::vector<Depend
   }
 }
 
+// --- Locating what verify() refuses at the end of an import --------------------------------
+
+// The import and line of a record an import created (schema/0009).
+constexpr std::string_view kRecordLine =
+    "SELECT import_id, line FROM import_record WHERE record_kind = ? AND record_id = ?";
+// How many citations of a row come before this one: the loader inserts a record's citations in
+// the order of its `cite:` fields, so this is the index of the citation's field.
+constexpr std::string_view kCitationRank =
+    "SELECT count(*) FROM citation WHERE subject_type = ? AND subject_id = ? AND citation_id < ?";
+
+// The line of the `index`th `cite:` of the record that starts at `line` of `path`, read again
+// (only when verify() has refused something, so the import itself keeps nothing per record);
+// std::nullopt when the file no longer has that record or citation.
+std::optional<int> cite_line(const std::filesystem::path& path, int line, std::int64_t index) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return std::nullopt;
+  detail::FactReader reader(path.string(), stream);
+  reader.collect_errors([](const ImportError&) {});  // reported by the import already
+  try {
+    while (std::optional<detail::FactRecord> record = reader.next()) {
+      if (record->line < line) continue;
+      if (record->line > line || index < 0 ||
+          static_cast<std::size_t>(index) >= record->cites.size())
+        return std::nullopt;
+      return record->cites[static_cast<std::size_t>(index)].line;
+    }
+  } catch (const ImportError&) {
+  }
+  return std::nullopt;
+}
+
+// A verify() failure of a row an import of this run created, as an import problem at the
+// record's file and line (for a citation: at its `cite:` line, field 'cite'), worded without
+// the database's internal ids; std::nullopt for a failure of no row, or of a row of the seed
+// or of an earlier import. `files` gives each import id of the run its fact file.
+std::optional<ImportError> located_failure(
+    detail::Connection& connection, const VerificationFailure& failure,
+    const std::map<std::int64_t, std::filesystem::path>& files) {
+  if (failure.subject_type.empty() || !failure.subject_id) return std::nullopt;
+  auto& find = connection.prepare(kRecordLine);
+  find.bind(1, failure.subject_type);
+  find.bind(2, *failure.subject_id);
+  if (!find.executeStep()) return std::nullopt;
+  std::int64_t import_id = find.getColumn(0).getInt64();
+  int line = find.getColumn(1).getInt();
+  find.tryReset();
+  auto file = files.find(import_id);
+  if (file == files.end()) return std::nullopt;
+  std::string message = failure.message;
+  if (!failure.citation_id) return ImportError(file->second.string(), line, "", message);
+  // verify() words a citation's failure "citation C (kind R): ..."; the ids mean nothing in a
+  // fact file, whose line now says which citation it is.
+  std::string ids = "citation " + std::to_string(*failure.citation_id) + " (" +
+                    failure.subject_type + " " + std::to_string(*failure.subject_id) + "): ";
+  if (message.rfind(ids, 0) == 0) message.erase(0, ids.size());
+  auto& rank = connection.prepare(kCitationRank);
+  rank.bind(1, failure.subject_type);
+  rank.bind(2, *failure.subject_id);
+  rank.bind(3, *failure.citation_id);
+  std::int64_t index = rank.executeStep() ? rank.getColumn(0).getInt64() : -1;
+  rank.tryReset();
+  return ImportError(file->second.string(), cite_line(file->second, line, index).value_or(line),
+                     "cite",
+                     "the support check (" + failure.rule + ") refuses this citation: " + message);
+}
+
 }  // namespace
 
 std::string ImportProblem::to_string() const {
@@ -633,9 +700,17 @@ ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path
         repoint_dependants(connection, dependants, path_of_replaced, problem);
       if (report.problems.empty()) {
         VerificationReport verified = detail::verify_database(connection);
-        for (const std::string& failure : verified.problems)
-          add(ImportError("", 0, "",
-                          "the import would leave the database failing verify(): " + failure));
+        std::map<std::int64_t, std::filesystem::path> file_of_import;
+        for (std::size_t i = 0; i < import_ids.size(); ++i)
+          file_of_import[import_ids[i]] = to_load[i];
+        for (const VerificationFailure& failure : verified.failures) {
+          if (auto located = located_failure(connection, failure, file_of_import))
+            add(*located);
+          else
+            add(ImportError(
+                "", 0, "",
+                "the import would leave the database failing verify(): " + failure.message));
+        }
       }
     } catch (const LimitReached&) {
     }

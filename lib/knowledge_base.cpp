@@ -44,14 +44,14 @@ SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM organisation),
 )sql";
 
 constexpr std::string_view kCitations = R"sql(
-SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset
+SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset, c.note
   FROM citation c JOIN source s ON s.source_id = c.source_id
  WHERE c.subject_type = ? AND c.subject_id = ?
  ORDER BY c.source_id, c.start_offset
 )sql";
 
 constexpr std::string_view kAllCitations = R"sql(
-SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset
+SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset, c.note
   FROM citation c JOIN source s ON s.source_id = c.source_id
  ORDER BY c.citation_id
 )sql";
@@ -653,7 +653,8 @@ Citation citation_row(detail::Statement& s) {
                   detail::text(s, 2),
                   detail::text(s, 3),
                   detail::integer(s, 4),
-                  detail::integer(s, 5)};
+                  detail::integer(s, 5),
+                  detail::opt_text(s, 6)};
 }
 
 }  // namespace

@@ -328,41 +328,87 @@ Topic topic_row(detail::Statement& s) {
 
 // ---- agreements ----
 
+// The columns of an Agreement (schema/0014: as v_agreement derives them from agreement_date).
 constexpr std::string_view kAgreementsAll = R"sql(
-SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
-  FROM agreement ORDER BY coalesce(concluded_on, in_force_from), agreement_id
+SELECT a.agreement_id, a.name, a.kind,
+       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
+                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
+       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
+                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
+       a.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
+       (SELECT d.on_date FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
+       (SELECT d.event FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
+  FROM agreement a
+ ORDER BY coalesce(a.concluded_on, a.in_force_from, first_dated_on), a.agreement_id
 )sql";
 constexpr std::string_view kAgreementById = R"sql(
-SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
-  FROM agreement WHERE agreement_id = ?
+SELECT a.agreement_id, a.name, a.kind,
+       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
+                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
+       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
+                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
+       a.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
+       (SELECT d.on_date FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
+       (SELECT d.event FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
+  FROM agreement a WHERE a.agreement_id = ?
 )sql";
 constexpr std::string_view kAgreementByName = R"sql(
-SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
-  FROM agreement WHERE name = ? COLLATE NOCASE
+SELECT a.agreement_id, a.name, a.kind,
+       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
+                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
+       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
+                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
+       a.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
+       (SELECT d.on_date FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
+       (SELECT d.event FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
+  FROM agreement a WHERE a.name = ? COLLATE NOCASE
 )sql";
 constexpr std::string_view kStrategicFramework = R"sql(
-SELECT agreement_id, name, kind, concluded_on, in_force_from, purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = agreement_id)
-  FROM agreement WHERE kind = 'strategic_cooperation_framework' ORDER BY agreement_id LIMIT 1
+SELECT a.agreement_id, a.name, a.kind,
+       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
+                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
+       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
+                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
+       a.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
+       (SELECT d.on_date FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
+       (SELECT d.event FROM agreement_date d
+         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
+         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
+  FROM agreement a
+ WHERE a.kind = 'strategic_cooperation_framework' ORDER BY a.agreement_id LIMIT 1
 )sql";
 constexpr std::string_view kParties = R"sql(
 SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
  WHERE ap.agreement_id = ? ORDER BY ap.since, o.short_name
 )sql";
-constexpr std::string_view kAgreementDates = R"sql(
-SELECT agreement_date_id, agreement_id, event, on_date, basis, note
-  FROM agreement_date WHERE agreement_id = ?
- ORDER BY on_date IS NULL, on_date, agreement_date_id
-)sql";
 constexpr std::string_view kPartiesOn = R"sql(
 SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
  WHERE ap.agreement_id = :id AND ap.since <= :high
  ORDER BY ap.since, o.short_name
+)sql";
+constexpr std::string_view kAgreementDates = R"sql(
+SELECT agreement_date_id, agreement_id, event, on_date, basis, note FROM agreement_date
+ WHERE agreement_id = ? ORDER BY on_date IS NULL, on_date, agreement_date_id
 )sql";
 constexpr std::string_view kSignatories = R"sql(
 SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name, s.person_id, s.org_id
@@ -378,7 +424,9 @@ Agreement agreement_row(detail::Statement& s) {
           opt_date(s, 3),
           opt_date(s, 4),
           opt_text(s, 5),
-          text(s, 6)};
+          text(s, 6),
+          opt_date(s, 7),
+          opt_text(s, 8)};
 }
 
 AgreementParty party_row(detail::Statement& s) {

@@ -249,9 +249,37 @@ TEST_F(ImportFilesTest, AnImportThatWouldFailVerifyIsRejected) {
   KnowledgeBase kb = open();
   ImportReport report = kb.import_files({dir_ / "source.facts", facts});
   ASSERT_EQ(report.outcome, ImportOutcome::rejected);
-  EXPECT_NE(report.problems[0].message.find("failing verify()"), std::string::npos)
-      << report.problems[0].message;
+  ASSERT_EQ(report.problems.size(), 1u);
+  const ImportProblem& p = report.problems[0];
+  EXPECT_EQ(p.file, facts.string());
+  EXPECT_EQ(p.line, 9) << "the claim's cite: line";
+  EXPECT_EQ(p.field, "cite");
+  EXPECT_NE(p.message.find("names-subject"), std::string::npos) << p.message;
+  EXPECT_EQ(p.message.find("(claim "), std::string::npos) << "no internal ids: " << p.message;
   EXPECT_TRUE(kb.verify().ok());
+  EXPECT_EQ(test::file_hash(db_.str()), before);
+}
+
+TEST_F(ImportFilesTest, ACitationTheSupportCheckRefusesIsReportedAtItsCiteLine) {
+  // Both quotations are in the document; the second names the meeting, not the person, so it
+  // does not support the attendance. The problem is at that cite: line (15), not at an id.
+  fs::path facts = write("som12.facts", kMeeting +
+                                            "\nattendance\n  meeting: som-12-notes\n"
+                                            "  person: william-swing\n  role: co-chair\n"
+                                            "  attested_as: reported\n"
+                                            "  cite: notes | chaired by William L. Swing\n"
+                                            "  cite: notes | The twelfth EU-IOM Senior Officials "
+                                            "Meeting was held in\n");
+  std::string before = test::file_hash(db_.str());
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import_files({dir_ / "source.facts", facts});
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  ASSERT_EQ(report.problems.size(), 1u) << report.problems[0].to_string();
+  const ImportProblem& p = report.problems[0];
+  EXPECT_EQ(p.to_string().rfind(facts.string() + ":15: field 'cite': ", 0), 0u) << p.to_string();
+  EXPECT_NE(p.message.find("Swing"), std::string::npos) << "names whom it should name";
+  EXPECT_EQ(p.message.find("attendance "), std::string::npos) << "no internal ids: " << p.message;
+  EXPECT_FALSE(kb.meetings().by_sequence("SOM", 12).has_value());
   EXPECT_EQ(test::file_hash(db_.str()), before);
 }
 

@@ -19,6 +19,17 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+TEST(AmountText, KeepsTheStoredNumberAndSaysItsBound) {
+  EXPECT_EQ(amount_text(590000000, std::string("EUR"), std::string("more_than")),
+            "more than EUR 590,000,000");
+  EXPECT_EQ(amount_text(1000, std::string("USD"), std::string("at_least")), "at least USD 1,000");
+  EXPECT_EQ(amount_text(12, std::nullopt, std::string("about")), "about 12");
+  EXPECT_EQ(amount_text(999, std::string("EUR"), std::string("exact")), "EUR 999");
+  EXPECT_EQ(amount_text(1234567, std::string("EUR"), std::nullopt), "EUR 1,234,567");
+  EXPECT_EQ(amount_text(-9223372036854775807 - 1, std::nullopt, std::nullopt),
+            "-9,223,372,036,854,775,808");
+}
+
 TEST(TableWriter, AlignsASectionThatFitsTheWindowToItsWidestCell) {
   std::ostringstream out;
   auto writer = make_writer(Format::table, out, false);

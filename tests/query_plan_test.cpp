@@ -167,6 +167,7 @@ void call_every_query(const KnowledgeBase& kb) {
   agreements.parties(framework->id);
   agreements.parties_on(framework->id, PartialDate(2016));
   agreements.signatories(framework->id);
+  agreements.dates(framework->id);
 
   kb.funding().all();
   kb.funding().in_period(PartialDate(2010), PartialDate(2020));

@@ -210,6 +210,22 @@ TEST_F(Seeded, AgreementsOf2011AndTheHumanitarianPartnershipOf2008) {
   ASSERT_NE(fpa, agreements.end());
   EXPECT_EQ(fpa->in_force_from, std::nullopt) << "the FAQ says worked under since 2008";
   expect_cited(*fpa);
+  // Their dates, each of the kind the documents state; the first dated event leads.
+  EXPECT_EQ(fpa->first_dated_on, PartialDate(2008));
+  EXPECT_EQ(fpa->first_dated_event, "in use");
+  EXPECT_EQ(fa->first_dated_on, PartialDate(2011)) << "a year sorts before its months";
+  EXPECT_EQ(fa->first_dated_event, "agreed");
+  auto framework = kb().agreements().strategic_cooperation_framework();
+  ASSERT_TRUE(framework.has_value());
+  EXPECT_EQ(framework->first_dated_on, PartialDate(2012, 6));
+  EXPECT_EQ(framework->first_dated_event, "signed");
+  std::vector<std::string> dates;
+  for (const AgreementDate& d : kb().agreements().dates(framework->id))
+    dates.push_back(d.event + " " + (d.on_date ? d.on_date->to_string() : "?") + " " + d.basis);
+  EXPECT_EQ(dates,
+            (std::vector<std::string>{"signed 2012-06 document", "established 2012-07 document"}));
+  // In date order, the 2008 partnership first, whatever the ids.
+  EXPECT_EQ(agreements.front().kind, "framework_partnership_agreement");
 }
 
 TEST_F(Seeded, OrganisationsParentsNamesAndLineage) {

@@ -25,10 +25,28 @@ struct Agreement {
   AgreementId id;
   std::string name;
   std::string kind;
+  // Only dates a document states as such: the agreement's own value, else the earliest
+  // AgreementDate of event "concluded" (resp. "in force"). NULL in the seed: no document says
+  // concluded or in force.
   std::optional<PartialDate> concluded_on;
   std::optional<PartialDate> in_force_from;
   std::optional<std::string> purpose;
   std::string key;  // the key fact files use ("scf-2012"); empty for a row without one
+  // The earliest dated event of dates() (a year sorts before its months; the first recorded on
+  // a tie) and its kind ("signed"); std::nullopt when the agreement has no dated event.
+  std::optional<PartialDate> first_dated_on;
+  std::optional<std::string> first_dated_event;
+};
+
+// A date of an agreement, of the kind its document states (v_agreement_date).
+struct AgreementDate {
+  static constexpr const char* kSubjectType = "agreement_date";
+  std::int64_t id;
+  AgreementId agreement_id;
+  std::string event;  // 'signed', 'established', 'agreed', 'concluded', 'in force', 'in use'
+  std::optional<PartialDate> on_date;
+  std::string basis;                // 'document', 'inferred' or 'general_knowledge'
+  std::optional<std::string> note;  // why, when the basis is not 'document'
 };
 
 struct AgreementParty {
@@ -40,18 +58,6 @@ struct AgreementParty {
   std::string how;  // 'founding party', 'party' (means not stated), 'exchange of letters',
                     // 'announced at meeting'
   OrganisationId organisation_id;  // of `organisation`
-};
-
-// A date a document gives an agreement, of the kind of event it states ('signed', 'established',
-// 'agreed', 'concluded', 'in force', 'in use'): never a stronger kind than the document's words.
-struct AgreementDate {
-  static constexpr const char* kSubjectType = "agreement_date";
-  std::int64_t id;
-  AgreementId agreement_id;
-  std::string event;
-  std::optional<PartialDate> on_date;
-  std::string basis;  // 'document', 'inferred' or 'general_knowledge'
-  std::optional<std::string> note;
 };
 
 // A party to an agreement as it stood on a date: the party row as recorded, and the standing of
@@ -77,7 +83,7 @@ struct Signatory {
 
 class EUIOMKB_API Agreements {
  public:
-  // Every agreement, by date concluded (else in force), then id.
+  // Every agreement, by date concluded (else in force, else its first dated event), then id.
   std::vector<Agreement> all() const;
   std::optional<Agreement> find(AgreementId id) const;
   // By name, ignoring case.

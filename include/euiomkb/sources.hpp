@@ -61,6 +61,9 @@ struct Citation {
   std::string quote;
   std::int64_t start_offset;  // in code points of Source::text
   std::int64_t end_offset;    // one past the last code point
+  // Why the passage supports the record though it does not name it (citation.note); std::nullopt
+  // when the passage speaks for itself.
+  std::optional<std::string> note;
 };
 
 class EUIOMKB_API Sources {
