@@ -249,14 +249,19 @@ SELECT a.person_id FROM attendance a WHERE a.meeting_id = ?1
     sqlite3_bind_int64(held.get(), 1, meeting);
     sqlite3_step(held.get());
     if (auto date = opt_date(held.get(), 0)) s.post_date = *date;
+    // The person's first dated tenure, asked on its first attested day (a post known only from
+    // an undated document has no date and no holder on any day).
     RawStatement post(db, R"sql(
-SELECT po.title, o.short_name FROM tenure t JOIN post po ON po.post_id = t.post_id
+SELECT po.title, o.short_name, coalesce(t.start_date, t.attested_from)
+  FROM tenure t JOIN post po ON po.post_id = t.post_id
   JOIN organisation o ON o.org_id = po.org_id
- WHERE t.person_id = ?1 ORDER BY t.tenure_id LIMIT 1)sql");
+ WHERE t.person_id = ?1 AND coalesce(t.start_date, t.attested_from) IS NOT NULL
+ ORDER BY t.tenure_id LIMIT 1)sql");
     sqlite3_bind_int64(post.get(), 1, person);
     if (sqlite3_step(post.get()) == SQLITE_ROW) {
       s.post_title = text(post.get(), 0);
       s.post_organisation = text(post.get(), 1);
+      if (auto date = opt_date(post.get(), 2)) s.post_date = *date;
     } else {
       s.post_title = "Director General";
       s.post_organisation = "IOM";

@@ -269,7 +269,8 @@ void export_popolo(const KnowledgeBase& kb, std::ostream& out) {
       for (const Attendance& a : kb.meetings().attendance(m.id))
         attendees.push_back({{"person_id", id("person", a.person_id.value())},
                              {"role", a.role},
-                             {"organization_id", organisation_id(a.organisation_id)}});
+                             {"organization_id", organisation_id(a.organisation_id)},
+                             {"attested_as", a.attested_as}});
       item({{"id", id("event", m.id.value())},
             {"name", m.title},
             {"classification", opt(m.series)},

@@ -76,12 +76,13 @@ int show_meeting(const Tool& tool, const Arguments& args) {
   for (const Attendance& a : kb.meetings().attendance(m.id))
     out->row({text(a.person), text(a.role), text(a.post), boolean(a.acting), text(a.organisation),
               text(a.attested_as), notes.of(a)});
-  out->section("organisations", {{"organisation"}, {"role"}, CitationNotes::column()});
+  out->section("organisations",
+               {{"organisation"}, {"role"}, {"attested_as"}, CitationNotes::column()});
   for (const MeetingOrganisation& o : kb.meetings().organisations(m.id))
-    out->row({text(o.organisation), text(o.role), notes.of(o)});
-  out->section("topics", {{"topic"}, {"theme"}, CitationNotes::column()});
+    out->row({text(o.organisation), text(o.role), text(o.attested_as), notes.of(o)});
+  out->section("topics", {{"topic"}, {"theme"}, {"attested_as"}, CitationNotes::column()});
   for (const Topic& t : kb.meetings().topics(m.id))
-    out->row({text(t.label), text(t.theme), notes.of(t)});
+    out->row({text(t.label), text(t.theme), text(t.attested_as), notes.of(t)});
   // What the documents say of the meeting's series (how often it meets, how many so far, ...).
   if (m.series) {
     out->section(

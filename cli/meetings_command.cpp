@@ -40,14 +40,16 @@ int list_meetings(const Tool& tool, const Filters& f) {
                             {"held_on"},
                             {"title"},
                             {"location"},
-                            {"host"}});
+                            {"host"},
+                            {"topics_announced", ColumnType::integer},
+                            {"topics_reported", ColumnType::integer}});
   kb.meetings().each([&](const Meeting& m) {
     if (!f.series.empty() && !(m.series && same_ignoring_case(*m.series, f.series))) return;
     // A partial date is in range when any day it covers could be.
     if (from && !(m.held_on && (*m.held_on >= *from || m.held_on->covers(*from)))) return;
     if (to && !(m.held_on && (*m.held_on <= *to || to->covers(*m.held_on)))) return;
+    auto topics = kb.meetings().topics(m.id);
     if (!f.theme.empty()) {
-      auto topics = kb.meetings().topics(m.id);
       if (std::none_of(topics.begin(), topics.end(), [&](const Topic& t) {
             return t.theme && contains_ignoring_case(*t.theme, f.theme);
           }))
@@ -55,7 +57,11 @@ int list_meetings(const Tool& tool, const Filters& f) {
     }
     out->row({text(kb.key_of("meeting", m.id.value())), text(m.series),
               integer(m.sequence_no ? std::optional<std::int64_t>(*m.sequence_no) : std::nullopt),
-              date(m.held_on), text(m.title), text(m.location), text(m.host)});
+              date(m.held_on), text(m.title), text(m.location), text(m.host),
+              integer(std::count_if(topics.begin(), topics.end(),
+                                    [](const Topic& t) { return t.attested_as == "announced"; })),
+              integer(std::count_if(topics.begin(), topics.end(),
+                                    [](const Topic& t) { return t.attested_as == "reported"; }))});
   });
   out->finish();
   return 0;

@@ -26,10 +26,15 @@ int tour(const KnowledgeBase& kb, const std::string& db, std::ostream& out) {
         << ")\n";
     for (const Attendance& a : kb.meetings().attendance(m.id)) {
       out << "      " << a.person << ", " << (a.acting ? "acting " : "") << or_dash(a.post) << ", "
-          << or_dash(a.organisation) << " [" << a.role << "]\n";
+          << or_dash(a.organisation) << " [" << a.role << ", " << a.attested_as << "]\n";
     }
-    if (auto topics = kb.meetings().topics(m.id).size())
-      out << "      " << topics << " topic(s) discussed\n";
+    // An agenda a document announced is not what was discussed: each count says which.
+    std::size_t announced = 0;
+    std::size_t reported = 0;
+    for (const Topic& t : kb.meetings().topics(m.id))
+      ++(t.attested_as == "announced" ? announced : reported);
+    if (announced) out << "      " << announced << " topic(s) announced\n";
+    if (reported) out << "      " << reported << " topic(s) discussed\n";
   }
   out << "\nConflicting claims\n";
   for (const Claim& claim : kb.conflicting_claims()) {

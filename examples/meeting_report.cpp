@@ -21,15 +21,17 @@ int main(int argc, char** argv) {
             << "\n  place    " << meeting->location.value_or("not stated") << "\n  host     "
             << meeting->host.value_or("not stated") << "\n\nAttendees\n";
   for (const auto& a : kb.meetings().attendance(meeting->id)) {
-    std::cout << "  " << a.person << " (" << a.role << "), " << (a.acting ? "acting " : "")
-              << a.post.value_or("post not stated") << ", "
+    std::cout << "  " << a.person << " (" << a.role << ", " << a.attested_as << "), "
+              << (a.acting ? "acting " : "") << a.post.value_or("post not stated") << ", "
               << a.organisation.value_or("organisation not stated") << "\n";
   }
 
-  // Topics grouped by theme; a topic without a theme goes under "(no theme)".
+  // Topics grouped by theme; a topic without a theme goes under "(no theme)". Each says whether
+  // a document announced it (an agenda given ahead) or reported it as discussed.
   std::map<std::string, std::vector<std::string>> by_theme;
   for (const auto& topic : kb.meetings().topics(meeting->id))
-    by_theme[topic.theme.value_or("(no theme)")].push_back(topic.label);
+    by_theme[topic.theme.value_or("(no theme)")].push_back(topic.label + " (" + topic.attested_as +
+                                                           ")");
   std::cout << "\nTopics\n";
   for (const auto& [theme, labels] : by_theme) {
     std::cout << "  " << theme << "\n";

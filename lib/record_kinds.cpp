@@ -101,11 +101,12 @@ const std::vector<KindSpec>& record_kinds() {
         {"basis", Type::text, kOpt, {}},
         {"note", Type::text, kOpt, {}}}},
       {"meeting_organisation", "meeting_organisation_id", false, true,
-       "INSERT INTO meeting_organisation (meeting_id, org_id, role) "
-       "VALUES (:meeting, :organisation, :role)",
+       "INSERT INTO meeting_organisation (meeting_id, org_id, role, attested_as) "
+       "VALUES (:meeting, :organisation, :role, coalesce(:attested_as, 'reported'))",
        {{"meeting", Type::ref, kReq, "meeting"},
         {"organisation", Type::ref, kReq, "organisation"},
-        {"role", Type::text, kReq, {}}}},
+        {"role", Type::text, kReq, {}},
+        {"attested_as", Type::text, kOpt, {}}}},
       {"attendance", "attendance_id", false, true,
        "INSERT INTO attendance (meeting_id, person_id, org_id, post_id, role, attested_as) "
        "VALUES (:meeting, :person, :organisation, :post, :role, :attested_as)",
@@ -118,10 +119,12 @@ const std::vector<KindSpec>& record_kinds() {
       {"theme", "theme_id", true, false, "INSERT INTO theme (name, description) VALUES (:name, :description)",
        {{"name", Type::text, kReq, {}}, {"description", Type::text, kOpt, {}}}},
       {"topic", "topic_id", false, true,
-       "INSERT INTO topic (meeting_id, label, theme_id) VALUES (:meeting, :label, :theme)",
+       "INSERT INTO topic (meeting_id, label, theme_id, attested_as) "
+       "VALUES (:meeting, :label, :theme, coalesce(:attested_as, 'reported'))",
        {{"meeting", Type::ref, kReq, "meeting"},
         {"label", Type::text, kReq, {}},
-        {"theme", Type::ref, kOpt, "theme"}}},
+        {"theme", Type::ref, kOpt, "theme"},
+        {"attested_as", Type::text, kOpt, {}}}},
       {"agreement", "agreement_id", true, true,
        "INSERT INTO agreement (name, kind, concluded_on, in_force_from, purpose) "
        "VALUES (:name, :kind, :concluded_on, :in_force_from, :purpose)",

@@ -271,18 +271,20 @@ SELECT meeting_id, series, sequence_no, title, held_on, location, host,
    AND sequence_no = :sequence_no
 )sql";
 constexpr std::string_view kMeetingOrganisations =
-    "SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id "
-    "FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id "
+    "SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id, "
+    "mo.attested_as FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id "
     "WHERE mo.meeting_id = ? ORDER BY mo.role, o.short_name";
 // From the organisation's side through meeting_organisation_organisation (migration 0011).
 constexpr std::string_view kMeetingsOfOrganisation = R"sql(
-SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id
+SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id,
+       mo.attested_as
   FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id
   JOIN meeting m ON m.meeting_id = mo.meeting_id
  WHERE mo.org_id = ? ORDER BY coalesce(m.held_on, '~'), m.meeting_id, mo.role
 )sql";
 constexpr std::string_view kTopicsOfMeeting = R"sql(
-SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id
+SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id,
+       t.attested_as
   FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
   LEFT JOIN theme th ON th.theme_id = t.theme_id
  WHERE t.meeting_id = ? ORDER BY t.topic_id
@@ -290,7 +292,8 @@ SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_i
 // CROSS JOIN keeps SQLite from scanning `topic`: the theme (a short table) first, then its
 // topics through topic_theme.
 constexpr std::string_view kTopicsByTheme = R"sql(
-SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id
+SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id,
+       t.attested_as
   FROM theme th CROSS JOIN topic t ON t.theme_id = th.theme_id
   JOIN meeting m ON m.meeting_id = t.meeting_id
  WHERE th.name = :theme COLLATE NOCASE
@@ -317,13 +320,13 @@ Meeting meeting_row(detail::Statement& s) {
 }
 
 MeetingOrganisation meeting_organisation_row(detail::Statement& s) {
-  return {integer(s, 0), MeetingId(integer(s, 1)), text(s, 2), text(s, 3),
-          OrganisationId(integer(s, 4))};
+  return {integer(s, 0), MeetingId(integer(s, 1)),      text(s, 2),
+          text(s, 3),    OrganisationId(integer(s, 4)), text(s, 5)};
 }
 
 Topic topic_row(detail::Statement& s) {
   return {TopicId(integer(s, 0)), MeetingId(integer(s, 1)), text(s, 2), opt_date(s, 3), text(s, 4),
-          opt_text(s, 5),         opt_id<ThemeId>(s, 6)};
+          opt_text(s, 5),         opt_id<ThemeId>(s, 6),    text(s, 7)};
 }
 
 // ---- agreements ----

@@ -338,24 +338,31 @@ std::string folded_passage(std::string quote) {
 // Citations backing that an event happened from a source written before the event (the day
 // after the whole period is still before the event's first day). A source was written by its
 // published date, or, undated, by the date of a meeting it announces ahead (the FAQ announces
-// the first SOM of 3 May 2013). Columns: citation_id, subject_type, subject_id, file_name,
-// quote, event date, the date the source was written by.
+// the first SOM of 3 May 2013). A topic or an organisation at a meeting is one row for all the
+// documents citing it, 'reported' when one of them reports it (migration 0013): its citations
+// fail only when none of them comes from a source that can report the meeting. Columns:
+// citation_id, subject_type, subject_id, file_name, quote, event date, the date the source was
+// written by.
 constexpr std::string_view kPublishedBeforeEvent = R"sql(
-WITH event (subject_type, subject_id, happened_on) AS (
-  SELECT 'attendance', a.attendance_id, m.held_on FROM attendance a
+WITH event (subject_type, subject_id, happened_on, shared) AS (
+  SELECT 'attendance', a.attendance_id, m.held_on, 0 FROM attendance a
     JOIN meeting m ON m.meeting_id = a.meeting_id WHERE a.attested_as = 'reported'
   UNION ALL
-  SELECT 'meeting_date', d.meeting_date_id, d.held_on FROM meeting_date d
+  SELECT 'meeting_date', d.meeting_date_id, d.held_on, 0 FROM meeting_date d
    WHERE d.attested_as = 'reported'
   UNION ALL
-  SELECT 'meeting_organisation', mo.meeting_organisation_id, m.held_on FROM meeting_organisation mo
-    JOIN meeting m ON m.meeting_id = mo.meeting_id WHERE mo.role IN ('host', 'joined')
+  SELECT 'meeting_organisation', mo.meeting_organisation_id, m.held_on, 1
+    FROM meeting_organisation mo JOIN meeting m ON m.meeting_id = mo.meeting_id
+   WHERE mo.attested_as = 'reported' OR mo.role IN ('host', 'joined')
   UNION ALL
-  SELECT 'statement', statement_id, said_on FROM statement
+  SELECT 'topic', t.topic_id, m.held_on, 1 FROM topic t
+    JOIN meeting m ON m.meeting_id = t.meeting_id WHERE t.attested_as = 'reported'
   UNION ALL
-  SELECT 'agreement_party', agreement_party_id, since FROM agreement_party
+  SELECT 'statement', statement_id, said_on, 0 FROM statement
   UNION ALL
-  SELECT 'agreement_date', agreement_date_id, on_date FROM agreement_date
+  SELECT 'agreement_party', agreement_party_id, since, 0 FROM agreement_party
+  UNION ALL
+  SELECT 'agreement_date', agreement_date_id, on_date, 0 FROM agreement_date
 ),
 written (source_id, file_name, written_by) AS (
   SELECT s.source_id, s.file_name,
@@ -373,6 +380,10 @@ SELECT c.citation_id, c.subject_type, c.subject_id, w.file_name, c.quote, e.happ
   JOIN written w ON w.source_id = c.source_id
  WHERE w.written_by IS NOT NULL AND e.happened_on IS NOT NULL
    AND w.written_by || '~' < e.happened_on
+   AND (e.shared = 0
+        OR NOT EXISTS (SELECT 1 FROM citation o JOIN written ow ON ow.source_id = o.source_id
+                        WHERE o.subject_type = e.subject_type AND o.subject_id = e.subject_id
+                          AND (ow.written_by IS NULL OR ow.written_by || '~' >= e.happened_on)))
  ORDER BY c.citation_id
 )sql";
 

@@ -262,6 +262,11 @@ TEST_F(Export, PopoloHasPersonsOrganizationsPostsMembershipsEvents) {
   std::set<std::string> persons;
   for (const Json& p : popolo["persons"]) persons.insert(p["id"]);
   for (const Json& m : popolo["memberships"]) EXPECT_TRUE(persons.count(m["person_id"])) << m;
+  // An attendee announced ahead is not one reported afterwards.
+  std::set<std::string> attested;
+  for (const Json& e : popolo["events"])
+    for (const Json& a : e["attendees"]) attested.insert(a.value("attested_as", ""));
+  EXPECT_EQ(attested, (std::set<std::string>{"announced", "reported"}));
 }
 
 }  // namespace

@@ -79,6 +79,33 @@ TEST_F(ImportTest, UserFactsLoadThroughTheSeedPathAndAreCited) {
   EXPECT_FALSE(kb.search("Geneva").empty());
 }
 
+// A topic or a meeting's organisation without attested_as is 'reported' (files written before
+// migration 0013 import as they are); 'announced' is kept as written.
+TEST_F(ImportTest, TopicsAndOrganisationsWithoutAttestedAsAreReported) {
+  KnowledgeBase kb = open();
+  const std::string cite =
+      "  cite: notes | The twelfth EU-IOM Senior Officials Meeting was held in Geneva\n\n";
+  kb.import_facts({{"notes.facts", kSourceRecord + kMeetingRecord +
+                                       "topic\n  meeting: som-12-test\n  label: Geneva\n" + cite +
+                                       "topic\n  meeting: som-12-test\n  label: Twelfth\n"
+                                       "  attested_as: announced\n" +
+                                       cite +
+                                       "meeting_organisation\n  meeting: som-12-test\n"
+                                       "  organisation: iom\n  role: participant\n" +
+                                       cite}},
+                  documents);
+  auto meeting = kb.meetings().by_sequence("SOM", 12);
+  ASSERT_TRUE(meeting.has_value());
+  std::vector<std::string> topics;
+  for (const Topic& t : kb.meetings().topics(meeting->id))
+    topics.push_back(t.label + " " + t.attested_as);
+  EXPECT_EQ(topics, (std::vector<std::string>{"Geneva reported", "Twelfth announced"}));
+  auto organisations = kb.meetings().organisations(meeting->id);
+  ASSERT_EQ(organisations.size(), 1u);
+  EXPECT_EQ(organisations[0].attested_as, "reported");
+  EXPECT_TRUE(kb.verify().ok());
+}
+
 struct BadInput {
   const char* name;
   std::string facts;
@@ -132,6 +159,11 @@ INSTANTIATE_TEST_SUITE_P(
                      "attendance\n  meeting: som-12-test\n  person: william-swing\n"
                      "  role: chairman\n  attested_as: reported\n  cite: notes | Field notes\n",
                  12, "role", "not one of the allowed values; expected one of: co-chair, host"},
+        BadInput{"AttestedAsOfATopic",
+                 kMeetingRecord + "topic\n  meeting: som-12-test\n  label: x\n"
+                                  "  attested_as: expected\n  cite: notes | Field notes\n",
+                 12, "attested_as",
+                 "not one of the allowed values; expected one of: announced, reported"},
         BadInput{"DuplicateKey", "person william-swing\n  name: W\n  cite: notes | Field notes\n",
                  1, "", "already exists"},
         BadInput{"MissingCitation", "meeting m\n  title: Uncited meeting\n", 1, "cite",

@@ -97,6 +97,72 @@ TEST(Migrations, MigratesOlderDatabaseReadWriteAndRefusesReadOnly) {
   EXPECT_TRUE(raw.tableExists("kb_search"));
 }
 
+// Migration 0013 gives the topics and organisations of a meeting an attested_as read from their
+// documents: 'announced' when the documents citing the row only announced the meeting (a
+// meeting_date 'announced' cited from the same source), 'reported' as soon as one of them
+// reports it, and 'reported' (the column default) when no citing document dates the meeting.
+TEST(Migrations, AnnouncedOrReportedIsReadFromTheDocumentsOfEachExistingRow) {
+  TempPath path;
+  {
+    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    int version = 0;
+    for (const auto& file : detail::migrations()) {
+      if (file.name.substr(0, 4) == "0013") break;
+      raw.exec(std::string(file.text));
+      ++version;
+    }
+    raw.exec("PRAGMA user_version = " + std::to_string(version));
+    const std::string hash(64, 'a');
+    raw.exec(
+        "INSERT INTO source (source_id, file_name, title, language, sha256, text) VALUES "
+        "(1, 'before.txt', 'Before', 'en', '" +
+        hash +
+        "', 'The meeting will discuss A.'), "
+        "(2, 'after.txt', 'After', 'en', '" +
+        hash +
+        "', 'The meeting discussed A and B.'), "
+        "(3, 'undated.txt', 'Other', 'en', '" +
+        hash + "', 'C was discussed.')");
+    raw.exec(
+        "INSERT INTO organisation (org_id, short_name, name, kind) VALUES "
+        "(1, 'IOM', 'International Organization for Migration', 'international_organisation')");
+    raw.exec("INSERT INTO meeting (meeting_id, title, held_on) VALUES (1, 'M', '2020-01-02')");
+    raw.exec(
+        "INSERT INTO meeting_date (meeting_date_id, meeting_id, held_on, attested_as) VALUES "
+        "(1, 1, '2020-01-02', 'announced'), (2, 1, '2020-01-02', 'reported')");
+    raw.exec(
+        "INSERT INTO topic (topic_id, meeting_id, label) VALUES (1, 1, 'A'), (2, 1, 'B'), "
+        "(3, 1, 'C'), (4, 1, 'A again')");
+    raw.exec(
+        "INSERT INTO meeting_organisation (meeting_organisation_id, meeting_id, org_id, role) "
+        "VALUES (1, 1, 1, 'participant'), (2, 1, 1, 'host')");
+    // Source 1 dates the meeting as announced, source 2 as reported, source 3 not at all.
+    raw.exec(
+        "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, "
+        "end_offset) VALUES ('meeting_date', 1, 1, 'x', 0, 1), ('meeting_date', 2, 2, 'x', 0, "
+        "1), ('topic', 1, 1, 'x', 0, 1), ('topic', 2, 2, 'x', 0, 1), ('topic', 3, 3, 'x', 0, "
+        "1), ('topic', 4, 1, 'x', 1, 2), ('topic', 4, 2, 'x', 1, 2), "
+        "('meeting_organisation', 1, 1, 'x', 0, 1), ('meeting_organisation', 2, 2, 'x', 0, 1)");
+  }
+  KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
+  SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE);
+  auto column = [&](const char* sql) {
+    std::vector<std::string> out;
+    SQLite::Statement s(raw, sql);
+    while (s.executeStep()) out.push_back(s.getColumn(0).getString());
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(column("SELECT attested_as FROM v_meeting_topic ORDER BY topic_id"),
+            (V{"announced", "reported", "reported", "reported"}))
+      << "A: announced only; B: reported; C: its document dates nothing; A again: both";
+  EXPECT_EQ(column("SELECT attested_as FROM v_meeting_organisation ORDER BY "
+                   "meeting_organisation_id"),
+            (V{"announced", "reported"}));
+  EXPECT_THROW(raw.exec("UPDATE topic SET attested_as = 'expected' WHERE topic_id = 1"),
+               SQLite::Exception);
+}
+
 TEST(Migrations, CreateRefusesExistingFileAndOpenRefusesMissingFile) {
   TempPath path;
   KnowledgeBase::create_empty(path.str());

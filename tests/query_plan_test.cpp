@@ -52,6 +52,8 @@ const std::vector<WholeTableRead> kWholeTableReads = {
     {"SELECT source_id, file_name, text, sha256, published FROM source",
      "verify: hashes every source"},
     {"FROM citation ORDER BY source_id, citation_id", "verify: checks every citation"},
+    {"written (source_id, file_name, written_by) AS",
+     "verify (published-before-event): the date each source was written by, once for all"},
     {"FROM citation c WHERE NOT CASE c.subject_type", "verify: every citation's subject exists"},
     {"FROM organisation x WHERE NOT EXISTS", "verify: every fact row is cited"},
     {"SELECT count(*) AS n FROM organisation", "verify: counts the fact rows checked"},

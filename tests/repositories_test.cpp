@@ -148,8 +148,8 @@ TEST_F(Seeded, WhoHeldAPostOnADate) {
     return names(rows, [](const Tenure& t) { return t.person + (t.acting ? " (acting)" : ""); });
   };
   using V = std::vector<std::string>;
-  EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2013, 5, 3)),
-            V{"Stefano Manservisi"});
+  EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2013, 5, 3)), V{})
+      << "only the undated FAQ names Stefano Manservisi: no document shows him in post on a date";
   EXPECT_EQ(holder("Director General", "DG HOME", PartialDate(2014, 10, 1)), V{"Matthias Ruete"});
   EXPECT_EQ(holder("director general", "dg home", PartialDate(2025, 4, 4)),
             V{"Beate Gminder (acting)"});
@@ -417,28 +417,29 @@ TEST_F(Seeded, TopicsGroupedByThemeAcrossMeetings) {
 
 TEST_F(Seeded, ConflictingClaimsKeepBothValuesWithOnePreferred) {
   auto claims = kb().conflicting_claims();
-  auto frequency = [&](const char* value) {
-    return std::find_if(claims.begin(), claims.end(), [&](const Claim& c) {
-      return c.attribute == "frequency" && c.value == value;
-    });
+  auto began = [&](const char* value) {
+    return std::find_if(claims.begin(), claims.end(),
+                        [&](const Claim& c) { return c.attribute == "began" && c.value == value; });
   };
-  ASSERT_NE(frequency("two each year"), claims.end());
-  ASSERT_NE(frequency("four since 2013"), claims.end());
-  EXPECT_TRUE(frequency("four since 2013")->preferred);
-  EXPECT_FALSE(frequency("two each year")->preferred);
-  EXPECT_FALSE(frequency("two each year")->reason.empty());
-  auto faq = kb().citations("claim", frequency("two each year")->id.value());
-  ASSERT_EQ(faq.size(), 1u);
-  EXPECT_EQ(faq[0].file_name, "000_a0d3ddcd3abb330b.txt");
-  std::vector<std::string> later;
-  for (const auto& cite : kb().citations("claim", frequency("four since 2013")->id.value()))
-    later.push_back(cite.file_name);
-  EXPECT_EQ(later,
-            (std::vector<std::string>{"001_cb2c0eae87dd4d3f.txt", "004_209ce294fba026b0.txt"}));
-  // Dates of different kinds are not set against each other: "signed" in June 2012 is no claim
-  // against "established" in July 2012.
+  ASSERT_NE(began("June 2012 (signed)"), claims.end());
+  ASSERT_NE(began("July 2012 (established)"), claims.end());
+  EXPECT_TRUE(began("July 2012 (established)")->preferred);
+  EXPECT_FALSE(began("June 2012 (signed)")->preferred);
+  EXPECT_FALSE(began("June 2012 (signed)")->reason.empty());
+  auto june = kb().citations("claim", began("June 2012 (signed)")->id.value());
+  ASSERT_EQ(june.size(), 1u);
+  EXPECT_EQ(june[0].file_name, "004_209ce294fba026b0.txt");
+  std::vector<std::string> july;
+  for (const auto& cite : kb().citations("claim", began("July 2012 (established)")->id.value()))
+    july.push_back(cite.file_name);
+  std::sort(july.begin(), july.end());
+  EXPECT_EQ(july,
+            (std::vector<std::string>{"000_a0d3ddcd3abb330b.txt", "001_cb2c0eae87dd4d3f.txt",
+                                      "002_c62c9d0eb1eff114.txt", "003_f41a909b4bc26263.txt"}));
+  // A count is not a frequency: the FAQ's two Heads of Unit meetings a year and the later count
+  // of four since 2013 are series facts, not a claim pair.
   EXPECT_EQ(std::count_if(claims.begin(), claims.end(),
-                          [](const Claim& c) { return c.attribute == "established"; }),
+                          [](const Claim& c) { return c.attribute == "frequency"; }),
             0);
 }
 
@@ -470,7 +471,7 @@ TEST_F(Seeded, PublicationsPolicyFrameworksAndStatements) {
   auto said = kb().people().statements(mimica->id);
   ASSERT_EQ(said.size(), 1u);
   EXPECT_EQ(said[0].kind, "quote");
-  EXPECT_EQ(said[0].meeting_id, som(3).id);
+  EXPECT_FALSE(said[0].meeting_id.has_value()) << "said \"Ahead of the event\", not at it";
   EXPECT_NE(said[0].text.find("root causes"), std::string::npos);
   expect_cited(said[0]);
 }

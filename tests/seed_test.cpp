@@ -117,7 +117,6 @@ TEST(Seed, EveryColumnOfEveryDocumentedViewHasAValueOrAReasonToBeEmpty) {
       {"v_agreement.concluded_on",
        "no document says an agreement was concluded (signed, established, agreed, in use only)"},
       {"v_agreement.in_force_from", "no document says when an agreement entered into force"},
-      {"v_agreement_date.note", "every agreement date is stated by a document (basis document)"},
       {"v_agreement_relation.note", "the one relation is stated by a document (basis document)"},
       {"v_organisation_name.valid_from",
        "no document says from when a name was valid (attested_on holds when one uses it)"},

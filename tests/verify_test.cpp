@@ -295,6 +295,19 @@ TEST_F(SupportTest, AnnouncingAMeetingAheadIsNoFault) {
       << (failures.empty() ? "" : failures.front().message);
 }
 
+TEST_F(SupportTest, AnAgendaAnnouncedAheadCannotBeStoredAsReported) {
+  // The EEAS announcement, dated a day before the 2nd SOM, is the only document of its topics:
+  // marked 'reported', they would say what was discussed on the word of a text written before.
+  auto failures = by_rule(
+      failures_after("UPDATE source SET published = '2014-09-30' WHERE file_name = "
+                     "'003_f41a909b4bc26263.txt'; UPDATE topic SET attested_as = 'reported' "
+                     "WHERE topic_id IN (SELECT topic_id FROM v_meeting_topic WHERE series = "
+                     "'SOM' AND sequence_no = 2)"),
+      "published-before-event");
+  ASSERT_FALSE(failures.empty());
+  for (const auto& f : failures) EXPECT_EQ(f.subject_type, "topic") << f.message;
+}
+
 TEST_F(SupportTest, ParticipantsAreCitedFromDocumentsThatDescribeTheMeeting) {
   // Swing at the first SOM, cited from the 2016 release, which names him but not that meeting.
   auto failures = by_rule(

@@ -59,6 +59,7 @@ struct MeetingOrganisation {
   std::string organisation;
   std::string role;  // 'host', 'participant', 'joined', 'joining announced'
   std::optional<OrganisationId> organisation_id;  // of `organisation`
+  std::string attested_as;  // 'announced' beforehand or 'reported' afterwards (migration 0013)
 };
 
 struct Topic {
@@ -70,6 +71,9 @@ struct Topic {
   std::string label;
   std::optional<std::string> theme;
   std::optional<ThemeId> theme_id;  // of `theme`
+  // 'announced': on an agenda a document gave before the meeting; 'reported': a document says
+  // it was discussed (migration 0013).
+  std::string attested_as;
 };
 
 // An editorial grouping of topics worded differently at different meetings (not cited).
