@@ -144,11 +144,12 @@ int show_org(const Tool& tool, const Arguments& args) {
                   Value(), notes.of(p)});
   }
 
-  out->section("meetings", {{"held_on"}, {"meeting"}, {"role"}, CitationNotes::column()});
+  out->section("meetings",
+               {{"held_on"}, {"meeting"}, {"role"}, {"attested_as"}, CitationNotes::column()});
   for (const MeetingOrganisation& mo : kb.meetings().of_organisation(o.id)) {
     std::optional<Meeting> m = kb.meetings().find(mo.meeting_id);
     if (!m || (on && m->held_on && !(*m->held_on <= *on || on->covers(*m->held_on)))) continue;
-    out->row({date(m->held_on), text(m->title), text(mo.role), notes.of(mo)});
+    out->row({date(m->held_on), text(m->title), text(mo.role), text(mo.attested_as), notes.of(mo)});
   }
 
   out->section("funding", {{"funder"},
