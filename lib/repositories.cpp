@@ -331,72 +331,33 @@ Topic topic_row(detail::Statement& s) {
 
 // ---- agreements ----
 
-// The columns of an Agreement (schema/0014: as v_agreement derives them from agreement_date).
+// The columns of an Agreement, as v_agreement derives them from agreement_date (schema/0014;
+// the view's other columns are not computed when not selected). The key is the first by key.
 constexpr std::string_view kAgreementsAll = R"sql(
-SELECT a.agreement_id, a.name, a.kind,
-       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
-                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
-       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
-                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
-       a.purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
-       (SELECT d.on_date FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
-       (SELECT d.event FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
-  FROM agreement a
- ORDER BY coalesce(a.concluded_on, a.in_force_from, first_dated_on), a.agreement_id
+SELECT v.agreement_id, v.name, v.kind, v.concluded_on, v.in_force_from, v.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = v.agreement_id),
+       v.first_dated_on, v.first_dated_event
+  FROM v_agreement v
+ ORDER BY coalesce(v.concluded_on, v.in_force_from, v.first_dated_on), v.agreement_id
 )sql";
 constexpr std::string_view kAgreementById = R"sql(
-SELECT a.agreement_id, a.name, a.kind,
-       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
-                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
-       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
-                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
-       a.purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
-       (SELECT d.on_date FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
-       (SELECT d.event FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
-  FROM agreement a WHERE a.agreement_id = ?
+SELECT v.agreement_id, v.name, v.kind, v.concluded_on, v.in_force_from, v.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = v.agreement_id),
+       v.first_dated_on, v.first_dated_event
+  FROM v_agreement v WHERE v.agreement_id = ?
 )sql";
 constexpr std::string_view kAgreementByName = R"sql(
-SELECT a.agreement_id, a.name, a.kind,
-       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
-                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
-       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
-                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
-       a.purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
-       (SELECT d.on_date FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
-       (SELECT d.event FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
-  FROM agreement a WHERE a.name = ? COLLATE NOCASE
+SELECT v.agreement_id, v.name, v.kind, v.concluded_on, v.in_force_from, v.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = v.agreement_id),
+       v.first_dated_on, v.first_dated_event
+  FROM v_agreement v WHERE v.name = ? COLLATE NOCASE
 )sql";
 constexpr std::string_view kStrategicFramework = R"sql(
-SELECT a.agreement_id, a.name, a.kind,
-       coalesce(a.concluded_on, (SELECT min(d.on_date) FROM agreement_date d
-                                  WHERE d.agreement_id = a.agreement_id AND d.event = 'concluded')),
-       coalesce(a.in_force_from, (SELECT min(d.on_date) FROM agreement_date d
-                                   WHERE d.agreement_id = a.agreement_id AND d.event = 'in force')),
-       a.purpose,
-       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = a.agreement_id),
-       (SELECT d.on_date FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1) AS first_dated_on,
-       (SELECT d.event FROM agreement_date d
-         WHERE d.agreement_id = a.agreement_id AND d.on_date IS NOT NULL
-         ORDER BY d.on_date, d.agreement_date_id LIMIT 1)
-  FROM agreement a
- WHERE a.kind = 'strategic_cooperation_framework' ORDER BY a.agreement_id LIMIT 1
+SELECT v.agreement_id, v.name, v.kind, v.concluded_on, v.in_force_from, v.purpose,
+       (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = v.agreement_id),
+       v.first_dated_on, v.first_dated_event
+  FROM v_agreement v
+ WHERE v.kind = 'strategic_cooperation_framework' ORDER BY v.agreement_id LIMIT 1
 )sql";
 constexpr std::string_view kParties = R"sql(
 SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
