@@ -1,5 +1,7 @@
 #include "standing.hpp"
 
+#include <set>
+
 namespace euiomkb::cli {
 
 std::string name_basis(const NameOnDate& name, const PartialDate& on) {
@@ -43,6 +45,7 @@ std::vector<MembershipStep> membership_steps(const KnowledgeBase& kb, AgreementI
   for (const AgreementParty& party : kb.agreements().parties(agreement)) {
     OrganisationId current = party.organisation_id;
     std::string name = party.organisation;
+    std::set<std::int64_t> visited{current.value()};  // a lineage that loops is not followed
     for (int guard = 0; guard < 64; ++guard) {
       std::vector<OrganisationEvent> from;
       for (OrganisationEvent& e : kb.organisations().lineage(current)) {
@@ -62,6 +65,7 @@ std::vector<MembershipStep> membership_steps(const KnowledgeBase& kb, AgreementI
         if (e.general_knowledge) step.basis = "general_knowledge";
       const OrganisationEvent& e = from.front();
       if ((e.event == "renamed" || e.event == "merged") && e.to_id && from.size() == 1) {
+        if (!visited.insert(e.to_id->value()).second) break;
         step.successor = e.to_id;
         step.successor_name = e.to_short_name.value_or("?");
         current = *e.to_id;

@@ -1,5 +1,6 @@
 // The repositories: hand-written queries over the tables and views, prepared once per
 // connection (Connection::prepare) and always bound.
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -79,36 +80,42 @@ SELECT parent_org_id FROM organisation_parent
 )sql";
 // Every English name of an organisation with its validity and the earliest dated document that
 // writes it: a name row's attested_on or the publication date of a source cited for it; for the
-// organisation's own full and short names, of a source whose cited passage holds the name.
+// organisation's own full name, of a source whose cited passage holds it (ignoring case), for its
+// short name, of one whose passage holds it as a whole word, case kept ("UN" is not in "United").
+// Earliest means the date that ends first ("2025-01-10" before "2025"): min() of date || '~'.
 // Kinds: 'name' (organisation_name), 'full', 'short'. Only English names compete: a document in
 // another language attests what the organisation is called there, not a rename (the EEAS in Dutch).
 constexpr std::string_view kOrganisationNameCandidates = R"sql(
 SELECT n.name, 'name', n.valid_from, n.valid_to,
-       (SELECT min(d) FROM (SELECT n.attested_on AS d
-                            UNION ALL
-                            SELECT s.published FROM citation c
-                              JOIN source s ON s.source_id = c.source_id
-                             WHERE c.subject_type = 'organisation_name'
-                               AND c.subject_id = n.org_name_id))
+       (SELECT rtrim(min(d || '~'), '~')
+          FROM (SELECT n.attested_on AS d
+                UNION ALL
+                SELECT s.published FROM citation c JOIN source s ON s.source_id = c.source_id
+                 WHERE c.subject_type = 'organisation_name' AND c.subject_id = n.org_name_id))
   FROM organisation_name n WHERE n.org_id = :id AND n.language = 'en'
 UNION ALL
 SELECT o.name, 'full', NULL, NULL,
-       (SELECT min(s.published) FROM citation c JOIN source s ON s.source_id = c.source_id
+       (SELECT rtrim(min(s.published || '~'), '~') FROM citation c
+          JOIN source s ON s.source_id = c.source_id
          WHERE c.subject_type = 'organisation' AND c.subject_id = o.org_id
            AND instr(lower(c.quote), lower(o.name)) > 0)
   FROM organisation o WHERE o.org_id = :id
 UNION ALL
 SELECT o.short_name, 'short', NULL, NULL,
-       (SELECT min(s.published) FROM citation c JOIN source s ON s.source_id = c.source_id
+       (SELECT rtrim(min(s.published || '~'), '~') FROM citation c
+          JOIN source s ON s.source_id = c.source_id
          WHERE c.subject_type = 'organisation' AND c.subject_id = o.org_id
-           AND instr(lower(c.quote), lower(o.short_name)) > 0)
+           AND (' ' || c.quote || ' ') GLOB ('*[^A-Za-z0-9]' || o.short_name || '[^A-Za-z0-9]*'))
   FROM organisation o WHERE o.org_id = :id
 )sql";
-// The earliest dated document cited for an organisation: when the documents first show it.
+// The earliest dated document cited for an organisation that may date from the event's start
+// (:from) and surely dates from no later than the end of the date asked (:high): the document that
+// shows the organisation by then, if any.
 constexpr std::string_view kOrganisationFirstShown = R"sql(
 SELECT s.published, s.title FROM citation c JOIN source s ON s.source_id = c.source_id
  WHERE c.subject_type = 'organisation' AND c.subject_id = :id AND s.published IS NOT NULL
- ORDER BY s.published LIMIT 1
+   AND s.published || '~' >= :from AND s.published || '~' <= :high
+ ORDER BY s.published || '~' LIMIT 1
 )sql";
 constexpr std::string_view kOrganisationLineage = R"sql(
 SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note,
@@ -367,7 +374,7 @@ SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, a
 constexpr std::string_view kPartiesOn = R"sql(
 SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
   FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
- WHERE ap.agreement_id = :id AND ap.since <= :high
+ WHERE ap.agreement_id = :id AND (ap.since IS NULL OR ap.since <= :high)
  ORDER BY ap.since, o.short_name
 )sql";
 constexpr std::string_view kAgreementDates = R"sql(
@@ -561,10 +568,17 @@ class Standing {
   Standing(const Organisations& organisations, Impl* impl, const PartialDate& date)
       : organisations_(organisations), impl_(impl), date_(date), bounds_(bounds(date)) {}
 
-  // The earliest dated document that names `id`, as (date, title).
-  std::optional<std::pair<PartialDate, std::string>> first_shown(OrganisationId id) const {
+  // The earliest dated document that names `id`, may date from `from` or later and dates from the
+  // end of the date asked at the latest, as (date, title).
+  std::optional<std::pair<PartialDate, std::string>> first_shown(OrganisationId id,
+                                                                 const std::string& from) const {
     auto row = first_row(
-        impl_, kOrganisationFirstShown, [&](auto& s) { s.bind(":id", id.value()); },
+        impl_, kOrganisationFirstShown,
+        [&](auto& s) {
+          s.bind(":id", id.value());
+          s.bind(":from", from);
+          s.bind(":high", bounds_.high);
+        },
         [](auto& s) { return std::pair(opt_date(s, 0), text(s, 1)); });
     if (!row || !row->first) return std::nullopt;
     return std::pair(*row->first, row->second);
@@ -572,7 +586,10 @@ class Standing {
 
   // Whether `events` (one event, or the parts of one split) happened before the date, after it,
   // or neither is settled. `made` are the organisations the events made; when the dates overlap,
-  // a document dated by the date that already names one of them places the events before it.
+  // a document that may date from the event's start, dated by the end of the date, and already
+  // names one of them places the events before it (basis 'inferred', `why` says which document).
+  // An undated event, or a merger (whose outcome may be older than it), is never so placed.
+  // `why` is empty for a timing the dates settle alone.
   Timing timing(const std::vector<OrganisationEvent>& events,
                 const std::vector<OrganisationId>& made, std::string& basis,
                 std::string& why) const {
@@ -581,10 +598,10 @@ class Standing {
       auto b = bounds(*when);
       if (b.high < bounds_.low) return Timing::before;
       if (b.low > bounds_.high) return Timing::after;
-    }
-    for (OrganisationId id : made) {
-      auto shown = first_shown(id);
-      if (shown && bounds(shown->first).high <= bounds_.high) {
+      for (OrganisationId id : made) {
+        if (events.front().event == "merged") break;
+        auto shown = first_shown(id, b.low);
+        if (!shown) continue;
         auto o = organisations_.find(id);
         why = "a document of " + shown->first.to_string() + " (\"" + shown->second +
               "\") already names " + (o ? o->short_name : "its successor") + ", so it came by " +
@@ -601,16 +618,33 @@ class Standing {
     OrganisationOnDate out{asked, date_, "itself", asked, {}, "document", "", {}, {}};
     Organisation current = asked;
     std::vector<std::string> said;
-    // Backwards: a rename or merger into it after the date means it was then its predecessor; a
-    // split or creation after the date means it did not exist yet.
+    std::set<std::int64_t> visited{asked.id.value()};  // a lineage that loops is not followed
+    auto loops = [&](const Organisation& next) {
+      if (visited.insert(next.id.value()).second) return false;
+      said.push_back("the recorded lineage returns to " + next.short_name);
+      return true;
+    };
+    // Backwards: a renaming into it after the date means it was then its predecessor; a split or
+    // creation after the date means it did not exist yet. (A merger into it leaves it itself: what
+    // merged in joined an organisation that already was.)
     for (int guard = 0; guard < 64; ++guard) {
       auto into = events(current.id, /*into=*/true);
       if (into.empty()) break;
-      std::string basis = event_basis(into.front());
+      const OrganisationEvent& e = into.front();
+      if (e.event == "merged") break;
+      std::string basis = event_basis(e);
       std::string why;
       Timing t = timing(into, {current.id}, basis, why);
-      if (t == Timing::before) break;
-      const OrganisationEvent& e = into.front();
+      if (t == Timing::before) {
+        if (!why.empty()) {  // the answer rests on an inference: say so
+          out.through.push_back(e);
+          weaken(out.basis, basis);
+          said.push_back(current.short_name + " came from " + e.from_short_name.value_or("?") +
+                         " (" + e.event + " " + when_text(e.occurred_on) + ", " +
+                         basis_words(event_basis(e)) + "); " + why);
+        }
+        break;
+      }
       out.through.push_back(e);
       weaken(out.basis, basis);
       if (t == Timing::open) {
@@ -619,9 +653,10 @@ class Standing {
                        basis_words(event_basis(e)) + "); " + why);
         return finish(out, "undetermined", std::nullopt, said);
       }
-      if ((e.event == "renamed" || e.event == "merged") && e.from_id) {
+      if (e.event == "renamed" && e.from_id) {
         auto before = organisations_.find(*e.from_id);
         if (!before) break;
+        if (loops(*before)) return finish(out, "undetermined", std::nullopt, said);
         said.push_back(current.short_name + " was still " + before->short_name + ": " +
                        before->short_name + " was " + phrase(e) + " " + when_text(e.occurred_on) +
                        ", after " + date_.to_string() + " (" + basis_words(event_basis(e)) + ")");
@@ -661,6 +696,7 @@ class Standing {
       if ((e.event == "renamed" || e.event == "merged") && e.to_id && from.size() == 1) {
         auto after = organisations_.find(*e.to_id);
         if (!after) break;
+        if (loops(*after)) return finish(out, "undetermined", std::nullopt, said);
         out.standing = "successor";
         current = *after;
         continue;
@@ -745,7 +781,7 @@ class Standing {
         if (!valid || (c.valid_from && (!valid->valid_from || *valid->valid_from < *c.valid_from)))
           valid = &c;
       }
-      if (c.attested && bounds(*c.attested).low <= bounds_.high) {
+      if (c.attested && bounds(*c.attested).high <= bounds_.high) {
         if (!attested || *attested->attested < *c.attested ||
             (*attested->attested == *c.attested && rank(*attested) < rank(c)))
           attested = &c;
@@ -1044,6 +1080,14 @@ std::vector<PartyOnDate> Agreements::parties_on(AgreementId id, const PartialDat
     auto organisation = organisations.find(party.organisation_id);
     if (!organisation) continue;
     OrganisationOnDate then = standing.of(*organisation);
+    if (!party.since) {  // whether it had joined by the date the records do not say
+      then.standing = "undetermined";
+      then.as.reset();
+      then.name.reset();
+      then.parent.reset();
+      then.explanation = "the records do not say when " + party.organisation + " joined" +
+                         (then.explanation.empty() ? "" : "; " + then.explanation);
+    }
     out.push_back({std::move(party), std::move(then)});
   }
   return out;

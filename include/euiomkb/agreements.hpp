@@ -94,7 +94,8 @@ class EUIOMKB_API Agreements {
   std::vector<AgreementParty> parties(AgreementId id) const;
   // Parties that had joined by `date` (a party whose joining date overlaps `date` counts), each
   // with its standing on the date, in the order of parties(); current() tells the parties of
-  // that date from those that had ceased or whose standing the records leave open.
+  // that date from those that had ceased or whose standing the records leave open. A party whose
+  // joining date is not recorded is listed as 'undetermined', saying so.
   std::vector<PartyOnDate> parties_on(AgreementId id, const PartialDate& date) const;
   // Every date the documents give the agreement, earliest first.
   std::vector<AgreementDate> dates(AgreementId id) const;

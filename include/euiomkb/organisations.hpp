@@ -73,11 +73,13 @@ struct NameOnDate {
 
 // How an organisation stood on a date, following the recorded lineage (organisation_event): a
 // renamed or merged organisation continues as its successor, one split or dissolved has ceased,
-// one made by a later rename was still its predecessor. An event counts as before the date when
-// its recorded date ends before the date begins, or, when the two overlap, when a document dated
-// on or before the date already names the organisation the event made (basis 'inferred'); an
-// event without a date, or overlapping the date without such a document, leaves the standing
-// 'undetermined' rather than guessing.
+// one made by a later renaming was still its predecessor, one made by a later split or creation
+// did not exist yet (a merger into it leaves it itself). An event counts as before the date when
+// its recorded date ends before the date begins, or, when the two overlap, when a document that
+// may date from the event's start, dated by the end of the date, already names the organisation
+// the event made (basis 'inferred'; never for a merger, whose outcome may be older). An event
+// without a date, one overlapping the date without such a document, or a lineage that loops
+// leaves the standing 'undetermined' rather than guessing.
 struct OrganisationOnDate {
   Organisation organisation;  // the one asked about
   PartialDate date;
@@ -86,7 +88,7 @@ struct OrganisationOnDate {
   // by the date), 'not yet' (made later by a split or creation), 'undetermined'.
   std::string standing;
   std::optional<Organisation> as;          // who stood for it on the date (itself, successor, ...)
-  std::vector<OrganisationEvent> through;  // the events followed, in order
+  std::vector<OrganisationEvent> through;  // the events the answer rests on, in order
   // The weakest basis among the events followed and the timing readings: 'document',
   // 'inferred' or 'general_knowledge' ('document' when no event was followed).
   std::string basis;

@@ -9,6 +9,9 @@
 # three packages with apt-get, runs the installed tool and consumers against /usr, and purges
 # the packages again.
 set -euo pipefail
+# Pipelines end in `grep ... > /dev/null`, never `grep -q`: under pipefail, grep -q leaving at the
+# first match can kill the writer (the dynamic loader behind ldd writes line by line) with SIGPIPE
+# and fail the line on a busy machine ("the tool did not load the packaged library", seen in CI).
 build=$1 source=$2 work=$3 version=$4 cxx=$5
 fail() { echo "deb_test: $*" >&2; exit 1; }
 
@@ -28,10 +31,10 @@ done
 # the link, headers, CMake package and .pc; the tool package the tool.
 libdir=usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 expect_file() {  # deb path
-  dpkg-deb -c "$1" | awk '{print $6}' | grep -qx "./$2" || fail "$(basename "$1") lacks /$2"
+  dpkg-deb -c "$1" | awk '{print $6}' | grep -x "./$2" > /dev/null || fail "$(basename "$1") lacks /$2"
 }
 expect_no_file() {
-  ! dpkg-deb -c "$1" | awk '{print $6}' | grep -qx "./$2" || fail "$(basename "$1") has /$2"
+  ! dpkg-deb -c "$1" | awk '{print $6}' | grep -x "./$2" > /dev/null || fail "$(basename "$1") has /$2"
 }
 expect_file "$runtime" "$libdir/libeuiomkb.so.$version"
 expect_file "$runtime" "$libdir/libeuiomkb.so.0"
@@ -60,7 +63,7 @@ done
 for deb in "$runtime" "$dev" "$tool"; do
   echo "$(dpkg-deb -f "$deb" Package): Depends: $(depends "$deb")"
 done
-dpkg-deb -I "$runtime" shlibs | grep -qx "libeuiomkb 0 libeuiomkb0 (= $version)" \
+dpkg-deb -I "$runtime" shlibs | grep -x "libeuiomkb 0 libeuiomkb0 (= $version)" > /dev/null \
   || fail "libeuiomkb0 has no shlibs entry for libeuiomkb.so.0"
 
 # apt resolves the three together on this system (a simulation: nothing is installed).
@@ -71,13 +74,13 @@ apt-get install --simulate --no-install-recommends "$runtime" "$dev" "$tool" > "
 # and reads the packaged database.
 root=$work/root
 for deb in "$runtime" "$dev" "$tool"; do dpkg-deb -x "$deb" "$root"; done
-! readelf -d "$root/usr/bin/euiomkb" | grep -q 'RUNPATH\|RPATH' || fail "the tool has a RUNPATH"
-readelf -d "$root/usr/bin/euiomkb" | grep -q 'NEEDED.*libeuiomkb.so.0' \
+! readelf -d "$root/usr/bin/euiomkb" | grep 'RUNPATH\|RPATH' > /dev/null || fail "the tool has a RUNPATH"
+readelf -d "$root/usr/bin/euiomkb" | grep 'NEEDED.*libeuiomkb.so.0' > /dev/null \
   || fail "the tool does not load libeuiomkb.so.0"
 export LD_LIBRARY_PATH=$root/$libdir
 out=$("$root/usr/bin/euiomkb" --version)
 [[ "$out" == *"$version"* ]] || fail "euiomkb --version printed '$out'"
-ldd "$root/usr/bin/euiomkb" | grep -q "$root/$libdir/libeuiomkb.so.0" \
+ldd "$root/usr/bin/euiomkb" | grep "$root/$libdir/libeuiomkb.so.0" > /dev/null \
   || fail "the tool did not load the packaged library"
 out=$("$root/usr/bin/euiomkb" sql "SELECT count(*) AS n FROM meeting" --csv \
         --db "$root/usr/share/euiomkb/euiomkb.db")
@@ -100,7 +103,7 @@ if [[ "${EUIOMKB_TEST_SYSTEM_INSTALL:-}" == 1 ]]; then
     "$runtime" "$dev" "$tool"
   out=$(euiomkb --version)
   [[ "$out" == *"$version"* ]] || fail "installed euiomkb --version printed '$out'"
-  euiomkb tour --db /usr/share/euiomkb/euiomkb.db | grep -q 'Senior Officials Meeting' \
+  euiomkb tour --db /usr/share/euiomkb/euiomkb.db | grep 'Senior Officials Meeting' > /dev/null \
     || fail "the installed tool cannot read /usr/share/euiomkb/euiomkb.db"
   for kind in find_package pkg_config; do
     cmake -DKIND=$kind -DCONSUMERS="$source/tests/consumers" -DWORK="$work/system-consumers" \
