@@ -183,6 +183,14 @@ class EUIOMKB_API KnowledgeBase {
   std::vector<Citation> citations_for(const Record& record) const {
     return citations(Record::kSubjectType, id_value(record.id));
   }
+  // A citation as a reader needs it (Passage); std::nullopt when there is no such citation.
+  std::optional<Passage> passage(CitationId id) const;
+  // The passages backing a record, ordered as citations() orders them.
+  std::vector<Passage> passages(std::string_view subject_type, std::int64_t subject_id) const;
+  template <class Record>
+  std::vector<Passage> passages_for(const Record& record) const {
+    return passages(Record::kSubjectType, id_value(record.id));
+  }
   // Contact details the documents give (press contacts, office telephone numbers), by id.
   std::vector<Contact> contacts() const;
   // Claims on which documents disagree, preferred first within each subject and attribute.

@@ -66,6 +66,48 @@ struct Citation {
   std::optional<std::string> note;
 };
 
+// A citation as a reader needs it (KnowledgeBase::passage, passages): the quotation in its
+// context, the source described by title, publisher and date rather than by file name, a
+// stable anchor and a reference ready to paste. The one presentation of a citation shared by
+// the tool (`euiomkb cite`, --cite) and the evidence site.
+struct Passage {
+  Citation citation;
+  std::string subject_type;  // the record kind it backs ("meeting", "attendance", ...)
+  std::int64_t subject_id;
+  // The key of the record it backs when that record has one ("som-11"); empty otherwise.
+  std::string subject_key;
+  SourceSummary source;
+  // The source's text around the quotation, in code points of Source::text: `before` runs
+  // from the start of the sentence before the one the quotation starts in, `after` to the end
+  // of the sentence after the one it ends in (each at most 400 code points, cut at a word).
+  // The quotation itself is text[start_offset, end_offset), returned as `passage`, which may
+  // differ from Citation::quote in white space and holds what an ellipsis skipped.
+  std::string before;
+  std::string passage;
+  std::string after;
+  // passage_anchor() of the passage: the same in every build that holds this source and
+  // these offsets, whatever order the facts were imported in.
+  std::string anchor;
+  // "Title. Publisher, date. URL (the stored copy: file name, SHA-256 prefix), code points
+  // a-b." with the parts the source has; plain text.
+  std::string reference;
+  // The source's URL with a text fragment that makes a browser scroll to and highlight the
+  // quotation (url + "#:~:text=" + text_directive(quote)); std::nullopt without a URL.
+  std::optional<std::string> fragment_url;
+};
+
+// The stable anchor of a passage of a source: "p-", the first 12 hex digits of the source's
+// SHA-256, "-", start, "-", end (code points). Usable as an HTML id and a URL fragment.
+EUIOMKB_API std::string passage_anchor(std::string_view source_sha256, std::int64_t start,
+                                       std::int64_t end);
+
+// The text directive of a URL text fragment (WICG "URL Fragment Text Directives") for a
+// quotation, without the leading ":~:text=": white space folded; each term percent-encoded
+// (every byte outside ALPHA / DIGIT / "-._~" ... as the specification's grammar requires, so that
+// '-', '&' and ',' inside a term are encoded); a quotation whose parts are joined by " … ", or
+// longer than 300 characters, in the "start,end" form (the first and last few words).
+EUIOMKB_API std::string text_directive(std::string_view quote);
+
 class EUIOMKB_API Sources {
  public:
   // Every source with its text, by file name.
