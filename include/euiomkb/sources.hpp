@@ -80,16 +80,17 @@ struct Passage {
   // The source's text around the quotation, in code points of Source::text: `before` runs
   // from the start of the sentence before the one the quotation starts in, `after` to the end
   // of the sentence after the one it ends in (each at most 400 code points, cut at a word).
-  // The quotation itself is text[start_offset, end_offset), returned as `passage`, which may
-  // differ from Citation::quote in white space and holds what an ellipsis skipped.
+  // The quotation itself is text[start_offset, end_offset), returned as `passage`, which
+  // holds what an ellipsis in Citation::quote skipped. In all three every run of white space
+  // (line breaks, no-break spaces) is one space, so before + passage + after reads as prose.
   std::string before;
   std::string passage;
   std::string after;
   // passage_anchor() of the passage: the same in every build that holds this source and
   // these offsets, whatever order the facts were imported in.
   std::string anchor;
-  // "Title. Publisher, date. URL (the stored copy: file name, SHA-256 prefix), code points
-  // a-b." with the parts the source has; plain text.
+  // "Title. Publisher, date. URL. Quoted at code points a-b of the stored copy (SHA-256
+  // prefix)." with the parts the source has; plain text, never the file name.
   std::string reference;
   // The source's URL with a text fragment that makes a browser scroll to and highlight the
   // quotation (url + "#:~:text=" + text_directive(quote)); std::nullopt without a URL.
