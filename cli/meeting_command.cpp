@@ -2,8 +2,7 @@
 // and the citations behind each line.
 #include <charconv>
 
-#include "citations.hpp"
-#include "stored.hpp"
+#include "records.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -44,55 +43,10 @@ Meeting find_meeting(const KnowledgeBase& kb, const std::vector<std::string>& wo
 int show_meeting(const Tool& tool, const Arguments& args) {
   KnowledgeBase kb = tool.open();
   Meeting m = find_meeting(kb, args.words);
-  CitationNotes notes(kb);
   auto out = tool.writer(true);
-  out->section("meeting",
-               {{"key"},
-                {"series"},
-                {"sequence_no", ColumnType::integer},
-                {"title"},
-                {"held_on"},
-                {"location"},
-                {"host"},
-                {"note"},
-                CitationNotes::column()},
-               Shape::record);
-  out->row({text(kb.key_of("meeting", m.id.value())), text(m.series),
-            integer(m.sequence_no ? std::optional<std::int64_t>(*m.sequence_no) : std::nullopt),
-            text(m.title), date(m.held_on), text(m.location), text(m.host),
-            stored_value(kb, kMeetingNote, m.id.value()), notes.of(m)});
-  // Each date a document gives the meeting, announced or reported, and on what basis.
-  out->section("dates",
-               {{"held_on"}, {"attested_as"}, {"basis"}, {"note"}, CitationNotes::column()});
-  for (const auto& d : stored_rows(kb, kMeetingDates, {m.id.value()}))
-    out->row({d[1], d[2], d[3], d[4], notes.of("meeting_date", std::get<std::int64_t>(d[0]))});
-  out->section("attendees", {{"person"},
-                             {"role"},
-                             {"post"},
-                             {"acting", ColumnType::boolean},
-                             {"organisation"},
-                             {"attested_as"},
-                             CitationNotes::column()});
-  for (const Attendance& a : kb.meetings().attendance(m.id))
-    out->row({text(a.person), text(a.role), text(a.post), boolean(a.acting), text(a.organisation),
-              text(a.attested_as), notes.of(a)});
-  out->section("organisations",
-               {{"organisation"}, {"role"}, {"attested_as"}, CitationNotes::column()});
-  for (const MeetingOrganisation& o : kb.meetings().organisations(m.id))
-    out->row({text(o.organisation), text(o.role), text(o.attested_as), notes.of(o)});
-  out->section("topics", {{"topic"}, {"theme"}, {"attested_as"}, CitationNotes::column()});
-  for (const Topic& t : kb.meetings().topics(m.id))
-    out->row({text(t.label), text(t.theme), text(t.attested_as), notes.of(t)});
-  // What the documents say of the meeting's series (how often it meets, how many so far, ...).
-  if (m.series) {
-    out->section(
-        "series",
-        {{"attribute"}, {"value"}, {"as_of"}, {"basis"}, {"note"}, CitationNotes::column()});
-    for (const auto& f : stored_rows(kb, kSeriesFacts, {*m.series}))
-      out->row(
-          {f[1], f[2], f[3], f[4], f[5], notes.of("series_fact", std::get<std::int64_t>(f[0]))});
-  }
-  if (args.cite) notes.write(*out);
+  RecordOptions options;
+  options.cite = args.cite;
+  write_record(kb, "meeting", m.id.value(), *out, options);
   out->finish();
   return 0;
 }
