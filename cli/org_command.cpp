@@ -15,20 +15,17 @@ struct Arguments {
   bool cite = false;
 };
 
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 Organisation find_organisation(const KnowledgeBase& kb, const std::string& name) {
   if (auto o = kb.organisations().by_short_name(name)) return *o;
   if (auto o = kb.organisations().by_key(name)) return *o;
-  std::vector<std::string> candidates;
+  std::vector<Candidate> candidates;
   std::optional<Organisation> by_full_name;
   kb.organisations().each([&](const Organisation& o) {
-    if (!by_full_name && lower(o.name) == lower(name)) by_full_name = o;
-    candidates.push_back(o.short_name);
-    candidates.push_back(o.name);
+    if (!by_full_name && fold(o.name) == fold(name)) by_full_name = o;
+    candidates.push_back({o.short_name, o.short_name});
+    candidates.push_back({o.name, o.short_name});
+    for (const OrganisationName& n : kb.organisations().names(o.id))
+      candidates.push_back({n.name, o.short_name});
   });
   if (by_full_name) return *by_full_name;
   unknown("organisation", name, candidates);

@@ -32,10 +32,11 @@ int show_person(const Tool& tool, const Arguments& args) {
     }
   }
   if (!found) {
-    std::vector<std::string> candidates;
+    std::vector<Candidate> candidates;
     kb.people().each([&](const Person& p) {
-      candidates.push_back(p.name);
-      candidates.insert(candidates.end(), p.aliases.begin(), p.aliases.end());
+      candidates.push_back({p.name, p.name});
+      for (const std::string& alias : p.aliases) candidates.push_back({alias, p.name});
+      if (auto key = kb.key_of("person", p.id.value())) candidates.push_back({*key, p.name});
     });
     unknown("person", args.name, candidates);
   }

@@ -5,6 +5,10 @@
 namespace euiomkb::cli {
 namespace {
 
+// The kinds of search hits (SearchHit::kind).
+const std::vector<std::string> kKinds = {"topic",     "person",      "organisation", "meeting",
+                                         "statement", "publication", "passage"};
+
 struct Arguments {
   std::string query;
   SearchOptions options;
@@ -12,8 +16,13 @@ struct Arguments {
 
 int run_search(const Tool& tool, const Arguments& args) {
   if (args.options.limit < 1) throw UsageError("--limit must be at least 1");
+  std::vector<std::string> kinds;
+  for (const std::string& kind : args.options.kinds)
+    kinds.push_back(choice("--kind", kind, kKinds));
+  SearchOptions options = args.options;
+  options.kinds = kinds;
   KnowledgeBase kb = tool.open();
-  auto hits = kb.search(args.query, args.options);
+  auto hits = kb.search(args.query, options);
   auto out = tool.writer(false);
   out->section("hits", {{"rank", ColumnType::integer},
                         {"kind"},

@@ -80,13 +80,35 @@ class Tool {
   std::vector<std::pair<const CLI::App*, std::function<int()>>> runs_;
 };
 
-// Up to `count` of `candidates` closest to `name` (ignoring case; a candidate containing the
-// name counts as close), best first.
+// `text` in lower case with the accents of Latin letters dropped ("Sørensen" -> "sorensen"):
+// what lookups and suggestions compare.
+std::string fold(std::string_view text);
+
+// A name a record can be found by (`match`: a name, an alias, a key) and how a suggestion
+// names the record (`shown`): a record with several aliases is suggested once.
+struct Candidate {
+  std::string match;
+  std::string shown;
+};
+
+// Up to `count` records of `candidates` closest to `name` (case and accents ignored; one or two
+// edits away, or a word of the candidate that close, or a candidate containing the name), best
+// first, each `shown` once.
+std::vector<std::string> closest(const std::string& name, const std::vector<Candidate>& candidates,
+                                 std::size_t count = 3);
 std::vector<std::string> closest(const std::string& name,
                                  const std::vector<std::string>& candidates, std::size_t count = 3);
 // "no person named 'x'; did you mean: a, b?" as a UsageError.
 [[noreturn]] void unknown(const std::string& what, const std::string& name,
+                          const std::vector<Candidate>& candidates);
+[[noreturn]] void unknown(const std::string& what, const std::string& name,
                           const std::vector<std::string>& candidates);
+
+// The one of `choices` that `value` names (case and accents ignored); otherwise a UsageError
+// "OPTION: 'value' is not one of a, b, c; did you mean: b?" (an unknown filter value is a
+// usage error, never an empty answer).
+std::string choice(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& choices);
 
 // Parses a YYYY, YYYY-MM or YYYY-MM-DD option value; UsageError naming `option` otherwise.
 PartialDate parse_date_option(const std::string& option, const std::string& value);
