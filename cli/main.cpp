@@ -15,16 +15,16 @@ using euiomkb::cli::Tool;
 
 // Every subcommand, in the order --help lists them.
 constexpr void (*kCommands[])(CLI::App&, Tool&) = {
-    euiomkb::cli::add_info_command,      euiomkb::cli::add_meetings_command,
-    euiomkb::cli::add_meeting_command,   euiomkb::cli::add_person_command,
-    euiomkb::cli::add_org_command,       euiomkb::cli::add_show_command,
-    euiomkb::cli::add_framework_command, euiomkb::cli::add_timeline_command,
-    euiomkb::cli::add_search_command,    euiomkb::cli::add_sql_command,
-    euiomkb::cli::add_schema_command,    euiomkb::cli::add_export_command,
-    euiomkb::cli::add_graph_command,     euiomkb::cli::add_import_command,
-    euiomkb::cli::add_keys_command,      euiomkb::cli::add_build_command,
-    euiomkb::cli::add_verify_command,    euiomkb::cli::add_migrate_command,
-    euiomkb::cli::add_tour_command,
+    euiomkb::cli::add_info_command,     euiomkb::cli::add_meetings_command,
+    euiomkb::cli::add_meeting_command,  euiomkb::cli::add_person_command,
+    euiomkb::cli::add_org_command,      euiomkb::cli::add_show_command,
+    euiomkb::cli::add_lists_commands,   euiomkb::cli::add_framework_command,
+    euiomkb::cli::add_timeline_command, euiomkb::cli::add_search_command,
+    euiomkb::cli::add_sql_command,      euiomkb::cli::add_schema_command,
+    euiomkb::cli::add_export_command,   euiomkb::cli::add_graph_command,
+    euiomkb::cli::add_import_command,   euiomkb::cli::add_keys_command,
+    euiomkb::cli::add_build_command,    euiomkb::cli::add_verify_command,
+    euiomkb::cli::add_migrate_command,  euiomkb::cli::add_tour_command,
 };
 
 // The command word of argv (the first argument that is neither an option nor --db's value).

@@ -24,31 +24,6 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-// A section read from a documented view: its columns are the statement's, the first being the
-// row id of `cited_kind` when that is not empty (its citations go in a last "cited" column).
-void view_section(const KnowledgeBase& kb, Writer& out, CitationNotes& notes, std::string_view name,
-                  std::string_view sql, std::vector<SqlValue> parameters,
-                  std::string_view cited_kind = {}, Shape shape = Shape::table) {
-  SqlOptions options;
-  options.parameters = std::move(parameters);
-  kb.run_sql(
-      sql, options,
-      [&](const std::vector<std::string>& names) {
-        std::vector<Column> columns;
-        for (const std::string& n : names) columns.push_back({n, ColumnType::text});
-        if (!cited_kind.empty()) columns.push_back(CitationNotes::column());
-        out.section(name, std::move(columns), shape);
-      },
-      [&](const std::vector<SqlValue>& values) {
-        std::vector<Value> row(values.begin(), values.end());
-        if (!cited_kind.empty()) {
-          const auto* id = std::get_if<std::int64_t>(&values.front());
-          row.push_back(id ? notes.of(cited_kind, *id) : Value());
-        }
-        out.row(row);
-      });
-}
-
 void write_meeting(const KnowledgeBase& kb, const Meeting& m, Writer& out, CitationNotes& notes) {
   out.section("meeting",
               {{"key"},
@@ -427,6 +402,31 @@ bool write_by_id(const KnowledgeBase& kb, std::string_view kind, std::int64_t id
 }
 
 }  // namespace
+
+// A section read from a documented view: its columns are the statement's, the first being the
+// row id of `cited_kind` when that is not empty (its citations go in a last "cited" column).
+void view_section(const KnowledgeBase& kb, Writer& out, CitationNotes& notes, std::string_view name,
+                  std::string_view sql, std::vector<SqlValue> parameters,
+                  std::string_view cited_kind, Shape shape) {
+  SqlOptions options;
+  options.parameters = std::move(parameters);
+  kb.run_sql(
+      sql, options,
+      [&](const std::vector<std::string>& names) {
+        std::vector<Column> columns;
+        for (const std::string& n : names) columns.push_back({n, ColumnType::text});
+        if (!cited_kind.empty()) columns.push_back(CitationNotes::column());
+        out.section(name, std::move(columns), shape);
+      },
+      [&](const std::vector<SqlValue>& values) {
+        std::vector<Value> row(values.begin(), values.end());
+        if (!cited_kind.empty()) {
+          const auto* id = std::get_if<std::int64_t>(&values.front());
+          row.push_back(id ? notes.of(cited_kind, *id) : Value());
+        }
+        out.row(row);
+      });
+}
 
 std::vector<std::string> record_kinds() {
   return {"meeting",     "person",           "organisation", "agreement", "source",     "theme",

@@ -15,6 +15,8 @@
 
 namespace euiomkb::cli {
 
+class CitationNotes;
+
 // The kinds write_record() knows: every kind of KnowledgeBase::keys() ("meeting", "person",
 // "organisation", "agreement", "source", "theme", "publication", "policy_framework", "post")
 // and "series", whose keys are the series codes in lower case ("som", "hou").
@@ -46,5 +48,12 @@ bool write_record(const KnowledgeBase& kb, std::string_view kind, std::int64_t i
 // The kinds of the records whose key is `key` (several when kinds share a key), in
 // record_kinds() order; empty when none. Keys are matched exactly; series codes ignore case.
 std::vector<std::string> kinds_of_key(const KnowledgeBase& kb, std::string_view key);
+
+// A section whose columns and rows are those `sql` returns with `parameters` bound. When
+// `cited_kind` is not empty the first column is a row id of that kind, and a last "cited"
+// column holds its citations (remembered by `notes`).
+void view_section(const KnowledgeBase& kb, Writer& out, CitationNotes& notes, std::string_view name,
+                  std::string_view sql, std::vector<SqlValue> parameters,
+                  std::string_view cited_kind = {}, Shape shape = Shape::table);
 
 }  // namespace euiomkb::cli
