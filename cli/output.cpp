@@ -33,8 +33,22 @@ Json as_json(const Value& value, ColumnType type) {
       return v;
     }
     Json operator()(double v) const { return v; }
-    Json operator()(const std::string& v) const { return v; }
+    Json operator()(const std::string& v) const {
+      if (type != ColumnType::id_list) return v;
+      // "12 13" -> [12, 13]
+      Json ids = Json::array();
+      std::size_t start = 0;
+      while (start < v.size()) {
+        std::size_t end = v.find(' ', start);
+        if (end == std::string::npos) end = v.size();
+        if (end > start) ids.push_back(std::stoll(v.substr(start, end - start)));
+        start = end + 1;
+      }
+      return ids;
+    }
   };
+  if (type == ColumnType::id_list && std::holds_alternative<std::monostate>(value))
+    return Json::array();
   return std::visit(Visitor{type}, value);
 }
 

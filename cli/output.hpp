@@ -20,8 +20,9 @@ namespace euiomkb::cli {
 
 enum class Format { table, json, csv, tsv };
 
-// How JSON shows a column's values (text output shows them all as text).
-enum class ColumnType { text, integer, number, boolean };
+// How JSON shows a column's values (text output shows them all as text). An id_list value is
+// text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []).
+enum class ColumnType { text, integer, number, boolean, id_list };
 
 struct Column {
   std::string name;
