@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
   format->add_flag("--csv", tool.csv, "CSV (RFC 4180)");
   format->add_flag("--tsv", tool.tsv, "Tab-separated values");
   format->require_option(0, 1);
+  app.add_flag("--wide", tool.wide,
+               "Tables as wide as their cells (default: fit the terminal, or $COLUMNS)");
   app.add_option("--wait", tool.wait_seconds,
                  "Seconds to wait while another program writes to the database (default 5; 0 "
                  "fails at once)")

@@ -55,8 +55,11 @@ inline constexpr std::size_t kAlignedRows = 1000;
 
 // A writer to `out` in `format`. `sectioned` documents have named sections (JSON: an object
 // keyed by section name; text: a heading per section; CSV/TSV: a "# name" line before each
-// section's header); otherwise the document is its only section.
-std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned);
+// section's header); otherwise the document is its only section. A table written within a
+// `width` (columns of the terminal; 0: no limit) narrows its widest columns to fit, shortening
+// long cells with "…", and wraps a record's long values at spaces; other formats ignore it.
+std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned,
+                                    std::size_t width = 0);
 
 // Builders of values from the library's types: NULL for std::nullopt.
 Value text(std::string value);

@@ -1,10 +1,14 @@
 #include "tool.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
 namespace euiomkb::cli {
@@ -84,6 +88,20 @@ void Tool::start_logging() const {
     *stream << "euiomkb: " << name << ": " << message << "\n";
   });
   set_log_level(level);
+}
+
+std::size_t Tool::width() const {
+  if (wide) return 0;
+  const char* columns = std::getenv("COLUMNS");
+  if (columns != nullptr && *columns != '\0') {
+    char* end = nullptr;
+    long value = std::strtol(columns, &end, 10);
+    if (end != nullptr && *end == '\0' && value > 0) return static_cast<std::size_t>(value);
+  }
+  winsize size{};
+  if (&out == &std::cout && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0)
+    return size.ws_col;
+  return 0;
 }
 
 Format Tool::format() const {

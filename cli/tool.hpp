@@ -63,13 +63,17 @@ class Tool {
 
   Format format() const;
   std::unique_ptr<Writer> writer(bool sectioned) const {
-    return make_writer(format(), out, sectioned);
+    return make_writer(format(), out, sectioned, width());
   }
+  // The width tables fit: none with --wide; else $COLUMNS when set; else the terminal's when
+  // standard output is one; else none (output to a file or pipe is as wide as it needs).
+  std::size_t width() const;
 
   std::string db_option;
   bool json = false;
   bool csv = false;
   bool tsv = false;
+  bool wide = false;        // --wide: tables as wide as their cells
   double wait_seconds = 5;  // --wait: how long to wait for another program's write lock
   int verbosity = 0;        // how many -v
   bool quiet = false;
