@@ -14,7 +14,8 @@ class CitationNotes {
  public:
   explicit CitationNotes(const KnowledgeBase& kb) : kb_(kb) {}
 
-  // The ids of the citations behind `record` ("12 13"), NULL when none (general knowledge);
+  // The ids of the citations behind `record` ("12 13"; in JSON an array), NULL when none
+  // (general knowledge);
   // remembers them for write().
   template <class Record>
   Value of(const Record& record) {
@@ -24,7 +25,7 @@ class CitationNotes {
     return note(kb_.citations(subject_type, subject_id));
   }
   // The column that shows them.
-  static Column column() { return {"cited", ColumnType::text}; }
+  static Column column() { return {"cited", ColumnType::id_list}; }
 
   // A "citations" section: id, source file, quotation and note (why the passage supports its
   // record though it does not name it; NULL when it does), each citation once, first use first.

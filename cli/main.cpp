@@ -17,7 +17,8 @@ using euiomkb::cli::Tool;
 constexpr void (*kCommands[])(CLI::App&, Tool&) = {
     euiomkb::cli::add_info_command,     euiomkb::cli::add_meetings_command,
     euiomkb::cli::add_meeting_command,  euiomkb::cli::add_person_command,
-    euiomkb::cli::add_org_command,      euiomkb::cli::add_framework_command,
+    euiomkb::cli::add_org_command,      euiomkb::cli::add_show_command,
+    euiomkb::cli::add_lists_commands,   euiomkb::cli::add_framework_command,
     euiomkb::cli::add_timeline_command, euiomkb::cli::add_search_command,
     euiomkb::cli::add_sql_command,      euiomkb::cli::add_schema_command,
     euiomkb::cli::add_export_command,   euiomkb::cli::add_graph_command,
@@ -59,6 +60,8 @@ int main(int argc, char** argv) {
   format->add_flag("--csv", tool.csv, "CSV (RFC 4180)");
   format->add_flag("--tsv", tool.tsv, "Tab-separated values");
   format->require_option(0, 1);
+  app.add_flag("--wide", tool.wide,
+               "Tables as wide as their cells (default: fit the terminal, or $COLUMNS)");
   app.add_option("--wait", tool.wait_seconds,
                  "Seconds to wait while another program writes to the database (default 5; 0 "
                  "fails at once)")

@@ -1,9 +1,10 @@
 // euiomkb meeting SERIES N | KEY: one meeting with its attendees, organisations and topics,
 // and the citations behind each line.
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
-#include "citations.hpp"
-#include "stored.hpp"
+#include "records.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -19,24 +20,35 @@ std::string meeting_label(const KnowledgeBase& kb, const Meeting& m) {
   return kb.key_of("meeting", m.id.value()).value_or(m.title);
 }
 
+// A meeting as people write it: a key ("som-11", "hou-2015-12"), or a series and a number in
+// one or two arguments, separated by a space or a hyphen, in any case ("SOM 11", "som-11",
+// "SOM11").
 Meeting find_meeting(const KnowledgeBase& kb, const std::vector<std::string>& words) {
-  std::optional<Meeting> found;
   std::string asked = words.front();
-  if (words.size() == 2) {
-    asked += " " + words[1];
+  if (words.size() == 2) asked += " " + words[1];
+  if (words.size() == 1)
+    if (auto m = kb.meetings().by_key(fold(asked))) return *m;
+  std::size_t letters = 0;
+  while (letters < asked.size() && std::isalpha(static_cast<unsigned char>(asked[letters])))
+    ++letters;
+  std::size_t digits = letters;
+  while (digits < asked.size() && (asked[digits] == ' ' || asked[digits] == '-')) ++digits;
+  std::string number = asked.substr(digits);
+  if (letters > 0 && !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      })) {
     int n = 0;
-    auto [end, ec] = std::from_chars(words[1].data(), words[1].data() + words[1].size(), n);
-    if (ec != std::errc() || end != words[1].data() + words[1].size())
-      throw UsageError("meeting: '" + words[1] + "' is not a meeting number");
-    found = kb.meetings().by_sequence(words[0], n);
-  } else {
-    found = kb.meetings().by_key(words[0]);
+    auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
+    if (ec == std::errc() && end == number.data() + number.size())
+      if (auto m = kb.meetings().by_sequence(asked.substr(0, letters), n)) return *m;
+  } else if (words.size() == 2) {
+    throw UsageError("meeting: '" + words[1] + "' is not a meeting number");
   }
-  if (found) return *found;
-  std::vector<std::string> candidates;
+  std::vector<Candidate> candidates;
   kb.meetings().each([&](const Meeting& m) {
-    candidates.push_back(meeting_label(kb, m));
-    if (auto key = kb.key_of("meeting", m.id.value())) candidates.push_back(*key);
+    std::string label = meeting_label(kb, m);
+    candidates.push_back({label, label});
+    if (auto key = kb.key_of("meeting", m.id.value())) candidates.push_back({*key, label});
   });
   unknown("meeting", asked, candidates);
 }
@@ -44,55 +56,10 @@ Meeting find_meeting(const KnowledgeBase& kb, const std::vector<std::string>& wo
 int show_meeting(const Tool& tool, const Arguments& args) {
   KnowledgeBase kb = tool.open();
   Meeting m = find_meeting(kb, args.words);
-  CitationNotes notes(kb);
   auto out = tool.writer(true);
-  out->section("meeting",
-               {{"key"},
-                {"series"},
-                {"sequence_no", ColumnType::integer},
-                {"title"},
-                {"held_on"},
-                {"location"},
-                {"host"},
-                {"note"},
-                CitationNotes::column()},
-               Shape::record);
-  out->row({text(kb.key_of("meeting", m.id.value())), text(m.series),
-            integer(m.sequence_no ? std::optional<std::int64_t>(*m.sequence_no) : std::nullopt),
-            text(m.title), date(m.held_on), text(m.location), text(m.host),
-            stored_value(kb, kMeetingNote, m.id.value()), notes.of(m)});
-  // Each date a document gives the meeting, announced or reported, and on what basis.
-  out->section("dates",
-               {{"held_on"}, {"attested_as"}, {"basis"}, {"note"}, CitationNotes::column()});
-  for (const auto& d : stored_rows(kb, kMeetingDates, {m.id.value()}))
-    out->row({d[1], d[2], d[3], d[4], notes.of("meeting_date", std::get<std::int64_t>(d[0]))});
-  out->section("attendees", {{"person"},
-                             {"role"},
-                             {"post"},
-                             {"acting", ColumnType::boolean},
-                             {"organisation"},
-                             {"attested_as"},
-                             CitationNotes::column()});
-  for (const Attendance& a : kb.meetings().attendance(m.id))
-    out->row({text(a.person), text(a.role), text(a.post), boolean(a.acting), text(a.organisation),
-              text(a.attested_as), notes.of(a)});
-  out->section("organisations",
-               {{"organisation"}, {"role"}, {"attested_as"}, CitationNotes::column()});
-  for (const MeetingOrganisation& o : kb.meetings().organisations(m.id))
-    out->row({text(o.organisation), text(o.role), text(o.attested_as), notes.of(o)});
-  out->section("topics", {{"topic"}, {"theme"}, {"attested_as"}, CitationNotes::column()});
-  for (const Topic& t : kb.meetings().topics(m.id))
-    out->row({text(t.label), text(t.theme), text(t.attested_as), notes.of(t)});
-  // What the documents say of the meeting's series (how often it meets, how many so far, ...).
-  if (m.series) {
-    out->section(
-        "series",
-        {{"attribute"}, {"value"}, {"as_of"}, {"basis"}, {"note"}, CitationNotes::column()});
-    for (const auto& f : stored_rows(kb, kSeriesFacts, {*m.series}))
-      out->row(
-          {f[1], f[2], f[3], f[4], f[5], notes.of("series_fact", std::get<std::int64_t>(f[0]))});
-  }
-  if (args.cite) notes.write(*out);
+  RecordOptions options;
+  options.cite = args.cite;
+  write_record(kb, "meeting", m.id.value(), *out, options);
   out->finish();
   return 0;
 }
@@ -104,7 +71,9 @@ void add_meeting_command(CLI::App& app, Tool& tool) {
   auto* command = tool.command(app, "meeting",
                                "One meeting: date, place, host, attendees, organisations, topics",
                                [&tool, args] { return show_meeting(tool, *args); });
-  command->add_option("meeting", args->words, "SERIES N (SOM 11) or a key (som-11)")
+  command
+      ->add_option("meeting", args->words,
+                   "SERIES N (SOM 11, \"SOM 11\", SOM-11, som 11) or a key (som-11)")
       ->required()
       ->expected(1, 2);
   command->add_flag("--cite", args->cite, "Print the quotations behind each line");

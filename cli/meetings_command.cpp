@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "stored.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -33,6 +34,22 @@ int list_meetings(const Tool& tool, const Filters& f) {
   if (!f.from.empty()) from = parse_date_option("--from", f.from);
   if (!f.to.empty()) to = parse_date_option("--to", f.to);
   KnowledgeBase kb = tool.open();
+  // An unknown series or theme is a usage error naming the values there are.
+  if (!f.series.empty()) {
+    std::vector<std::string> series;
+    for (const auto& r : stored_rows(kb, "SELECT series FROM meeting_series ORDER BY series", {}))
+      series.push_back(std::get<std::string>(r[0]));
+    choice("--series", f.series, series);
+  }
+  if (!f.theme.empty()) {
+    std::vector<std::string> themes;
+    bool any = false;
+    for (const auto& r : stored_rows(kb, "SELECT name FROM theme ORDER BY name", {})) {
+      themes.push_back(std::get<std::string>(r[0]));
+      any = any || contains_ignoring_case(themes.back(), f.theme);
+    }
+    if (!any) choice("--theme", f.theme, themes);
+  }
   auto out = tool.writer(false);
   out->section("meetings", {{"key"},
                             {"series"},

@@ -33,8 +33,22 @@ Json as_json(const Value& value, ColumnType type) {
       return v;
     }
     Json operator()(double v) const { return v; }
-    Json operator()(const std::string& v) const { return v; }
+    Json operator()(const std::string& v) const {
+      if (type != ColumnType::id_list) return v;
+      // "12 13" -> [12, 13]
+      Json ids = Json::array();
+      std::size_t start = 0;
+      while (start < v.size()) {
+        std::size_t end = v.find(' ', start);
+        if (end == std::string::npos) end = v.size();
+        if (end > start) ids.push_back(std::stoll(v.substr(start, end - start)));
+        start = end + 1;
+      }
+      return ids;
+    }
   };
+  if (type == ColumnType::id_list && std::holds_alternative<std::monostate>(value))
+    return Json::array();
   return std::visit(Visitor{type}, value);
 }
 
@@ -45,7 +59,8 @@ Json as_json(const Value& value, ColumnType type) {
 // sections stream from the start (their alignment depends on the column names only).
 class TableWriter : public Writer {
  public:
-  TableWriter(std::ostream& out, bool sectioned) : out_(out), sectioned_(sectioned) {}
+  TableWriter(std::ostream& out, bool sectioned, std::size_t width)
+      : out_(out), sectioned_(sectioned), width_(width) {}
 
   void section(std::string_view name, std::vector<Column> columns, Shape shape) override {
     end_section();
@@ -57,6 +72,7 @@ class TableWriter : public Writer {
     shape_ = shape;
     open_ = true;
     streaming_ = false;
+    fitted_ = false;
     rows_seen_ = 0;
     widths_.clear();
     if (shape_ == Shape::record)
@@ -74,10 +90,24 @@ class TableWriter : public Writer {
     }
     ++rows_seen_;
     if (shape_ == Shape::record) {
-      for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i)
+      std::size_t value_column = indent().size() + name_width_ + 2;
+      for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i) {
         out_ << indent() << columns_[i].name
-             << std::string(name_width_ - display_width(columns_[i].name) + 2, ' ') << cells[i]
-             << "\n";
+             << std::string(name_width_ - display_width(columns_[i].name) + 2, ' ');
+        // Within a width, a long value wraps at spaces onto lines under its first.
+        std::string_view rest = cells[i];
+        std::size_t room = width_ > value_column + 20 ? width_ - value_column : 0;
+        while (room > 0 && display_width(rest) > room) {
+          std::size_t cut = cut_at(rest, room + 1);
+          std::size_t space = rest.substr(0, cut).rfind(' ');
+          std::size_t end =
+              space != std::string_view::npos && space > 0 ? space : cut_at(rest, room);
+          out_ << rest.substr(0, end) << "\n" << std::string(value_column, ' ');
+          rest.remove_prefix(end);
+          while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        }
+        out_ << rest << "\n";
+      }
     } else if (streaming_) {
       line(cells);
     } else {
@@ -99,6 +129,7 @@ class TableWriter : public Writer {
     for (const auto& cells : held_)
       for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i)
         widths_[i] = std::max(widths_[i], display_width(cells[i]));
+    fit_widths();
     std::vector<std::string> header;
     std::vector<std::string> rule;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
@@ -113,10 +144,44 @@ class TableWriter : public Writer {
     streaming_ = true;
   }
 
+  // The byte offset just past the first `count` code points of `text` (its size if shorter).
+  static std::size_t cut_at(std::string_view text, std::size_t count) {
+    std::size_t i = 0;
+    for (std::size_t seen = 0; i < text.size(); ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) break;
+    return i;
+  }
+
+  // Within a width: narrows the widest column, again and again (not below 4), until a line
+  // fits; cells (names in the header too) longer than their column are then shortened with "…".
+  void fit_widths() {
+    if (width_ == 0 || widths_.empty()) return;
+    auto total = [&] {
+      std::size_t sum = indent().size() + 2 * (widths_.size() - 1);
+      for (std::size_t w : widths_) sum += w;
+      return sum;
+    };
+    while (total() > width_) {
+      std::size_t widest = 0;
+      for (std::size_t i = 1; i < widths_.size(); ++i)
+        if (widths_[i] > widths_[widest]) widest = i;
+      if (widths_[widest] <= 4) break;
+      --widths_[widest];
+    }
+    fitted_ = true;
+  }
+
   // One row: each cell but the last padded to its column's width plus two spaces.
   void line(const std::vector<std::string>& cells) {
     std::string text = indent();
     for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
+      if (fitted_ && display_width(cells[i]) > widths_[i]) {
+        std::string shortened(
+            std::string_view(cells[i]).substr(0, cut_at(cells[i], widths_[i] - 1)));
+        text += shortened + "…";
+        if (i + 1 < cells.size()) text += "  ";
+        continue;
+      }
       text += cells[i];
       if (i + 1 < cells.size()) {
         std::size_t width = display_width(cells[i]);
@@ -140,6 +205,8 @@ class TableWriter : public Writer {
 
   std::ostream& out_;
   bool sectioned_;
+  std::size_t width_;    // of the terminal; 0: no limit
+  bool fitted_ = false;  // cells may be shortened to widths_
   int sections_ = 0;
   bool open_ = false;
   Shape shape_ = Shape::table;
@@ -200,6 +267,8 @@ class JsonWriter : public Writer {
 
   std::ostream& out_;
   bool sectioned_;
+  std::size_t width_;    // of the terminal; 0: no limit
+  bool fitted_ = false;  // cells may be shortened to widths_
   int sections_ = 0;
   bool open_ = false;
   Shape shape_ = Shape::table;
@@ -252,7 +321,8 @@ class DelimitedWriter : public Writer {
 
 }  // namespace
 
-std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned) {
+std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned,
+                                    std::size_t width) {
   switch (format) {
     case Format::json:
       return std::make_unique<JsonWriter>(out, sectioned);
@@ -263,7 +333,7 @@ std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool secti
     case Format::table:
       break;
   }
-  return std::make_unique<TableWriter>(out, sectioned);
+  return std::make_unique<TableWriter>(out, sectioned, width);
 }
 
 Value text(std::string value) { return Value(std::move(value)); }

@@ -20,8 +20,9 @@ namespace euiomkb::cli {
 
 enum class Format { table, json, csv, tsv };
 
-// How JSON shows a column's values (text output shows them all as text).
-enum class ColumnType { text, integer, number, boolean };
+// How JSON shows a column's values (text output shows them all as text). An id_list value is
+// text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []).
+enum class ColumnType { text, integer, number, boolean, id_list };
 
 struct Column {
   std::string name;
@@ -54,8 +55,11 @@ inline constexpr std::size_t kAlignedRows = 1000;
 
 // A writer to `out` in `format`. `sectioned` documents have named sections (JSON: an object
 // keyed by section name; text: a heading per section; CSV/TSV: a "# name" line before each
-// section's header); otherwise the document is its only section.
-std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned);
+// section's header); otherwise the document is its only section. A table written within a
+// `width` (columns of the terminal; 0: no limit) narrows its widest columns to fit, shortening
+// long cells with "…", and wraps a record's long values at spaces; other formats ignore it.
+std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned,
+                                    std::size_t width = 0);
 
 // Builders of values from the library's types: NULL for std::nullopt.
 Value text(std::string value);

@@ -1,7 +1,6 @@
 // euiomkb person NAME: a person by any alias (case and accents ignored) with posts, meetings
 // attended and statements, and the citations behind each.
-#include "citations.hpp"
-#include "stored.hpp"
+#include "records.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -33,47 +32,18 @@ int show_person(const Tool& tool, const Arguments& args) {
     }
   }
   if (!found) {
-    std::vector<std::string> candidates;
+    std::vector<Candidate> candidates;
     kb.people().each([&](const Person& p) {
-      candidates.push_back(p.name);
-      candidates.insert(candidates.end(), p.aliases.begin(), p.aliases.end());
+      candidates.push_back({p.name, p.name});
+      for (const std::string& alias : p.aliases) candidates.push_back({alias, p.name});
+      if (auto key = kb.key_of("person", p.id.value())) candidates.push_back({*key, p.name});
     });
     unknown("person", args.name, candidates);
   }
-  const Person& p = *found;
-  CitationNotes notes(kb);
   auto out = tool.writer(true);
-  out->section("person",
-               {{"key"}, {"name"}, {"honorific"}, {"aliases"}, {"note"}, CitationNotes::column()},
-               Shape::record);
-  out->row({text(kb.key_of("person", p.id.value())), text(p.name), text(p.honorific),
-            p.aliases.empty() ? Value() : text(join(p.aliases)),
-            stored_value(kb, kPersonNote, p.id.value()), notes.of(p)});
-  out->section("posts", {{"post"},
-                         {"organisation"},
-                         {"acting", ColumnType::boolean},
-                         {"start_date"},
-                         {"end_date"},
-                         {"attested_from"},
-                         {"attested_to"},
-                         CitationNotes::column()});
-  for (const Tenure& t : kb.people().tenures(p.id))
-    out->row({text(t.post), text(t.organisation), boolean(t.acting), date(t.start_date),
-              date(t.end_date), date(t.attested_from), date(t.attested_to), notes.of(t)});
-  out->section("meetings", {{"held_on"},
-                            {"meeting"},
-                            {"role"},
-                            {"post"},
-                            {"organisation"},
-                            {"attested_as"},
-                            CitationNotes::column()});
-  for (const Attendance& a : kb.people().attendance(p.id))
-    out->row({date(a.held_on), text(a.meeting), text(a.role), text(a.post), text(a.organisation),
-              text(a.attested_as), notes.of(a)});
-  out->section("statements", {{"said_on"}, {"kind"}, {"text"}, CitationNotes::column()});
-  for (const Statement& s : kb.people().statements(p.id))
-    out->row({date(s.said_on), text(s.kind), text(s.text), notes.of(s)});
-  if (args.cite) notes.write(*out);
+  RecordOptions options;
+  options.cite = args.cite;
+  write_record(kb, "person", found->id.value(), *out, options);
   out->finish();
   return 0;
 }

@@ -1,29 +1,90 @@
 // euiomkb search QUERY: full-text search over everything, best match first, with snippets
 // that mark the match.
+#include <cctype>
+
 #include "tool.hpp"
 
 namespace euiomkb::cli {
 namespace {
 
+// The kinds of search hits (SearchHit::kind).
+const std::vector<std::string> kKinds = {"topic",     "person",      "organisation", "meeting",
+                                         "statement", "publication", "passage"};
+
 struct Arguments {
-  std::string query;
+  std::vector<std::string> words;
+  bool fts = false;
   SearchOptions options;
 };
 
+// What a person types as an FTS5 query: each word (hyphenated words and other punctuation
+// included) is searched as written, all of them must match; text in double quotes is a phrase;
+// a word ending in '*' is a prefix. No word is an operator (AND, OR, NOT, NEAR, column filters):
+// --fts passes the query to FTS5 unchanged for those.
+std::string plain_query(const std::string& typed) {
+  std::string out;
+  auto add = [&](const std::string& term, bool prefix) {
+    if (term.empty()) return;
+    std::string quoted = "\"";
+    for (char c : term) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    quoted += "\"";
+    out += (out.empty() ? "" : " ") + quoted + (prefix ? "*" : "");
+  };
+  std::size_t i = 0;
+  while (i < typed.size()) {
+    if (std::isspace(static_cast<unsigned char>(typed[i]))) {
+      ++i;
+    } else if (typed[i] == '"') {
+      std::size_t end = typed.find('"', i + 1);
+      if (end == std::string::npos) end = typed.size();
+      add(typed.substr(i + 1, end - i - 1), false);
+      i = end + 1;
+    } else {
+      std::size_t end = i;
+      while (end < typed.size() && !std::isspace(static_cast<unsigned char>(typed[end])) &&
+             typed[end] != '"')
+        ++end;
+      std::string word = typed.substr(i, end - i);
+      bool prefix = word.size() > 1 && word.back() == '*';
+      if (prefix) word.pop_back();
+      add(word, prefix);
+      i = end;
+    }
+  }
+  return out;
+}
+
 int run_search(const Tool& tool, const Arguments& args) {
   if (args.options.limit < 1) throw UsageError("--limit must be at least 1");
+  std::vector<std::string> kinds;
+  for (const std::string& kind : args.options.kinds)
+    kinds.push_back(choice("--kind", kind, kKinds));
+  SearchOptions options = args.options;
+  options.kinds = kinds;
+  std::string typed;
+  for (const std::string& w : args.words) typed += (typed.empty() ? "" : " ") + w;
+  std::string query = args.fts ? typed : plain_query(typed);
+  if (query.empty()) throw UsageError("search: nothing to search for");
   KnowledgeBase kb = tool.open();
-  auto hits = kb.search(args.query, args.options);
+  auto hits = kb.search(query, options);
   auto out = tool.writer(false);
   out->section("hits", {{"rank", ColumnType::integer},
                         {"kind"},
                         {"ref_id", ColumnType::integer},
                         {"label"},
                         {"snippet"}});
+  // A passage is labelled by its source's title and date, not its file name.
+  std::vector<SourceSummary> sources = kb.sources().list();
   std::int64_t rank = args.options.offset;
-  for (const SearchHit& hit : hits)
+  for (const SearchHit& hit : hits) {
+    std::string label = hit.label;
+    if (hit.kind == "passage")
+      for (const SourceSummary& s : sources)
+        if (s.id.value() == hit.ref_id)
+          label = s.title + (s.published ? " (" + s.published->to_string() + ")" : "");
     out->row(
-        {integer(++rank), text(hit.kind), integer(hit.ref_id), text(hit.label), text(hit.snippet)});
+        {integer(++rank), text(hit.kind), integer(hit.ref_id), text(label), text(hit.snippet)});
+  }
   out->finish();
   return 0;
 }
@@ -32,11 +93,17 @@ int run_search(const Tool& tool, const Arguments& args) {
 
 void add_search_command(CLI::App& app, Tool& tool) {
   auto args = std::make_shared<Arguments>();
-  auto* command = tool.command(
-      app, "search",
-      "Full-text search (FTS5 syntax; stemming, accents ignored), ranked, the match marked [..]",
-      [&tool, args] { return run_search(tool, *args); });
-  command->add_option("query", args->query, "Words, \"a phrase\", a OR b, prefix*")->required();
+  auto* command = tool.command(app, "search",
+                               "Full-text search of what you type (stemming, accents ignored; "
+                               "--fts for FTS5 syntax), ranked, the match marked [..]",
+                               [&tool, args] { return run_search(tool, *args); });
+  command
+      ->add_option("query", args->words,
+                   "What to find: words (all must match), hyphenated words as written, "
+                   "\"a phrase\", prefix*; quotes are not needed around several words")
+      ->required();
+  command->add_flag("--fts", args->fts,
+                    "Take the query as FTS5 syntax: a OR b, NOT, NEAR(a b), column filters");
   command->add_option("--limit", args->options.limit, "Hits to show")->capture_default_str();
   command->add_option("--offset", args->options.offset, "Hits to skip")->capture_default_str();
   command->add_option("--kind", args->options.kinds,

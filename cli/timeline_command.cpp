@@ -2,6 +2,7 @@
 // lineage does to a party's part, publications, funding, organisations' renamings and splits),
 // each with its sources.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 #include <variant>
@@ -12,7 +13,7 @@
 namespace euiomkb::cli {
 namespace {
 
-// Each stated date of an agreement, with the distinct files of its citations ("general
+// Each stated date of an agreement, with the distinct sources of its citations by key ("general
 // knowledge" for a date no document states), an inferred one marked with its note; the last
 // column is the event as Agreement::concluded_on / in_force_from would show it.
 constexpr std::string_view kAgreementDates = R"sql(
@@ -20,11 +21,12 @@ SELECT d.on_date,
        d.agreement || ' ' || d.event ||
          CASE d.basis WHEN 'inferred' THEN ' (inferred: ' || d.note || ')' ELSE '' END,
        CASE WHEN d.basis = 'general_knowledge' THEN 'general knowledge'
-            ELSE (SELECT group_concat(file_name, ' ')
-                    FROM (SELECT DISTINCT c.file_name FROM v_citation c
+            ELSE (SELECT group_concat(name, ' ')
+                    FROM (SELECT DISTINCT coalesce(s.key, s.title) AS name FROM v_citation c
+                           JOIN v_source s USING (source_id)
                            WHERE c.subject_type = 'agreement_date'
                              AND c.subject_id = d.agreement_date_id
-                           ORDER BY c.file_name)) END,
+                           ORDER BY name)) END,
        d.agreement || ' ' || d.event
   FROM v_agreement_date d
  ORDER BY d.agreement_date_id
@@ -38,9 +40,13 @@ struct Event {
 };
 
 // The distinct source files behind a record's citations.
+// The sources of `citations` by key ("ec-2016", which `show` describes: title, publisher, date),
+// each once; a source without a key by its title.
+std::map<std::int64_t, std::string> source_names;
+
 std::string sources_of(const std::vector<Citation>& citations) {
   std::set<std::string> files;
-  for (const Citation& c : citations) files.insert(c.file_name);
+  for (const Citation& c : citations) files.insert(source_names[c.source_id.value()]);
   std::string out;
   for (const std::string& f : files) out += (out.empty() ? "" : " ") + f;
   return out;
@@ -48,6 +54,8 @@ std::string sources_of(const std::vector<Citation>& citations) {
 
 int show_timeline(const Tool& tool) {
   KnowledgeBase kb = tool.open();
+  for (const SourceSummary& s : kb.sources().list())
+    source_names[s.id.value()] = s.key.empty() ? s.title : s.key;
   std::vector<Event> events;
   auto add = [&](const std::optional<PartialDate>& when, std::string kind, std::string what,
                  std::string sources) {

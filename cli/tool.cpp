@@ -1,10 +1,14 @@
 #include "tool.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
 namespace euiomkb::cli {
@@ -86,6 +90,20 @@ void Tool::start_logging() const {
   set_log_level(level);
 }
 
+std::size_t Tool::width() const {
+  if (wide) return 0;
+  const char* columns = std::getenv("COLUMNS");
+  if (columns != nullptr && *columns != '\0') {
+    char* end = nullptr;
+    long value = std::strtol(columns, &end, 10);
+    if (end != nullptr && *end == '\0' && value > 0) return static_cast<std::size_t>(value);
+  }
+  winsize size{};
+  if (&out == &std::cout && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0)
+    return size.ws_col;
+  return 0;
+}
+
 Format Tool::format() const {
   if (json) return Format::json;
   if (csv) return Format::csv;
@@ -95,11 +113,11 @@ Format Tool::format() const {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+// The ASCII letter each code point from U+00C0 to U+017F folds to.
+constexpr std::string_view kLatinFolds =
+    "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuytyAaAaAaCcCcCcCcDdDdEeEeEeEeEe"
+    "GgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZ"
+    "zZzZzs";
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> previous(b.size() + 1);
@@ -117,44 +135,106 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::vector<std::string> closest(const std::string& name,
-                                 const std::vector<std::string>& candidates, std::size_t count) {
-  std::string wanted = lower(name);
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const std::string& candidate : candidates) {
-    std::string folded = lower(candidate);
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      out += static_cast<char>(std::tolower(byte));
+      continue;
+    }
+    // Two-byte sequences of U+00C0..U+017F fold to a letter; anything else is kept.
+    if ((byte & 0xE0) == 0xC0 && i + 1 < text.size()) {
+      unsigned code = ((byte & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      if (code >= 0xC0 && code - 0xC0 < kLatinFolds.size()) {
+        out +=
+            static_cast<char>(std::tolower(static_cast<unsigned char>(kLatinFolds[code - 0xC0])));
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::vector<std::string> closest(const std::string& name, const std::vector<Candidate>& candidates,
+                                 std::size_t count) {
+  std::string wanted = fold(name);
+  std::vector<std::pair<std::size_t, const Candidate*>> scored;
+  for (const Candidate& candidate : candidates) {
+    std::string folded = fold(candidate.match);
     std::size_t score = edit_distance(wanted, folded);
     // A word of the candidate close to the name ("swnig" for "William Lacy Swing").
     std::size_t start = 0;
     while (start <= folded.size()) {
-      std::size_t end = folded.find(' ', start);
+      std::size_t end = folded.find_first_of(" -", start);
       if (end == std::string::npos) end = folded.size();
       if (end > start)
         score = std::min(score, edit_distance(wanted, folded.substr(start, end - start)));
       start = end + 1;
     }
-    if (folded.find(wanted) != std::string::npos) score = 0;
+    if (!wanted.empty() && folded.find(wanted) != std::string::npos) score = 0;
     std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
-    if (score <= limit) scored.emplace_back(score, candidate);
+    if (score <= limit) scored.emplace_back(score, &candidate);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
   for (const auto& entry : scored) {
     if (out.size() == count) break;
-    if (std::find(out.begin(), out.end(), entry.second) == out.end()) out.push_back(entry.second);
+    if (std::find(out.begin(), out.end(), entry.second->shown) == out.end())
+      out.push_back(entry.second->shown);
   }
   return out;
 }
 
+namespace {
+std::vector<Candidate> as_candidates(const std::vector<std::string>& names) {
+  std::vector<Candidate> out;
+  for (const std::string& n : names) out.push_back({n, n});
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> closest(const std::string& name,
+                                 const std::vector<std::string>& candidates, std::size_t count) {
+  return closest(name, as_candidates(candidates), count);
+}
+
 void unknown(const std::string& what, const std::string& name,
-             const std::vector<std::string>& candidates) {
+             const std::vector<Candidate>& candidates) {
   std::string message = "no " + what + " named '" + name + "'";
   auto close = closest(name, candidates);
   if (!close.empty()) {
     message += "; did you mean: ";
     for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "") + close[i];
     message += "?";
+  }
+  throw UsageError(message);
+}
+
+void unknown(const std::string& what, const std::string& name,
+             const std::vector<std::string>& candidates) {
+  unknown(what, name, as_candidates(candidates));
+}
+
+std::string choice(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& choices) {
+  for (const std::string& c : choices)
+    if (fold(c) == fold(value)) return c;
+  // Values that hold commas are listed with semicolons between them.
+  bool commas = std::any_of(choices.begin(), choices.end(),
+                            [](const std::string& c) { return c.find(',') != std::string::npos; });
+  std::string between = commas ? "; " : ", ";
+  std::string message = option + ": '" + value + "' is not one of ";
+  for (std::size_t i = 0; i < choices.size(); ++i) message += (i ? between : "") + choices[i];
+  auto close = closest(value, choices);
+  if (!close.empty()) {
+    message += " (did you mean: ";
+    for (std::size_t i = 0; i < close.size(); ++i) message += (i ? between : "") + close[i];
+    message += "?)";
   }
   throw UsageError(message);
 }

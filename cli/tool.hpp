@@ -63,13 +63,17 @@ class Tool {
 
   Format format() const;
   std::unique_ptr<Writer> writer(bool sectioned) const {
-    return make_writer(format(), out, sectioned);
+    return make_writer(format(), out, sectioned, width());
   }
+  // The width tables fit: none with --wide; else $COLUMNS when set; else the terminal's when
+  // standard output is one; else none (output to a file or pipe is as wide as it needs).
+  std::size_t width() const;
 
   std::string db_option;
   bool json = false;
   bool csv = false;
   bool tsv = false;
+  bool wide = false;        // --wide: tables as wide as their cells
   double wait_seconds = 5;  // --wait: how long to wait for another program's write lock
   int verbosity = 0;        // how many -v
   bool quiet = false;
@@ -80,13 +84,35 @@ class Tool {
   std::vector<std::pair<const CLI::App*, std::function<int()>>> runs_;
 };
 
-// Up to `count` of `candidates` closest to `name` (ignoring case; a candidate containing the
-// name counts as close), best first.
+// `text` in lower case with the accents of Latin letters dropped ("Sørensen" -> "sorensen"):
+// what lookups and suggestions compare.
+std::string fold(std::string_view text);
+
+// A name a record can be found by (`match`: a name, an alias, a key) and how a suggestion
+// names the record (`shown`): a record with several aliases is suggested once.
+struct Candidate {
+  std::string match;
+  std::string shown;
+};
+
+// Up to `count` records of `candidates` closest to `name` (case and accents ignored; one or two
+// edits away, or a word of the candidate that close, or a candidate containing the name), best
+// first, each `shown` once.
+std::vector<std::string> closest(const std::string& name, const std::vector<Candidate>& candidates,
+                                 std::size_t count = 3);
 std::vector<std::string> closest(const std::string& name,
                                  const std::vector<std::string>& candidates, std::size_t count = 3);
 // "no person named 'x'; did you mean: a, b?" as a UsageError.
 [[noreturn]] void unknown(const std::string& what, const std::string& name,
+                          const std::vector<Candidate>& candidates);
+[[noreturn]] void unknown(const std::string& what, const std::string& name,
                           const std::vector<std::string>& candidates);
+
+// The one of `choices` that `value` names (case and accents ignored); otherwise a UsageError
+// "OPTION: 'value' is not one of a, b, c; did you mean: b?" (an unknown filter value is a
+// usage error, never an empty answer).
+std::string choice(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& choices);
 
 // Parses a YYYY, YYYY-MM or YYYY-MM-DD option value; UsageError naming `option` otherwise.
 PartialDate parse_date_option(const std::string& option, const std::string& value);
@@ -110,5 +136,8 @@ void add_import_command(CLI::App& app, Tool& tool);
 void add_keys_command(CLI::App& app, Tool& tool);
 void add_migrate_command(CLI::App& app, Tool& tool);
 void add_schema_command(CLI::App& app, Tool& tool);
+void add_show_command(CLI::App& app, Tool& tool);
+// topics, themes, series, funding and sources (lists_command.cpp).
+void add_lists_commands(CLI::App& app, Tool& tool);
 
 }  // namespace euiomkb::cli
