@@ -11,6 +11,15 @@ packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libs
 # CI also fuzzes with clang's libFuzzer (scripts/fuzz), checks the formatting and runs clang-tidy
 # (scripts/check-format, scripts/tidy), and builds the Debian packages (dpkg-shlibdeps and file
 # work out their Depends).
+# scripts/test (browser_tests=1) also runs the evidence site's browser tests: Debian's chromium,
+# and node with npm unless some node and npm are already installed (NodeSource's nodejs, for one,
+# carries its own npm and conflicts with Debian's npm package).
+if [[ "${browser_tests:-}" == 1 ]]; then
+  packages+=(chromium)
+  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+    packages+=(nodejs npm)
+  fi
+fi
 [[ "${CI:-}" == "true" ]] && packages+=(clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
                                         dpkg-dev file)
 
@@ -30,6 +39,16 @@ if ((${#missing[@]})); then
     echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+# The npm packages of package-lock.json (Pagefind, playwright-core, axe-core) into node_modules/:
+# `npm ci` only when node_modules is missing or package-lock.json changed since it last ran, so
+# that a second run needs no network. Install scripts are not run (none of them needs one).
+if [[ "${browser_tests:-}" == 1 ]] \
+   && ! cmp -s package-lock.json node_modules/.euiomkb-package-lock.json; then
+  echo "==> npm ci (node_modules/: pagefind, playwright-core, axe-core)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.euiomkb-package-lock.json
 fi
 
 # One build job and one test per core (the presets leave -j to the environment).
