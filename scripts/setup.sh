@@ -11,14 +11,13 @@ packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libs
 # CI also fuzzes with clang's libFuzzer (scripts/fuzz), checks the formatting and runs clang-tidy
 # (scripts/check-format, scripts/tidy), and builds the Debian packages (dpkg-shlibdeps and file
 # work out their Depends).
-# scripts/test (browser_tests=1) also runs the evidence site's browser tests: Debian's chromium,
-# and node with npm unless some node and npm are already installed (NodeSource's nodejs, for one,
-# carries its own npm and conflicts with Debian's npm package).
-if [[ "${browser_tests:-}" == 1 ]]; then
-  packages+=(chromium)
-  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-    packages+=(nodejs npm)
-  fi
+# scripts/site (node_tools=1) needs node and npm for Pagefind; scripts/test (browser_tests=1)
+# also Debian's chromium for the evidence site's browser tests. Debian's nodejs and npm are
+# installed only when no node or npm is present (NodeSource's nodejs, for one, carries its own
+# npm and conflicts with Debian's npm package).
+[[ "${browser_tests:-}" == 1 ]] && node_tools=1 && packages+=(chromium)
+if [[ "${node_tools:-}" == 1 ]] && { ! command -v node > /dev/null || ! command -v npm > /dev/null; }; then
+  packages+=(nodejs npm)
 fi
 [[ "${CI:-}" == "true" ]] && packages+=(clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
                                         dpkg-dev file)
@@ -44,7 +43,7 @@ fi
 # The npm packages of package-lock.json (Pagefind, playwright-core, axe-core) into node_modules/:
 # `npm ci` only when node_modules is missing or package-lock.json changed since it last ran, so
 # that a second run needs no network. Install scripts are not run (none of them needs one).
-if [[ "${browser_tests:-}" == 1 ]] \
+if [[ "${node_tools:-}" == 1 ]] \
    && ! cmp -s package-lock.json node_modules/.euiomkb-package-lock.json; then
   echo "==> npm ci (node_modules/: pagefind, playwright-core, axe-core)"
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error

@@ -114,8 +114,6 @@ const result = await reader.evaluate((quote) => {
     const flat = node.textContent.replace(/\s+/g, ' ');
     const at = flat.indexOf(words);
     if (at < 0) continue;
-    const range = document.createRange();
-    range.selectNodeContents(node.parentElement);
     const r = node.parentElement.getBoundingClientRect();
     return { scrollY: window.scrollY, top: r.top, bottom: r.bottom, height: window.innerHeight };
   }

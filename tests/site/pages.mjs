@@ -83,5 +83,5 @@ const unreached = written.filter((rel) => !reached.has(rel));
 check(unreached.length === 0,
       `pages no link reaches: ${unreached.slice(0, 10).join(', ')}${unreached.length > 10 ? ' ...' : ''}`);
 console.log(`${seen.size} pages loaded, ${checked} internal links checked, ` +
-            `${session.requests.length} requests (all to 127.0.0.1)`);
+            `${session.requests.length} requests`);
 await finish(session);
