@@ -110,5 +110,6 @@ void add_import_command(CLI::App& app, Tool& tool);
 void add_keys_command(CLI::App& app, Tool& tool);
 void add_migrate_command(CLI::App& app, Tool& tool);
 void add_schema_command(CLI::App& app, Tool& tool);
+void add_site_command(CLI::App& app, Tool& tool);
 
 }  // namespace euiomkb::cli
