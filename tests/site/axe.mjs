@@ -2,6 +2,11 @@
 // critical violation on a sample of every page type: the home page, search, each kind's index,
 // and the first record page listed in each index (for meetings also som-11, the page with the
 // most evidence), at a laptop's and a phone's width.
+// Known failures of the generator's first skeleton (ed4924a on i15-site, reported to its owner;
+// not fixed here): index.html "nested-interactive" (the timeline's <svg> is focusable inside a
+// link or the reverse), search.html "label-title-only" (Pagefind UI's search input has only a
+// title, no visible <label>), series/hou.html at 390px "scrollable-region-focusable" (the
+// .table-wrap that scrolls sideways has no tabindex).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { start, watchedPage, check, fail, finish } from './lib.mjs';

@@ -44,7 +44,9 @@ while (queue.length) {
   const found = await page.evaluate(() => ({
     ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
     names: [...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name')),
-    hrefs: [...document.querySelectorAll('a[href], link[href]')].map((e) => e.href),
+    // SVG links (the timeline) carry href as an attribute, not as a URL property.
+    hrefs: [...document.querySelectorAll('a[href], link[href]')]
+      .map((e) => new URL(e.getAttribute('href'), document.baseURI).href),
   }));
   ids.set(rel, new Set([...found.ids, ...found.names]));
   for (const href of found.hrefs) {
