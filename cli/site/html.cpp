@@ -105,6 +105,9 @@ blockquote.quote { margin: 4px 0; padding: 4px 12px; border-left: 4px solid var(
 .source-text { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 75ch; }
 mark.passage { background: var(--mark); }
 .backref { font-size: 12px; margin-left: 2px; }
+dl.record { display: grid; grid-template-columns: minmax(8em, max-content) 1fr; gap: 2px 16px; }
+dl.record dt { font-weight: bold; }
+dl.record dd { margin: 0; overflow-wrap: anywhere; }
 figure { margin: 16px 0; }
 .picture { overflow-x: auto; }
 svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }

@@ -62,6 +62,15 @@ std::vector<std::size_t> code_point_offsets(const std::string& text) {
   return offsets;
 }
 
+// Pagefind's year and organisation filters of a page, as invisible elements of its body.
+void write_filters(std::ostream& out, const std::string& year, const std::string& organisation) {
+  if (!year.empty())
+    out << "<meta data-pagefind-filter=\"year[content]\" content=\"" << esc(year) << "\">\n";
+  if (!organisation.empty())
+    out << "<meta data-pagefind-filter=\"organisation[content]\" content=\"" << esc(organisation)
+        << "\">\n";
+}
+
 }  // namespace
 
 std::string command_json(const std::string& db_path, const std::vector<std::string>& args) {
@@ -287,6 +296,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
   std::string claim_type(kind);
   std::int64_t claim_id = -1;
   std::optional<Agreement> agreement;
+  std::optional<OrganisationId> organisation_id;
   {
     std::ostringstream buffer;
     auto writer = make_writer(Format::json, buffer, true);
@@ -308,6 +318,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
       auto o = kb_.organisations().by_key(key.key);
       if (!o) return;
       organisation = o->short_name;
+      organisation_id = o->id;
       claim_id = o->id.value();
       json = command_json(db_path_, {"org", key.key});
     } else if (kind == "agreement") {
@@ -398,17 +409,24 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
   twin["url"] = folder + "/" + key.key + ".json";
   open(folder + "/" + key.key + ".json") << twin.dump(2) << "\n";
 
-  std::string filters = "kind:" + filter_value(std::string(info->title));
-  if (!year.empty()) filters += ", year:" + year;
-  if (!organisation.empty()) filters += ", organisation:" + filter_value(organisation);
-  PageHead head{page.title, "../",
-                " data-pagefind-body data-pagefind-filter=\"" + filters +
-                    "\" data-pagefind-meta=\"title:" + esc(page.title) + "\""};
+  PageHead head{
+      page.title, "../",
+      " data-pagefind-body data-pagefind-filter=\"kind:" + filter_value(std::string(info->title)) +
+          "\" data-pagefind-meta=\"title:" + esc(page.title) + "\""};
   std::ofstream out = open(page.url);
   begin_page(out, head);
+  write_filters(out, year, organisation);
   out << "<p class=\"kind\"><a href=\"index.html\">" << info->title << "</a></p>\n<h1>"
       << esc(page.title) << "</h1>\n<p class=\"muted\">Key <code>" << esc(key.key)
       << "</code> · <a href=\"" << esc(key.key) << ".json\">JSON</a></p>\n";
+  if (organisation_id) {
+    std::vector<OrganisationEvent> events = kb_.organisations().lineage(*organisation_id);
+    if (!events.empty()) {
+      out << "<section><h2>Lineage</h2>\n";
+      write_lineage_picture(out, events);
+      out << "</section>\n";
+    }
+  }
   write_sections(out, page, json);
   if (agreement) write_framework_parties(out, page, *agreement);
   if (claim_id >= 0) write_claims(out, page, claim_type, claim_id);
@@ -603,13 +621,13 @@ void SiteBuilder::write_sources() {
     open("sources/" + s.key + ".json") << twin.dump(2) << "\n";
 
     std::string year = s.published ? std::to_string(s.published->year()) : "";
-    std::string filters = "kind:Sources";
-    if (!year.empty()) filters += ", year:" + year;
     PageHead head{s.title, "../",
-                  " data-pagefind-body data-pagefind-filter=\"" + filters +
-                      "\" data-pagefind-meta=\"title:" + esc(s.title) + "\""};
+                  " data-pagefind-body data-pagefind-filter=\"kind:Sources\" "
+                  "data-pagefind-meta=\"title:" +
+                      esc(s.title) + "\""};
     std::ofstream out = open("sources/" + s.key + ".html");
     begin_page(out, head);
+    write_filters(out, year, s.publisher.value_or(""));
     out << "<p class=\"kind\"><a href=\"index.html\">Sources</a></p>\n<h1>" << esc(s.title)
         << "</h1>\n<dl class=\"record\">";
     if (s.publisher) out << "<dt>Publisher</dt><dd>" << esc(*s.publisher) << "</dd>";

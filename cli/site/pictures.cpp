@@ -177,3 +177,44 @@ void write_membership_picture(
 }
 
 }  // namespace euiomkb::cli::site
+
+namespace euiomkb::cli::site {
+
+void write_lineage_picture(std::ostream& out, const std::vector<OrganisationEvent>& events) {
+  if (events.empty()) return;
+  const double rowh = 44, width = 760;
+  double height = rowh * static_cast<double>(events.size()) + 10;
+  out << "<figure class=\"lineage\"><div class=\"picture\"><svg role=\"img\" "
+         "aria-labelledby=\"lineage-caption\" width=\""
+      << num(width) << "\" height=\"" << num(height) << "\" viewBox=\"0 0 " << num(width) << " "
+      << num(height) << "\">\n";
+  double y = 6;
+  for (const OrganisationEvent& e : events) {
+    std::string from = e.from_short_name.value_or("(not recorded)");
+    std::string to = e.to_short_name.value_or("(none)");
+    out << "<rect x=\"4\" y=\"" << num(y) << "\" width=\"220\" height=\"30\" fill=\"#f3f2f1\" "
+        << "stroke=\"#505a5f\"/><text x=\"12\" y=\"" << num(y + 20) << "\">" << esc(from)
+        << "</text><line x1=\"228\" y1=\"" << num(y + 15) << "\" x2=\"520\" y2=\"" << num(y + 15)
+        << "\" stroke=\"#1b1b1b\" stroke-width=\"2\"/><polygon points=\"520," << num(y + 9)
+        << " 532," << num(y + 15) << " 520," << num(y + 21)
+        << "\" fill=\"#1b1b1b\"/><text x=\"240\" y=\"" << num(y + 10) << "\">" << esc(e.event)
+        << ", " << esc(e.occurred_on ? e.occurred_on->to_string() : "date not recorded")
+        << (e.general_knowledge ? " (general knowledge)" : "") << "</text><rect x=\"536\" y=\""
+        << num(y) << "\" width=\"220\" height=\"30\" "
+        << "fill=\"#ffffff\" stroke=\"#1d4f91\"/><text x=\"544\" y=\"" << num(y + 20) << "\">"
+        << esc(to) << "</text>\n";
+    y += rowh;
+  }
+  out << "</svg></div>\n<figcaption id=\"lineage-caption\">The recorded lineage, oldest first: ";
+  bool first = true;
+  for (const OrganisationEvent& e : events) {
+    out << (first ? "" : "; ") << esc(e.from_short_name.value_or("(not recorded)")) << " "
+        << esc(e.event) << " "
+        << esc(e.occurred_on ? "on " + e.occurred_on->to_string() : "(date not recorded)")
+        << (e.to_short_name ? " into " + esc(*e.to_short_name) : "");
+    first = false;
+  }
+  out << ".</figcaption></figure>\n";
+}
+
+}  // namespace euiomkb::cli::site

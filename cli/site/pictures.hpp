@@ -18,4 +18,7 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb);
 void write_membership_picture(
     std::ostream& out, const std::vector<std::pair<PartialDate, std::vector<PartyOnDate>>>& rows);
 
+// An organisation's recorded lineage events as arrows from one name to the next.
+void write_lineage_picture(std::ostream& out, const std::vector<OrganisationEvent>& events);
+
 }  // namespace euiomkb::cli::site
