@@ -139,5 +139,6 @@ void add_schema_command(CLI::App& app, Tool& tool);
 void add_show_command(CLI::App& app, Tool& tool);
 // topics, themes, series, funding and sources (lists_command.cpp).
 void add_lists_commands(CLI::App& app, Tool& tool);
+void add_site_command(CLI::App& app, Tool& tool);
 
 }  // namespace euiomkb::cli

@@ -11,6 +11,14 @@ packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libs
 # CI also fuzzes with clang's libFuzzer (scripts/fuzz), checks the formatting and runs clang-tidy
 # (scripts/check-format, scripts/tidy), and builds the Debian packages (dpkg-shlibdeps and file
 # work out their Depends).
+# scripts/site (node_tools=1) needs node and npm for Pagefind; scripts/test (browser_tests=1)
+# also Debian's chromium for the evidence site's browser tests. Debian's nodejs and npm are
+# installed only when no node or npm is present (NodeSource's nodejs, for one, carries its own
+# npm and conflicts with Debian's npm package).
+[[ "${browser_tests:-}" == 1 ]] && node_tools=1 && packages+=(chromium)
+if [[ "${node_tools:-}" == 1 ]] && { ! command -v node > /dev/null || ! command -v npm > /dev/null; }; then
+  packages+=(nodejs npm)
+fi
 [[ "${CI:-}" == "true" ]] && packages+=(clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
                                         dpkg-dev file)
 
@@ -30,6 +38,16 @@ if ((${#missing[@]})); then
     echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+# The npm packages of package-lock.json (Pagefind, playwright-core, axe-core) into node_modules/:
+# `npm ci` only when node_modules is missing or package-lock.json changed since it last ran, so
+# that a second run needs no network. Install scripts are not run (none of them needs one).
+if [[ "${node_tools:-}" == 1 ]] \
+   && ! cmp -s package-lock.json node_modules/.euiomkb-package-lock.json; then
+  echo "==> npm ci (node_modules/: pagefind, playwright-core, axe-core)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.euiomkb-package-lock.json
 fi
 
 # One build job and one test per core (the presets leave -j to the environment).

@@ -1,0 +1,794 @@
+#include "site/pages.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "citations.hpp"
+#include "site/html.hpp"
+#include "site/pictures.hpp"
+#include "stored.hpp"
+#include "tool.hpp"
+
+namespace euiomkb::cli::site {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string date_text(const std::optional<PartialDate>& d) { return d ? d->to_string() : ""; }
+
+// The value of a filter attribute (Pagefind's "name:value" list separates by commas).
+std::string filter_value(std::string v) {
+  std::replace(v.begin(), v.end(), ',', ' ');
+  return esc(v);
+}
+
+// "12 13" -> {12, 13}.
+std::vector<std::int64_t> citation_ids(const std::string& cited) {
+  std::vector<std::int64_t> ids;
+  std::istringstream in(cited);
+  std::int64_t id = 0;
+  while (in >> id) ids.push_back(id);
+  return ids;
+}
+
+std::string json_cell(const Json& v) {
+  if (v.is_null()) return "<span class=\"muted\">not recorded</span>";
+  if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+  if (v.is_string()) return esc(v.get<std::string>());
+  return esc(v.dump());
+}
+
+std::string heading(std::string name) {
+  std::replace(name.begin(), name.end(), '_', ' ');
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return esc(name);
+}
+
+// Byte offsets of each code point of UTF-8 `text`, plus its size at the end.
+std::vector<std::size_t> code_point_offsets(const std::string& text) {
+  std::vector<std::size_t> offsets;
+  offsets.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) offsets.push_back(i);
+  offsets.push_back(text.size());
+  return offsets;
+}
+
+// Pagefind's year and organisation filters of a page, as invisible elements of its body.
+void write_filters(std::ostream& out, const std::string& year, const std::string& organisation) {
+  if (!year.empty())
+    out << "<meta data-pagefind-filter=\"year[content]\" content=\"" << esc(year) << "\">\n";
+  if (!organisation.empty())
+    out << "<meta data-pagefind-filter=\"organisation[content]\" content=\"" << esc(organisation)
+        << "\">\n";
+}
+
+}  // namespace
+
+std::string command_json(const std::string& db_path, const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  Tool tool(out, err);
+  tool.db_option = db_path;
+  tool.json = true;
+  CLI::App app;
+  add_meeting_command(app, tool);
+  add_meetings_command(app, tool);
+  add_person_command(app, tool);
+  add_org_command(app, tool);
+  add_framework_command(app, tool);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  app.parse(reversed);
+  int code = tool.run_parsed(app);
+  if (code != 0) throw std::runtime_error("site: '" + args.front() + "' failed: " + err.str());
+  return out.str();
+}
+
+SiteBuilder::SiteBuilder(const KnowledgeBase& kb, std::string db_path, fs::path stage,
+                         bool searchable)
+    : kb_(kb), db_path_(std::move(db_path)), stage_(std::move(stage)), searchable_(searchable) {
+  std::time_t now = std::time(nullptr);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  date_ = buffer;
+}
+
+std::ofstream SiteBuilder::open(const std::string& relative) {
+  fs::path path = stage_ / relative;
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw std::runtime_error("site: cannot write " + path.string());
+  out.exceptions(std::ios::badbit | std::ios::failbit);
+  if (relative.size() > 5 && relative.compare(relative.size() - 5, 5, ".html") == 0) ++pages_;
+  return out;
+}
+
+void SiteBuilder::build() {
+  write_assets();
+  for (const KindInfo& k : kKinds) {
+    if (k.kind == "source") continue;
+    if (k.kind == "series")
+      write_series();
+    else
+      write_kind(k.kind);
+  }
+  write_sources();  // last: its back-links name every page that cites a passage
+  write_home();
+  write_search();
+}
+
+void SiteBuilder::write_assets() {
+  open("assets/site.css") << site_css();
+  open("assets/site.js") << site_js();
+}
+
+std::string SiteBuilder::cite_refs(Page& page, const std::vector<Passage>& passages) {
+  std::string html;
+  for (const Passage& p : passages) {
+    auto [at, fresh] = page.by_citation.emplace(p.citation.id.value(), page.passages.size());
+    if (fresh) {
+      // One evidence item per anchor: a second citation of the same offsets shares it.
+      auto same = std::find_if(page.passages.begin(), page.passages.end(),
+                               [&](const Passage& q) { return q.anchor == p.anchor; });
+      if (same == page.passages.end())
+        page.passages.push_back(p);
+      else
+        at->second = static_cast<std::size_t>(same - page.passages.begin());
+    }
+    html += "<a class=\"cite-ref\" href=\"#" + esc(p.anchor) + "\">[" +
+            std::to_string(at->second + 1) + "]</a>";
+  }
+  return html;
+}
+
+std::string SiteBuilder::cite_refs(Page& page, const std::string& cited) {
+  std::vector<Passage> passages;
+  for (std::int64_t id : citation_ids(cited))
+    if (auto p = kb_.passage(CitationId(id))) passages.push_back(std::move(*p));
+  return cite_refs(page, passages);
+}
+
+void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
+  out << "<section id=\"evidence\" aria-labelledby=\"evidence-h\"><h2 id=\"evidence-h\">"
+         "Evidence</h2>\n";
+  if (page.passages.empty()) out << "<p>No passage is cited on this page.</p>\n";
+  out << "<ol>\n";
+  for (const Passage& p : page.passages) {
+    const SourceSummary& s = p.source;
+    out << "<li id=\"" << esc(p.anchor) << "\" class=\"evidence\">\n<div class=\"context\">"
+        << "<span class=\"before\">" << esc(p.before) << "</span>\n<blockquote class=\"quote\">"
+        << esc(p.passage) << "</blockquote>\n<span class=\"after\">" << esc(p.after)
+        << "</span></div>\n<p class=\"source\">" << esc(s.title);
+    if (s.publisher) out << ". " << esc(*s.publisher);
+    if (s.published) out << ", " << esc(s.published->to_string());
+    out << ".</p>\n";
+    if (p.citation.note) out << "<p class=\"note\">Note: " << esc(*p.citation.note) << "</p>\n";
+    out << "<p class=\"links\">";
+    if (!s.key.empty())
+      out << "<a class=\"cite\" href=\"../sources/" << esc(s.key) << ".html#" << esc(p.anchor)
+          << "\">The passage in the stored copy</a>";
+    if (p.fragment_url) {
+      std::string href = external_href(*p.fragment_url);
+      if (!href.empty())
+        out << " · <a class=\"original\" href=\"" << href
+            << "\" rel=\"noreferrer\">The passage on the original page</a> (the stored copy is "
+               "its archived copy)";
+    }
+    out << "</p>\n<p class=\"reference muted\">" << esc(p.reference) << "</p>\n</li>\n";
+    backrefs_[p.anchor].push_back({page.url, page.title});
+  }
+  out << "</ol>\n</section>\n";
+}
+
+void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::string& json) {
+  Json doc = Json::parse(json);
+  for (auto& [name, section] : doc.items()) {
+    if (name == "url") continue;
+    out << "<section><h2>" << heading(name) << "</h2>\n";
+    if (section.is_object()) {
+      out << "<dl class=\"record\">\n";
+      for (auto& [field, value] : section.items()) {
+        out << "<dt>" << heading(field) << "</dt><dd>";
+        if (field == "cited")
+          out << (value.is_string() ? cite_refs(page, value.get<std::string>())
+                                    : std::string("general knowledge (no citation)"));
+        else
+          out << json_cell(value);
+        out << "</dd>\n";
+      }
+      out << "</dl>\n";
+    } else if (section.is_array() && section.empty()) {
+      out << "<p>None recorded.</p>\n";
+    } else if (section.is_array()) {
+      out << "<div class=\"table-wrap\"><table>\n<thead><tr>";
+      for (auto& [field, value] : section.front().items())
+        out << "<th scope=\"col\">" << (field == "cited" ? "Evidence" : heading(field)) << "</th>";
+      out << "</tr></thead>\n<tbody>\n";
+      for (auto& row : section) {
+        out << "<tr>";
+        for (auto& [field, value] : row.items()) {
+          out << "<td>";
+          if (field == "cited")
+            out << (value.is_string() ? cite_refs(page, value.get<std::string>())
+                                      : std::string("<span class=\"muted\">general "
+                                                    "knowledge</span>"));
+          else
+            out << json_cell(value);
+          out << "</td>";
+        }
+        out << "</tr>\n";
+      }
+      out << "</tbody></table></div>\n";
+    } else {
+      out << "<p>" << json_cell(section) << "</p>\n";
+    }
+    out << "</section>\n";
+  }
+}
+
+void SiteBuilder::write_claims(std::ostream& out, Page& page, std::string_view subject_type,
+                               std::int64_t subject_id) {
+  std::vector<Claim> claims;
+  for (Claim& c : kb_.conflicting_claims())
+    if (c.subject_type == subject_type && c.subject_id == subject_id) claims.push_back(c);
+  if (claims.empty()) return;
+  out << "<section><h2>Where the documents disagree</h2>\n";
+  std::string attribute;
+  bool open = false;
+  for (const Claim& c : claims) {
+    if (!open || c.attribute != attribute) {
+      if (open) out << "</div>\n";
+      attribute = c.attribute;
+      out << "<h3>" << heading(attribute) << "</h3>\n<div class=\"claims\">\n";
+      open = true;
+    }
+    out << "<div class=\"claim" << (c.preferred ? " preferred" : "") << "\"><p><strong>"
+        << esc(c.value) << "</strong> " << cite_refs(page, kb_.passages("claim", c.id.value()))
+        << "</p>";
+    if (c.preferred)
+      out << "<p class=\"preferred-label\">Preferred: " << esc(c.reason) << "</p>";
+    else
+      out << "<p class=\"muted\">Not preferred" << (c.reason.empty() ? "" : ": ") << esc(c.reason)
+          << "</p>";
+    out << "</div>\n";
+  }
+  if (open) out << "</div>\n";
+  out << "</section>\n";
+}
+
+void SiteBuilder::write_kind(std::string_view kind) {
+  const KindInfo* info = kind_info(kind);
+  std::string folder(info->folder);
+  std::ofstream index = open(folder + "/index.html");
+  std::ofstream index_json = open(folder + "/index.json");
+  PageHead head{std::string(info->title), "../", " data-pagefind-ignore=\"all\""};
+  begin_page(index, head);
+  index << "<h1>" << info->title << "</h1>\n"
+        << "<div class=\"filters\" data-filters=\"year series organisation\"></div>\n"
+        << "<div class=\"table-wrap\"><table class=\"index\">\n<thead><tr>"
+        << "<th scope=\"col\"><button type=\"button\" data-col=\"0\">Name</button></th>"
+        << "<th scope=\"col\"><button type=\"button\" data-col=\"1\">Year</button></th>"
+        << "<th scope=\"col\"><button type=\"button\" data-col=\"2\">Key</button></th>"
+        << "</tr></thead>\n<tbody>\n";
+  index_json << "[";
+  bool first = true;
+  for (const KnowledgeBase::Key& key : kb_.keys(kind))
+    write_record(kind, key, index, index_json, first);
+  index << "</tbody></table></div>\n";
+  end_page(index, head);
+  index_json << "\n]\n";
+}
+
+void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& key,
+                               std::ostream& index, std::ostream& index_json, bool& first) {
+  const KindInfo* info = kind_info(kind);
+  std::string folder(info->folder);
+  Page page{folder + "/" + key.key + ".html", key.label.empty() ? key.key : key.label, {}, {}};
+  std::string year, series, organisation;
+  std::string json;
+  std::string claim_type(kind);
+  std::int64_t claim_id = -1;
+  std::optional<Agreement> agreement;
+  std::optional<OrganisationId> organisation_id;
+  {
+    std::ostringstream buffer;
+    auto writer = make_writer(Format::json, buffer, true);
+    CitationNotes notes(kb_);
+    if (kind == "meeting") {
+      auto m = kb_.meetings().by_key(key.key);
+      if (!m) return;
+      if (m->held_on) year = std::to_string(m->held_on->year());
+      series = m->series.value_or("");
+      organisation = m->host.value_or("");
+      claim_id = m->id.value();
+      json = command_json(db_path_, {"meeting", key.key});
+    } else if (kind == "person") {
+      auto p = kb_.people().by_key(key.key);
+      if (!p) return;
+      claim_id = p->id.value();
+      json = command_json(db_path_, {"person", p->name});
+    } else if (kind == "organisation") {
+      auto o = kb_.organisations().by_key(key.key);
+      if (!o) return;
+      organisation = o->short_name;
+      organisation_id = o->id;
+      claim_id = o->id.value();
+      json = command_json(db_path_, {"org", key.key});
+    } else if (kind == "agreement") {
+      agreement = kb_.agreements().by_key(key.key);
+      if (!agreement) return;
+      const Agreement& a = *agreement;
+      claim_id = a.id.value();
+      if (a.concluded_on) year = std::to_string(a.concluded_on->year());
+      writer->section("agreement",
+                      {{"key"},
+                       {"name"},
+                       {"kind"},
+                       {"concluded_on"},
+                       {"in_force_from"},
+                       {"purpose"},
+                       CitationNotes::column()},
+                      Shape::record);
+      writer->row({text(key.key), text(a.name), text(a.kind), date(a.concluded_on),
+                   date(a.in_force_from), text(a.purpose), notes.of("agreement", a.id.value())});
+      writer->section("dates",
+                      {{"event"}, {"on_date"}, {"basis"}, {"note"}, CitationNotes::column()});
+      for (const AgreementDate& d : kb_.agreements().dates(a.id))
+        writer->row({text(d.event), date(d.on_date), text(d.basis), text(d.note),
+                     notes.of("agreement_date", d.id)});
+      writer->section("parties", {{"organisation"}, {"since"}, {"how"}, CitationNotes::column()});
+      for (const AgreementParty& p : kb_.agreements().parties(a.id))
+        writer->row(
+            {text(p.organisation), date(p.since), text(p.how), notes.of("agreement_party", p.id)});
+      writer->section("signatories", {{"person"}, {"organisation"}, CitationNotes::column()});
+      for (const Signatory& s : kb_.agreements().signatories(a.id))
+        writer->row({text(s.person), text(s.organisation), notes.of("agreement_signatory", s.id)});
+    } else if (kind == "theme") {
+      std::optional<Theme> theme;
+      for (Theme& t : kb_.meetings().themes())
+        if (kb_.key_of("theme", t.id.value()) == key.key) theme = t;
+      if (!theme) return;
+      claim_id = theme->id.value();
+      writer->section("theme", {{"key"}, {"name"}, {"description"}}, Shape::record);
+      writer->row({text(key.key), text(theme->name), text(theme->description)});
+      writer->section(
+          "topics",
+          {{"meeting"}, {"held_on"}, {"topic"}, {"attested_as"}, CitationNotes::column()});
+      for (const Topic& t : kb_.meetings().topics_by_theme(theme->name))
+        writer->row(
+            {text(t.meeting), date(t.held_on), text(t.label), text(t.attested_as), notes.of(t)});
+    } else if (kind == "publication") {
+      auto p = kb_.publications().by_key(key.key);
+      if (!p) return;
+      claim_id = p->id.value();
+      if (p->published_on) year = std::to_string(p->published_on->year());
+      writer->section("publication",
+                      {{"key"},
+                       {"title"},
+                       {"published_on"},
+                       {"kind"},
+                       {"addressee"},
+                       {"series"},
+                       {"edition", ColumnType::integer},
+                       {"summary"},
+                       CitationNotes::column()},
+                      Shape::record);
+      writer->row({text(key.key), text(p->title), date(p->published_on), text(p->kind),
+                   text(p->addressee), text(p->series),
+                   integer(p->edition ? std::optional<std::int64_t>(*p->edition) : std::nullopt),
+                   text(p->summary), notes.of(*p)});
+    } else if (kind == "policy_framework") {
+      std::optional<PolicyFramework> framework;
+      for (PolicyFramework& f : kb_.publications().policy_frameworks())
+        if (f.key == key.key) framework = f;
+      if (!framework) return;
+      claim_id = framework->id.value();
+      writer->section("policy_framework",
+                      {{"key"}, {"name"}, {"short_name"}, CitationNotes::column()}, Shape::record);
+      writer->row({text(key.key), text(framework->name), text(framework->short_name),
+                   notes.of(*framework)});
+      writer->section("parts", {{"position", ColumnType::integer}, {"label"}});
+      std::int64_t position = 0;
+      for (const std::string& part : framework->parts)
+        writer->row({integer(++position), text(part)});
+    } else {
+      return;
+    }
+    writer->finish();
+    if (json.empty()) json = buffer.str();
+  }
+  // The twin: the tool's JSON plus its own URL.
+  Json twin = Json::parse(json);
+  twin["url"] = folder + "/" + key.key + ".json";
+  open(folder + "/" + key.key + ".json") << twin.dump(2) << "\n";
+
+  PageHead head{
+      page.title, "../",
+      " data-pagefind-body data-pagefind-filter=\"kind:" + filter_value(std::string(info->title)) +
+          "\" data-pagefind-meta=\"title:" + esc(page.title) + "\""};
+  std::ofstream out = open(page.url);
+  begin_page(out, head);
+  write_filters(out, year, organisation);
+  out << "<p class=\"kind\"><a href=\"index.html\">" << info->title << "</a></p>\n<h1>"
+      << esc(page.title) << "</h1>\n<p class=\"muted\">Key <code>" << esc(key.key)
+      << "</code> · <a href=\"" << esc(key.key) << ".json\">JSON</a></p>\n";
+  if (organisation_id) {
+    std::vector<OrganisationEvent> events = kb_.organisations().lineage(*organisation_id);
+    if (!events.empty()) {
+      out << "<section><h2>Lineage</h2>\n";
+      write_lineage_picture(out, events);
+      out << "</section>\n";
+    }
+  }
+  write_sections(out, page, json);
+  if (agreement) write_framework_parties(out, page, *agreement);
+  if (claim_id >= 0) write_claims(out, page, claim_type, claim_id);
+  write_evidence(out, page);
+  end_page(out, head);
+
+  // The index row and its JSON entry.
+  index << "<tr data-year=\"" << esc(year) << "\" data-series=\"" << esc(series)
+        << "\" data-organisation=\"" << esc(organisation) << "\"><td><a href=\"" << esc(key.key)
+        << ".html\">" << esc(page.title) << "</a></td><td>" << esc(year) << "</td><td><code>"
+        << esc(key.key) << "</code></td></tr>\n";
+  Json entry = {{"key", key.key},
+                {"label", key.label},
+                {"url", folder + "/" + key.key + ".html"},
+                {"json", folder + "/" + key.key + ".json"}};
+  if (!year.empty()) entry["year"] = year;
+  if (!series.empty()) entry["series"] = series;
+  if (!organisation.empty()) entry["organisation"] = organisation;
+  index_json << (first ? "\n" : ",\n") << entry.dump();
+  first = false;
+  ++counts_[std::string(kind)];
+}
+
+void SiteBuilder::write_framework_parties(std::ostream& out, Page& page,
+                                          const Agreement& agreement) {
+  std::vector<AgreementParty> parties = kb_.agreements().parties(agreement.id);
+  if (parties.empty()) return;
+  // The dates where the membership may change: a party joins, or its organisation's lineage
+  // moves on.
+  std::set<PartialDate> dates;
+  for (const AgreementParty& p : parties) {
+    if (p.since) dates.insert(*p.since);
+    for (const OrganisationEvent& e : kb_.organisations().lineage(p.organisation_id))
+      if (e.occurred_on) dates.insert(*e.occurred_on);
+  }
+  std::vector<std::pair<PartialDate, std::vector<PartyOnDate>>> rows;
+  for (const PartialDate& d : dates)
+    rows.emplace_back(d, kb_.agreements().parties_on(agreement.id, d));
+  out << "<section><h2>Parties on each date</h2>\n";
+  write_membership_picture(out, rows);
+  out << "<div class=\"table-wrap\"><table class=\"parties-on\">\n<caption>The parties on each "
+         "date where the membership changes, following each party's recorded lineage"
+         "</caption>\n<thead><tr><th scope=\"col\">On</th><th scope=\"col\">Parties</th>"
+         "<th scope=\"col\">Not parties or unsettled</th></tr></thead>\n<tbody>\n";
+  for (const auto& [d, on] : rows) {
+    out << "<tr><th scope=\"row\">" << esc(d.to_string()) << "</th><td><ul>";
+    for (const PartyOnDate& p : on) {
+      if (!p.current()) continue;
+      std::string name = p.standing.as ? p.standing.as->short_name : p.party.organisation;
+      out << "<li>" << esc(name);
+      if (p.standing.standing != "itself")
+        out << " <span class=\"muted\">(" << esc(p.standing.explanation) << ")</span>";
+      out << " " << cite_refs(page, kb_.passages("agreement_party", p.party.id)) << "</li>";
+    }
+    out << "</ul></td><td><ul>";
+    for (const PartyOnDate& p : on) {
+      if (p.current()) continue;
+      out << "<li>" << esc(p.party.organisation) << ": " << esc(p.standing.standing);
+      if (!p.standing.explanation.empty())
+        out << " <span class=\"muted\">(" << esc(p.standing.explanation) << ")</span>";
+      out << "</li>";
+    }
+    out << "</ul></td></tr>\n";
+  }
+  out << "</tbody></table></div>\n</section>\n";
+}
+
+void SiteBuilder::write_series() {
+  std::set<std::string> names;
+  kb_.meetings().each([&](const Meeting& m) {
+    if (m.series) names.insert(*m.series);
+  });
+  std::ofstream index = open("series/index.html");
+  std::ofstream index_json = open("series/index.json");
+  PageHead head{"Meeting series", "../", " data-pagefind-ignore=\"all\""};
+  begin_page(index, head);
+  index << "<h1>Meeting series</h1>\n<ul class=\"index\">\n";
+  index_json << "[";
+  bool first = true;
+  for (const std::string& name : names) {
+    std::string key = name;
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string json = command_json(db_path_, {"meetings", "--series", name});
+    Json twin = {{"series", name}, {"meetings", Json::parse(json)}};
+    std::ostringstream buffer;
+    {
+      auto writer = make_writer(Format::json, buffer, false);
+      CitationNotes notes(kb_);
+      writer->section(
+          "facts",
+          {{"attribute"}, {"value"}, {"as_of"}, {"basis"}, {"note"}, CitationNotes::column()});
+      for (const auto& f : stored_rows(kb_, kSeriesFacts, {name}))
+        writer->row(
+            {f[1], f[2], f[3], f[4], f[5], notes.of("series_fact", std::get<std::int64_t>(f[0]))});
+      writer->finish();
+    }
+    twin["facts"] = Json::parse(buffer.str());
+    twin["url"] = "series/" + key + ".json";
+    open("series/" + key + ".json") << twin.dump(2) << "\n";
+    Page page{"series/" + key + ".html", name + " meetings", {}, {}};
+    PageHead page_head{page.title, "../",
+                       " data-pagefind-body data-pagefind-filter=\"kind:Meeting series\" "
+                       "data-pagefind-meta=\"title:" +
+                           esc(page.title) + "\""};
+    std::ofstream out = open(page.url);
+    begin_page(out, page_head);
+    out << "<p class=\"kind\"><a href=\"index.html\">Meeting series</a></p>\n<h1>"
+        << esc(page.title) << "</h1>\n<p class=\"muted\"><a href=\"" << esc(key)
+        << ".json\">JSON</a></p>\n";
+    Json sections = {{"meetings", twin["meetings"]},
+                     {"what the documents say of the series", twin["facts"]}};
+    write_sections(out, page, sections.dump());
+    write_evidence(out, page);
+    end_page(out, page_head);
+    index << "<li><a href=\"" << esc(key) << ".html\">" << esc(page.title) << "</a></li>\n";
+    Json entry = {{"key", key},
+                  {"label", name},
+                  {"url", "series/" + key + ".html"},
+                  {"json", "series/" + key + ".json"}};
+    index_json << (first ? "\n" : ",\n") << entry.dump();
+    first = false;
+    ++counts_["series"];
+  }
+  index << "</ul>\n";
+  end_page(index, head);
+  index_json << "\n]\n";
+}
+
+void SiteBuilder::write_sources() {
+  // Every cited span of each source, by offsets (one mark per distinct span).
+  struct Span {
+    std::int64_t start, end;
+    std::string anchor;
+  };
+  std::map<std::int64_t, std::map<std::pair<std::int64_t, std::int64_t>, Span>> spans;
+  std::map<std::int64_t, std::string> hashes;
+  std::vector<SourceSummary> sources = kb_.sources().list();
+  for (const SourceSummary& s : sources) hashes[s.id.value()] = s.sha256;
+  kb_.each_citation([&](const Citation& c) {
+    auto& by_offsets = spans[c.source_id.value()];
+    by_offsets.emplace(
+        std::make_pair(c.start_offset, c.end_offset),
+        Span{c.start_offset, c.end_offset,
+             passage_anchor(hashes[c.source_id.value()], c.start_offset, c.end_offset)});
+  });
+  std::ofstream index = open("sources/index.html");
+  std::ofstream index_json = open("sources/index.json");
+  PageHead index_head{"Sources", "../", " data-pagefind-ignore=\"all\""};
+  begin_page(index, index_head);
+  index << "<h1>Sources</h1>\n<div class=\"table-wrap\"><table class=\"index\">\n<thead><tr>"
+           "<th scope=\"col\">Title</th><th scope=\"col\">Publisher</th><th scope=\"col\">"
+           "Published</th><th scope=\"col\">Key</th></tr></thead>\n<tbody>\n";
+  index_json << "[";
+  bool first = true;
+  for (const SourceSummary& s : sources) {
+    if (s.key.empty()) continue;
+    std::string body = kb_.sources().text(s.id).value_or("");
+    std::vector<std::size_t> at = code_point_offsets(body);
+    auto cp = [&](std::int64_t i) {
+      return at[static_cast<std::size_t>(
+          std::clamp<std::int64_t>(i, 0, static_cast<std::int64_t>(at.size()) - 1))];
+    };
+    std::vector<Span> list;
+    for (auto& [offsets, span] : spans[s.id.value()]) list.push_back(span);
+
+    // The twin: the source as described, and its cited passages.
+    std::ostringstream buffer;
+    {
+      auto writer = make_writer(Format::json, buffer, true);
+      writer->section("source",
+                      {{"key"},
+                       {"title"},
+                       {"publisher"},
+                       {"published"},
+                       {"url"},
+                       {"language"},
+                       {"sha256"},
+                       {"length", ColumnType::integer},
+                       {"file_name"}},
+                      Shape::record);
+      writer->row({text(s.key), text(s.title), text(s.publisher), date(s.published), text(s.url),
+                   text(s.language), text(s.sha256), integer(s.length), text(s.file_name)});
+      writer->section("passages",
+                      {{"anchor"}, {"start", ColumnType::integer}, {"end", ColumnType::integer}});
+      for (const Span& sp : list)
+        writer->row({text(sp.anchor), integer(sp.start), integer(sp.end)});
+      writer->finish();
+    }
+    Json twin = Json::parse(buffer.str());
+    twin["url"] = "sources/" + s.key + ".json";
+    open("sources/" + s.key + ".json") << twin.dump(2) << "\n";
+
+    std::string year = s.published ? std::to_string(s.published->year()) : "";
+    PageHead head{s.title, "../",
+                  " data-pagefind-body data-pagefind-filter=\"kind:Sources\" "
+                  "data-pagefind-meta=\"title:" +
+                      esc(s.title) + "\""};
+    std::ofstream out = open("sources/" + s.key + ".html");
+    begin_page(out, head);
+    write_filters(out, year, s.publisher.value_or(""));
+    out << "<p class=\"kind\"><a href=\"index.html\">Sources</a></p>\n<h1>" << esc(s.title)
+        << "</h1>\n<dl class=\"record\">";
+    if (s.publisher) out << "<dt>Publisher</dt><dd>" << esc(*s.publisher) << "</dd>";
+    if (s.published) out << "<dt>Published</dt><dd>" << esc(s.published->to_string()) << "</dd>";
+    if (s.url) {
+      std::string href = external_href(*s.url);
+      out << "<dt>Original</dt><dd>";
+      if (href.empty())
+        out << esc(*s.url);
+      else
+        out << "<a href=\"" << href << "\" rel=\"noreferrer\">" << esc(*s.url) << "</a>";
+      out << "</dd>";
+    }
+    out << "<dt>Stored copy</dt><dd><code>" << esc(s.file_name) << "</code>, SHA-256 <code>"
+        << esc(s.sha256) << "</code></dd><dt>Data</dt><dd><a href=\"" << esc(s.key)
+        << ".json\">JSON</a></dd></dl>\n<h2>The stored text</h2>\n<p class=\"muted\">Every "
+           "passage a fact cites is marked; the links after it lead to the facts it "
+           "supports.</p>\n<div class=\"source-text\">";
+    // Segments between every start and end; a segment inside any passage is marked.
+    std::set<std::int64_t> cuts = {0, static_cast<std::int64_t>(at.size()) - 1};
+    for (const Span& sp : list) {
+      cuts.insert(sp.start);
+      cuts.insert(sp.end);
+    }
+    std::vector<std::int64_t> points(cuts.begin(), cuts.end());
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      std::int64_t a = points[i], b = points[i + 1];
+      std::vector<const Span*> starting, ending;
+      bool inside = false;
+      for (const Span& sp : list) {
+        if (sp.start <= a && sp.end >= b && sp.start < sp.end) inside = true;
+        if (sp.start == a) starting.push_back(&sp);
+        if (sp.end == b && sp.start < b) ending.push_back(&sp);
+      }
+      std::string segment = esc(body.substr(cp(a), cp(b) - cp(a)));
+      if (inside) {
+        out << "<mark class=\"passage\"";
+        if (!starting.empty()) out << " id=\"" << esc(starting.front()->anchor) << "\"";
+        out << ">";
+        for (std::size_t k = 1; k < starting.size(); ++k)
+          out << "<span id=\"" << esc(starting[k]->anchor) << "\"></span>";
+        out << segment << "</mark>";
+      } else {
+        for (const Span* sp : starting) out << "<span id=\"" << esc(sp->anchor) << "\"></span>";
+        out << segment;
+      }
+      for (const Span* sp : ending) {
+        auto found = backrefs_.find(sp->anchor);
+        if (found == backrefs_.end()) continue;
+        std::set<std::string> seen;
+        for (const Backref& r : found->second) {
+          if (!seen.insert(r.url).second) continue;
+          out << "<a class=\"backref\" href=\"../" << esc(r.url) << "#" << esc(sp->anchor)
+              << "\" title=\"" << esc(r.label) << "\">↩ " << esc(r.label) << "</a>";
+        }
+      }
+    }
+    out << "</div>\n";
+    end_page(out, head);
+    index << "<tr data-year=\"" << esc(year) << "\"><td><a href=\"" << esc(s.key) << ".html\">"
+          << esc(s.title) << "</a></td><td>" << esc(s.publisher.value_or("")) << "</td><td>"
+          << esc(date_text(s.published)) << "</td><td><code>" << esc(s.key)
+          << "</code></td></tr>\n";
+    Json entry = {{"key", s.key},
+                  {"label", s.title},
+                  {"url", "sources/" + s.key + ".html"},
+                  {"json", "sources/" + s.key + ".json"}};
+    index_json << (first ? "\n" : ",\n") << entry.dump();
+    first = false;
+    ++counts_["source"];
+  }
+  index << "</tbody></table></div>\n";
+  end_page(index, index_head);
+  index_json << "\n]\n";
+}
+
+void SiteBuilder::write_home() {
+  Counts c = kb_.counts();
+  std::vector<SourceSummary> sources = kb_.sources().list();
+  PageHead head{"EU-IOM Strategic Cooperation: the evidence", "",
+                " data-pagefind-body data-pagefind-filter=\"kind:Home\" "
+                "data-pagefind-meta=\"title:Home\""};
+  std::ofstream out = open("index.html");
+  begin_page(out, head);
+  out << "<h1>The EU-IOM Strategic Cooperation Framework: the evidence</h1>\n"
+         "<p>Every record of the euiomkb knowledge base has a page here, and every fact on it "
+         "links to the passage of the public document it rests on: the quotation, its context "
+         "and its source, marked in the stored copy of the source.</p>\n"
+         "<p><a href=\"search.html\">Search everything</a></p>\n";
+  out << "<section><h2>What it holds</h2>\n<div class=\"table-wrap\"><table class=\"counts\">"
+         "<thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Pages</th></tr></thead>\n"
+         "<tbody>\n";
+  for (const KindInfo& k : kKinds)
+    out << "<tr><th scope=\"row\"><a href=\"" << k.folder << "/index.html\">" << k.title
+        << "</a></th><td>" << counts_[std::string(k.kind)] << "</td></tr>\n";
+  out << "</tbody></table></div>\n<p>" << c.citations << " citations, " << c.attendances
+      << " attendances, " << c.topics << " topics, " << c.conflicting_claims
+      << " conflicting claims. Records without a key have no page of their own: they "
+         "appear on the pages of the records they belong to.</p>\n</section>\n";
+  out << "<section><h2>The meetings over time</h2>\n";
+  write_timeline_picture(out, kb_);
+  out << "</section>\n";
+  out << "<section><h2>This build</h2>\n<dl class=\"record\"><dt>Built</dt><dd>" << esc(date_)
+      << "</dd><dt>Schema version</dt><dd>" << kb_.schema_version() << "</dd></dl>\n"
+      << "<div class=\"table-wrap\"><table><caption>The source documents</caption><thead><tr>"
+         "<th scope=\"col\">Source</th><th scope=\"col\">SHA-256 of the stored copy</th></tr>"
+         "</thead>\n<tbody>\n";
+  for (const SourceSummary& s : sources)
+    out << "<tr><td>"
+        << (s.key.empty() ? esc(s.title)
+                          : "<a href=\"sources/" + esc(s.key) + ".html\">" + esc(s.title) + "</a>")
+        << "</td><td><code>" << esc(s.sha256) << "</code></td></tr>\n";
+  out << "</tbody></table></div>\n</section>\n<section><h2>How to cite</h2>\n<p>Cite the "
+         "dataset as: <q>EU-IOM Strategic Cooperation Framework knowledge base (euiomkb), "
+         "schema version "
+      << kb_.schema_version() << ", built " << esc(date_.substr(0, 10))
+      << "</q>, with the page's address. To cite a fact, cite the source document the page "
+         "quotes; each evidence item gives a reference ready to paste.</p>\n<p>Every page has "
+         "a JSON twin beside it (<code>meetings/som-11.json</code> beside "
+         "<code>meetings/som-11.html</code>): the same content as <code>euiomkb --json</code>"
+         ". <a href=\"index.json\">index.json</a> describes this build.</p>\n</section>\n";
+  end_page(out, head);
+
+  Json home = {{"title", "EU-IOM Strategic Cooperation Framework knowledge base"},
+               {"built", date_},
+               {"schema_version", kb_.schema_version()}};
+  Json kinds = Json::object();
+  for (const KindInfo& k : kKinds)
+    kinds[std::string(k.kind)] = {{"count", counts_[std::string(k.kind)]},
+                                  {"index", std::string(k.folder) + "/index.json"}};
+  home["kinds"] = kinds;
+  home["counts"] = {{"sources", c.sources},         {"organisations", c.organisations},
+                    {"people", c.people},           {"meetings", c.meetings},
+                    {"attendances", c.attendances}, {"topics", c.topics},
+                    {"citations", c.citations},     {"conflicting_claims", c.conflicting_claims}};
+  Json hashes = Json::array();
+  for (const SourceSummary& s : sources)
+    hashes.push_back({{"key", s.key}, {"title", s.title}, {"sha256", s.sha256}});
+  home["sources"] = hashes;
+  home["url"] = "index.json";
+  open("index.json") << home.dump(2) << "\n";
+}
+
+void SiteBuilder::write_search() {
+  PageHead head{"Search", "", ""};
+  std::ofstream out = open("search.html");
+  begin_page(out, head);
+  out << "<h1>Search</h1>\n";
+  if (searchable_) {
+    out << "<link rel=\"stylesheet\" href=\"pagefind/pagefind-ui.css\">\n"
+           "<div id=\"search\" data-search-root></div>\n"
+           "<script src=\"pagefind/pagefind-ui.js\" defer></script>\n"
+           "<noscript><p>Search needs JavaScript; every page is also reachable from the "
+           "indexes above.</p></noscript>\n";
+  } else {
+    out << "<p class=\"warning\">Search is not indexed in this build: Pagefind was not found "
+           "when the site was written. Build it again with <code>euiomkb site --out DIR "
+           "--pagefind PATH</code>, or run <code>pagefind --site DIR</code> on it. Every page "
+           "is reachable from the indexes above.</p>\n";
+  }
+  end_page(out, head);
+}
+
+}  // namespace euiomkb::cli::site

@@ -1,0 +1,75 @@
+// The evidence site's page builders: one page and its JSON twin per keyed record, an index per
+// kind, the source pages with every cited passage marked, the home and search pages.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "euiomkb/knowledge_base.hpp"
+
+namespace euiomkb::cli::site {
+
+class SiteBuilder {
+ public:
+  // Writes into `stage` (an empty directory) from `kb`, whose file is `db_path` (the twins are
+  // the tool's own --json output, run on that file). `searchable`: Pagefind will index it.
+  SiteBuilder(const KnowledgeBase& kb, std::string db_path, std::filesystem::path stage,
+              bool searchable);
+  // Writes every page; throws on a write failure.
+  void build();
+  std::int64_t page_count() const { return pages_; }
+  const std::string& build_date() const { return date_; }
+
+ private:
+  struct Backref {
+    std::string url;    // relative to the site's root
+    std::string label;  // the page's title
+  };
+  // A page being written: its passages in first-use order.
+  struct Page {
+    std::string url;  // relative to the root: "meetings/som-11.html"
+    std::string title;
+    std::vector<Passage> passages;
+    std::map<std::int64_t, std::size_t> by_citation;  // citation id -> index in passages
+  };
+
+  void write_assets();
+  void write_kind(std::string_view kind);
+  void write_record(std::string_view kind, const KnowledgeBase::Key& key, std::ostream& index,
+                    std::ostream& index_json, bool& first);
+  void write_series();
+  void write_sources();
+  void write_home();
+  void write_search();
+
+  // Citation links for the space-separated ids in `cited` (as the tool's "cited" column).
+  std::string cite_refs(Page& page, const std::string& cited);
+  std::string cite_refs(Page& page, const std::vector<Passage>& passages);
+  // The page's evidence list; records the backrefs for the source pages.
+  void write_evidence(std::ostream& out, const Page& page);
+  // A document of the tool's --json sections as definition lists and tables.
+  void write_sections(std::ostream& out, Page& page, const std::string& json);
+  void write_claims(std::ostream& out, Page& page, std::string_view subject_type,
+                    std::int64_t subject_id);
+  void write_framework_parties(std::ostream& out, Page& page, const Agreement& agreement);
+  std::ofstream open(const std::string& relative);
+
+  const KnowledgeBase& kb_;
+  std::string db_path_;
+  std::filesystem::path stage_;
+  bool searchable_;
+  std::string date_;
+  std::int64_t pages_ = 0;
+  std::map<std::string, std::int64_t> counts_;  // pages per kind
+  // anchor -> pages citing it, for the source pages' back-links.
+  std::map<std::string, std::vector<Backref>> backrefs_;
+};
+
+// The tool's --json output of `args` (a command and its arguments) run on `db_path`.
+std::string command_json(const std::string& db_path, const std::vector<std::string>& args);
+
+}  // namespace euiomkb::cli::site
