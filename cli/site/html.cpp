@@ -86,6 +86,7 @@ header.site { background: #0b0c0c; color: #fff; padding: 8px 16px; }
 header.site a { color: #fff; }
 header.site .brand { font-weight: bold; margin-right: 16px; }
 header.site ul { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+h1 { font-size: clamp(1.5rem, 5vw, 2.2rem); line-height: 1.2; }
 main { max-width: 1100px; margin: 0 auto; padding: 16px; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); padding: 8px 16px; font-size: 14px; }
 .table-wrap { overflow-x: auto; }

@@ -187,6 +187,27 @@ void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
   out << "</ol>\n</section>\n";
 }
 
+std::string SiteBuilder::linked_cell(const std::string& field, const Json& value) {
+  if (links_.empty()) {
+    links_.emplace(std::make_pair(std::string(), std::string()), std::string());
+    // Labels as `euiomkb keys` gives them: a person's name, "SHORT: full name".
+    for (const KnowledgeBase::Key& k : kb_.keys("person"))
+      links_.emplace(std::make_pair(std::string("person"), k.label), "../people/" + k.key);
+    for (const KnowledgeBase::Key& k : kb_.keys("organisation"))
+      links_.emplace(
+          std::make_pair(std::string("organisation"), k.label.substr(0, k.label.find(": "))),
+          "../organisations/" + k.key);
+  }
+  std::string kind;
+  if (field == "person") kind = "person";
+  if (field == "organisation" || field == "host" || field == "parent" || field == "party")
+    kind = "organisation";
+  if (kind.empty() || !value.is_string()) return json_cell(value);
+  auto found = links_.find({kind, value.get<std::string>()});
+  if (found == links_.end()) return json_cell(value);
+  return "<a href=\"" + esc(found->second) + ".html\">" + json_cell(value) + "</a>";
+}
+
 void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::string& json) {
   Json doc = Json::parse(json);
   for (auto& [name, section] : doc.items()) {
@@ -200,14 +221,15 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
           out << (value.is_string() ? cite_refs(page, value.get<std::string>())
                                     : std::string("general knowledge (no citation)"));
         else
-          out << json_cell(value);
+          out << linked_cell(field, value);
         out << "</dd>\n";
       }
       out << "</dl>\n";
     } else if (section.is_array() && section.empty()) {
       out << "<p>None recorded.</p>\n";
     } else if (section.is_array()) {
-      out << "<div class=\"table-wrap\"><table>\n<thead><tr>";
+      out << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
+             "sideways\"><table>\n<thead><tr>";
       for (auto& [field, value] : section.front().items())
         out << "<th scope=\"col\">" << (field == "cited" ? "Evidence" : heading(field)) << "</th>";
       out << "</tr></thead>\n<tbody>\n";
@@ -220,7 +242,7 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
                                       : std::string("<span class=\"muted\">general "
                                                     "knowledge</span>"));
           else
-            out << json_cell(value);
+            out << linked_cell(field, value);
           out << "</td>";
         }
         out << "</tr>\n";
@@ -272,7 +294,8 @@ void SiteBuilder::write_kind(std::string_view kind) {
   begin_page(index, head);
   index << "<h1>" << info->title << "</h1>\n"
         << "<div class=\"filters\" data-filters=\"year series organisation\"></div>\n"
-        << "<div class=\"table-wrap\"><table class=\"index\">\n<thead><tr>"
+        << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
+           "sideways\"><table class=\"index\">\n<thead><tr>"
         << "<th scope=\"col\"><button type=\"button\" data-col=\"0\">Name</button></th>"
         << "<th scope=\"col\"><button type=\"button\" data-col=\"1\">Year</button></th>"
         << "<th scope=\"col\"><button type=\"button\" data-col=\"2\">Key</button></th>"
@@ -467,7 +490,8 @@ void SiteBuilder::write_framework_parties(std::ostream& out, Page& page,
     rows.emplace_back(d, kb_.agreements().parties_on(agreement.id, d));
   out << "<section><h2>Parties on each date</h2>\n";
   write_membership_picture(out, rows);
-  out << "<div class=\"table-wrap\"><table class=\"parties-on\">\n<caption>The parties on each "
+  out << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
+         "sideways\"><table class=\"parties-on\">\n<caption>The parties on each "
          "date where the membership changes, following each party's recorded lineage"
          "</caption>\n<thead><tr><th scope=\"col\">On</th><th scope=\"col\">Parties</th>"
          "<th scope=\"col\">Not parties or unsettled</th></tr></thead>\n<tbody>\n";
@@ -577,7 +601,8 @@ void SiteBuilder::write_sources() {
   std::ofstream index_json = open("sources/index.json");
   PageHead index_head{"Sources", "../", " data-pagefind-ignore=\"all\""};
   begin_page(index, index_head);
-  index << "<h1>Sources</h1>\n<div class=\"table-wrap\"><table class=\"index\">\n<thead><tr>"
+  index << "<h1>Sources</h1>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+           "aria-label=\"Table, scrolls sideways\"><table class=\"index\">\n<thead><tr>"
            "<th scope=\"col\">Title</th><th scope=\"col\">Publisher</th><th scope=\"col\">"
            "Published</th><th scope=\"col\">Key</th></tr></thead>\n<tbody>\n";
   index_json << "[";
@@ -717,7 +742,8 @@ void SiteBuilder::write_home() {
          "links to the passage of the public document it rests on: the quotation, its context "
          "and its source, marked in the stored copy of the source.</p>\n"
          "<p><a href=\"search.html\">Search everything</a></p>\n";
-  out << "<section><h2>What it holds</h2>\n<div class=\"table-wrap\"><table class=\"counts\">"
+  out << "<section><h2>What it holds</h2>\n<div class=\"table-wrap\" tabindex=\"0\" "
+         "role=\"region\" aria-label=\"Table, scrolls sideways\"><table class=\"counts\">"
          "<thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Pages</th></tr></thead>\n"
          "<tbody>\n";
   for (const KindInfo& k : kKinds)
@@ -732,7 +758,8 @@ void SiteBuilder::write_home() {
   out << "</section>\n";
   out << "<section><h2>This build</h2>\n<dl class=\"record\"><dt>Built</dt><dd>" << esc(date_)
       << "</dd><dt>Schema version</dt><dd>" << kb_.schema_version() << "</dd></dl>\n"
-      << "<div class=\"table-wrap\"><table><caption>The source documents</caption><thead><tr>"
+      << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
+         "sideways\"><table><caption>The source documents</caption><thead><tr>"
          "<th scope=\"col\">Source</th><th scope=\"col\">SHA-256 of the stored copy</th></tr>"
          "</thead>\n<tbody>\n";
   for (const SourceSummary& s : sources)

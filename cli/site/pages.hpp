@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ class SiteBuilder {
   void write_evidence(std::ostream& out, const Page& page);
   // A document of the tool's --json sections as definition lists and tables.
   void write_sections(std::ostream& out, Page& page, const std::string& json);
+  // A value of the tool's JSON as HTML, linked to the page of the person or organisation it
+  // names (fields person, organisation, host, parent, party) when that has a page.
+  std::string linked_cell(const std::string& field, const nlohmann::ordered_json& value);
   void write_claims(std::ostream& out, Page& page, std::string_view subject_type,
                     std::int64_t subject_id);
   void write_framework_parties(std::ostream& out, Page& page, const Agreement& agreement);
@@ -67,6 +71,8 @@ class SiteBuilder {
   std::map<std::string, std::int64_t> counts_;  // pages per kind
   // anchor -> pages citing it, for the source pages' back-links.
   std::map<std::string, std::vector<Backref>> backrefs_;
+  // (kind, name) -> page path without ".html", relative to a record page.
+  std::map<std::pair<std::string, std::string>, std::string> links_;
 };
 
 // The tool's --json output of `args` (a command and its arguments) run on `db_path`.

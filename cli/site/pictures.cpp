@@ -66,7 +66,8 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
   const double span = last + 1 - first;
   auto x = [&](double y) { return left + (y - first) / span * (width - left - right); };
   double height = top + row * static_cast<double>(series.size()) + 30;
-  out << "<figure class=\"timeline\"><div class=\"picture\"><svg role=\"img\" "
+  out << "<figure class=\"timeline\"><div class=\"picture\" tabindex=\"0\" role=\"region\" "
+         "aria-label=\"Picture, scrolls sideways\"><svg role=\"img\" "
          "aria-labelledby=\"timeline-caption\" width=\""
       << num(width) << "\" height=\"" << num(height) << "\" viewBox=\"0 0 " << num(width) << " "
       << num(height) << "\">\n";
@@ -119,7 +120,8 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
          "shown as a dashed band, known by number only: no date is invented for them.";
   for (const std::string& g : gaps) out << " " << esc(g) << ".";
   out << "</figcaption>\n<details><summary>The meetings as a table</summary><div "
-         "class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Series</th><th "
+         "class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
+         "sideways\"><table><thead><tr><th scope=\"col\">Series</th><th "
          "scope=\"col\">Meeting</th><th scope=\"col\">Held on</th></tr></thead><tbody>\n";
   for (auto& [name, dots] : series)
     for (const Dot& d : dots)
@@ -140,7 +142,8 @@ void write_membership_picture(
   const double left = 120, colw = 90, rowh = 26, top = 30;
   double width = left + colw * static_cast<double>(rows.size()) + 10;
   double height = top + rowh * static_cast<double>(parties.size()) + 10;
-  out << "<figure class=\"membership\"><div class=\"picture\"><svg role=\"img\" "
+  out << "<figure class=\"membership\"><div class=\"picture\" tabindex=\"0\" role=\"region\" "
+         "aria-label=\"Picture, scrolls sideways\"><svg role=\"img\" "
          "aria-labelledby=\"membership-caption\" width=\""
       << num(width) << "\" height=\"" << num(height) << "\" viewBox=\"0 0 " << num(width) << " "
       << num(height) << "\">\n";
@@ -184,7 +187,8 @@ void write_lineage_picture(std::ostream& out, const std::vector<OrganisationEven
   if (events.empty()) return;
   const double rowh = 44, width = 760;
   double height = rowh * static_cast<double>(events.size()) + 10;
-  out << "<figure class=\"lineage\"><div class=\"picture\"><svg role=\"img\" "
+  out << "<figure class=\"lineage\"><div class=\"picture\" tabindex=\"0\" role=\"region\" "
+         "aria-label=\"Picture, scrolls sideways\"><svg role=\"img\" "
          "aria-labelledby=\"lineage-caption\" width=\""
       << num(width) << "\" height=\"" << num(height) << "\" viewBox=\"0 0 " << num(width) << " "
       << num(height) << "\">\n";
