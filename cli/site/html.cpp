@@ -131,7 +131,12 @@ std::string_view site_js() {
   document.addEventListener('DOMContentLoaded', function () {
     reveal();
     var root = document.querySelector('[data-search-root]');
-    if (root && window.PagefindUI) new window.PagefindUI({ element: root, showSubResults: true });
+    if (root && window.PagefindUI) {
+      new window.PagefindUI({ element: root, showSubResults: true });
+      // Pagefind names its input by a title only: tie it to the page's visible label.
+      var input = root.querySelector('input');
+      if (input) input.id = 'search-input';
+    }
     var table = document.querySelector('table.index');
     var filters = document.querySelectorAll('.filters select');
     function apply() {

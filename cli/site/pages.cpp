@@ -30,12 +30,13 @@ std::string filter_value(std::string v) {
   return esc(v);
 }
 
-// "12 13" -> {12, 13}.
-std::vector<std::int64_t> citation_ids(const std::string& cited) {
+// A "cited" value of a JSON document: an array of citation ids ([12, 13]); empty for null
+// (a record that rests on general knowledge).
+std::vector<std::int64_t> citation_ids(const Json& cited) {
   std::vector<std::int64_t> ids;
-  std::istringstream in(cited);
-  std::int64_t id = 0;
-  while (in >> id) ids.push_back(id);
+  if (!cited.is_array()) return ids;
+  for (const Json& id : cited)
+    if (id.is_number_integer()) ids.push_back(id.get<std::int64_t>());
   return ids;
 }
 
@@ -148,9 +149,9 @@ std::string SiteBuilder::cite_refs(Page& page, const std::vector<Passage>& passa
   return html;
 }
 
-std::string SiteBuilder::cite_refs(Page& page, const std::string& cited) {
+std::string SiteBuilder::cite_refs(Page& page, const std::vector<std::int64_t>& cited) {
   std::vector<Passage> passages;
-  for (std::int64_t id : citation_ids(cited))
+  for (std::int64_t id : cited)
     if (auto p = kb_.passage(CitationId(id))) passages.push_back(std::move(*p));
   return cite_refs(page, passages);
 }
@@ -218,8 +219,8 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
       for (auto& [field, value] : section.items()) {
         out << "<dt>" << heading(field) << "</dt><dd>";
         if (field == "cited")
-          out << (value.is_string() ? cite_refs(page, value.get<std::string>())
-                                    : std::string("general knowledge (no citation)"));
+          out << (citation_ids(value).empty() ? std::string("general knowledge (no citation)")
+                                              : cite_refs(page, citation_ids(value)));
         else
           out << linked_cell(field, value);
         out << "</dd>\n";
@@ -238,9 +239,9 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
         for (auto& [field, value] : row.items()) {
           out << "<td>";
           if (field == "cited")
-            out << (value.is_string() ? cite_refs(page, value.get<std::string>())
-                                      : std::string("<span class=\"muted\">general "
-                                                    "knowledge</span>"));
+            out << (citation_ids(value).empty()
+                        ? std::string("<span class=\"muted\">general knowledge</span>")
+                        : cite_refs(page, citation_ids(value)));
           else
             out << linked_cell(field, value);
           out << "</td>";
@@ -805,6 +806,7 @@ void SiteBuilder::write_search() {
   out << "<h1>Search</h1>\n";
   if (searchable_) {
     out << "<link rel=\"stylesheet\" href=\"pagefind/pagefind-ui.css\">\n"
+           "<p><label for=\"search-input\">Search every page of the site</label></p>\n"
            "<div id=\"search\" data-search-root></div>\n"
            "<script src=\"pagefind/pagefind-ui.js\" defer></script>\n"
            "<noscript><p>Search needs JavaScript; every page is also reachable from the "

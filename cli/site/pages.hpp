@@ -47,8 +47,8 @@ class SiteBuilder {
   void write_home();
   void write_search();
 
-  // Citation links for the space-separated ids in `cited` (as the tool's "cited" column).
-  std::string cite_refs(Page& page, const std::string& cited);
+  // Citation links for the citation ids of a "cited" value of the tool's JSON.
+  std::string cite_refs(Page& page, const std::vector<std::int64_t>& cited);
   std::string cite_refs(Page& page, const std::vector<Passage>& passages);
   // The page's evidence list; records the backrefs for the source pages.
   void write_evidence(std::ostream& out, const Page& page);

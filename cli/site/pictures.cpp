@@ -67,7 +67,7 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
   auto x = [&](double y) { return left + (y - first) / span * (width - left - right); };
   double height = top + row * static_cast<double>(series.size()) + 30;
   out << "<figure class=\"timeline\"><div class=\"picture\" tabindex=\"0\" role=\"region\" "
-         "aria-label=\"Picture, scrolls sideways\"><svg role=\"img\" "
+         "aria-label=\"Picture, scrolls sideways\"><svg role=\"group\" "
          "aria-labelledby=\"timeline-caption\" width=\""
       << num(width) << "\" height=\"" << num(height) << "\" viewBox=\"0 0 " << num(width) << " "
       << num(height) << "\">\n";
@@ -102,7 +102,9 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
       }
       if (d.held_on) {
         double cx = x(years(*d.held_on));
-        out << "<a href=\"meetings/" << esc(d.key) << ".html\"><circle cx=\"" << num(cx)
+        // The links make the picture a group, not an image: each link is named for itself.
+        out << "<a href=\"meetings/" << esc(d.key) << ".html\" aria-label=\"" << esc(d.label)
+            << ", " << esc(d.held_on->to_string()) << "\"><circle cx=\"" << num(cx)
             << "\" cy=\"" << num(cy) << "\" r=\"6\" fill=\"#1d4f91\"><title>" << esc(d.label)
             << ", " << esc(d.held_on->to_string()) << "</title></circle><text x=\"" << num(cx - 10)
             << "\" y=\"" << num(up ? cy - 12 : cy + 22) << "\">"
