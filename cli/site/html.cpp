@@ -93,19 +93,25 @@ footer.site { border-top: 1px solid var(--line); color: var(--muted); padding: 8
 table { border-collapse: collapse; margin: 8px 0 16px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
-.cite-ref { font-size: 12px; vertical-align: super; margin-right: 2px; }
+.cite-ref { font-size: 14px; display: inline-block; min-width: 24px; padding: 0 2px; }
+[id] { scroll-margin-top: 24px; }
 .muted, .attested, .basis { color: var(--muted); font-size: 14px; }
 #evidence ol { padding-left: 20px; }
 li.evidence { margin-bottom: 16px; }
 li.evidence:target, mark.passage:target { background: var(--target); outline: 2px solid #b58800; }
-blockquote.quote { margin: 4px 0; padding: 4px 12px; border-left: 4px solid var(--line); }
+blockquote.quote { margin: 4px 0; padding: 4px 12px; border-left: 4px solid #b58800;
+  background: var(--mark); color: var(--ink); }
 .context { color: var(--muted); }
+.evidence cite { font-style: normal; font-weight: bold; }
+.evidence details { color: var(--muted); font-size: 14px; }
 .claims { display: flex; flex-wrap: wrap; gap: 12px; }
 .claims .claim { flex: 1 1 280px; border: 1px solid var(--line); padding: 8px; }
 .claims .preferred { border: 2px solid #00703c; }
 .source-text { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 75ch; }
 mark.passage { background: var(--mark); }
-.backref { font-size: 12px; margin-left: 2px; }
+.passage-note { font-size: 12px; vertical-align: super; margin: 0 2px; }
+ol.cited li { margin-bottom: 6px; }
+:target { background: var(--target); }
 dl.record { display: grid; grid-template-columns: minmax(8em, max-content) 1fr; gap: 2px 16px; }
 dl.record dt { font-weight: bold; }
 dl.record dd { margin: 0; overflow-wrap: anywhere; }

@@ -40,6 +40,18 @@ std::vector<std::int64_t> citation_ids(const Json& cited) {
   return ids;
 }
 
+// The first dozen words of a quotation, white space folded, with "…" when there is more.
+std::string opening_words(const std::string& quote) {
+  std::istringstream in(quote);
+  std::string word, out;
+  int n = 0;
+  while (in >> word) {
+    if (n++ == 12) return out + " …";
+    out += (out.empty() ? "" : " ") + word;
+  }
+  return out;
+}
+
 std::string json_cell(const Json& v) {
   if (v.is_null()) return "<span class=\"muted\">not recorded</span>";
   if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
@@ -166,23 +178,22 @@ void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
     out << "<li id=\"" << esc(p.anchor) << "\" class=\"evidence\">\n<div class=\"context\">"
         << "<span class=\"before\">" << esc(p.before) << "</span>\n<blockquote class=\"quote\">"
         << esc(p.passage) << "</blockquote>\n<span class=\"after\">" << esc(p.after)
-        << "</span></div>\n<p class=\"source\">" << esc(s.title);
-    if (s.publisher) out << ". " << esc(*s.publisher);
+        << "</span></div>\n<p class=\"source\"><cite>" << esc(s.title) << "</cite>";
+    if (s.publisher) out << ", " << esc(*s.publisher);
     if (s.published) out << ", " << esc(s.published->to_string());
-    out << ".</p>\n";
-    if (p.citation.note) out << "<p class=\"note\">Note: " << esc(*p.citation.note) << "</p>\n";
-    out << "<p class=\"links\">";
     if (!s.key.empty())
-      out << "<a class=\"cite\" href=\"../sources/" << esc(s.key) << ".html#" << esc(p.anchor)
-          << "\">The passage in the stored copy</a>";
+      out << " · <a class=\"cite\" href=\"../sources/" << esc(s.key) << ".html#" << esc(p.anchor)
+          << "\">the passage in the stored copy</a>";
     if (p.fragment_url) {
       std::string href = external_href(*p.fragment_url);
       if (!href.empty())
         out << " · <a class=\"original\" href=\"" << href
-            << "\" rel=\"noreferrer\">The passage on the original page</a> (the stored copy is "
-               "its archived copy)";
+            << "\" rel=\"noreferrer\">on the original page</a>";
     }
-    out << "</p>\n<p class=\"reference muted\">" << esc(p.reference) << "</p>\n</li>\n";
+    out << "</p>\n";
+    if (p.citation.note) out << "<p class=\"note\">Note: " << esc(*p.citation.note) << "</p>\n";
+    out << "<details><summary>Reference</summary><p class=\"reference\">" << esc(p.reference)
+        << "</p></details>\n</li>\n";
     backrefs_[p.anchor].push_back({page.url, page.title});
   }
   out << "</ol>\n</section>\n";
@@ -217,7 +228,9 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
     if (section.is_object()) {
       out << "<dl class=\"record\">\n";
       for (auto& [field, value] : section.items()) {
-        out << "<dt>" << heading(field) << "</dt><dd>";
+        // The key is in the page's heading line; a missing note is no news.
+        if (field == "key" || (field == "note" && value.is_null())) continue;
+        out << "<dt>" << (field == "cited" ? "Evidence" : heading(field)) << "</dt><dd>";
         if (field == "cited")
           out << (citation_ids(value).empty() ? std::string("general knowledge (no citation)")
                                               : cite_refs(page, citation_ids(value)));
@@ -231,12 +244,20 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
     } else if (section.is_array()) {
       out << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
              "sideways\"><table>\n<thead><tr>";
+      // A note column none of the rows fills is left out.
+      bool notes = std::any_of(section.begin(), section.end(), [](const Json& row) {
+        return row.contains("note") && !row["note"].is_null();
+      });
+      auto shown = [&](const std::string& field) { return field != "note" || notes; };
       for (auto& [field, value] : section.front().items())
-        out << "<th scope=\"col\">" << (field == "cited" ? "Evidence" : heading(field)) << "</th>";
+        if (shown(field))
+          out << "<th scope=\"col\">" << (field == "cited" ? "Evidence" : heading(field))
+              << "</th>";
       out << "</tr></thead>\n<tbody>\n";
       for (auto& row : section) {
         out << "<tr>";
         for (auto& [field, value] : row.items()) {
+          if (!shown(field)) continue;
           out << "<td>";
           if (field == "cited")
             out << (citation_ids(value).empty()
@@ -670,8 +691,9 @@ void SiteBuilder::write_sources() {
     out << "<dt>Stored copy</dt><dd><code>" << esc(s.file_name) << "</code>, SHA-256 <code>"
         << esc(s.sha256) << "</code></dd><dt>Data</dt><dd><a href=\"" << esc(s.key)
         << ".json\">JSON</a></dd></dl>\n<h2>The stored text</h2>\n<p class=\"muted\">Every "
-           "passage a fact cites is marked; the links after it lead to the facts it "
-           "supports.</p>\n<div class=\"source-text\">";
+           "passage a fact cites is marked; the number after it leads to the pages of the facts "
+           "it supports.</p>\n<div class=\"source-text\">";
+    std::vector<const Span*> cited;  // passages with a page citing them, in order of their ends
     // Segments between every start and end; a segment inside any passage is marked.
     std::set<std::int64_t> cuts = {0, static_cast<std::int64_t>(at.size()) - 1};
     for (const Span& sp : list) {
@@ -700,18 +722,35 @@ void SiteBuilder::write_sources() {
         for (const Span* sp : starting) out << "<span id=\"" << esc(sp->anchor) << "\"></span>";
         out << segment;
       }
+      // A passage's end gets one numbered mark; what cites it is listed below the text, so
+      // the text stays readable however many facts rest on one sentence.
       for (const Span* sp : ending) {
-        auto found = backrefs_.find(sp->anchor);
-        if (found == backrefs_.end()) continue;
-        std::set<std::string> seen;
-        for (const Backref& r : found->second) {
-          if (!seen.insert(r.url).second) continue;
-          out << "<a class=\"backref\" href=\"../" << esc(r.url) << "#" << esc(sp->anchor)
-              << "\" title=\"" << esc(r.label) << "\">↩ " << esc(r.label) << "</a>";
-        }
+        if (backrefs_.find(sp->anchor) == backrefs_.end()) continue;
+        cited.push_back(sp);
+        out << "<a class=\"passage-note\" href=\"#cited-" << esc(sp->anchor)
+            << "\" aria-label=\"Passage " << cited.size() << ": where it is cited\">"
+            << cited.size() << "</a>";
       }
     }
     out << "</div>\n";
+    if (!cited.empty()) {
+      out << "<h2>Where these passages are cited</h2>\n<ol class=\"cited\">\n";
+      for (const Span* sp : cited) {
+        std::string quote = body.substr(cp(sp->start), cp(sp->end) - cp(sp->start));
+        out << "<li id=\"cited-" << esc(sp->anchor) << "\"><a href=\"#" << esc(sp->anchor)
+            << "\" class=\"quote-start\">" << esc(opening_words(quote)) << "</a> — ";
+        std::set<std::string> seen;
+        bool first_link = true;
+        for (const Backref& r : backrefs_.at(sp->anchor)) {
+          if (!seen.insert(r.url).second) continue;
+          out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url)
+              << "#" << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
+          first_link = false;
+        }
+        out << "</li>\n";
+      }
+      out << "</ol>\n";
+    }
     end_page(out, head);
     index << "<tr data-year=\"" << esc(year) << "\"><td><a href=\"" << esc(s.key) << ".html\">"
           << esc(s.title) << "</a></td><td>" << esc(s.publisher.value_or("")) << "</td><td>"
