@@ -743,8 +743,8 @@ void SiteBuilder::write_sources() {
         bool first_link = true;
         for (const Backref& r : backrefs_.at(sp->anchor)) {
           if (!seen.insert(r.url).second) continue;
-          out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url)
-              << "#" << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
+          out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url) << "#"
+              << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
           first_link = false;
         }
         out << "</li>\n";
