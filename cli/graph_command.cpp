@@ -23,8 +23,9 @@ namespace {
 
 struct Node {
   std::string id;
-  std::string label;  // lines separated by '\n'
-  std::string shape;  // box, ellipse, plaintext
+  std::string label;    // lines separated by '\n'
+  std::string shape;    // box, ellipse, plaintext
+  bool dashed = false;  // what is known only indirectly (meetings known by number only)
 };
 
 struct Edge {
@@ -51,23 +52,59 @@ std::string node_id(const std::string& prefix, std::int64_t id) {
   return prefix + std::to_string(id);
 }
 
+// The meetings in order of date. Where a series skips numbers between two recorded meetings
+// (SOM 3, then SOM 11), a dashed box says those meetings are known by number only: the
+// picture does not draw them as if nothing happened, nor invent dates for them.
 Graph timeline_graph(const KnowledgeBase& kb) {
   Graph g{"timeline", true, {}, {}, {}};
   std::string previous;
+  std::map<std::string, std::int64_t> last_number;  // series -> highest number drawn
   kb.meetings().each([&](const Meeting& m) {
+    std::string id = node_id("m", m.id.value());
+    if (m.series && m.sequence_no) {
+      auto seen = last_number.find(*m.series);
+      if (seen != last_number.end() && *m.sequence_no > seen->second + 1) {
+        std::int64_t from = seen->second + 1, to = *m.sequence_no - 1;
+        std::string numbers =
+            *m.series + " " + std::to_string(from) + (from == to ? "" : "–" + std::to_string(to));
+        std::string gap = "gap_" + id;
+        g.nodes.push_back(
+            {gap, numbers + "\nknown by number only:\nno date recorded", "box", true});
+        if (!previous.empty()) g.edges.push_back({previous, gap, "", true});
+        previous = gap;
+      }
+      std::int64_t& highest = last_number[*m.series];
+      highest = std::max(highest, static_cast<std::int64_t>(*m.sequence_no));
+    }
     std::string label =
         m.series && m.sequence_no ? *m.series + " " + std::to_string(*m.sequence_no) : m.title;
     label += "\n" + date_text(m.held_on);
     if (m.location) label += "\n" + *m.location;
     if (m.host) label += "\nhost: " + *m.host;
-    std::string id = node_id("m", m.id.value());
-    g.nodes.push_back({id, label, "box"});
+    g.nodes.push_back({id, label, "box", false});
     if (!previous.empty()) g.edges.push_back({previous, id, "", false});
     previous = id;
   });
   return g;
 }
 
+// How many units of one parent are drawn side by side before they are listed in one box, and
+// how many names such a box lists before "and N more".
+constexpr std::size_t kUnitsDrawnApart = 6;
+constexpr std::size_t kNamesListed = 12;
+
+std::string listed(const std::string& heading, const std::vector<std::string>& names) {
+  std::string label = heading;
+  for (std::size_t i = 0; i < names.size() && i < kNamesListed; ++i) label += "\n" + names[i];
+  if (names.size() > kNamesListed)
+    label += "\nand " + std::to_string(names.size() - kNamesListed) + " more";
+  return label;
+}
+
+// Organisations under their parents, with renamings, splits and mergers as dashed arrows. To
+// stay legible at a laptop's width: units of one parent that take no part in an event and
+// have no units of their own are listed in one box when there are more than kUnitsDrawnApart
+// of them, and so are the organisations recorded with neither parent, units nor events.
 Graph lineage_graph(const KnowledgeBase& kb) {
   Graph g{"lineage", false, {}, {}, {}};
   std::map<std::string, std::string> ids;  // short name -> node id
@@ -77,17 +114,49 @@ Graph lineage_graph(const KnowledgeBase& kb) {
     organisations.push_back(o);
   });
   std::set<std::int64_t> events;
+  std::set<std::string> in_events, parents;
+  std::vector<Edge> event_edges;
   for (const Organisation& o : organisations) {
-    g.nodes.push_back({ids[o.short_name], o.short_name, "box"});
     if (o.parent_short_name && ids.count(*o.parent_short_name))
-      g.edges.push_back({ids[*o.parent_short_name], ids[o.short_name], "", false});
+      parents.insert(*o.parent_short_name);
     for (const OrganisationEvent& e : kb.organisations().lineage(o.id)) {
       if (!events.insert(e.id).second || !e.from_short_name || !e.to_short_name) continue;
       if (!ids.count(*e.from_short_name) || !ids.count(*e.to_short_name)) continue;
-      g.edges.push_back({ids[*e.from_short_name], ids[*e.to_short_name],
-                         e.event + (e.occurred_on ? " " + e.occurred_on->to_string() : ""), true});
+      in_events.insert(*e.from_short_name);
+      in_events.insert(*e.to_short_name);
+      event_edges.push_back({ids[*e.from_short_name], ids[*e.to_short_name],
+                             e.event + (e.occurred_on ? " " + e.occurred_on->to_string() : ""),
+                             true});
     }
   }
+  // Leaves: no units of their own and no event. Grouped by parent ("" for none).
+  std::map<std::string, std::vector<std::string>> leaves;
+  for (const Organisation& o : organisations) {
+    if (parents.count(o.short_name) || in_events.count(o.short_name)) continue;
+    bool has_parent = o.parent_short_name && ids.count(*o.parent_short_name);
+    leaves[has_parent ? *o.parent_short_name : std::string()].push_back(o.short_name);
+  }
+  std::set<std::string> grouped;
+  for (const auto& [parent, names] : leaves) {
+    bool group = parent.empty() ? names.size() > 3 : names.size() > kUnitsDrawnApart;
+    if (!group) continue;
+    grouped.insert(names.begin(), names.end());
+    std::string id = parent.empty() ? "others" : "units_" + ids[parent];
+    g.nodes.push_back(
+        {id,
+         listed(parent.empty() ? "Also recorded (no parent, units or events):"
+                               : std::to_string(names.size()) + " units of " + parent + ":",
+                names),
+         "box", false});
+    if (!parent.empty()) g.edges.push_back({ids[parent], id, "", false});
+  }
+  for (const Organisation& o : organisations) {
+    if (grouped.count(o.short_name)) continue;
+    g.nodes.push_back({ids[o.short_name], o.short_name, "box", false});
+    if (o.parent_short_name && ids.count(*o.parent_short_name))
+      g.edges.push_back({ids[*o.parent_short_name], ids[o.short_name], "", false});
+  }
+  g.edges.insert(g.edges.end(), event_edges.begin(), event_edges.end());
   return g;
 }
 
@@ -165,7 +234,8 @@ void write_dot(const Graph& g, std::ostream& out) {
       << ";\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", "
          "fontsize=9];\n";
   for (const Node& n : g.nodes)
-    out << "  " << n.id << " [label=" << dot_quoted(n.label) << ", shape=" << n.shape << "];\n";
+    out << "  " << n.id << " [label=" << dot_quoted(n.label) << ", shape=" << n.shape
+        << (n.dashed ? ", style=dashed" : "") << "];\n";
   for (const Edge& e : g.edges) {
     out << "  " << e.from << " -> " << e.to;
     std::vector<std::string> attributes;
@@ -195,6 +265,7 @@ void write_mermaid(const Graph& g, std::ostream& out) {
       out << "  " << n.id << "([" << label << "])\n";
     else
       out << "  " << n.id << "[" << label << "]\n";
+    if (n.dashed) out << "  style " << n.id << " stroke-dasharray: 5 5\n";
   }
   for (const Edge& e : g.edges) {
     out << "  " << e.from << (e.dashed ? " -.->" : " -->");
