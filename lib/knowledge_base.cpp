@@ -645,9 +645,7 @@ Counts KnowledgeBase::counts() const {
   });
 }
 
-namespace {
-
-Citation citation_row(detail::Statement& s) {
+Citation detail::citation_row(detail::Statement& s) {
   return Citation{CitationId(detail::integer(s, 0)),
                   SourceId(detail::integer(s, 1)),
                   detail::text(s, 2),
@@ -657,8 +655,6 @@ Citation citation_row(detail::Statement& s) {
                   detail::opt_text(s, 6)};
 }
 
-}  // namespace
-
 std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
                                                std::int64_t subject_id) const {
   return detail::collect(
@@ -667,11 +663,11 @@ std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
         s.bind(1, std::string(subject_type));
         s.bind(2, subject_id);
       },
-      citation_row);
+      detail::citation_row);
 }
 
 void KnowledgeBase::each_citation(const std::function<void(const Citation&)>& visit) const {
-  detail::stream(impl_.get(), kAllCitations, detail::kNoBinding, citation_row, visit);
+  detail::stream(impl_.get(), kAllCitations, detail::kNoBinding, detail::citation_row, visit);
 }
 
 std::vector<Contact> KnowledgeBase::contacts() const {

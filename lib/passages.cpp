@@ -197,13 +197,7 @@ std::string fold_runs(std::string_view text) {
 }
 
 Passage passage_row(detail::Statement& s) {
-  Citation citation{CitationId(detail::integer(s, 0)),
-                    SourceId(detail::integer(s, 1)),
-                    detail::text(s, 2),
-                    detail::text(s, 3),
-                    detail::integer(s, 4),
-                    detail::integer(s, 5),
-                    detail::opt_text(s, 6)};
+  Citation citation = detail::citation_row(s);
   SourceSummary source{citation.source_id,      citation.file_name,
                        detail::text(s, 10),     detail::opt_text(s, 11),
                        detail::opt_date(s, 12), detail::opt_text(s, 13),
