@@ -18,6 +18,7 @@ constexpr void (*kCommands[])(CLI::App&, Tool&) = {
     euiomkb::cli::add_info_command,     euiomkb::cli::add_meetings_command,
     euiomkb::cli::add_meeting_command,  euiomkb::cli::add_person_command,
     euiomkb::cli::add_org_command,      euiomkb::cli::add_show_command,
+    euiomkb::cli::add_cite_command,
     euiomkb::cli::add_lists_commands,   euiomkb::cli::add_framework_command,
     euiomkb::cli::add_timeline_command, euiomkb::cli::add_search_command,
     euiomkb::cli::add_sql_command,      euiomkb::cli::add_schema_command,

@@ -137,6 +137,7 @@ void add_keys_command(CLI::App& app, Tool& tool);
 void add_migrate_command(CLI::App& app, Tool& tool);
 void add_schema_command(CLI::App& app, Tool& tool);
 void add_show_command(CLI::App& app, Tool& tool);
+void add_cite_command(CLI::App& app, Tool& tool);
 // topics, themes, series, funding and sources (lists_command.cpp).
 void add_lists_commands(CLI::App& app, Tool& tool);
 void add_site_command(CLI::App& app, Tool& tool);
