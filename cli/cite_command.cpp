@@ -77,13 +77,29 @@ int cite(const Tool& tool, const Arguments& args) {
                   {"reference"},
                   {"fragment_url"}},
                  Shape::record);
-    out->row({integer(p->citation.id.value()), text(p->subject_type), integer(p->subject_id),
-              key_or_null(p->subject_key), text(p->citation.quote), text(p->before),
-              text(p->passage), text(p->after), integer(p->citation.start_offset),
-              integer(p->citation.end_offset), text(p->citation.note), integer(s.id.value()),
-              key_or_null(s.key), text(s.title), text(s.publisher), date(s.published),
-              text(s.url), text(s.language), text(s.sha256), text(s.file_name), text(p->anchor),
-              text(p->reference), text(p->fragment_url)});
+    out->row({integer(p->citation.id.value()),
+              text(p->subject_type),
+              integer(p->subject_id),
+              key_or_null(p->subject_key),
+              text(p->citation.quote),
+              text(p->before),
+              text(p->passage),
+              text(p->after),
+              integer(p->citation.start_offset),
+              integer(p->citation.end_offset),
+              text(p->citation.note),
+              integer(s.id.value()),
+              key_or_null(s.key),
+              text(s.title),
+              text(s.publisher),
+              date(s.published),
+              text(s.url),
+              text(s.language),
+              text(s.sha256),
+              text(s.file_name),
+              text(p->anchor),
+              text(p->reference),
+              text(p->fragment_url)});
   }
   out->finish();
   return 0;
