@@ -8,7 +8,8 @@ db=$2
 export COLUMNS=80 LC_ALL=C.UTF-8
 status=0
 for command in "meeting som-11 --cite" "person swing" "org dg-home" "show iom-2025" "funding" \
-    "timeline" "themes" "topics" "sources" "search migration" "meetings" "show scf-2012"; do
+    "timeline" "themes" "topics" "sources" "search migration" "meetings" "show scf-2012" \
+    "cite 200" "funding --cite"; do
   # shellcheck disable=SC2086
   widest=$("$cli" $command --db "$db" | wc -L)
   if [ "$widest" -gt 80 ]; then
