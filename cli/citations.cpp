@@ -1,6 +1,7 @@
 #include "citations.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 namespace euiomkb::cli {
@@ -17,9 +18,24 @@ Value CitationNotes::note(const std::vector<Citation>& citations) {
 }
 
 void CitationNotes::write(Writer& writer) const {
-  writer.section("citations", {{"citation", ColumnType::integer}, {"source"}, {"quote"}, {"note"}});
-  for (const Citation& c : seen_)
-    writer.row({integer(c.id.value()), text(c.file_name), text(c.quote), text(c.note)});
+  writer.section("citations", {{"citation", ColumnType::integer},
+                               {"source_key"},
+                               {"title"},
+                               {"published"},
+                               {"quote"},
+                               {"note"}});
+  std::map<std::int64_t, SourceSummary> sources;
+  if (!seen_.empty())
+    for (SourceSummary& s : kb_.sources().list()) sources.emplace(s.id.value(), std::move(s));
+  for (const Citation& c : seen_) {
+    auto s = sources.find(c.source_id.value());
+    if (s == sources.end()) {
+      writer.row({integer(c.id.value()), Value(), Value(), Value(), text(c.quote), text(c.note)});
+      continue;
+    }
+    writer.row({integer(c.id.value()), s->second.key.empty() ? Value() : text(s->second.key),
+                text(s->second.title), date(s->second.published), text(c.quote), text(c.note)});
+  }
 }
 
 }  // namespace euiomkb::cli

@@ -27,8 +27,10 @@ class CitationNotes {
   // The column that shows them.
   static Column column() { return {"cited", ColumnType::id_list}; }
 
-  // A "citations" section: id, source file, quotation and note (why the passage supports its
-  // record though it does not name it; NULL when it does), each citation once, first use first.
+  // A "citations" section: id, the source by key, title and published date (never its file
+  // name), the quotation and the note (why the passage supports its record though it does not
+  // name it; NULL when it does), each citation once, first use first. `euiomkb cite ID` shows
+  // one in its context with a reference.
   void write(Writer& writer) const;
 
  private:

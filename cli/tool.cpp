@@ -99,8 +99,7 @@ std::size_t Tool::width() const {
     if (end != nullptr && *end == '\0' && value > 0) return static_cast<std::size_t>(value);
   }
   winsize size{};
-  if (&out == &std::cout && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0)
-    return size.ws_col;
+  if (out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) return size.ws_col;
   return 0;
 }
 

@@ -66,7 +66,8 @@ class Tool {
     return make_writer(format(), out, sectioned, width());
   }
   // The width tables fit: none with --wide; else $COLUMNS when set; else the terminal's when
-  // standard output is one; else none (output to a file or pipe is as wide as it needs).
+  // standard output is one (out_is_terminal); else none (output to a file or pipe is as wide
+  // as it needs).
   std::size_t width() const;
 
   std::string db_option;
@@ -77,6 +78,9 @@ class Tool {
   double wait_seconds = 5;  // --wait: how long to wait for another program's write lock
   int verbosity = 0;        // how many -v
   bool quiet = false;
+  bool no_pager = false;  // --no-pager: write to the terminal directly
+  // Whether `out` ends on a terminal (main holds a terminal's output to page it).
+  bool out_is_terminal = false;
   std::ostream& out;
   std::ostream& err;
 
@@ -137,6 +141,7 @@ void add_keys_command(CLI::App& app, Tool& tool);
 void add_migrate_command(CLI::App& app, Tool& tool);
 void add_schema_command(CLI::App& app, Tool& tool);
 void add_show_command(CLI::App& app, Tool& tool);
+void add_cite_command(CLI::App& app, Tool& tool);
 // topics, themes, series, funding and sources (lists_command.cpp).
 void add_lists_commands(CLI::App& app, Tool& tool);
 void add_site_command(CLI::App& app, Tool& tool);

@@ -3,10 +3,11 @@
 set(commands
     "info" "meetings" "meeting|som-11" "person|swing" "org|dg-home" "show|scf-2012"
     "show|iom-2025" "show|hou" "themes" "topics" "series" "series|hou" "funding" "sources"
-    "search|migration" "timeline" "framework|--on|2016")
+    "search|migration" "timeline" "framework|--on|2016" "cite|200")
 # The commands whose rows name keyed records must say "key" or "<thing>_key" somewhere.
 set(keyed "meetings" "meeting|som-11" "person|swing" "org|dg-home" "show|scf-2012"
-    "show|iom-2025" "show|hou" "themes" "topics" "series" "series|hou" "funding" "sources")
+    "show|iom-2025" "show|hou" "themes" "topics" "series" "series|hou" "funding" "sources"
+    "cite|200")
 foreach(words IN LISTS commands)
   string(REPLACE "|" ";" args "${words}")
   execute_process(COMMAND ${CLI} ${args} --json --db ${DB} RESULT_VARIABLE rc

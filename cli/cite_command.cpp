@@ -1,0 +1,120 @@
+// euiomkb cite ID: one citation as a reader needs it (euiomkb::Passage, the presentation the
+// evidence site shares): the quotation marked in its context, the record it backs, the source by
+// title, publisher, date and URL, the note, and a reference ready to paste.
+#include <charconv>
+#include <stdexcept>
+
+#include "tool.hpp"
+
+namespace euiomkb::cli {
+namespace {
+
+struct Arguments {
+  std::string id;
+};
+
+Value key_or_null(const std::string& key) { return key.empty() ? Value() : text(key); }
+
+// The passage in its context with the quotation between » and « (plain characters: they
+// survive a pipe, a copy and a terminal without colours). Passage::before and after keep the
+// white space next to the quotation, so the three read as prose.
+std::string in_context(const Passage& p) { return p.before + "»" + p.passage + "«" + p.after; }
+
+int cite(const Tool& tool, const Arguments& args) {
+  std::int64_t id = 0;
+  const char* last = args.id.data() + args.id.size();
+  auto [end, ec] = std::from_chars(args.id.data(), last, id);
+  if (ec != std::errc() || end != last || id < 1)
+    throw UsageError("cite: '" + args.id +
+                     "' is not a citation id (a number from a 'cited' column)");
+  KnowledgeBase kb = tool.open();
+  std::optional<Passage> p = kb.passage(CitationId(id));
+  if (!p) throw std::runtime_error("cite: there is no citation " + args.id);
+  const SourceSummary& s = p->source;
+  auto out = tool.writer(false);
+  if (tool.format() == Format::table) {
+    // For people: what it backs, the passage in its context, the source described.
+    std::string backs = p->subject_type + (p->subject_key.empty() ? "" : " " + p->subject_key);
+    out->section("citation",
+                 {{"citation"},
+                  {"backs"},
+                  {"passage"},
+                  {"note"},
+                  {"title"},
+                  {"publisher"},
+                  {"published"},
+                  {"url"},
+                  {"source_key"},
+                  {"reference"}},
+                 Shape::record);
+    out->row({integer(p->citation.id.value()), text(backs), text(in_context(*p)),
+              text(p->citation.note), text(s.title), text(s.publisher), date(s.published),
+              text(s.url), key_or_null(s.key), text(p->reference)});
+  } else {
+    // For programs: every field of the Passage, flat, with the keys of what it names.
+    out->section("citation",
+                 {{"citation", ColumnType::integer},
+                  {"subject_type"},
+                  {"subject_id", ColumnType::integer},
+                  {"subject_key"},
+                  {"quote"},
+                  {"before"},
+                  {"passage"},
+                  {"after"},
+                  {"start_offset", ColumnType::integer},
+                  {"end_offset", ColumnType::integer},
+                  {"note"},
+                  {"source_id", ColumnType::integer},
+                  {"source_key"},
+                  {"title"},
+                  {"publisher"},
+                  {"published"},
+                  {"url"},
+                  {"language"},
+                  {"sha256"},
+                  {"file_name"},
+                  {"anchor"},
+                  {"reference"},
+                  {"fragment_url"}},
+                 Shape::record);
+    out->row({integer(p->citation.id.value()),
+              text(p->subject_type),
+              integer(p->subject_id),
+              key_or_null(p->subject_key),
+              text(p->citation.quote),
+              text(p->before),
+              text(p->passage),
+              text(p->after),
+              integer(p->citation.start_offset),
+              integer(p->citation.end_offset),
+              text(p->citation.note),
+              integer(s.id.value()),
+              key_or_null(s.key),
+              text(s.title),
+              text(s.publisher),
+              date(s.published),
+              text(s.url),
+              text(s.language),
+              text(s.sha256),
+              text(s.file_name),
+              text(p->anchor),
+              text(p->reference),
+              text(p->fragment_url)});
+  }
+  out->finish();
+  return 0;
+}
+
+}  // namespace
+
+void add_cite_command(CLI::App& app, Tool& tool) {
+  auto args = std::make_shared<Arguments>();
+  auto* command = tool.command(app, "cite",
+                               "One citation: the quotation marked in its context, the record it "
+                               "backs, the source's title, publisher, date and URL, a reference",
+                               [&tool, args] { return cite(tool, *args); });
+  command->add_option("id", args->id, "A citation id (the numbers of a 'cited' column)")
+      ->required();
+}
+
+}  // namespace euiomkb::cli

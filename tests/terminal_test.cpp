@@ -1,0 +1,93 @@
+// Output on a terminal: when the pager runs (as git decides it), how many screen lines an output
+// takes, and help text wrapped to a width.
+#include "terminal.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+namespace euiomkb::cli {
+namespace {
+
+PagerSituation long_output_on_a_terminal() {
+  PagerSituation s;
+  s.terminal = true;
+  s.lines = 100;
+  s.rows = 40;
+  return s;
+}
+
+TEST(Pager, PagesOutputLongerThanTheScreenWithLessByDefault) {
+  EXPECT_EQ(pager_for(long_output_on_a_terminal()), std::optional<std::string>("less -FRX"));
+}
+
+TEST(Pager, UsesThePagerEnvironmentVariable) {
+  PagerSituation s = long_output_on_a_terminal();
+  s.pager = "more";
+  EXPECT_EQ(pager_for(s), std::optional<std::string>("more"));
+}
+
+TEST(Pager, NeverPagesWithoutATerminal) {
+  PagerSituation s = long_output_on_a_terminal();
+  s.terminal = false;
+  EXPECT_EQ(pager_for(s), std::nullopt);
+}
+
+TEST(Pager, NoPagerFlagAndPagerCatOrEmptyTurnItOff) {
+  PagerSituation s = long_output_on_a_terminal();
+  s.no_pager = true;
+  EXPECT_EQ(pager_for(s), std::nullopt);
+  s.no_pager = false;
+  s.pager = "cat";
+  EXPECT_EQ(pager_for(s), std::nullopt);
+  s.pager = "";
+  EXPECT_EQ(pager_for(s), std::nullopt);
+}
+
+TEST(Pager, OutputThatFitsTheScreenIsWrittenDirectly) {
+  PagerSituation s = long_output_on_a_terminal();
+  s.lines = 39;  // one row stays for the prompt
+  EXPECT_EQ(pager_for(s), std::nullopt);
+  s.lines = 40;
+  EXPECT_EQ(pager_for(s), std::optional<std::string>("less -FRX"));
+  s.rows = 0;  // the size is unknown
+  EXPECT_EQ(pager_for(s), std::nullopt);
+}
+
+TEST(ScreenLines, CountsLongLinesAsTheRowsTheyWrapOnto) {
+  EXPECT_EQ(screen_lines("", 80), 0u);
+  EXPECT_EQ(screen_lines("a\nb\n", 80), 2u);
+  EXPECT_EQ(screen_lines("a\n\nb", 80), 3u);
+  EXPECT_EQ(screen_lines(std::string(81, 'x') + "\n", 80), 2u);
+  EXPECT_EQ(screen_lines(std::string(81, 'x') + "\n", 0), 1u);
+  EXPECT_EQ(screen_lines("ø€»«\n", 4), 1u);  // code points, not bytes
+}
+
+TEST(Wrap, BreaksLongLinesAtSpacesWithinTheWidth) {
+  EXPECT_EQ(wrap("one two three four", 9), "one two\nthree\nfour");
+  EXPECT_EQ(wrap("short\nlines stay", 20), "short\nlines stay");
+  EXPECT_EQ(wrap("a verylongwordthatdoesnotfit b", 8), "a\nverylongwordthatdoesnotfit\nb");
+}
+
+// Every line of the help of the tool and of a command fits 80 columns.
+TEST(WrappingFormatter, HelpFitsItsWidth) {
+  CLI::App app{"tool", "tool"};
+  app.formatter(std::make_shared<WrappingFormatter>(80));
+  app.add_option("--long",
+                 "a description that goes on and on well past the eighty columns of a terminal, "
+                 "as several of ours did");
+  app.add_subcommand("sub",
+                     "a command whose description is also longer than the room that is "
+                     "left of eighty columns once the names' column is taken");
+  app.footer(
+      "A footer of more than eighty columns: it wraps at spaces as the descriptions do, "
+      "keeping its own line breaks.");
+  std::istringstream help(app.help());
+  std::size_t lines = 0;
+  for (std::string line; std::getline(help, line); ++lines) EXPECT_LE(line.size(), 80u) << line;
+  EXPECT_GT(lines, 8u);
+}
+
+}  // namespace
+}  // namespace euiomkb::cli
