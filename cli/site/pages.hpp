@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -69,13 +70,20 @@ class SiteBuilder {
   std::string date_;
   std::int64_t pages_ = 0;
   std::map<std::string, std::int64_t> counts_;  // pages per kind
-  // anchor -> pages citing it, for the source pages' back-links.
-  std::map<std::string, std::vector<Backref>> backrefs_;
+  // The pages citing each passage, for the source pages' back-links: spilled as they are
+  // written to one file per bucket of sources (source id modulo their number) under
+  // stage/.backrefs, and read back one bucket at a time, so memory does not grow with the site.
+  std::filesystem::path backref_dir_;
+  std::vector<std::ofstream> backref_files_;
+  void record_backref(const Passage& p, const Page& page);
   // (kind, name) -> page path without ".html", relative to a record page.
   std::map<std::pair<std::string, std::string>, std::string> links_;
 };
 
 // The tool's --json output of `args` (a command and its arguments) run on `db_path`.
 std::string command_json(const std::string& db_path, const std::vector<std::string>& args);
+// The same, written to `out` as it is produced (a series of 10^5 meetings is not held).
+void command_json(const std::string& db_path, const std::vector<std::string>& args,
+                  std::ostream& out);
 
 }  // namespace euiomkb::cli::site
