@@ -183,12 +183,11 @@ std::string SiteBuilder::cite_refs(Page& page, const std::vector<Passage>& passa
     auto [at, fresh] = page.by_citation.emplace(p.citation.id.value(), page.passages.size());
     if (fresh) {
       // One evidence item per anchor: a second citation of the same offsets shares it.
-      auto same = std::find_if(page.passages.begin(), page.passages.end(),
-                               [&](const Passage& q) { return q.anchor == p.anchor; });
-      if (same == page.passages.end())
+      auto [same, added] = page.by_anchor.emplace(p.anchor, page.passages.size());
+      if (added)
         page.passages.push_back(p);
       else
-        at->second = static_cast<std::size_t>(same - page.passages.begin());
+        at->second = same->second;
     }
     html += "<a class=\"cite-ref\" href=\"#" + esc(p.anchor) + "\">[" +
             std::to_string(at->second + 1) + "]</a>";
@@ -385,7 +384,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
                                std::ostream& index, std::ostream& index_json, bool& first) {
   const KindInfo* info = kind_info(kind);
   std::string folder(info->folder);
-  Page page{folder + "/" + key.key + ".html", key.label.empty() ? key.key : key.label, {}, {}};
+  Page page{folder + "/" + key.key + ".html", key.label.empty() ? key.key : key.label, {}, {}, {}};
   std::string year, series, organisation;
   std::string json;
   std::string claim_type(kind);
@@ -647,7 +646,7 @@ void SiteBuilder::write_series() {
       file << ",\n  \"facts\": " << twin["facts"].dump() << ",\n  \"url\": " << twin["url"].dump()
            << "\n}\n";
     }
-    Page page{"series/" + key + ".html", name + " meetings", {}, {}};
+    Page page{"series/" + key + ".html", name + " meetings", {}, {}, {}};
     PageHead page_head{page.title, "../",
                        " data-pagefind-body data-pagefind-filter=\"kind:Meeting series\" "
                        "data-pagefind-meta=\"title:" +
@@ -778,15 +777,35 @@ void SiteBuilder::write_sources() {
       cuts.insert(sp.end);
     }
     std::vector<std::int64_t> points(cuts.begin(), cuts.end());
+    // One sweep: how many passages cover each segment (+1 where one starts, -1 where it
+    // ends), and the passages by start (`list` order) and by end (list order within an end).
+    auto point = [&](std::int64_t v) {
+      return static_cast<std::size_t>(std::lower_bound(points.begin(), points.end(), v) -
+                                      points.begin());
+    };
+    std::vector<std::int64_t> change(points.size() + 1, 0);
+    for (const Span& sp : list)
+      if (sp.start < sp.end) {
+        ++change[point(sp.start)];
+        --change[point(sp.end)];
+      }
+    std::vector<const Span*> by_end;
+    for (const Span& sp : list) by_end.push_back(&sp);
+    std::stable_sort(by_end.begin(), by_end.end(),
+                     [](const Span* x, const Span* y) { return x->end < y->end; });
+    std::size_t next_start = 0, next_end = 0;
+    std::int64_t depth = 0;
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
       std::int64_t a = points[i], b = points[i + 1];
       std::vector<const Span*> starting, ending;
-      bool inside = false;
-      for (const Span& sp : list) {
-        if (sp.start <= a && sp.end >= b && sp.start < sp.end) inside = true;
-        if (sp.start == a) starting.push_back(&sp);
-        if (sp.end == b && sp.start < b) ending.push_back(&sp);
-      }
+      depth += change[i];
+      bool inside = depth > 0;
+      while (next_start < list.size() && list[next_start].start < a) ++next_start;
+      for (std::size_t k = next_start; k < list.size() && list[k].start == a; ++k)
+        starting.push_back(&list[k]);
+      while (next_end < by_end.size() && by_end[next_end]->end < b) ++next_end;
+      for (std::size_t k = next_end; k < by_end.size() && by_end[k]->end == b; ++k)
+        if (by_end[k]->start < b) ending.push_back(by_end[k]);
       std::string segment = esc(body.substr(cp(a), cp(b) - cp(a)));
       if (inside) {
         out << "<mark class=\"passage\"";

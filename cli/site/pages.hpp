@@ -18,7 +18,9 @@ namespace euiomkb::cli::site {
 class SiteBuilder {
  public:
   // Writes into `stage` (an empty directory) from `kb`, whose file is `db_path` (the twins are
-  // the tool's own --json output, run on that file). `searchable`: Pagefind will index it.
+  // the tool's own --json output: its record writer on `kb`, and for a series the `meetings`
+  // command run on that file). `searchable`: Pagefind will index it. Memory does not grow with
+  // the number of meetings beyond the people and organisations' link map (design.md).
   SiteBuilder(const KnowledgeBase& kb, std::string db_path, std::filesystem::path stage,
               bool searchable);
   // Writes every page; throws on a write failure.
@@ -37,6 +39,7 @@ class SiteBuilder {
     std::string title;
     std::vector<Passage> passages;
     std::map<std::int64_t, std::size_t> by_citation;  // citation id -> index in passages
+    std::map<std::string, std::size_t> by_anchor;     // anchor -> index in passages
   };
 
   void write_assets();
