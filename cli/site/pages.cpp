@@ -8,8 +8,10 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 #include "citations.hpp"
+#include "records.hpp"
 #include "site/html.hpp"
 #include "site/pictures.hpp"
 #include "stored.hpp"
@@ -75,6 +77,11 @@ std::vector<std::size_t> code_point_offsets(const std::string& text) {
   return offsets;
 }
 
+// The distinct cited spans of a source (?1 = source id), in order of their offsets.
+constexpr std::string_view kSourceSpans =
+    "SELECT DISTINCT start_offset, end_offset FROM v_citation WHERE source_id = ?1 "
+    "ORDER BY start_offset, end_offset";
+
 // Pagefind's year and organisation filters of a page, as invisible elements of its body.
 void write_filters(std::ostream& out, const std::string& year, const std::string& organisation) {
   if (!year.empty())
@@ -84,10 +91,27 @@ void write_filters(std::ostream& out, const std::string& year, const std::string
         << "\">\n";
 }
 
+// What `euiomkb --json meeting|person|org` prints for the record of `kind` with row id `id`:
+// the commands' own record writer, on the open database (no open per page).
+std::string record_json(const KnowledgeBase& kb, std::string_view kind, std::int64_t id) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::json, out, true);
+  write_record(kb, kind, id, *writer);
+  writer->finish();
+  return out.str();
+}
+
 }  // namespace
 
 std::string command_json(const std::string& db_path, const std::vector<std::string>& args) {
-  std::ostringstream out, err;
+  std::ostringstream out;
+  command_json(db_path, args, out);
+  return out.str();
+}
+
+void command_json(const std::string& db_path, const std::vector<std::string>& args,
+                  std::ostream& out) {
+  std::ostringstream err;
   Tool tool(out, err);
   tool.db_option = db_path;
   tool.json = true;
@@ -101,7 +125,6 @@ std::string command_json(const std::string& db_path, const std::vector<std::stri
   app.parse(reversed);
   int code = tool.run_parsed(app);
   if (code != 0) throw std::runtime_error("site: '" + args.front() + "' failed: " + err.str());
-  return out.str();
 }
 
 SiteBuilder::SiteBuilder(const KnowledgeBase& kb, std::string db_path, fs::path stage,
@@ -125,6 +148,18 @@ std::ofstream SiteBuilder::open(const std::string& relative) {
 
 void SiteBuilder::build() {
   write_assets();
+  // About kBackrefsPerBucket back-links per bucket (a citation is shown on one or two pages).
+  constexpr std::int64_t kBackrefsPerBucket = 20000;
+  std::int64_t buckets =
+      std::clamp<std::int64_t>(kb_.counts().citations / kBackrefsPerBucket + 1, 1, 256);
+  backref_dir_ = stage_ / ".backrefs";
+  fs::create_directories(backref_dir_);
+  for (std::int64_t b = 0; b < buckets; ++b) {
+    backref_files_.emplace_back(backref_dir_ / std::to_string(b), std::ios::binary);
+    if (!backref_files_.back())
+      throw std::runtime_error("site: cannot write " + (backref_dir_ / std::to_string(b)).string());
+    backref_files_.back().exceptions(std::ios::badbit | std::ios::failbit);
+  }
   for (const KindInfo& k : kKinds) {
     if (k.kind == "source") continue;
     if (k.kind == "series")
@@ -148,12 +183,11 @@ std::string SiteBuilder::cite_refs(Page& page, const std::vector<Passage>& passa
     auto [at, fresh] = page.by_citation.emplace(p.citation.id.value(), page.passages.size());
     if (fresh) {
       // One evidence item per anchor: a second citation of the same offsets shares it.
-      auto same = std::find_if(page.passages.begin(), page.passages.end(),
-                               [&](const Passage& q) { return q.anchor == p.anchor; });
-      if (same == page.passages.end())
+      auto [same, added] = page.by_anchor.emplace(p.anchor, page.passages.size());
+      if (added)
         page.passages.push_back(p);
       else
-        at->second = static_cast<std::size_t>(same - page.passages.begin());
+        at->second = same->second;
     }
     html += "<a class=\"cite-ref\" href=\"#" + esc(p.anchor) + "\">[" +
             std::to_string(at->second + 1) + "]</a>";
@@ -162,10 +196,17 @@ std::string SiteBuilder::cite_refs(Page& page, const std::vector<Passage>& passa
 }
 
 std::string SiteBuilder::cite_refs(Page& page, const std::vector<std::int64_t>& cited) {
-  std::vector<Passage> passages;
-  for (std::int64_t id : cited)
-    if (auto p = kb_.passage(CitationId(id))) passages.push_back(std::move(*p));
-  return cite_refs(page, passages);
+  std::string html;
+  for (std::int64_t id : cited) {
+    // A citation already on the page is not read again (a passage reads its source's text).
+    if (auto known = page.by_citation.find(id); known != page.by_citation.end()) {
+      html += "<a class=\"cite-ref\" href=\"#" + esc(page.passages[known->second].anchor) + "\">[" +
+              std::to_string(known->second + 1) + "]</a>";
+      continue;
+    }
+    if (auto p = kb_.passage(CitationId(id))) html += cite_refs(page, {std::move(*p)});
+  }
+  return html;
 }
 
 void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
@@ -194,9 +235,17 @@ void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
     if (p.citation.note) out << "<p class=\"note\">Note: " << esc(*p.citation.note) << "</p>\n";
     out << "<details><summary>Reference</summary><p class=\"reference\">" << esc(p.reference)
         << "</p></details>\n</li>\n";
-    backrefs_[p.anchor].push_back({page.url, page.title});
+    record_backref(p, page);
   }
   out << "</ol>\n</section>\n";
+}
+
+void SiteBuilder::record_backref(const Passage& p, const Page& page) {
+  // "source start end url-size title-size url title\n": sizes first, so any title reads back.
+  std::int64_t source = p.source.id.value();
+  std::ofstream& out = backref_files_[static_cast<std::size_t>(source) % backref_files_.size()];
+  out << source << ' ' << p.citation.start_offset << ' ' << p.citation.end_offset << ' '
+      << page.url.size() << ' ' << page.title.size() << ' ' << page.url << page.title << '\n';
 }
 
 std::string SiteBuilder::linked_cell(const std::string& field, const Json& value) {
@@ -335,7 +384,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
                                std::ostream& index, std::ostream& index_json, bool& first) {
   const KindInfo* info = kind_info(kind);
   std::string folder(info->folder);
-  Page page{folder + "/" + key.key + ".html", key.label.empty() ? key.key : key.label, {}, {}};
+  Page page{folder + "/" + key.key + ".html", key.label.empty() ? key.key : key.label, {}, {}, {}};
   std::string year, series, organisation;
   std::string json;
   std::string claim_type(kind);
@@ -353,19 +402,19 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
       series = m->series.value_or("");
       organisation = m->host.value_or("");
       claim_id = m->id.value();
-      json = command_json(db_path_, {"meeting", key.key});
+      json = record_json(kb_, "meeting", m->id.value());
     } else if (kind == "person") {
       auto p = kb_.people().by_key(key.key);
       if (!p) return;
       claim_id = p->id.value();
-      json = command_json(db_path_, {"person", p->name});
+      json = record_json(kb_, "person", p->id.value());
     } else if (kind == "organisation") {
       auto o = kb_.organisations().by_key(key.key);
       if (!o) return;
       organisation = o->short_name;
       organisation_id = o->id;
       claim_id = o->id.value();
-      json = command_json(db_path_, {"org", key.key});
+      json = record_json(kb_, "organisation", o->id.value());
     } else if (kind == "agreement") {
       agreement = kb_.agreements().by_key(key.key);
       if (!agreement) return;
@@ -541,9 +590,22 @@ void SiteBuilder::write_framework_parties(std::ostream& out, Page& page,
 }
 
 void SiteBuilder::write_series() {
-  std::set<std::string> names;
+  // Each series' meetings counted by year: a series of more than kSeriesListed meetings gets
+  // the counts on its page, not a row per meeting (its twin still lists every meeting).
+  constexpr std::int64_t kSeriesListed = 500;
+  struct Tally {
+    std::int64_t count = 0, undated = 0;
+    std::map<int, std::int64_t> per_year;
+  };
+  std::map<std::string, Tally> names;
   kb_.meetings().each([&](const Meeting& m) {
-    if (m.series) names.insert(*m.series);
+    if (!m.series) return;
+    Tally& t = names[*m.series];
+    ++t.count;
+    if (m.held_on)
+      ++t.per_year[m.held_on->year()];
+    else
+      ++t.undated;
   });
   std::ofstream index = open("series/index.html");
   std::ofstream index_json = open("series/index.json");
@@ -552,12 +614,14 @@ void SiteBuilder::write_series() {
   index << "<h1>Meeting series</h1>\n<ul class=\"index\">\n";
   index_json << "[";
   bool first = true;
-  for (const std::string& name : names) {
+  for (const auto& [name, tally] : names) {
     std::string key = name;
     std::transform(key.begin(), key.end(), key.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string json = command_json(db_path_, {"meetings", "--series", name});
-    Json twin = {{"series", name}, {"meetings", Json::parse(json)}};
+    const bool listed = tally.count <= kSeriesListed;
+    Json twin = {{"series", name}};
+    if (listed)
+      twin["meetings"] = Json::parse(command_json(db_path_, {"meetings", "--series", name}));
     std::ostringstream buffer;
     {
       auto writer = make_writer(Format::json, buffer, false);
@@ -572,8 +636,17 @@ void SiteBuilder::write_series() {
     }
     twin["facts"] = Json::parse(buffer.str());
     twin["url"] = "series/" + key + ".json";
-    open("series/" + key + ".json") << twin.dump(2) << "\n";
-    Page page{"series/" + key + ".html", name + " meetings", {}, {}};
+    if (listed) {
+      open("series/" + key + ".json") << twin.dump(2) << "\n";
+    } else {
+      // The same document, its meetings streamed from the command into the file.
+      std::ofstream file = open("series/" + key + ".json");
+      file << "{\n  \"series\": " << Json(name).dump() << ",\n  \"meetings\": ";
+      command_json(db_path_, {"meetings", "--series", name}, file);
+      file << ",\n  \"facts\": " << twin["facts"].dump() << ",\n  \"url\": " << twin["url"].dump()
+           << "\n}\n";
+    }
+    Page page{"series/" + key + ".html", name + " meetings", {}, {}, {}};
     PageHead page_head{page.title, "../",
                        " data-pagefind-body data-pagefind-filter=\"kind:Meeting series\" "
                        "data-pagefind-meta=\"title:" +
@@ -583,9 +656,27 @@ void SiteBuilder::write_series() {
     out << "<p class=\"kind\"><a href=\"index.html\">Meeting series</a></p>\n<h1>"
         << esc(page.title) << "</h1>\n<p class=\"muted\"><a href=\"" << esc(key)
         << ".json\">JSON</a></p>\n";
-    Json sections = {{"meetings", twin["meetings"]},
-                     {"what the documents say of the series", twin["facts"]}};
-    write_sections(out, page, sections.dump());
+    if (listed) {
+      Json sections = {{"meetings", twin["meetings"]},
+                       {"what the documents say of the series", twin["facts"]}};
+      write_sections(out, page, sections.dump());
+    } else {
+      out << "<section><h2>Meetings</h2>\n<p>" << tally.count
+          << " meetings: too many to list here. Every one is in <a href=\"../meetings/"
+             "index.html\">the index of meetings</a> and in <a href=\""
+          << esc(key)
+          << ".json\">this page's JSON</a>.</p>\n<div class=\"table-wrap\" tabindex=\"0\" "
+             "role=\"region\" aria-label=\"Table, scrolls sideways\"><table><caption>Meetings "
+             "per year</caption><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">"
+             "Meetings</th></tr></thead>\n<tbody>\n";
+      for (const auto& [year, n] : tally.per_year)
+        out << "<tr><td>" << year << "</td><td>" << n << "</td></tr>\n";
+      if (tally.undated > 0)
+        out << "<tr><td>not recorded</td><td>" << tally.undated << "</td></tr>\n";
+      out << "</tbody></table></div>\n</section>\n";
+      Json sections = {{"what the documents say of the series", twin["facts"]}};
+      write_sections(out, page, sections.dump());
+    }
     write_evidence(out, page);
     end_page(out, page_head);
     index << "<li><a href=\"" << esc(key) << ".html\">" << esc(page.title) << "</a></li>\n";
@@ -603,42 +694,27 @@ void SiteBuilder::write_series() {
 }
 
 void SiteBuilder::write_sources() {
-  // Every cited span of each source, by offsets (one mark per distinct span).
   struct Span {
     std::int64_t start, end;
     std::string anchor;
   };
-  std::map<std::int64_t, std::map<std::pair<std::int64_t, std::int64_t>, Span>> spans;
-  std::map<std::int64_t, std::string> hashes;
+  // (source id, start, end) -> the pages citing that passage, for one bucket of sources.
+  using Backrefs =
+      std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, std::vector<Backref>>;
   std::vector<SourceSummary> sources = kb_.sources().list();
-  for (const SourceSummary& s : sources) hashes[s.id.value()] = s.sha256;
-  kb_.each_citation([&](const Citation& c) {
-    auto& by_offsets = spans[c.source_id.value()];
-    by_offsets.emplace(
-        std::make_pair(c.start_offset, c.end_offset),
-        Span{c.start_offset, c.end_offset,
-             passage_anchor(hashes[c.source_id.value()], c.start_offset, c.end_offset)});
-  });
-  std::ofstream index = open("sources/index.html");
-  std::ofstream index_json = open("sources/index.json");
-  PageHead index_head{"Sources", "../", " data-pagefind-ignore=\"all\""};
-  begin_page(index, index_head);
-  index << "<h1>Sources</h1>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
-           "aria-label=\"Table, scrolls sideways\"><table class=\"index\">\n<thead><tr>"
-           "<th scope=\"col\">Title</th><th scope=\"col\">Publisher</th><th scope=\"col\">"
-           "Published</th><th scope=\"col\">Key</th></tr></thead>\n<tbody>\n";
-  index_json << "[";
-  bool first = true;
-  for (const SourceSummary& s : sources) {
-    if (s.key.empty()) continue;
+  auto write_source = [&](const SourceSummary& s, const Backrefs& backrefs) {
     std::string body = kb_.sources().text(s.id).value_or("");
     std::vector<std::size_t> at = code_point_offsets(body);
     auto cp = [&](std::int64_t i) {
       return at[static_cast<std::size_t>(
           std::clamp<std::int64_t>(i, 0, static_cast<std::int64_t>(at.size()) - 1))];
     };
+    // Every cited span of the source, by offsets (one mark per distinct span).
     std::vector<Span> list;
-    for (auto& [offsets, span] : spans[s.id.value()]) list.push_back(span);
+    for (const auto& row : stored_rows(kb_, kSourceSpans, {s.id.value()})) {
+      std::int64_t start = std::get<std::int64_t>(row[0]), end = std::get<std::int64_t>(row[1]);
+      list.push_back({start, end, passage_anchor(s.sha256, start, end)});
+    }
 
     // The twin: the source as described, and its cited passages.
     std::ostringstream buffer;
@@ -701,15 +777,35 @@ void SiteBuilder::write_sources() {
       cuts.insert(sp.end);
     }
     std::vector<std::int64_t> points(cuts.begin(), cuts.end());
+    // One sweep: how many passages cover each segment (+1 where one starts, -1 where it
+    // ends), and the passages by start (`list` order) and by end (list order within an end).
+    auto point = [&](std::int64_t v) {
+      return static_cast<std::size_t>(std::lower_bound(points.begin(), points.end(), v) -
+                                      points.begin());
+    };
+    std::vector<std::int64_t> change(points.size() + 1, 0);
+    for (const Span& sp : list)
+      if (sp.start < sp.end) {
+        ++change[point(sp.start)];
+        --change[point(sp.end)];
+      }
+    std::vector<const Span*> by_end;
+    for (const Span& sp : list) by_end.push_back(&sp);
+    std::stable_sort(by_end.begin(), by_end.end(),
+                     [](const Span* x, const Span* y) { return x->end < y->end; });
+    std::size_t next_start = 0, next_end = 0;
+    std::int64_t depth = 0;
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
       std::int64_t a = points[i], b = points[i + 1];
       std::vector<const Span*> starting, ending;
-      bool inside = false;
-      for (const Span& sp : list) {
-        if (sp.start <= a && sp.end >= b && sp.start < sp.end) inside = true;
-        if (sp.start == a) starting.push_back(&sp);
-        if (sp.end == b && sp.start < b) ending.push_back(&sp);
-      }
+      depth += change[i];
+      bool inside = depth > 0;
+      while (next_start < list.size() && list[next_start].start < a) ++next_start;
+      for (std::size_t k = next_start; k < list.size() && list[k].start == a; ++k)
+        starting.push_back(&list[k]);
+      while (next_end < by_end.size() && by_end[next_end]->end < b) ++next_end;
+      for (std::size_t k = next_end; k < by_end.size() && by_end[k]->end == b; ++k)
+        if (by_end[k]->start < b) ending.push_back(by_end[k]);
       std::string segment = esc(body.substr(cp(a), cp(b) - cp(a)));
       if (inside) {
         out << "<mark class=\"passage\"";
@@ -725,7 +821,7 @@ void SiteBuilder::write_sources() {
       // A passage's end gets one numbered mark; what cites it is listed below the text, so
       // the text stays readable however many facts rest on one sentence.
       for (const Span* sp : ending) {
-        if (backrefs_.find(sp->anchor) == backrefs_.end()) continue;
+        if (backrefs.find({s.id.value(), sp->start, sp->end}) == backrefs.end()) continue;
         cited.push_back(sp);
         out << "<a class=\"passage-note\" href=\"#cited-" << esc(sp->anchor)
             << "\" aria-label=\"Passage " << cited.size() << ": where it is cited\">"
@@ -741,7 +837,7 @@ void SiteBuilder::write_sources() {
             << "\" class=\"quote-start\">" << esc(opening_words(quote)) << "</a> — ";
         std::set<std::string> seen;
         bool first_link = true;
-        for (const Backref& r : backrefs_.at(sp->anchor)) {
+        for (const Backref& r : backrefs.at({s.id.value(), sp->start, sp->end})) {
           if (!seen.insert(r.url).second) continue;
           out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url) << "#"
               << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
@@ -752,6 +848,48 @@ void SiteBuilder::write_sources() {
       out << "</ol>\n";
     }
     end_page(out, head);
+  };
+  // The pages, one bucket of back-links at a time.
+  for (std::ofstream& f : backref_files_) f.close();
+  const std::size_t buckets = backref_files_.size();
+  for (std::size_t b = 0; b < buckets; ++b) {
+    Backrefs backrefs;
+    {
+      fs::path path = backref_dir_ / std::to_string(b);
+      std::ifstream in(path, std::ios::binary);
+      std::int64_t source = 0, start = 0, end = 0;
+      std::size_t url_size = 0, title_size = 0;
+      while (in >> source >> start >> end >> url_size >> title_size) {
+        in.get();
+        std::string url(url_size, '\0'), title(title_size, '\0');
+        in.read(url.data(), static_cast<std::streamsize>(url_size));
+        in.read(title.data(), static_cast<std::streamsize>(title_size));
+        in.get();
+        if (!in) throw std::runtime_error("site: cannot read " + path.string());
+        backrefs[{source, start, end}].push_back({std::move(url), std::move(title)});
+      }
+    }
+    for (const SourceSummary& s : sources)
+      if (!s.key.empty() && static_cast<std::size_t>(s.id.value()) % buckets == b)
+        write_source(s, backrefs);
+  }
+  backref_files_.clear();
+  fs::remove_all(backref_dir_);
+
+  // The index, in the order of the sources.
+  std::ofstream index = open("sources/index.html");
+  std::ofstream index_json = open("sources/index.json");
+  PageHead index_head{"Sources", "../", " data-pagefind-ignore=\"all\""};
+  begin_page(index, index_head);
+  index << "<h1>Sources</h1>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+           "aria-label=\"Table, scrolls sideways\"><table class=\"index\">\n<thead><tr>"
+           "<th scope=\"col\">Title</th><th scope=\"col\">Publisher</th><th scope=\"col\">"
+           "Published</th><th scope=\"col\">Key</th></tr></thead>\n<tbody>\n";
+  index_json << "[";
+  bool first = true;
+  for (const SourceSummary& s : sources) {
+    if (s.key.empty()) continue;
+    std::string year = s.published ? std::to_string(s.published->year()) : "";
     index << "<tr data-year=\"" << esc(year) << "\"><td><a href=\"" << esc(s.key) << ".html\">"
           << esc(s.title) << "</a></td><td>" << esc(s.publisher.value_or("")) << "</td><td>"
           << esc(date_text(s.published)) << "</td><td><code>" << esc(s.key)

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -17,7 +18,9 @@ namespace euiomkb::cli::site {
 class SiteBuilder {
  public:
   // Writes into `stage` (an empty directory) from `kb`, whose file is `db_path` (the twins are
-  // the tool's own --json output, run on that file). `searchable`: Pagefind will index it.
+  // the tool's own --json output: its record writer on `kb`, and for a series the `meetings`
+  // command run on that file). `searchable`: Pagefind will index it. Memory does not grow with
+  // the number of meetings beyond the people and organisations' link map (design.md).
   SiteBuilder(const KnowledgeBase& kb, std::string db_path, std::filesystem::path stage,
               bool searchable);
   // Writes every page; throws on a write failure.
@@ -36,6 +39,7 @@ class SiteBuilder {
     std::string title;
     std::vector<Passage> passages;
     std::map<std::int64_t, std::size_t> by_citation;  // citation id -> index in passages
+    std::map<std::string, std::size_t> by_anchor;     // anchor -> index in passages
   };
 
   void write_assets();
@@ -69,13 +73,20 @@ class SiteBuilder {
   std::string date_;
   std::int64_t pages_ = 0;
   std::map<std::string, std::int64_t> counts_;  // pages per kind
-  // anchor -> pages citing it, for the source pages' back-links.
-  std::map<std::string, std::vector<Backref>> backrefs_;
+  // The pages citing each passage, for the source pages' back-links: spilled as they are
+  // written to one file per bucket of sources (source id modulo their number) under
+  // stage/.backrefs, and read back one bucket at a time, so memory does not grow with the site.
+  std::filesystem::path backref_dir_;
+  std::vector<std::ofstream> backref_files_;
+  void record_backref(const Passage& p, const Page& page);
   // (kind, name) -> page path without ".html", relative to a record page.
   std::map<std::pair<std::string, std::string>, std::string> links_;
 };
 
 // The tool's --json output of `args` (a command and its arguments) run on `db_path`.
 std::string command_json(const std::string& db_path, const std::vector<std::string>& args);
+// The same, written to `out` as it is produced (a series of 10^5 meetings is not held).
+void command_json(const std::string& db_path, const std::vector<std::string>& args,
+                  std::ostream& out);
 
 }  // namespace euiomkb::cli::site

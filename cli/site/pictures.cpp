@@ -36,36 +36,61 @@ struct Dot {
   std::string key;
 };
 
+// A series with more meetings than this is drawn as bars per year, not a dot per meeting.
+constexpr std::int64_t kTimelineDots = 200;
+
 }  // namespace
 
 void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
-  std::map<std::string, std::vector<Dot>> series;  // "" for one-off meetings
+  // One pass over the meetings: every series is counted per year; a series keeps its dots only
+  // while it has at most kTimelineDots meetings, so memory and the picture stay bounded.
+  struct Row {
+    std::vector<Dot> dots;
+    std::map<int, std::int64_t> per_year;  // meetings with a recorded date, by year
+    std::int64_t count = 0;
+    std::int64_t undated = 0;
+    bool aggregated = false;
+  };
+  std::map<std::string, Row> series;  // "" for one-off meetings
   std::int64_t total = 0;
   kb.meetings().each([&](const Meeting& m) {
     ++total;
+    Row& row = series[m.series.value_or("")];
+    ++row.count;
+    if (m.held_on)
+      ++row.per_year[m.held_on->year()];
+    else
+      ++row.undated;
+    if (row.count > kTimelineDots) {
+      row.aggregated = true;
+      row.dots.clear();
+      row.dots.shrink_to_fit();
+    }
+    if (row.aggregated) return;
     std::string label =
         m.series && m.sequence_no ? *m.series + " " + std::to_string(*m.sequence_no) : m.title;
-    series[m.series.value_or("")].push_back({m.sequence_no.value_or(0), m.held_on, label,
-                                             kb.key_of("meeting", m.id.value()).value_or("")});
+    row.dots.push_back({m.sequence_no.value_or(0), m.held_on, label,
+                        kb.key_of("meeting", m.id.value()).value_or("")});
   });
   int first = 9999, last = 0;
-  for (auto& [name, dots] : series) {
-    std::sort(dots.begin(), dots.end(),
+  bool any_aggregated = false;
+  for (auto& [name, row] : series) {
+    std::sort(row.dots.begin(), row.dots.end(),
               [](const Dot& a, const Dot& b) { return a.sequence < b.sequence; });
-    for (const Dot& d : dots)
-      if (d.held_on) {
-        first = std::min(first, d.held_on->year());
-        last = std::max(last, d.held_on->year());
-      }
+    any_aggregated = any_aggregated || row.aggregated;
+    if (!row.per_year.empty()) {
+      first = std::min(first, row.per_year.begin()->first);
+      last = std::max(last, row.per_year.rbegin()->first);
+    }
   }
   if (first > last) {
     out << "<p>No meeting has a recorded date.</p>\n";
     return;
   }
-  const double left = 110, right = 20, width = 1000, row = 70, top = 30;
+  const double left = 110, right = 20, width = 1000, row_height = 70, top = 30;
   const double span = last + 1 - first;
   auto x = [&](double y) { return left + (y - first) / span * (width - left - right); };
-  double height = top + row * static_cast<double>(series.size()) + 30;
+  double height = top + row_height * static_cast<double>(series.size()) + 30;
   out << "<figure class=\"timeline\"><div class=\"picture\" tabindex=\"0\" role=\"region\" "
          "aria-label=\"Picture, scrolls sideways\"><svg role=\"group\" "
          "aria-labelledby=\"timeline-caption\" width=\""
@@ -80,13 +105,30 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
   }
   double r = 0;
   std::vector<std::string> gaps;
-  for (auto& [name, dots] : series) {
-    double cy = top + row * r + row / 2;
-    out << "<text x=\"4\" y=\"" << num(cy + 4) << "\">"
-        << esc(name.empty() ? "Other meetings" : name) << "</text>\n";
+  for (auto& [name, row] : series) {
+    double cy = top + row_height * r + row_height / 2;
+    std::string shown = name.empty() ? "Other meetings" : name;
+    out << "<text x=\"4\" y=\"" << num(cy + 4) << "\">" << esc(shown) << "</text>\n";
+    if (row.aggregated) {
+      // One bar per year, its height the year's share of the series' busiest year.
+      std::int64_t most = 1;
+      for (const auto& [year, n] : row.per_year) most = std::max(most, n);
+      for (const auto& [year, n] : row.per_year) {
+        double h = std::max(2.0, 40.0 * static_cast<double>(n) / static_cast<double>(most));
+        std::string label = shown + ", " + std::to_string(year) + ": " + std::to_string(n) +
+                            (n == 1 ? " meeting" : " meetings");
+        out << "<a href=\"meetings/index.html\" aria-label=\"" << esc(label) << "\"><rect x=\""
+            << num(x(year) + 2) << "\" y=\"" << num(cy + 14 - h) << "\" width=\""
+            << num(std::max(2.0, x(year + 1) - x(year) - 4)) << "\" height=\"" << num(h)
+            << "\" fill=\"#1d4f91\"><title>" << esc(label) << "</title></rect><text x=\""
+            << num(x(year) + 4) << "\" y=\"" << num(cy + 28) << "\">" << n << "</text></a>\n";
+      }
+      ++r;
+      continue;
+    }
     const Dot* previous = nullptr;
     bool up = false;
-    for (const Dot& d : dots) {
+    for (const Dot& d : row.dots) {
       if (previous && previous->sequence > 0 && d.sequence > previous->sequence + 1 &&
           previous->held_on && d.held_on) {
         double x1 = x(years(*previous->held_on)) + 8, x2 = x(years(*d.held_on)) - 8;
@@ -120,17 +162,48 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
       << total
       << " in all). Numbers without a recorded meeting between two that have one are "
          "shown as a dashed band, known by number only: no date is invented for them.";
+  if (any_aggregated)
+    out << " A series of more than " << kTimelineDots
+        << " meetings is drawn as one bar per year, as high as its number of meetings that year "
+           "(written below the bar); its meetings are listed in <a href=\"meetings/index.html\">"
+           "the index of meetings</a>.";
   for (const std::string& g : gaps) out << " " << esc(g) << ".";
-  out << "</figcaption>\n<details><summary>The meetings as a table</summary><div "
-         "class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
-         "sideways\"><table><thead><tr><th scope=\"col\">Series</th><th "
-         "scope=\"col\">Meeting</th><th scope=\"col\">Held on</th></tr></thead><tbody>\n";
-  for (auto& [name, dots] : series)
-    for (const Dot& d : dots)
-      out << "<tr><td>" << esc(name.empty() ? "other" : name) << "</td><td><a href=\"meetings/"
-          << esc(d.key) << ".html\">" << esc(d.label) << "</a></td><td>"
-          << esc(d.held_on ? d.held_on->to_string() : "not recorded") << "</td></tr>\n";
-  out << "</tbody></table></div></details></figure>\n";
+  out << "</figcaption>\n";
+  bool any_dots =
+      std::any_of(series.begin(), series.end(), [](const auto& s) { return !s.second.aggregated; });
+  if (any_dots) {
+    out << "<details><summary>The meetings as a table</summary><div "
+           "class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
+           "sideways\"><table><thead><tr><th scope=\"col\">Series</th><th "
+           "scope=\"col\">Meeting</th><th scope=\"col\">Held on</th></tr></thead><tbody>\n";
+    for (auto& [name, row] : series)
+      for (const Dot& d : row.dots)
+        out << "<tr><td>" << esc(name.empty() ? "other" : name) << "</td><td><a href=\"meetings/"
+            << esc(d.key) << ".html\">" << esc(d.label) << "</a></td><td>"
+            << esc(d.held_on ? d.held_on->to_string() : "not recorded") << "</td></tr>\n";
+    out << "</tbody></table></div></details>\n";
+  }
+  if (any_aggregated) {
+    // The bars' text alternative: counts per year, never one row per meeting.
+    out << "<details><summary>The meetings per year as a table</summary><div "
+           "class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
+           "sideways\"><table><caption>Meetings per year of each series drawn as bars; every "
+           "meeting is in <a href=\"meetings/index.html\">the index of meetings</a></caption>"
+           "<thead><tr><th scope=\"col\">Series</th><th scope=\"col\">Year</th><th "
+           "scope=\"col\">Meetings</th></tr></thead><tbody>\n";
+    for (auto& [name, row] : series) {
+      if (!row.aggregated) continue;
+      std::string shown = name.empty() ? "other" : name;
+      for (const auto& [year, n] : row.per_year)
+        out << "<tr><td>" << esc(shown) << "</td><td>" << year << "</td><td>" << n
+            << "</td></tr>\n";
+      if (row.undated > 0)
+        out << "<tr><td>" << esc(shown) << "</td><td>not recorded</td><td>" << row.undated
+            << "</td></tr>\n";
+    }
+    out << "</tbody></table></div></details>\n";
+  }
+  out << "</figure>\n";
 }
 
 void write_membership_picture(
