@@ -69,8 +69,12 @@ class TableWriter : public Writer {
       if (sections_++ > 0) out_ << "\n";
       out_ << name << "\n";
     }
-    columns_ = std::move(columns);
     shape_ = shape == Shape::summary ? Shape::record : shape;
+    shown_.clear();
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (!columns[i].for_programs) shown_.push_back(i);
+    std::erase_if(columns, [](const Column& c) { return c.for_programs; });
+    columns_ = std::move(columns);
     open_ = true;
     streaming_ = false;
     fitted_ = false;
@@ -82,8 +86,10 @@ class TableWriter : public Writer {
 
   void row(const std::vector<Value>& values) override {
     std::vector<std::string> cells;
-    cells.reserve(values.size());
-    for (const Value& v : values) {
+    cells.reserve(shown_.size());
+    for (std::size_t i : shown_) {
+      if (i >= values.size()) break;
+      const Value& v = values[i];
       std::string cell = std::holds_alternative<std::monostate>(v) ? "-" : as_text(v);
       for (char& c : cell)  // one line per row
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -211,7 +217,8 @@ class TableWriter : public Writer {
   int sections_ = 0;
   bool open_ = false;
   Shape shape_ = Shape::table;
-  std::vector<Column> columns_;
+  std::vector<Column> columns_;  // those shown (not for programs only)
+  std::vector<std::size_t> shown_;  // their indices in a row's values
   std::size_t name_width_ = 0;                  // record sections: the widest column name
   std::vector<std::vector<std::string>> held_;  // table rows not yet printed
   std::vector<std::size_t> widths_;             // once streaming

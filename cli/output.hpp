@@ -35,7 +35,13 @@ enum class ColumnType { text, integer, number, boolean, id_list };
 struct Column {
   std::string name;
   ColumnType type = ColumnType::text;
+  // For programs only: written in JSON, CSV and TSV, left out of the table for people (the key
+  // of a record a row names, beside the name people read).
+  bool for_programs = false;
 };
+
+// A text column of the key of the record named beside it ("person_key"), for programs only.
+inline Column key_column(std::string name) { return {std::move(name), ColumnType::text, true}; }
 
 // A value of a row: NULL, an integer, a real or text.
 using Value = SqlValue;
