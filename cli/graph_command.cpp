@@ -63,7 +63,8 @@ Graph timeline_graph(const KnowledgeBase& kb) {
     if (m.location) label += "\n" + *m.location;
     if (m.host) label += "\nhost: " + *m.host;
     std::string id = node_id("m", m.id.value());
-    g.nodes.push_back({id, label, "box", "meeting", kb.key_of("meeting", m.id.value()).value_or("")});
+    g.nodes.push_back(
+        {id, label, "box", "meeting", kb.key_of("meeting", m.id.value()).value_or("")});
     if (!previous.empty()) g.edges.push_back({previous, id, "", false});
     previous = id;
   });

@@ -217,8 +217,8 @@ class TableWriter : public Writer {
   int sections_ = 0;
   bool open_ = false;
   Shape shape_ = Shape::table;
-  std::vector<Column> columns_;  // those shown (not for programs only)
-  std::vector<std::size_t> shown_;  // their indices in a row's values
+  std::vector<Column> columns_;                 // those shown (not for programs only)
+  std::vector<std::size_t> shown_;              // their indices in a row's values
   std::size_t name_width_ = 0;                  // record sections: the widest column name
   std::vector<std::vector<std::string>> held_;  // table rows not yet printed
   std::vector<std::size_t> widths_;             // once streaming
@@ -352,8 +352,8 @@ std::string listed(const std::vector<std::string>& names) {
 }
 
 [[noreturn]] void no_such_part(const std::string& part, const std::vector<std::string>& parts) {
-  throw UsageError("--part: '" + part + "' is not a part of this answer; its parts: " +
-                   listed(parts));
+  throw UsageError("--part: '" + part +
+                   "' is not a part of this answer; its parts: " + listed(parts));
 }
 
 // --part NAME: passes the section of that name (and its rows) to `inner`, an unsectioned
@@ -415,8 +415,7 @@ std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool secti
     return std::make_unique<PartWriter>(plain_writer(format, out, false, width), std::move(part),
                                         format);
   bool one_table = format == Format::csv || format == Format::tsv;
-  if (sectioned && one_table)
-    return std::make_unique<PartWriter>(nullptr, "", format);
+  if (sectioned && one_table) return std::make_unique<PartWriter>(nullptr, "", format);
   return plain_writer(format, out, sectioned, width);
 }
 

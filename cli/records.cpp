@@ -61,9 +61,9 @@ void write_meeting(const KnowledgeBase& kb, const Meeting& m, Writer& out, Citat
                             {"attested_as"},
                             CitationNotes::column()});
   for (const Attendance& a : kb.meetings().attendance(m.id))
-    out.row({text(a.person), key_of(kb, "person", a.person_id.value()), text(a.role),
-             text(a.post), a.post_id ? key_of(kb, "post", a.post_id->value()) : Value(),
-             boolean(a.acting), text(a.organisation),
+    out.row({text(a.person), key_of(kb, "person", a.person_id.value()), text(a.role), text(a.post),
+             a.post_id ? key_of(kb, "post", a.post_id->value()) : Value(), boolean(a.acting),
+             text(a.organisation),
              a.organisation_id ? key_of(kb, "organisation", a.organisation_id->value()) : Value(),
              text(a.attested_as), notes.of(a)});
   out.section("organisations", {{"organisation"},
@@ -75,11 +75,9 @@ void write_meeting(const KnowledgeBase& kb, const Meeting& m, Writer& out, Citat
     out.row({text(o.organisation),
              o.organisation_id ? key_of(kb, "organisation", o.organisation_id->value()) : Value(),
              text(o.role), text(o.attested_as), notes.of(o)});
-  out.section("topics", {{"topic"},
-                         {"theme"},
-                         key_column("theme_key"),
-                         {"attested_as"},
-                         CitationNotes::column()});
+  out.section(
+      "topics",
+      {{"topic"}, {"theme"}, key_column("theme_key"), {"attested_as"}, CitationNotes::column()});
   for (const Topic& t : kb.meetings().topics(m.id))
     out.row({text(t.label), text(t.theme),
              t.theme_id ? key_of(kb, "theme", t.theme_id->value()) : Value(), text(t.attested_as),
@@ -115,8 +113,8 @@ void write_person(const KnowledgeBase& kb, const Person& p, Writer& out, Citatio
   for (const Tenure& t : kb.people().tenures(p.id))
     out.row({text(t.post), key_of(kb, "post", t.post_id.value()), text(t.organisation),
              t.organisation_id ? key_of(kb, "organisation", t.organisation_id->value()) : Value(),
-             boolean(t.acting), date(t.start_date),
-             date(t.end_date), date(t.attested_from), date(t.attested_to), notes.of(t)});
+             boolean(t.acting), date(t.start_date), date(t.end_date), date(t.attested_from),
+             date(t.attested_to), notes.of(t)});
   out.section("meetings", {{"held_on"},
                            {"meeting"},
                            key_column("meeting_key"),
@@ -201,21 +199,19 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
   for (const OrganisationEvent& e : kb.organisations().lineage(o.id))
     out.row({text(e.event), text(e.from_short_name),
              e.from_id ? key_of(kb, "organisation", e.from_id->value()) : Value(),
-             text(e.to_short_name), e.to_id ? key_of(kb, "organisation", e.to_id->value()) : Value(),
-             date(e.occurred_on),
+             text(e.to_short_name),
+             e.to_id ? key_of(kb, "organisation", e.to_id->value()) : Value(), date(e.occurred_on),
              boolean(e.general_knowledge), stored_value(kb, kOrganisationEventBasis, e.id),
              text(e.note), notes.of(e)});
 
   // Every parent link with its dates, basis and note (the parent on a date is in the record).
-  out.section(
-      "parents",
-      {{"parent"},
-       key_column("parent_key"),
-       {"valid_from"},
-       {"valid_to"},
-       {"basis"},
-       {"note"},
-       CitationNotes::column()});
+  out.section("parents", {{"parent"},
+                          key_column("parent_key"),
+                          {"valid_from"},
+                          {"valid_to"},
+                          {"basis"},
+                          {"note"},
+                          CitationNotes::column()});
   for (const auto& p : stored_rows(kb, kOrganisationParents, {o.short_name}))
     out.row({p[1],
              std::holds_alternative<std::int64_t>(p[6])
@@ -244,9 +240,8 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                     (then && then->as && p.party.organisation_id == then->as->id);
         if (!mine) continue;
         out.row({text(a.name), key_of(kb, "agreement", a.id.value()), text(p.party.organisation),
-                 key_of(kb, "organisation", p.party.organisation_id.value()),
-                 date(p.party.since), text(p.party.how),
-                 text(party_standing(p)),
+                 key_of(kb, "organisation", p.party.organisation_id.value()), date(p.party.since),
+                 text(p.party.how), text(party_standing(p)),
                  p.standing.through.empty() ? Value() : text(p.standing.basis),
                  p.standing.explanation.empty() ? Value() : text(p.standing.explanation),
                  notes.of(p.party)});
@@ -256,8 +251,8 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
     for (const AgreementParty& p : kb.agreements().parties(a.id))
       if (p.organisation_id == o.id)
         out.row({text(a.name), key_of(kb, "agreement", a.id.value()), text(p.organisation),
-                 key_of(kb, "organisation", p.organisation_id.value()), date(p.since),
-                 text(p.how), Value(), Value(), Value(), notes.of(p)});
+                 key_of(kb, "organisation", p.organisation_id.value()), date(p.since), text(p.how),
+                 Value(), Value(), Value(), notes.of(p)});
   }
 
   out.section("meetings", {{"held_on"},

@@ -70,8 +70,7 @@ int run_sql(const Tool& tool, const Arguments& args) {
   if (!tool.part.empty()) {
     std::size_t n = 0;
     auto [end, ec] = std::from_chars(tool.part.data(), tool.part.data() + tool.part.size(), n);
-    if (ec != std::errc() || end != tool.part.data() + tool.part.size() || n == 0 ||
-        n > statements)
+    if (ec != std::errc() || end != tool.part.data() + tool.part.size() || n == 0 || n > statements)
       throw UsageError("--part: '" + tool.part + "' is not a statement of the " +
                        std::to_string(statements) + " given: give a number from 1 to " +
                        std::to_string(statements));

@@ -10,10 +10,17 @@ namespace euiomkb::cli {
 namespace {
 
 // The checks verify runs, by the rule a failure of each names, in the order they run.
-constexpr const char* kRules[] = {
-    "integrity",   "search-index",      "foreign-key", "source-hash",
-    "quotation",   "names-subject",     "published-before-event", "describes-meeting",
-    "dangling-citation", "uncited",     "claim-preferred"};
+constexpr const char* kRules[] = {"integrity",
+                                  "search-index",
+                                  "foreign-key",
+                                  "source-hash",
+                                  "quotation",
+                                  "names-subject",
+                                  "published-before-event",
+                                  "describes-meeting",
+                                  "dangling-citation",
+                                  "uncited",
+                                  "claim-preferred"};
 
 // The report as one document: ok and the totals (a summary: in JSON the document's own
 // members), then "checks" (each rule, how many items it checked where that is counted, and
@@ -87,8 +94,8 @@ int verify(const Tool& tool, const KnowledgeBase& kb, const std::string& db) {
 }  // namespace
 
 void add_verify_command(CLI::App& app, Tool& tool) {
-  tool.command(app, "verify",
-               "Check integrity, citations, coverage and support (--json: a report)", [&tool] {
+  tool.command(app, "verify", "Check integrity, citations, coverage and support (--json: a report)",
+               [&tool] {
                  check_part(tool.format(), tool.part, {"verify", "checks", "failures"});
                  KnowledgeBase kb = tool.open();
                  return verify(tool, kb, tool.location().path);

@@ -237,8 +237,7 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
       out << "<dl class=\"record\">\n";
       for (auto& [field, value] : section.items()) {
         // The key is in the page's heading line; a missing note is no news.
-        if (field == "key" || for_programs(field) || (field == "note" && value.is_null()))
-          continue;
+        if (field == "key" || for_programs(field) || (field == "note" && value.is_null())) continue;
         out << "<dt>" << (field == "cited" ? "Evidence" : heading(field)) << "</dt><dd>";
         if (field == "cited")
           out << (citation_ids(value).empty() ? std::string("general knowledge (no citation)")
@@ -754,8 +753,8 @@ void SiteBuilder::write_sources() {
         bool first_link = true;
         for (const Backref& r : backrefs_.at(sp->anchor)) {
           if (!seen.insert(r.url).second) continue;
-          out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url)
-              << "#" << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
+          out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url) << "#"
+              << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
           first_link = false;
         }
         out << "</li>\n";
