@@ -38,10 +38,9 @@ SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_o
 )sql";
 
 const std::string kPassageById = std::string(kPassageColumns) + " WHERE c.citation_id = :id";
-const std::string kPassagesOfSubject =
-    std::string(kPassageColumns) +
-    " WHERE c.subject_type = :type AND c.subject_id = :subject"
-    " ORDER BY c.source_id, c.start_offset";
+const std::string kPassagesOfSubject = std::string(kPassageColumns) +
+                                       " WHERE c.subject_type = :type AND c.subject_id = :subject"
+                                       " ORDER BY c.source_id, c.start_offset";
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 bool ends_sentence(char c) { return c == '.' || c == '!' || c == '?'; }
@@ -117,8 +116,8 @@ std::string context_before(std::string_view window) {
 std::string context_after(std::string_view window, std::string_view passage) {
   std::size_t last = passage.size();
   while (last > 0 && is_space(passage[last - 1])) --last;
-  bool ends_own = last > 0 && ends_sentence(passage[last - 1]) &&
-                  (window.empty() || is_space(window.front()));
+  bool ends_own =
+      last > 0 && ends_sentence(passage[last - 1]) && (window.empty() || is_space(window.front()));
   // Sentence starts after the white space that may follow the quotation: the quotation's own
   // sentence ends at the first of them unless the quotation ended it, and the next sentence
   // ends at the start after that.
@@ -205,16 +204,11 @@ Passage passage_row(detail::Statement& s) {
                     detail::integer(s, 4),
                     detail::integer(s, 5),
                     detail::opt_text(s, 6)};
-  SourceSummary source{citation.source_id,
-                       citation.file_name,
-                       detail::text(s, 10),
-                       detail::opt_text(s, 11),
-                       detail::opt_date(s, 12),
-                       detail::opt_text(s, 13),
-                       detail::text(s, 14),
-                       detail::text(s, 15),
-                       detail::integer(s, 16),
-                       detail::opt_text(s, 17).value_or("")};
+  SourceSummary source{citation.source_id,      citation.file_name,
+                       detail::text(s, 10),     detail::opt_text(s, 11),
+                       detail::opt_date(s, 12), detail::opt_text(s, 13),
+                       detail::text(s, 14),     detail::text(s, 15),
+                       detail::integer(s, 16),  detail::opt_text(s, 17).value_or("")};
   std::string before_window = plain_spaces(detail::text(s, 18));
   std::string passage = plain_spaces(detail::text(s, 19));
   std::string after_window = plain_spaces(detail::text(s, 20));
@@ -227,16 +221,11 @@ Passage passage_row(detail::Statement& s) {
   }
   std::string before = fold_runs(context_before(before_window));
   std::string after = fold_runs(context_after(after_window, passage));
-  return Passage{std::move(citation),
-                 detail::text(s, 7),
-                 detail::integer(s, 8),
-                 detail::opt_text(s, 9).value_or(""),
-                 std::move(source),
-                 std::move(before),
-                 fold_runs(passage),
-                 std::move(after),
-                 std::move(anchor),
-                 std::move(reference),
+  return Passage{std::move(citation),    detail::text(s, 7),
+                 detail::integer(s, 8),  detail::opt_text(s, 9).value_or(""),
+                 std::move(source),      std::move(before),
+                 fold_runs(passage),     std::move(after),
+                 std::move(anchor),      std::move(reference),
                  std::move(fragment_url)};
 }
 

@@ -104,9 +104,9 @@ void write_timeline_picture(std::ostream& out, const KnowledgeBase& kb) {
         double cx = x(years(*d.held_on));
         // The links make the picture a group, not an image: each link is named for itself.
         out << "<a href=\"meetings/" << esc(d.key) << ".html\" aria-label=\"" << esc(d.label)
-            << ", " << esc(d.held_on->to_string()) << "\"><circle cx=\"" << num(cx)
-            << "\" cy=\"" << num(cy) << "\" r=\"6\" fill=\"#1d4f91\"><title>" << esc(d.label)
-            << ", " << esc(d.held_on->to_string()) << "</title></circle><text x=\"" << num(cx - 10)
+            << ", " << esc(d.held_on->to_string()) << "\"><circle cx=\"" << num(cx) << "\" cy=\""
+            << num(cy) << "\" r=\"6\" fill=\"#1d4f91\"><title>" << esc(d.label) << ", "
+            << esc(d.held_on->to_string()) << "</title></circle><text x=\"" << num(cx - 10)
             << "\" y=\"" << num(up ? cy - 12 : cy + 22) << "\">"
             << esc(d.sequence > 0 ? std::to_string(d.sequence) : "") << "</text></a>\n";
         up = !up;
