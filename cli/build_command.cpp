@@ -29,6 +29,8 @@ void add_build_command(CLI::App& app, Tool& tool) {
   auto facts = std::make_shared<std::string>();
   auto* command =
       tool.command(app, "build", "Write a fresh seeded database", [&tool, force, facts] {
+        tool.refuse_formats("build", "prints a line saying what it wrote",
+                            "info --json describes the database it builds");
         // Writing a new database makes its directory, wherever the path came from (--db,
         // EUIOMKB_DB or the default), as scripts/quickstart relies on.
         DatabaseLocation where = tool.location();

@@ -55,7 +55,11 @@ void add_export_command(CLI::App& app, Tool& tool) {
   auto* command = tool.command(
       app, "export",
       "Export everything: JSON (every view), CSV (one file per view + datapackage.json), Popolo",
-      [&tool, args] { return run_export(tool, *args); });
+      [&tool, args] {
+        tool.refuse_formats("export", "writes files",
+                            "choose their format with --format json, csv or popolo");
+        return run_export(tool, *args);
+      });
   command->add_option("--format", args->format, "json, csv or popolo")
       ->required()
       ->check(CLI::IsMember({"json", "csv", "popolo"}));

@@ -43,8 +43,10 @@ int show_framework(const Tool& tool, const Arguments& args) {
             dated.empty() ? Value() : text(dated), notes.of(*framework)});
 
   out->section("parties", {{"party"},
+                           key_column("party_key"),
                            {"name_on"},
                            {"joined_as"},
+                           key_column("joined_as_key"),
                            {"since"},
                            {"how"},
                            {"standing"},
@@ -54,11 +56,13 @@ int show_framework(const Tool& tool, const Arguments& args) {
   auto parties = kb.agreements().parties_on(framework->id, on);
   for (const PartyOnDate& p : parties) {
     const OrganisationOnDate& s = p.standing;
-    out->row({text(s.as ? s.as->short_name : p.party.organisation),
-              s.name ? text(s.name->name) : Value(), text(p.party.organisation),
-              date(p.party.since), text(p.party.how), text(party_standing(p)),
-              s.through.empty() ? Value() : text(s.basis),
-              s.explanation.empty() ? Value() : text(s.explanation), notes.of(p.party)});
+    out->row(
+        {text(s.as ? s.as->short_name : p.party.organisation),
+         text(kb.key_of("organisation", s.as ? s.as->id.value() : p.party.organisation_id.value())),
+         s.name ? text(s.name->name) : Value(), text(p.party.organisation),
+         text(kb.key_of("organisation", p.party.organisation_id.value())), date(p.party.since),
+         text(p.party.how), text(party_standing(p)), s.through.empty() ? Value() : text(s.basis),
+         s.explanation.empty() ? Value() : text(s.explanation), notes.of(p.party)});
   }
 
   out->section("dates", {{"event"}, {"on_date"}, {"basis"}, {"note"}, CitationNotes::column()});

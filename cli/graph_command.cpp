@@ -25,6 +25,8 @@ struct Node {
   std::string id;
   std::string label;    // lines separated by '\n'
   std::string shape;    // box, ellipse, plaintext
+  std::string kind;     // of the record it shows ("meeting", "organisation", ...), else empty
+  std::string key;      // that record's key, else empty
   bool dashed = false;  // what is known only indirectly (meetings known by number only)
 };
 
@@ -69,7 +71,7 @@ Graph timeline_graph(const KnowledgeBase& kb) {
             *m.series + " " + std::to_string(from) + (from == to ? "" : "–" + std::to_string(to));
         std::string gap = "gap_" + id;
         g.nodes.push_back(
-            {gap, numbers + "\nknown by number only:\nno date recorded", "box", true});
+            {gap, numbers + "\nknown by number only:\nno date recorded", "box", "", "", true});
         if (!previous.empty()) g.edges.push_back({previous, gap, "", true});
         previous = gap;
       }
@@ -81,7 +83,8 @@ Graph timeline_graph(const KnowledgeBase& kb) {
     label += "\n" + date_text(m.held_on);
     if (m.location) label += "\n" + *m.location;
     if (m.host) label += "\nhost: " + *m.host;
-    g.nodes.push_back({id, label, "box", false});
+    g.nodes.push_back(
+        {id, label, "box", "meeting", kb.key_of("meeting", m.id.value()).value_or(""), false});
     if (!previous.empty()) g.edges.push_back({previous, id, "", false});
     previous = id;
   });
@@ -147,12 +150,13 @@ Graph lineage_graph(const KnowledgeBase& kb) {
          listed(parent.empty() ? "Also recorded (no parent, units or events):"
                                : std::to_string(names.size()) + " units of " + parent + ":",
                 names),
-         "box", false});
+         "box", "", "", false});
     if (!parent.empty()) g.edges.push_back({ids[parent], id, "", false});
   }
   for (const Organisation& o : organisations) {
     if (grouped.count(o.short_name)) continue;
-    g.nodes.push_back({ids[o.short_name], o.short_name, "box", false});
+    g.nodes.push_back({ids[o.short_name], o.short_name, "box", "organisation",
+                       kb.key_of("organisation", o.id.value()).value_or("")});
     if (o.parent_short_name && ids.count(*o.parent_short_name))
       g.edges.push_back({ids[*o.parent_short_name], ids[o.short_name], "", false});
   }
@@ -168,7 +172,8 @@ Graph framework_graph(const KnowledgeBase& kb) {
   Graph g{"framework", true, {}, {}, {}};
   auto framework = kb.agreements().strategic_cooperation_framework();
   if (!framework) throw std::runtime_error("the database holds no strategic cooperation framework");
-  g.nodes.push_back({"framework", framework->name, "ellipse"});
+  g.nodes.push_back({"framework", framework->name, "ellipse", "agreement",
+                     kb.key_of("agreement", framework->id.value()).value_or("")});
   std::map<std::string, std::vector<std::string>> by_date;  // column of each date
   std::map<std::int64_t, std::size_t> node_of;              // organisation id -> node index
   int n = 0;
@@ -176,7 +181,8 @@ Graph framework_graph(const KnowledgeBase& kb) {
     std::string id = "p" + std::to_string(++n);
     std::string when = date_text(p.since);
     node_of[p.organisation_id.value()] = g.nodes.size();
-    g.nodes.push_back({id, p.organisation, "box"});
+    g.nodes.push_back({id, p.organisation, "box", "organisation",
+                       kb.key_of("organisation", p.organisation_id.value()).value_or("")});
     g.edges.push_back({id, "framework", when + " (" + p.how + ")", p.how != "founding party"});
     by_date[when].push_back(id);
   }
@@ -199,7 +205,8 @@ Graph framework_graph(const KnowledgeBase& kb) {
     }
     std::string id = "p" + std::to_string(++n);
     node_of[step.successor->value()] = g.nodes.size();
-    g.nodes.push_back({id, step.successor_name, "box"});
+    g.nodes.push_back({id, step.successor_name, "box", "organisation",
+                       kb.key_of("organisation", step.successor->value()).value_or("")});
     g.edges.push_back({old_id, id, step.events.front().event + " " + when + basis, true});
     g.edges.push_back({id, "framework", when + " (continues " + step.before_name + ")", true});
     by_date[when].push_back(id);
@@ -207,7 +214,7 @@ Graph framework_graph(const KnowledgeBase& kb) {
   std::string previous;
   for (auto& [when, members] : by_date) {
     std::string id = "d" + std::to_string(++n);
-    g.nodes.push_back({id, when, "plaintext"});
+    g.nodes.push_back({id, when, "plaintext", "", ""});
     if (!previous.empty()) g.edges.push_back({previous, id, "", false});
     previous = id;
     members.insert(members.begin(), id);
@@ -300,17 +307,42 @@ void render_svg(const Graph& g, const std::string& out_path, std::ostream& out) 
     throw std::runtime_error("Graphviz 'dot' failed to render the picture");
 }
 
+// The graph as one document of two parts: "nodes" (id, label with its lines separated by
+// "\n", shape, and the kind and key of the record a node shows) and "edges" (from, to, label,
+// dashed). Node ids are those of the DOT and Mermaid text.
+void write_parts(const Graph& g, Writer& out) {
+  out.section("nodes", {{"id"}, {"label"}, {"shape"}, {"kind"}, {"key"}});
+  auto or_null = [](const std::string& v) { return v.empty() ? Value{} : text(v); };
+  for (const Node& n : g.nodes)
+    out.row({text(n.id), text(n.label), text(n.shape), or_null(n.kind), or_null(n.key)});
+  out.section("edges", {{"from"}, {"to"}, {"label"}, {"dashed", ColumnType::boolean}});
+  for (const Edge& e : g.edges)
+    out.row({text(e.from), text(e.to), or_null(e.label), boolean(e.dashed)});
+  out.finish();
+}
+
 struct Arguments {
   std::string kind;
   std::string format = "dot";
+  bool format_given = false;
   std::string out;
 };
 
 int run_graph(const Tool& tool, const Arguments& args) {
+  bool parts = tool.format() != Format::table || !tool.part.empty();
+  if (parts && (args.format_given || !args.out.empty()))
+    throw UsageError(
+        "--json, --csv, --tsv and --part print the graph's nodes and edges on standard output; "
+        "--format and --out are for the picture (dot, mermaid, svg)");
+  if (parts) check_part(tool.format(), tool.part, {"nodes", "edges"});
   KnowledgeBase kb = tool.open();
   const std::map<std::string, Graph (*)(const KnowledgeBase&)> kinds = {
       {"timeline", timeline_graph}, {"lineage", lineage_graph}, {"framework", framework_graph}};
   Graph g = kinds.at(args.kind)(kb);
+  if (parts) {
+    write_parts(g, *tool.writer(true));
+    return 0;
+  }
   if (args.format == "svg") {
     render_svg(g, args.out, tool.out);
     return 0;
@@ -340,7 +372,11 @@ void add_graph_command(CLI::App& app, Tool& tool) {
   command->add_option("--kind", args->kind, "timeline, lineage or framework")
       ->required()
       ->check(CLI::IsMember({"timeline", "lineage", "framework"}));
-  command->add_option("--format", args->format, "dot, mermaid or svg (runs Graphviz dot)")
+  command
+      ->add_option("--format", args->format,
+                   "dot, mermaid or svg (runs Graphviz dot); --json, --csv or --tsv instead give "
+                   "the nodes and edges")
+      ->each([args](const std::string&) { args->format_given = true; })
       ->capture_default_str()
       ->check(CLI::IsMember({"dot", "mermaid", "svg"}));
   command->add_option("--out", args->out, "File to write (default: stdout)");

@@ -33,6 +33,65 @@ std::string replacement(const ImportReport& report, const ImportedFile& file) {
   return "; replaced the version imported at " + when + " (" + removed + " removed)";
 }
 
+const char* outcome_name(ImportOutcome outcome) {
+  switch (outcome) {
+    case ImportOutcome::imported:
+      return "imported";
+    case ImportOutcome::checked:
+      return "checked";
+    case ImportOutcome::nothing_to_do:
+      return "nothing_to_do";
+    case ImportOutcome::rejected:
+      break;
+  }
+  return "rejected";
+}
+
+// The report as one document: the outcome and totals (a summary: in JSON the document's own
+// members), then the parts "files" (one row per file given), "records" (records added, or
+// that a dry run would add, per file and kind) and "problems" (file, line, column, field,
+// message; line and column 0 when the problem has no place).
+void write_import_report(const ImportReport& report, const std::string& db, Writer& out) {
+  out.section("import",
+              {{"ok", ColumnType::boolean},
+               {"outcome"},
+               {"database"},
+               {"records", ColumnType::integer},
+               {"citations", ColumnType::integer},
+               {"problems", ColumnType::integer},
+               {"stopped_at_limit", ColumnType::boolean}},
+              Shape::summary);
+  out.row({boolean(report.ok()), text(std::string(outcome_name(report.outcome))), text(db),
+           integer(report.records), integer(report.citations),
+           integer(static_cast<std::int64_t>(report.problems.size())),
+           boolean(report.stopped_at_limit)});
+  out.section("files", {{"file"},
+                        {"sha256"},
+                        {"unchanged", ColumnType::boolean},
+                        {"previously"},
+                        {"records", ColumnType::integer},
+                        {"records_replaced", ColumnType::integer}});
+  for (const ImportedFile& f : report.files) {
+    std::int64_t records = 0;
+    for (const auto& [kind, n] : f.records_by_kind) records += n;
+    out.row({text(f.path), text(f.sha256), boolean(f.unchanged),
+             f.unchanged ? text(f.previously) : Value{}, integer(records),
+             integer(f.records_removed())});
+  }
+  out.section("records", {{"file"}, {"kind"}, {"count", ColumnType::integer}});
+  for (const ImportedFile& f : report.files)
+    for (const auto& [kind, n] : f.records_by_kind) out.row({text(f.path), text(kind), integer(n)});
+  out.section("problems", {{"file"},
+                           {"line", ColumnType::integer},
+                           {"column", ColumnType::integer},
+                           {"field"},
+                           {"message"}});
+  for (const ImportProblem& p : report.problems)
+    out.row({text(p.file), integer(std::int64_t{p.line}), integer(std::int64_t{p.column}),
+             text(p.field), text(p.message)});
+  out.finish();
+}
+
 }  // namespace
 
 int import_command(const ImportCommandOptions& options, std::ostream& out, std::ostream& err) {
@@ -59,6 +118,14 @@ int import_command(const ImportCommandOptions& options, std::ostream& out, std::
 std::vector<std::filesystem::path> paths(options.files.begin(), options.files.end());
 ImportReport report = kb.import_files(paths, import);
 if (show_progress && report.records >= 10000) err << "\n";
+if (options.report != nullptr) {
+  write_import_report(report, options.db, *options.report);
+  if (report.checkpoint_problem) err << "euiomkb: warning: " << *report.checkpoint_problem << "\n";
+  if (report.ok()) return 0;
+  err << "euiomkb: " << plural(static_cast<std::int64_t>(report.problems.size()), "problem")
+      << "; nothing imported, " << options.db << " is unchanged\n";
+  return 1;
+}
 for (const ImportProblem& problem : report.problems) err << problem.to_string() << "\n";
 for (const ImportedFile& file : report.files) {
   if (file.unchanged)
@@ -163,6 +230,7 @@ void add_import_command(CLI::App& app, Tool& tool) {
       app, "import",
       "Import fact files and their documents (all or nothing; every problem reported)",
       [&tool, options] {
+        check_part(tool.format(), tool.part, {"import", "files", "records", "problems"});
         // Creates the default database on first use and checks any other file; migrates an
         // older one, except for a dry run, which writes nothing (its read-only open says how
         // to migrate).
@@ -171,6 +239,9 @@ void add_import_command(CLI::App& app, Tool& tool) {
         options->db = tool.location().path;
         options->wait = tool.open_options(KnowledgeBase::Mode::read_write).busy_timeout;
         options->quiet = options->quiet || tool.quiet;  // -q anywhere: errors only
+        std::unique_ptr<Writer> report;
+        if (tool.format() != Format::table || !tool.part.empty()) report = tool.writer(true);
+        options->report = report.get();
         return import_command(*options, tool.out, tool.err);
       });
   command->add_option("files", options->files, "Fact files (seed/FORMAT.md)")->required();
@@ -205,6 +276,8 @@ int migrate_command(const std::string& db, std::chrono::milliseconds wait, std::
 void add_migrate_command(CLI::App& app, Tool& tool) {
   tool.command(app, "migrate",
                "Upgrade an older database to this version's schema (one transaction)", [&tool] {
+                 tool.refuse_formats("migrate", "prints a line saying what it did",
+                                     "info --json gives the schema versions");
                  DatabaseLocation where = tool.location();
                  return migrate_command(
                      where.path, tool.open_options(KnowledgeBase::Mode::read_write).busy_timeout,
@@ -216,7 +289,8 @@ void add_keys_command(CLI::App& app, Tool& tool) {
   auto kind = std::make_shared<std::string>();
   auto* command = tool.command(app, "keys", "List the keys fact files can refer to", [&tool, kind] {
     tool.open();
-    return keys_command(tool.location().path, *kind, tool.out, tool.err);
+    keys_command(tool.location().path, *kind, *tool.writer(false));
+    return 0;
   });
   command->add_option("kind", *kind, "Only keys of this kind (meeting, person, organisation, ...)");
 }

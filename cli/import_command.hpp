@@ -10,6 +10,8 @@
 
 namespace euiomkb::cli {
 
+class Writer;
+
 // euiomkb build: writes a fresh seeded database to `db`; refuses to replace an existing file
 // unless `force` (build_command.cpp).
 int build(const std::string& db, bool force, std::ostream& out, std::ostream& err);
@@ -23,14 +25,17 @@ struct ImportCommandOptions {
   std::size_t error_limit = 100;
   std::chrono::milliseconds wait{5000};  // for another program's write lock (--wait)
   bool replace = false;  // a changed file may replace a same-named import from another place
+  // When set (--json, --csv, --tsv), the report goes to it as one document instead of lines
+  // for people on `out` (write_import_report); the problems then are in the document only.
+  Writer* report = nullptr;
 };
 
 // euiomkb import FILE... : every problem on `err` as file:line:column: field 'f': message.
 int import_command(const ImportCommandOptions& options, std::ostream& out, std::ostream& err);
 
-// euiomkb keys [KIND] : one key a line, `kind  key  label` (without the kind when given).
-int keys_command(const std::string& db, const std::string& kind, std::ostream& out,
-                 std::ostream& err);
+// euiomkb keys [KIND] : a table of kind, key and label to `out` (finished). Throws UsageError
+// for a KIND that names no kind (with the closest), DatabaseError when the file fails.
+void keys_command(const std::string& db, const std::string& kind, Writer& out);
 
 // Before `build --force` replaces `db`: says on `err` which imported files the rebuild
 // discards (unless `facts_dir` will import them again). Never fails.

@@ -1,12 +1,12 @@
-#include <algorithm>
-
+// euiomkb keys [KIND]: the keys fact files can refer to, as a table (kind, key, label) in any
+// output format.
 #include "euiomkb/euiomkb.hpp"
 #include "import_command.hpp"
+#include "output.hpp"
 
 namespace euiomkb::cli {
 
-int keys_command(const std::string& db, const std::string& kind, std::ostream& out,
-                 std::ostream& err) {
+void keys_command(const std::string& db, const std::string& kind, Writer& out) {
   KnowledgeBase kb = KnowledgeBase::open(db);
   std::vector<KnowledgeBase::Key> keys;
   try {
@@ -14,19 +14,11 @@ int keys_command(const std::string& db, const std::string& kind, std::ostream& o
   } catch (const DatabaseError&) {
     throw;
   } catch (const Error& e) {
-    err << "euiomkb: " << e.what() << "\n";
-    return 2;
+    throw UsageError(e.what());
   }
-  std::size_t kind_width = 0, key_width = 0;
-  for (const auto& k : keys) {
-    kind_width = std::max(kind_width, k.kind.size());
-    key_width = std::max(key_width, k.key.size());
-  }
-  for (const auto& k : keys) {
-    if (kind.empty()) out << k.kind << std::string(kind_width - k.kind.size() + 2, ' ');
-    out << k.key << std::string(key_width - k.key.size() + 2, ' ') << k.label << "\n";
-  }
-  return 0;
+  out.section("keys", {{"kind"}, {"key"}, {"label"}});
+  for (const auto& k : keys) out.row({text(k.kind), text(k.key), text(k.label)});
+  out.finish();
 }
 
 }  // namespace euiomkb::cli

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <stdexcept>
 #include <variant>
 
 namespace euiomkb::cli {
@@ -68,8 +69,12 @@ class TableWriter : public Writer {
       if (sections_++ > 0) out_ << "\n";
       out_ << name << "\n";
     }
+    shape_ = shape == Shape::summary ? Shape::record : shape;
+    shown_.clear();
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (!columns[i].for_programs) shown_.push_back(i);
+    std::erase_if(columns, [](const Column& c) { return c.for_programs; });
     columns_ = std::move(columns);
-    shape_ = shape;
     open_ = true;
     streaming_ = false;
     fitted_ = false;
@@ -81,8 +86,10 @@ class TableWriter : public Writer {
 
   void row(const std::vector<Value>& values) override {
     std::vector<std::string> cells;
-    cells.reserve(values.size());
-    for (const Value& v : values) {
+    cells.reserve(shown_.size());
+    for (std::size_t i : shown_) {
+      if (i >= values.size()) break;
+      const Value& v = values[i];
       std::string cell = std::holds_alternative<std::monostate>(v) ? "-" : as_text(v);
       for (char& c : cell)  // one line per row
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -210,7 +217,8 @@ class TableWriter : public Writer {
   int sections_ = 0;
   bool open_ = false;
   Shape shape_ = Shape::table;
-  std::vector<Column> columns_;
+  std::vector<Column> columns_;                 // those shown (not for programs only)
+  std::vector<std::size_t> shown_;              // their indices in a row's values
   std::size_t name_width_ = 0;                  // record sections: the widest column name
   std::vector<std::vector<std::string>> held_;  // table rows not yet printed
   std::vector<std::size_t> widths_;             // once streaming
@@ -218,20 +226,26 @@ class TableWriter : public Writer {
   std::int64_t rows_seen_ = 0;
 };
 
-// JSON, streamed: one object per row, keys in column order, written as it comes.
+// JSON, streamed: one object per row, keys in column order, written as it comes. A sectioned
+// document is one object with a member per section (a summary's fields are its own members);
+// an unsectioned one is its only section's array or object.
 class JsonWriter : public Writer {
  public:
   JsonWriter(std::ostream& out, bool sectioned) : out_(out), sectioned_(sectioned) {}
 
   void section(std::string_view name, std::vector<Column> columns, Shape shape) override {
     close_section();
-    if (sectioned_) {
-      out_ << (sections_++ == 0 ? "{\n" : ",\n") << "  " << Json(std::string(name)).dump() << ": ";
-    }
+    if (!sectioned_ && sections_ > 0)
+      throw std::logic_error("a JSON document without parts has one section");
+    if (!sectioned_ && shape == Shape::summary) shape = Shape::record;
     columns_ = std::move(columns);
     shape_ = shape;
     rows_ = 0;
     open_ = true;
+    if (sectioned_ && shape_ == Shape::summary) return;  // members written with the row
+    if (sectioned_)
+      out_ << (sections_ == 0 ? "{\n" : ",\n") << "  " << Json(std::string(name)).dump() << ": ";
+    ++sections_;
     if (shape_ == Shape::table) out_ << "[";
   }
 
@@ -239,6 +253,13 @@ class JsonWriter : public Writer {
     Json object = Json::object();
     for (std::size_t i = 0; i < columns_.size() && i < values.size(); ++i)
       object[columns_[i].name] = as_json(values[i], columns_[i].type);
+    if (shape_ == Shape::summary) {
+      if (rows_++ > 0) return;
+      for (const auto& [key, value] : object.items())
+        out_ << (sections_++ == 0 ? "{\n" : ",\n") << "  " << Json(key).dump() << ": "
+             << value.dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
     std::string text = object.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (shape_ == Shape::record) {
       if (rows_++ == 0) out_ << text;
@@ -256,6 +277,7 @@ class JsonWriter : public Writer {
   void close_section() {
     if (!open_) return;
     open_ = false;
+    if (shape_ == Shape::summary) return;
     if (shape_ == Shape::table) {
       if (rows_ > 0) out_ << "\n" << (sectioned_ ? "  " : "");
       out_ << "]";
@@ -267,9 +289,7 @@ class JsonWriter : public Writer {
 
   std::ostream& out_;
   bool sectioned_;
-  std::size_t width_;    // of the terminal; 0: no limit
-  bool fitted_ = false;  // cells may be shortened to widths_
-  int sections_ = 0;
+  int sections_ = 0;  // members of the document object written (sectioned), else sections
   bool open_ = false;
   Shape shape_ = Shape::table;
   std::int64_t rows_ = 0;
@@ -277,14 +297,14 @@ class JsonWriter : public Writer {
 };
 
 // CSV (RFC 4180: fields with a comma, quote or line break are quoted) or TSV (tab, line
-// break and backslash escaped as \t, \n, \\). NULL is an empty field.
+// break and backslash escaped as \t, \n, \\). NULL is an empty field. One table: one header
+// line, then the rows.
 class DelimitedWriter : public Writer {
  public:
-  DelimitedWriter(std::ostream& out, bool sectioned, char delimiter)
-      : out_(out), sectioned_(sectioned), delimiter_(delimiter) {}
+  DelimitedWriter(std::ostream& out, char delimiter) : out_(out), delimiter_(delimiter) {}
 
-  void section(std::string_view name, std::vector<Column> columns, Shape) override {
-    if (sectioned_) out_ << (sections_++ == 0 ? "" : "\n") << "# " << name << "\n";
+  void section(std::string_view, std::vector<Column> columns, Shape) override {
+    if (sections_++ > 0) throw std::logic_error("a CSV or TSV document has one table");
     std::vector<Value> header;
     for (const Column& c : columns) header.emplace_back(c.name);
     row(header);
@@ -314,26 +334,98 @@ class DelimitedWriter : public Writer {
   }
 
   std::ostream& out_;
-  bool sectioned_;
   char delimiter_;
   int sections_ = 0;
 };
 
-}  // namespace
+// "a, b, c": the names of the parts.
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "(none)" : out;
+}
 
-std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned,
-                                    std::size_t width) {
+[[noreturn]] void several_parts(Format format, const std::vector<std::string>& parts) {
+  throw UsageError(std::string(format == Format::csv ? "--csv" : "--tsv") +
+                   " prints one table and this answer has several parts: " + listed(parts) +
+                   "; choose one with --part NAME (--json prints them all in one document)");
+}
+
+[[noreturn]] void no_such_part(const std::string& part, const std::vector<std::string>& parts) {
+  throw UsageError("--part: '" + part +
+                   "' is not a part of this answer; its parts: " + listed(parts));
+}
+
+// --part NAME: passes the section of that name (and its rows) to `inner`, an unsectioned
+// writer, and drops the others; at the end, a UsageError when no section had that name.
+// Without a name (CSV or TSV of a sectioned document) it writes nothing and always ends in a
+// UsageError listing the parts: one table cannot hold them.
+class PartWriter : public Writer {
+ public:
+  PartWriter(std::unique_ptr<Writer> inner, std::string part, Format format)
+      : inner_(std::move(inner)), part_(std::move(part)), format_(format) {}
+
+  void section(std::string_view name, std::vector<Column> columns, Shape shape) override {
+    names_.emplace_back(name);
+    passing_ = inner_ && !found_ && name == part_;
+    if (!passing_) return;
+    found_ = true;
+    inner_->section(name, std::move(columns), shape);
+  }
+
+  void row(const std::vector<Value>& values) override {
+    if (passing_) inner_->row(values);
+  }
+
+  void finish() override {
+    if (!inner_) several_parts(format_, names_);
+    if (!found_) no_such_part(part_, names_);
+    inner_->finish();
+  }
+
+ private:
+  std::unique_ptr<Writer> inner_;  // null: refuse (no part chosen)
+  std::string part_;
+  Format format_;
+  std::vector<std::string> names_;
+  bool passing_ = false;
+  bool found_ = false;
+};
+
+std::unique_ptr<Writer> plain_writer(Format format, std::ostream& out, bool sectioned,
+                                     std::size_t width) {
   switch (format) {
     case Format::json:
       return std::make_unique<JsonWriter>(out, sectioned);
     case Format::csv:
-      return std::make_unique<DelimitedWriter>(out, sectioned, ',');
+      return std::make_unique<DelimitedWriter>(out, ',');
     case Format::tsv:
-      return std::make_unique<DelimitedWriter>(out, sectioned, '\t');
+      return std::make_unique<DelimitedWriter>(out, '\t');
     case Format::table:
       break;
   }
   return std::make_unique<TableWriter>(out, sectioned, width);
+}
+
+}  // namespace
+
+std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned,
+                                    std::size_t width, std::string part) {
+  if (!part.empty())
+    return std::make_unique<PartWriter>(plain_writer(format, out, false, width), std::move(part),
+                                        format);
+  bool one_table = format == Format::csv || format == Format::tsv;
+  if (sectioned && one_table) return std::make_unique<PartWriter>(nullptr, "", format);
+  return plain_writer(format, out, sectioned, width);
+}
+
+void check_part(Format format, const std::string& part, const std::vector<std::string>& parts) {
+  if (!part.empty()) {
+    if (std::find(parts.begin(), parts.end(), part) == parts.end()) no_such_part(part, parts);
+    return;
+  }
+  if ((format == Format::csv || format == Format::tsv) && parts.size() > 1)
+    several_parts(format, parts);
 }
 
 Value text(std::string value) { return Value(std::move(value)); }

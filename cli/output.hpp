@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,13 @@ namespace euiomkb::cli {
 
 enum class Format { table, json, csv, tsv };
 
+// A mistake in how the tool was called that CLI11 cannot see (an unknown name, a bad date, a
+// part the answer does not have): main prints it and exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // How JSON shows a column's values (text output shows them all as text). An id_list value is
 // text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []).
 enum class ColumnType { text, integer, number, boolean, id_list };
@@ -27,14 +35,22 @@ enum class ColumnType { text, integer, number, boolean, id_list };
 struct Column {
   std::string name;
   ColumnType type = ColumnType::text;
+  // For programs only: written in JSON, CSV and TSV, left out of the table for people (the key
+  // of a record a row names, beside the name people read).
+  bool for_programs = false;
 };
+
+// A text column of the key of the record named beside it ("person_key"), for programs only.
+inline Column key_column(std::string name) { return {std::move(name), ColumnType::text, true}; }
 
 // A value of a row: NULL, an integer, a real or text.
 using Value = SqlValue;
 
 // A table section has any number of rows; a record section has one row, shown as
-// "field  value" lines in text and as one object in JSON.
-enum class Shape { table, record };
+// "field  value" lines in text and as one object in JSON. A summary is a record whose fields,
+// in a sectioned JSON document, are members of the document's object itself rather than an
+// object under the section's name ({"ok": true, "checks": [...]}); elsewhere it is a record.
+enum class Shape { table, record, summary };
 
 class Writer {
  public:
@@ -53,13 +69,24 @@ class Writer {
 // them are written as they come with the same widths.
 inline constexpr std::size_t kAlignedRows = 1000;
 
-// A writer to `out` in `format`. `sectioned` documents have named sections (JSON: an object
-// keyed by section name; text: a heading per section; CSV/TSV: a "# name" line before each
-// section's header); otherwise the document is its only section. A table written within a
-// `width` (columns of the terminal; 0: no limit) narrows its widest columns to fit, shortening
-// long cells with "…", and wraps a record's long values at spaces; other formats ignore it.
+// A writer to `out` in `format`. `sectioned` documents have named sections, the answer's
+// parts (JSON: one object, each part under its name; text: a heading per part); otherwise the
+// document is its only section. A table written within a `width` (columns of the terminal; 0:
+// no limit) narrows its widest columns to fit, shortening long cells with "…", and wraps a
+// record's long values at spaces; other formats ignore it.
+//
+// The machine format rule (README, "Machine formats"): every format prints one document.
+// CSV and TSV print one table, so a sectioned document in CSV or TSV prints nothing and
+// finish() throws UsageError naming its parts, unless `part` chooses one. A non-empty `part`,
+// in any format, writes only the section of that name, as the only section of an unsectioned
+// document; finish() throws UsageError listing the parts when no section has that name.
 std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, bool sectioned,
-                                    std::size_t width = 0);
+                                    std::size_t width = 0, std::string part = {});
+
+// For a command that must refuse before it acts (import writes the database): throws the
+// UsageError the writer's finish() would, given the answer's `parts` in order: CSV or TSV
+// without `part` (when there are several parts), or a `part` not among them.
+void check_part(Format format, const std::string& part, const std::vector<std::string>& parts);
 
 // Builders of values from the library's types: NULL for std::nullopt.
 Value text(std::string value);

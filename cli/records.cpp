@@ -24,6 +24,11 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+// The key of the record of `kind` with row id `id`, or NULL.
+Value key_of(const KnowledgeBase& kb, std::string_view kind, std::int64_t id) {
+  return text(kb.key_of(kind, id));
+}
+
 void write_meeting(const KnowledgeBase& kb, const Meeting& m, Writer& out, CitationNotes& notes) {
   out.section("meeting",
               {{"key"},
@@ -46,22 +51,37 @@ void write_meeting(const KnowledgeBase& kb, const Meeting& m, Writer& out, Citat
   for (const auto& d : stored_rows(kb, kMeetingDates, {m.id.value()}))
     out.row({d[1], d[2], d[3], d[4], notes.of("meeting_date", std::get<std::int64_t>(d[0]))});
   out.section("attendees", {{"person"},
+                            key_column("person_key"),
                             {"role"},
                             {"post"},
+                            key_column("post_key"),
                             {"acting", ColumnType::boolean},
                             {"organisation"},
+                            key_column("organisation_key"),
                             {"attested_as"},
                             CitationNotes::column()});
   for (const Attendance& a : kb.meetings().attendance(m.id))
-    out.row({text(a.person), text(a.role), text(a.post), boolean(a.acting), text(a.organisation),
+    out.row({text(a.person), key_of(kb, "person", a.person_id.value()), text(a.role), text(a.post),
+             a.post_id ? key_of(kb, "post", a.post_id->value()) : Value(), boolean(a.acting),
+             text(a.organisation),
+             a.organisation_id ? key_of(kb, "organisation", a.organisation_id->value()) : Value(),
              text(a.attested_as), notes.of(a)});
-  out.section("organisations",
-              {{"organisation"}, {"role"}, {"attested_as"}, CitationNotes::column()});
+  out.section("organisations", {{"organisation"},
+                                key_column("organisation_key"),
+                                {"role"},
+                                {"attested_as"},
+                                CitationNotes::column()});
   for (const MeetingOrganisation& o : kb.meetings().organisations(m.id))
-    out.row({text(o.organisation), text(o.role), text(o.attested_as), notes.of(o)});
-  out.section("topics", {{"topic"}, {"theme"}, {"attested_as"}, CitationNotes::column()});
+    out.row({text(o.organisation),
+             o.organisation_id ? key_of(kb, "organisation", o.organisation_id->value()) : Value(),
+             text(o.role), text(o.attested_as), notes.of(o)});
+  out.section(
+      "topics",
+      {{"topic"}, {"theme"}, key_column("theme_key"), {"attested_as"}, CitationNotes::column()});
   for (const Topic& t : kb.meetings().topics(m.id))
-    out.row({text(t.label), text(t.theme), text(t.attested_as), notes.of(t)});
+    out.row({text(t.label), text(t.theme),
+             t.theme_id ? key_of(kb, "theme", t.theme_id->value()) : Value(), text(t.attested_as),
+             notes.of(t)});
   // What the documents say of the meeting's series (how often it meets, how many so far, ...).
   if (m.series) {
     out.section(
@@ -81,7 +101,9 @@ void write_person(const KnowledgeBase& kb, const Person& p, Writer& out, Citatio
            p.aliases.empty() ? Value() : text(join(p.aliases)),
            stored_value(kb, kPersonNote, p.id.value()), notes.of(p)});
   out.section("posts", {{"post"},
+                        key_column("post_key"),
                         {"organisation"},
+                        key_column("organisation_key"),
                         {"acting", ColumnType::boolean},
                         {"start_date"},
                         {"end_date"},
@@ -89,17 +111,25 @@ void write_person(const KnowledgeBase& kb, const Person& p, Writer& out, Citatio
                         {"attested_to"},
                         CitationNotes::column()});
   for (const Tenure& t : kb.people().tenures(p.id))
-    out.row({text(t.post), text(t.organisation), boolean(t.acting), date(t.start_date),
-             date(t.end_date), date(t.attested_from), date(t.attested_to), notes.of(t)});
+    out.row({text(t.post), key_of(kb, "post", t.post_id.value()), text(t.organisation),
+             t.organisation_id ? key_of(kb, "organisation", t.organisation_id->value()) : Value(),
+             boolean(t.acting), date(t.start_date), date(t.end_date), date(t.attested_from),
+             date(t.attested_to), notes.of(t)});
   out.section("meetings", {{"held_on"},
                            {"meeting"},
+                           key_column("meeting_key"),
                            {"role"},
                            {"post"},
+                           key_column("post_key"),
                            {"organisation"},
+                           key_column("organisation_key"),
                            {"attested_as"},
                            CitationNotes::column()});
   for (const Attendance& a : kb.people().attendance(p.id))
-    out.row({date(a.held_on), text(a.meeting), text(a.role), text(a.post), text(a.organisation),
+    out.row({date(a.held_on), text(a.meeting), key_of(kb, "meeting", a.meeting_id.value()),
+             text(a.role), text(a.post),
+             a.post_id ? key_of(kb, "post", a.post_id->value()) : Value(), text(a.organisation),
+             a.organisation_id ? key_of(kb, "organisation", a.organisation_id->value()) : Value(),
              text(a.attested_as), notes.of(a)});
   out.section("statements", {{"said_on"}, {"kind"}, {"text"}, CitationNotes::column()});
   for (const Statement& s : kb.people().statements(p.id))
@@ -158,29 +188,44 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
 
   out.section("lineage", {{"event"},
                           {"from"},
+                          key_column("from_key"),
                           {"to"},
+                          key_column("to_key"),
                           {"occurred_on"},
                           {"general_knowledge", ColumnType::boolean},
                           {"basis"},
                           {"note"},
                           CitationNotes::column()});
   for (const OrganisationEvent& e : kb.organisations().lineage(o.id))
-    out.row({text(e.event), text(e.from_short_name), text(e.to_short_name), date(e.occurred_on),
+    out.row({text(e.event), text(e.from_short_name),
+             e.from_id ? key_of(kb, "organisation", e.from_id->value()) : Value(),
+             text(e.to_short_name),
+             e.to_id ? key_of(kb, "organisation", e.to_id->value()) : Value(), date(e.occurred_on),
              boolean(e.general_knowledge), stored_value(kb, kOrganisationEventBasis, e.id),
              text(e.note), notes.of(e)});
 
   // Every parent link with its dates, basis and note (the parent on a date is in the record).
-  out.section(
-      "parents",
-      {{"parent"}, {"valid_from"}, {"valid_to"}, {"basis"}, {"note"}, CitationNotes::column()});
+  out.section("parents", {{"parent"},
+                          key_column("parent_key"),
+                          {"valid_from"},
+                          {"valid_to"},
+                          {"basis"},
+                          {"note"},
+                          CitationNotes::column()});
   for (const auto& p : stored_rows(kb, kOrganisationParents, {o.short_name}))
-    out.row({p[1], p[2], p[3], p[4], p[5],
+    out.row({p[1],
+             std::holds_alternative<std::int64_t>(p[6])
+                 ? key_of(kb, "organisation", std::get<std::int64_t>(p[6]))
+                 : Value(),
+             p[2], p[3], p[4], p[5],
              notes.of("organisation_parent", std::get<std::int64_t>(p[0]))});
 
   // On a date: the agreements whose party rows stand for this organisation then (its own, or a
   // predecessor's continued under a new name), with how each stood; else every party row.
   out.section("agreements", {{"agreement"},
+                             key_column("agreement_key"),
                              {"party"},
+                             key_column("party_key"),
                              {"since"},
                              {"how"},
                              {"standing"},
@@ -194,8 +239,9 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                     (p.standing.as && p.standing.as->id == o.id) ||
                     (then && then->as && p.party.organisation_id == then->as->id);
         if (!mine) continue;
-        out.row({text(a.name), text(p.party.organisation), date(p.party.since), text(p.party.how),
-                 text(party_standing(p)),
+        out.row({text(a.name), key_of(kb, "agreement", a.id.value()), text(p.party.organisation),
+                 key_of(kb, "organisation", p.party.organisation_id.value()), date(p.party.since),
+                 text(p.party.how), text(party_standing(p)),
                  p.standing.through.empty() ? Value() : text(p.standing.basis),
                  p.standing.explanation.empty() ? Value() : text(p.standing.explanation),
                  notes.of(p.party)});
@@ -204,16 +250,22 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
     }
     for (const AgreementParty& p : kb.agreements().parties(a.id))
       if (p.organisation_id == o.id)
-        out.row({text(a.name), text(p.organisation), date(p.since), text(p.how), Value(), Value(),
-                 Value(), notes.of(p)});
+        out.row({text(a.name), key_of(kb, "agreement", a.id.value()), text(p.organisation),
+                 key_of(kb, "organisation", p.organisation_id.value()), date(p.since), text(p.how),
+                 Value(), Value(), Value(), notes.of(p)});
   }
 
-  out.section("meetings",
-              {{"held_on"}, {"meeting"}, {"role"}, {"attested_as"}, CitationNotes::column()});
+  out.section("meetings", {{"held_on"},
+                           {"meeting"},
+                           key_column("meeting_key"),
+                           {"role"},
+                           {"attested_as"},
+                           CitationNotes::column()});
   for (const MeetingOrganisation& mo : kb.meetings().of_organisation(o.id)) {
     std::optional<Meeting> m = kb.meetings().find(mo.meeting_id);
     if (!m || (on && m->held_on && !(*m->held_on <= *on || on->covers(*m->held_on)))) continue;
-    out.row({date(m->held_on), text(m->title), text(mo.role), text(mo.attested_as), notes.of(mo)});
+    out.row({date(m->held_on), text(m->title), key_of(kb, "meeting", m->id.value()), text(mo.role),
+             text(mo.attested_as), notes.of(mo)});
   }
 
   out.section("funding", {{"funder"},

@@ -140,7 +140,11 @@ void add_site_command(CLI::App& app, Tool& tool) {
   auto args = std::make_shared<Arguments>();
   auto* command =
       tool.command(app, "site", "Write the evidence site: a page and a JSON twin for every record",
-                   [&tool, args] { return build_site(tool, *args); });
+                   [&tool, args] {
+                     tool.refuse_formats("site", "writes a directory of pages",
+                                         "each page has a JSON twin in the site");
+                     return build_site(tool, *args);
+                   });
   command->add_option("--out", args->out, "Directory of the site (replaced only if made by site)")
       ->required();
   command->add_option("--pagefind", args->pagefind,

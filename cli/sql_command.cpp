@@ -3,6 +3,7 @@
 // seconds of work (default 5, 0 for none) or at Ctrl-C.
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -58,6 +59,22 @@ int run_sql(const Tool& tool, const Arguments& args) {
   std::string sql = args.query;
   if (sql.empty() || sql == "-")
     sql.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  // Each statement's rows are a part, named by the statement's number among those that return
+  // rows ("1", "2", ...). A machine format prints one document: several statements need --part.
+  std::size_t statements = count_sql_statements(sql);
+  if (tool.part.empty() && statements > 1 && tool.format() != Format::table)
+    throw UsageError(std::to_string(statements) +
+                     " statements: --json, --csv and --tsv print the rows of one; choose one "
+                     "with --part N (the Nth statement that returns rows), or run them one at a "
+                     "time");
+  if (!tool.part.empty()) {
+    std::size_t n = 0;
+    auto [end, ec] = std::from_chars(tool.part.data(), tool.part.data() + tool.part.size(), n);
+    if (ec != std::errc() || end != tool.part.data() + tool.part.size() || n == 0 || n > statements)
+      throw UsageError("--part: '" + tool.part + "' is not a statement of the " +
+                       std::to_string(statements) + " given: give a number from 1 to " +
+                       std::to_string(statements));
+  }
   KnowledgeBase kb =
       tool.open(args.write ? KnowledgeBase::Mode::read_write : KnowledgeBase::Mode::read_only);
   SqlOptions options;
@@ -65,6 +82,7 @@ int run_sql(const Tool& tool, const Arguments& args) {
   options.time_limit = time_limit(args.time_limit_seconds);
   options.interrupt = &interrupted;
   auto out = tool.writer(false);
+  int results = 0;
   try {
     InterruptScope scope;
     kb.run_sql(
@@ -72,7 +90,7 @@ int run_sql(const Tool& tool, const Arguments& args) {
         [&](const std::vector<std::string>& names) {
           std::vector<Column> columns;
           for (const std::string& n : names) columns.push_back({n});
-          out->section("rows", std::move(columns));
+          out->section(std::to_string(++results), std::move(columns));
         },
         [&](const std::vector<SqlValue>& values) { out->row(values); });
   } catch (const QueryError&) {

@@ -38,7 +38,9 @@ inline constexpr std::string_view kOrganisationEventBasis =
     "SELECT basis, note FROM v_organisation_event WHERE org_event_id = ?1";
 // Parent links of an organisation (v_organisation_parent names organisations by short name).
 inline constexpr std::string_view kOrganisationParents =
-    "SELECT org_parent_id, parent, valid_from, valid_to, basis, note FROM v_organisation_parent "
+    "SELECT org_parent_id, parent, valid_from, valid_to, basis, note, "
+    "(SELECT org_id FROM organisation o WHERE o.short_name = p.parent) AS parent_id "
+    "FROM v_organisation_parent p "
     "WHERE organisation = ?1 ORDER BY valid_from IS NOT NULL, valid_from, org_parent_id";
 
 }  // namespace euiomkb::cli

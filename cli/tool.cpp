@@ -28,6 +28,10 @@ CLI::App* Tool::command(CLI::App& app, const std::string& name, const std::strin
                         std::function<int()> run) {
   CLI::App* sub = app.add_subcommand(name, description);
   sub->fallthrough();
+  sub->add_option("--part", part,
+                  "Only this part of the answer (CSV and TSV print one table: an answer of "
+                  "several parts needs one; the error lists them)")
+      ->type_name("NAME");
   runs_.emplace_back(sub, std::move(run));
   return sub;
 }
@@ -101,6 +105,14 @@ std::size_t Tool::width() const {
   winsize size{};
   if (out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) return size.ws_col;
   return 0;
+}
+
+void Tool::refuse_formats(const std::string& command, const std::string& what,
+                          const std::string& instead) const {
+  std::string given = json ? "--json" : csv ? "--csv" : tsv ? "--tsv" : "";
+  if (given.empty() && part.empty()) return;
+  if (given.empty()) given = "--part";
+  throw UsageError(command + " " + what + "; it does not take " + given + " (" + instead + ")");
 }
 
 Format Tool::format() const {

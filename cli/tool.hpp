@@ -18,13 +18,6 @@
 
 namespace euiomkb::cli {
 
-// A mistake in how the tool was called that CLI11 cannot see (an unknown name, a bad date):
-// main prints it and exits 2.
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Where the database is: --db, else $EUIOMKB_DB, else the default file under
 // ${XDG_DATA_HOME:-$HOME/.local/share}/euiomkb/.
 struct DatabaseLocation {
@@ -40,7 +33,7 @@ class Tool {
   Tool(std::ostream& output, std::ostream& errors) : out(output), err(errors) {}
 
   // Adds a subcommand whose `run` is called when it is the one parsed; it accepts the shared
-  // options after its name.
+  // options after its name, and --part NAME (one part of the answer: `part`).
   CLI::App* command(CLI::App& app, const std::string& name, const std::string& description,
                     std::function<int()> run);
   // Runs the parsed command; 2 when there is none.
@@ -62,9 +55,15 @@ class Tool {
   void start_logging() const;
 
   Format format() const;
+  // The writer of the answer in format(), keeping only --part when given (make_writer).
   std::unique_ptr<Writer> writer(bool sectioned) const {
-    return make_writer(format(), out, sectioned, width());
+    return make_writer(format(), out, sectioned, width(), part);
   }
+  // For a command whose output is not a document of parts: throws UsageError when --json,
+  // --csv, --tsv or --part was given: "`command` `what`" ("tour prints a walk ..."), and
+  // `instead` (where a program finds the same facts). No command silently ignores a format.
+  void refuse_formats(const std::string& command, const std::string& what,
+                      const std::string& instead) const;
   // The width tables fit: none with --wide; else $COLUMNS when set; else the terminal's when
   // standard output is one (out_is_terminal); else none (output to a file or pipe is as wide
   // as it needs).
@@ -74,6 +73,7 @@ class Tool {
   bool json = false;
   bool csv = false;
   bool tsv = false;
+  std::string part;         // --part NAME: only that part of the answer
   bool wide = false;        // --wide: tables as wide as their cells
   double wait_seconds = 5;  // --wait: how long to wait for another program's write lock
   int verbosity = 0;        // how many -v

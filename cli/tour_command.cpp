@@ -49,6 +49,8 @@ int tour(const KnowledgeBase& kb, const std::string& db, std::ostream& out) {
 
 void add_tour_command(CLI::App& app, Tool& tool) {
   tool.command(app, "tour", "Print counts, the meeting timeline and conflicting claims", [&tool] {
+    tool.refuse_formats("tour", "prints a walk through the database for people",
+                        "for programs: info, meetings, timeline --json, --csv or --tsv");
     KnowledgeBase kb = tool.open();
     return tour(kb, tool.location().path, tool.out);
   });

@@ -1,5 +1,7 @@
-// euiomkb verify: run every check of the database; with --json, a report a program can read.
-#include <nlohmann/json.hpp>
+// euiomkb verify: run every check of the database; with --json, --csv or --tsv, a report a
+// program can read (one document: the totals, the checks and the failures).
+#include <algorithm>
+#include <iterator>
 #include <ostream>
 
 #include "tool.hpp"
@@ -7,34 +9,75 @@
 namespace euiomkb::cli {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// The checks verify runs, by the rule a failure of each names, in the order they run.
+constexpr const char* kRules[] = {"integrity",
+                                  "search-index",
+                                  "foreign-key",
+                                  "source-hash",
+                                  "quotation",
+                                  "names-subject",
+                                  "published-before-event",
+                                  "describes-meeting",
+                                  "dangling-citation",
+                                  "uncited",
+                                  "claim-preferred"};
 
-// The report as JSON: ok, the counts, and one object per failure with its rule, the citation
-// at fault (or null), the row it backs (or null), the source, the quotation and the message.
-void print_json(const VerificationReport& report, std::ostream& out) {
-  Json failures = Json::array();
-  for (const VerificationFailure& f : report.failures) {
-    Json row = f.subject_id ? Json{{"kind", f.subject_type}, {"id", *f.subject_id}} : Json();
-    failures.push_back({{"rule", f.rule},
-                        {"citation", f.citation_id ? Json(*f.citation_id) : Json()},
-                        {"row", row},
-                        {"source", f.source},
-                        {"quote", f.quote},
-                        {"message", f.message}});
+// The report as one document: ok and the totals (a summary: in JSON the document's own
+// members), then "checks" (each rule, how many items it checked where that is counted, and
+// its failures) and "failures" (the rule, the citation at fault, the row it backs with the
+// row's key, the source, the quotation and the message).
+void write_report(const KnowledgeBase& kb, const VerificationReport& report, const std::string& db,
+                  Writer& out) {
+  out.section("verify",
+              {{"ok", ColumnType::boolean},
+               {"database"},
+               {"citations_checked", ColumnType::integer},
+               {"rows_checked", ColumnType::integer}},
+              Shape::summary);
+  out.row({boolean(report.ok()), text(db), integer(report.citations_checked),
+           integer(report.rows_checked)});
+  std::vector<std::string> rules(std::begin(kRules), std::end(kRules));
+  for (const VerificationFailure& f : report.failures)
+    if (std::find(rules.begin(), rules.end(), f.rule) == rules.end()) rules.push_back(f.rule);
+  out.section("checks",
+              {{"check"}, {"checked", ColumnType::integer}, {"failures", ColumnType::integer}});
+  for (const std::string& rule : rules) {
+    auto failures = std::count_if(report.failures.begin(), report.failures.end(),
+                                  [&](const VerificationFailure& f) { return f.rule == rule; });
+    Value checked;
+    if (rule == "quotation" || rule == "names-subject" || rule == "dangling-citation")
+      checked = integer(report.citations_checked);
+    else if (rule == "uncited")
+      checked = integer(report.rows_checked);
+    out.row({text(rule), checked, integer(static_cast<std::int64_t>(failures))});
   }
-  Json document = {{"ok", report.ok()},
-                   {"citations_checked", report.citations_checked},
-                   {"rows_checked", report.rows_checked},
-                   {"failures", failures}};
-  out << document.dump(2) << "\n";
+  out.section("failures", {{"rule"},
+                           {"citation", ColumnType::integer},
+                           {"row_kind"},
+                           {"row_id", ColumnType::integer},
+                           {"row_key"},
+                           {"source"},
+                           {"quote"},
+                           {"message"}});
+  for (const VerificationFailure& f : report.failures) {
+    std::optional<std::string> key;
+    if (f.subject_id && !f.subject_type.empty()) key = kb.key_of(f.subject_type, *f.subject_id);
+    out.row({text(f.rule), integer(f.citation_id),
+             f.subject_type.empty() ? Value{} : text(f.subject_type), integer(f.subject_id),
+             text(key), f.source.empty() ? Value{} : text(f.source),
+             f.quote.empty() ? Value{} : text(f.quote), text(f.message)});
+  }
+  out.finish();
 }
 
 // Runs KnowledgeBase::verify() and prints every problem found. Exit 0 when all checks pass.
-int verify(const KnowledgeBase& kb, const std::string& db, bool json, std::ostream& out,
-           std::ostream& err) {
+int verify(const Tool& tool, const KnowledgeBase& kb, const std::string& db) {
+  std::ostream& out = tool.out;
+  std::ostream& err = tool.err;
   VerificationReport report = kb.verify();
-  if (json) {
-    print_json(report, out);
+  if (tool.format() != Format::table || !tool.part.empty()) {
+    write_report(kb, report, db, *tool.writer(true));
+    if (!report.ok()) err << db << ": " << report.problems.size() << " problem(s) found\n";
     return report.ok() ? 0 : 1;
   }
   for (const std::string& problem : report.problems) err << "FAIL " << problem << "\n";
@@ -53,9 +96,9 @@ int verify(const KnowledgeBase& kb, const std::string& db, bool json, std::ostre
 void add_verify_command(CLI::App& app, Tool& tool) {
   tool.command(app, "verify", "Check integrity, citations, coverage and support (--json: a report)",
                [&tool] {
+                 check_part(tool.format(), tool.part, {"verify", "checks", "failures"});
                  KnowledgeBase kb = tool.open();
-                 return verify(kb, tool.location().path, tool.format() == Format::json, tool.out,
-                               tool.err);
+                 return verify(tool, kb, tool.location().path);
                });
 }
 

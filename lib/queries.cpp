@@ -540,4 +540,44 @@ void KnowledgeBase::run_sql(
   }
 }
 
+namespace {
+
+// True when `text` holds something besides white space, ';' and SQL comments.
+bool holds_statement(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ';') continue;
+    if (text.compare(i, 2, "--") == 0) {
+      i = text.find('\n', i);
+      if (i == std::string_view::npos) return false;
+      continue;
+    }
+    if (text.compare(i, 2, "/*") == 0) {
+      i = text.find("*/", i + 2);
+      if (i == std::string_view::npos) return false;
+      ++i;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t count_sql_statements(std::string_view sql) {
+  std::size_t count = 0;
+  std::size_t start = 0;
+  std::string candidate;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] != ';') continue;
+    candidate.assign(sql.substr(start, i + 1 - start));
+    if (sqlite3_complete(candidate.c_str()) == 0) continue;  // inside a string, comment, trigger
+    if (holds_statement(candidate)) ++count;
+    start = i + 1;
+  }
+  if (holds_statement(sql.substr(start))) ++count;
+  return count;
+}
+
 }  // namespace euiomkb

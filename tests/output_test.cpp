@@ -1,6 +1,7 @@
 // The text writer's tables: aligned to their widest cell while they fit the window of
 // kAlignedRows rows; longer sections print the window aligned, then stream the rest, complete
-// and in order, with the window's widths.
+// and in order, with the window's widths. The machine format rule: one document per format,
+// one table for CSV and TSV, --part for one part.
 #include "output.hpp"
 
 #include <gtest/gtest.h>
@@ -85,6 +86,75 @@ TEST(TableWriter, RecordSectionsAlignTheirFieldNames) {
   writer->row({text(std::string("SOM 11")), Value()});
   writer->finish();
   EXPECT_EQ(out.str(), "title    SOM 11\nheld_on  -\n");
+}
+
+// A record with two parts, as `meeting` writes one.
+void write_two_parts(Writer& writer) {
+  writer.section("meeting", {{"key"}, {"title"}}, Shape::record);
+  writer.row({text(std::string("som-1")), text(std::string("First, \"SOM\""))});
+  writer.section("attendees", {{"person"}, key_column("person_key")});
+  writer.row({text(std::string("Ann")), text(std::string("ann"))});
+  writer.finish();
+}
+
+TEST(MachineFormats, CsvOfSeveralPartsWritesNothingAndNamesTheParts) {
+  for (Format format : {Format::csv, Format::tsv}) {
+    std::ostringstream out;
+    auto writer = make_writer(format, out, true);
+    try {
+      write_two_parts(*writer);
+      ADD_FAILURE() << "no usage error";
+    } catch (const UsageError& e) {
+      EXPECT_NE(std::string(e.what()).find("several parts: meeting, attendees; choose one with "
+                                           "--part NAME"),
+                std::string::npos)
+          << e.what();
+    }
+    EXPECT_EQ(out.str(), "");
+  }
+}
+
+TEST(MachineFormats, PartKeepsOneSectionAsTheWholeDocument) {
+  std::ostringstream csv;
+  write_two_parts(*make_writer(Format::csv, csv, true, 0, "meeting"));
+  EXPECT_EQ(csv.str(), "key,title\nsom-1,\"First, \"\"SOM\"\"\"\n");
+  std::ostringstream json;
+  write_two_parts(*make_writer(Format::json, json, true, 0, "attendees"));
+  EXPECT_EQ(json.str(), "[\n  {\"person\":\"Ann\",\"person_key\":\"ann\"}\n]\n");
+  std::ostringstream table;
+  write_two_parts(*make_writer(Format::table, table, true, 0, "attendees"));
+  EXPECT_EQ(table.str(), "person\n------\nAnn\n");  // the key is for programs only
+}
+
+TEST(MachineFormats, APartTheAnswerDoesNotHaveIsAUsageErrorListingThem) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::json, out, true, 0, "topics");
+  EXPECT_THROW(write_two_parts(*writer), UsageError);
+  EXPECT_EQ(out.str(), "");
+  EXPECT_THROW(check_part(Format::json, "topics", {"meeting", "attendees"}), UsageError);
+  EXPECT_THROW(check_part(Format::csv, "", {"meeting", "attendees"}), UsageError);
+  EXPECT_NO_THROW(check_part(Format::csv, "", {"keys"}));
+  EXPECT_NO_THROW(check_part(Format::json, "", {"meeting", "attendees"}));
+}
+
+TEST(MachineFormats, JsonOfSeveralPartsIsOneObjectAndASummaryItsOwnMembers) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::json, out, true);
+  writer->section("verify", {{"ok", ColumnType::boolean}, {"n", ColumnType::integer}},
+                  Shape::summary);
+  writer->row({boolean(true), integer(3)});
+  writer->section("failures", {{"rule"}, {"row_key"}});
+  writer->finish();
+  EXPECT_EQ(out.str(), "{\n  \"ok\": true,\n  \"n\": 3,\n  \"failures\": []\n}\n");
+}
+
+TEST(MachineFormats, AnUnsectionedDocumentCannotTakeASecondSection) {
+  for (Format format : {Format::json, Format::csv}) {
+    std::ostringstream out;
+    auto writer = make_writer(format, out, false);
+    writer->section("1", {{"a"}});
+    EXPECT_THROW(writer->section("2", {{"b"}}), std::logic_error);
+  }
 }
 
 }  // namespace

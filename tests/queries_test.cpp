@@ -131,6 +131,18 @@ std::string first_value(KnowledgeBase& kb, const std::string& sql, const SqlOpti
 constexpr const char* kEndless =
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n";
 
+TEST(CountSqlStatements, CountsWhatRunSqlRunsOneAfterAnother) {
+  EXPECT_EQ(count_sql_statements("SELECT 1"), 1u);
+  EXPECT_EQ(count_sql_statements("SELECT 1; SELECT 2"), 2u);
+  EXPECT_EQ(count_sql_statements("SELECT 1;\n-- a comment; not a statement\n;  ;"), 1u);
+  EXPECT_EQ(count_sql_statements("SELECT ';' AS a, \"x;y\" /* ; */ FROM t;"), 1u);
+  EXPECT_EQ(count_sql_statements("CREATE TRIGGER t AFTER INSERT ON a BEGIN DELETE FROM b; "
+                                 "DELETE FROM c; END; SELECT 1"),
+            2u);
+  EXPECT_EQ(count_sql_statements("  /* only a comment */ "), 0u);
+  EXPECT_EQ(count_sql_statements(""), 0u);
+}
+
 TEST_F(Queries, RunSqlAllowsReadOnlyPragmasAndRefusesThoseThatSetSomething) {
   SqlOptions reads;
   EXPECT_EQ(first_value(kb(), "PRAGMA journal_mode", reads), "memory");

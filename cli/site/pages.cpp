@@ -269,6 +269,14 @@ std::string SiteBuilder::linked_cell(const std::string& field, const Json& value
   return "<a href=\"" + esc(found->second) + ".html\">" + json_cell(value) + "</a>";
 }
 
+namespace {
+// A "<thing>_key" field: the key beside a name, for programs (the JSON twin keeps it; the page
+// shows the name).
+bool for_programs(const std::string& field) {
+  return field.size() > 4 && field.compare(field.size() - 4, 4, "_key") == 0;
+}
+}  // namespace
+
 void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::string& json) {
   Json doc = Json::parse(json);
   for (auto& [name, section] : doc.items()) {
@@ -278,7 +286,7 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
       out << "<dl class=\"record\">\n";
       for (auto& [field, value] : section.items()) {
         // The key is in the page's heading line; a missing note is no news.
-        if (field == "key" || (field == "note" && value.is_null())) continue;
+        if (field == "key" || for_programs(field) || (field == "note" && value.is_null())) continue;
         out << "<dt>" << (field == "cited" ? "Evidence" : heading(field)) << "</dt><dd>";
         if (field == "cited")
           out << (citation_ids(value).empty() ? std::string("general knowledge (no citation)")
@@ -297,7 +305,9 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
       bool notes = std::any_of(section.begin(), section.end(), [](const Json& row) {
         return row.contains("note") && !row["note"].is_null();
       });
-      auto shown = [&](const std::string& field) { return field != "note" || notes; };
+      auto shown = [&](const std::string& field) {
+        return (field != "note" || notes) && !for_programs(field);
+      };
       for (auto& [field, value] : section.front().items())
         if (shown(field))
           out << "<th scope=\"col\">" << (field == "cited" ? "Evidence" : heading(field))

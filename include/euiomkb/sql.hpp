@@ -5,8 +5,11 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
+
+#include "euiomkb/api.hpp"
 
 namespace euiomkb {
 
@@ -43,5 +46,12 @@ struct SqlOptions {
   std::chrono::milliseconds time_limit{0};
   const std::atomic<bool>* interrupt = nullptr;
 };
+
+// How many statements `sql` holds as KnowledgeBase::run_sql runs them, one after another: a
+// statement ends at a ';' that SQLite counts as completing it (not one inside a string, a
+// quoted name, a comment or a trigger body) or at the end of the text; white space and
+// comments alone are no statement. Does not check that a statement compiles. Throws only
+// std::bad_alloc.
+EUIOMKB_API std::size_t count_sql_statements(std::string_view sql);
 
 }  // namespace euiomkb
