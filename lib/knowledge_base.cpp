@@ -384,7 +384,11 @@ constexpr std::string_view kHasEuiomkbTables =
 void check_database_file(const std::string& path) {
   std::error_code error;
   auto status = std::filesystem::status(path, error);
-  if (!std::filesystem::exists(status)) throw DatabaseError("no database at '" + path + "'");
+  if (status.type() == std::filesystem::file_type::not_found)
+    throw DatabaseError("no database at '" + path + "'");
+  // Anything else that stops the look (a directory on the way that this user may not enter):
+  // the file may well be there, so saying "no database" would mislead.
+  if (error) throw DatabaseError("cannot reach '" + path + "': " + error.message());
   if (std::filesystem::is_directory(status))
     throw DatabaseError("'" + path + "' is a directory, not an euiomkb database file");
   auto size = std::filesystem::file_size(path, error);
