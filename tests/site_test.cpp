@@ -15,6 +15,7 @@
 
 #include "euiomkb/euiomkb.hpp"
 #include "import_command.hpp"
+#include "site/pages.hpp"
 #include "tool.hpp"
 
 namespace euiomkb {
@@ -191,6 +192,69 @@ TEST_F(SiteTest, EveryCitationLinkLandsOnAnAnchorAndEveryTwinParses) {
   for (const auto& entry : index)
     if (entry["key"] == "bo-example" && entry["url"] == "people/bo-example.html") listed = true;
   EXPECT_TRUE(listed);
+}
+
+// No page grows with the database: an index lists a page's worth of records and links to the
+// next page, the pages together list every record once, in the order of index.json; a table on
+// a record page shows its first rows and says how many its JSON twin holds.
+TEST_F(SiteTest, LongIndexesArePagedAndLongTablesShowTheirFirstRows) {
+  std::string db = database("a.db", {"plain.facts"});
+  KnowledgeBase kb = KnowledgeBase::open(db);
+  fs::path out = dir_ / "paged";
+  fs::create_directories(out);
+  cli::site::SiteBuilder builder(kb, db, out, false,
+                                 cli::site::SiteLimits{.index_rows = 7, .table_rows = 3});
+  builder.build();
+
+  nlohmann::json all = nlohmann::json::parse(read(out / "people" / "index.json"));
+  const std::size_t pages = (all.size() + 6) / 7;
+  ASSERT_GT(pages, 2U);
+  std::regex row("<tr data-year=[^>]*><td><a href=\"([^\"]+)\\.html\">");
+  std::vector<std::string> listed;
+  for (std::size_t n = 1; n <= pages; ++n) {
+    std::string name = n == 1 ? "index.html" : "index-" + std::to_string(n) + ".html";
+    ASSERT_TRUE(fs::exists(out / "people" / name)) << name;
+    std::string page = read(out / "people" / name);
+    std::size_t on_page = 0;
+    for (std::sregex_iterator i(page.begin(), page.end(), row), end; i != end; ++i, ++on_page)
+      listed.push_back((*i)[1].str());
+    EXPECT_EQ(on_page, n < pages ? 7U : all.size() - 7 * (pages - 1)) << name;
+    EXPECT_NE(page.find("Page " + std::to_string(n) + " of " + std::to_string(pages)),
+              std::string::npos)
+        << name;
+    if (n > 1) {
+      std::string previous = n == 2 ? "index.html" : "index-" + std::to_string(n - 1) + ".html";
+      EXPECT_NE(page.find("href=\"" + previous + "\" rel=\"prev\""), std::string::npos) << name;
+    }
+    if (n < pages)
+      EXPECT_NE(page.find("href=\"index-" + std::to_string(n + 1) + ".html\" rel=\"next\""),
+                std::string::npos)
+          << name;
+    else
+      EXPECT_EQ(page.find("rel=\"next\""), std::string::npos) << name;
+  }
+  EXPECT_FALSE(fs::exists(out / "people" / ("index-" + std::to_string(pages + 1) + ".html")));
+  std::vector<std::string> keys;
+  for (const auto& entry : all) keys.push_back(entry["key"]);
+  EXPECT_EQ(listed, keys);
+
+  // The 11th meeting discussed more than three topics: its page shows three, its twin all.
+  nlohmann::json twin = nlohmann::json::parse(read(out / "meetings" / "som-11.json"));
+  const std::size_t topics = twin["topics"].size();
+  ASSERT_GT(topics, 3U);
+  std::string meeting = read(out / "meetings" / "som-11.html");
+  std::size_t from = meeting.find("<h2>Topics</h2>");
+  ASSERT_NE(from, std::string::npos);
+  std::size_t to = meeting.find("</table>", from);
+  std::string table = meeting.substr(from, to - from);
+  std::size_t rows = 0;
+  for (std::size_t at = table.find("<tr>"); at != std::string::npos;
+       at = table.find("<tr>", at + 1))
+    ++rows;
+  EXPECT_EQ(rows, 1U + 3U);  // the header and three topics
+  EXPECT_NE(meeting.find("The first 3 of " + std::to_string(topics) +
+                         " rows; <a href=\"som-11.json\">this page's JSON</a>"),
+            std::string::npos);
 }
 
 TEST_F(SiteTest, RefusesADirectoryItDidNotMakeAndReplacesOneItDid) {

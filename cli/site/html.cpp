@@ -119,6 +119,8 @@ figure { margin: 16px 0; }
 .picture { overflow-x: auto; }
 svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
 .filters label { margin-right: 8px; }
+.filters p { margin: 4px 0; }
+nav.pages ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
 .hidden-by-filter { display: none; }
 )";
 }
@@ -144,10 +146,42 @@ std::string_view site_js() {
       if (input) input.id = 'search-input';
     }
     var table = document.querySelector('table.index');
-    var filters = document.querySelectorAll('.filters select');
+    // A filter per name in the box's data-filters whose rows hold two or more values.
+    var box = document.querySelector('.filters[data-filters]');
+    var status = null;
+    var labels = { year: 'Year', series: 'Series', organisation: 'Organisation' };
+    if (box && table) {
+      box.getAttribute('data-filters').split(' ').forEach(function (name) {
+        var seen = {};
+        Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+          var v = r.getAttribute('data-' + name);
+          if (v) seen[v] = true;
+        });
+        var values = Object.keys(seen).sort(function (a, b) {
+          return a.localeCompare(b, undefined, { numeric: true });
+        });
+        if (values.length < 2) return;
+        var label = document.createElement('label');
+        label.textContent = (labels[name] || name) + ' ';
+        var select = document.createElement('select');
+        select.name = name;
+        select.add(new Option('All', ''));
+        values.forEach(function (v) { select.add(new Option(v, v)); });
+        label.appendChild(select);
+        box.appendChild(label);
+      });
+      if (box.querySelector('select')) {
+        status = document.createElement('p');
+        status.className = 'muted';
+        status.setAttribute('aria-live', 'polite');
+        box.appendChild(status);
+      }
+    }
+    var filters = box ? box.querySelectorAll('select') : [];
     function apply() {
       if (!table) return;
       var rows = table.tBodies[0].rows;
+      var shown = 0;
       for (var i = 0; i < rows.length; i++) {
         var show = true;
         for (var j = 0; j < filters.length; j++) {
@@ -155,7 +189,9 @@ std::string_view site_js() {
           if (f.value && rows[i].getAttribute('data-' + f.name) !== f.value) show = false;
         }
         rows[i].classList.toggle('hidden-by-filter', !show);
+        if (show) shown++;
       }
+      if (status) status.textContent = shown + ' of ' + rows.length + ' shown';
     }
     for (var j = 0; j < filters.length; j++) filters[j].addEventListener('change', apply);
     var heads = table ? table.querySelectorAll('th button') : [];

@@ -128,8 +128,14 @@ void command_json(const std::string& db_path, const std::vector<std::string>& ar
 }
 
 SiteBuilder::SiteBuilder(const KnowledgeBase& kb, std::string db_path, fs::path stage,
-                         bool searchable)
-    : kb_(kb), db_path_(std::move(db_path)), stage_(std::move(stage)), searchable_(searchable) {
+                         bool searchable, SiteLimits limits)
+    : kb_(kb),
+      db_path_(std::move(db_path)),
+      stage_(std::move(stage)),
+      searchable_(searchable),
+      limits_(limits) {
+  if (limits_.index_rows < 1 || limits_.table_rows < 1)
+    throw std::invalid_argument("site: a page must show at least one row");
   std::time_t now = std::time(nullptr);
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
@@ -313,7 +319,9 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
           out << "<th scope=\"col\">" << (field == "cited" ? "Evidence" : heading(field))
               << "</th>";
       out << "</tr></thead>\n<tbody>\n";
+      std::int64_t shown_rows = 0;
       for (auto& row : section) {
+        if (shown_rows++ == limits_.table_rows) break;
         out << "<tr>";
         for (auto& [field, value] : row.items()) {
           if (!shown(field)) continue;
@@ -329,6 +337,11 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
         out << "</tr>\n";
       }
       out << "</tbody></table></div>\n";
+      if (static_cast<std::int64_t>(section.size()) > limits_.table_rows) {
+        std::string twin = fs::path(page.url).filename().replace_extension(".json").string();
+        out << "<p class=\"muted\">The first " << limits_.table_rows << " of " << section.size()
+            << " rows; <a href=\"" << esc(twin) << "\">this page's JSON</a> has them all.</p>\n";
+      }
     } else {
       out << "<p>" << json_cell(section) << "</p>\n";
     }
@@ -366,27 +379,88 @@ void SiteBuilder::write_claims(std::ostream& out, Page& page, std::string_view s
   out << "</section>\n";
 }
 
+namespace {
+
+// The file name of page `n` (from 1) of an index: index.html, index-2.html, ...
+std::string index_page_name(std::int64_t n) {
+  return n == 1 ? std::string("index.html") : "index-" + std::to_string(n) + ".html";
+}
+
+// The links between the pages of an index: first, previous, a few around this one, next, last.
+void write_index_nav(std::ostream& out, std::int64_t n, std::int64_t pages, std::int64_t first_row,
+                     std::int64_t last_row, std::int64_t rows) {
+  out << "<nav class=\"pages\" aria-label=\"Pages of this index\"><p>Page " << n << " of " << pages
+      << ": rows " << first_row << " to " << last_row << " of " << rows << ".</p><ul>";
+  auto link = [&](std::int64_t to, const std::string& text, const char* rel) {
+    out << "<li><a href=\"" << index_page_name(to) << "\"" << rel << ">" << text << "</a></li>";
+  };
+  if (n > 1) link(n - 1, "Previous", " rel=\"prev\"");
+  std::int64_t from = std::max<std::int64_t>(1, n - 2), to = std::min(pages, n + 2);
+  if (from > 1) link(1, "1", "");
+  if (from > 2) out << "<li aria-hidden=\"true\">…</li>";
+  for (std::int64_t i = from; i <= to; ++i) {
+    if (i == n)
+      out << "<li><a href=\"" << index_page_name(i) << "\" aria-current=\"page\">" << i
+          << "</a></li>";
+    else
+      link(i, std::to_string(i), "");
+  }
+  if (to < pages - 1) out << "<li aria-hidden=\"true\">…</li>";
+  if (to < pages) link(pages, std::to_string(pages), "");
+  if (n < pages) link(n + 1, "Next", " rel=\"next\"");
+  out << "</ul></nav>\n";
+}
+
+}  // namespace
+
 void SiteBuilder::write_kind(std::string_view kind) {
   const KindInfo* info = kind_info(kind);
   std::string folder(info->folder);
-  std::ofstream index = open(folder + "/index.html");
+  const std::vector<KnowledgeBase::Key> keys = kb_.keys(kind);
+  const auto rows = static_cast<std::int64_t>(keys.size());
+  const std::int64_t pages =
+      std::max<std::int64_t>(1, (rows + limits_.index_rows - 1) / limits_.index_rows);
   std::ofstream index_json = open(folder + "/index.json");
-  PageHead head{std::string(info->title), "../", " data-pagefind-ignore=\"all\""};
-  begin_page(index, head);
-  index << "<h1>" << info->title << "</h1>\n"
-        << "<div class=\"filters\" data-filters=\"year series organisation\"></div>\n"
-        << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
-           "sideways\"><table class=\"index\">\n<thead><tr>"
-        << "<th scope=\"col\"><button type=\"button\" data-col=\"0\">Name</button></th>"
-        << "<th scope=\"col\"><button type=\"button\" data-col=\"1\">Year</button></th>"
-        << "<th scope=\"col\"><button type=\"button\" data-col=\"2\">Key</button></th>"
-        << "</tr></thead>\n<tbody>\n";
   index_json << "[";
   bool first = true;
-  for (const KnowledgeBase::Key& key : kb_.keys(kind))
-    write_record(kind, key, index, index_json, first);
-  index << "</tbody></table></div>\n";
-  end_page(index, head);
+  std::ofstream index;
+  std::int64_t n = 0;  // the index page being written
+  PageHead head{std::string(info->title), "../", " data-pagefind-ignore=\"all\""};
+  auto end_index_page = [&](std::int64_t written) {
+    index << "</tbody></table></div>\n";
+    if (pages > 1)
+      write_index_nav(index, n, pages, (n - 1) * limits_.index_rows + 1, written, rows);
+    end_page(index, head);
+    index.close();
+  };
+  for (std::int64_t i = 0; i < rows || i == 0; ++i) {
+    if (i % limits_.index_rows == 0) {
+      if (n > 0) end_index_page(i);
+      ++n;
+      index = open(folder + "/" + index_page_name(n));
+      head.title = pages > 1 ? std::string(info->title) + " (page " + std::to_string(n) + " of " +
+                                   std::to_string(pages) + ")"
+                             : std::string(info->title);
+      begin_page(index, head);
+      index << "<h1>" << esc(head.title) << "</h1>\n";
+      if (pages > 1) {
+        std::int64_t last = std::min(rows, n * limits_.index_rows);
+        write_index_nav(index, n, pages, (n - 1) * limits_.index_rows + 1, last, rows);
+        index << "<p class=\"muted\">Filters and sorting apply to this page; <a "
+                 "href=\"index.json\">index.json</a> lists all "
+              << rows << ".</p>\n";
+      }
+      index << "<div class=\"filters\" data-filters=\"year series organisation\"></div>\n"
+            << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, "
+               "scrolls sideways\"><table class=\"index\">\n<thead><tr>"
+            << "<th scope=\"col\"><button type=\"button\" data-col=\"0\">Name</button></th>"
+            << "<th scope=\"col\"><button type=\"button\" data-col=\"1\">Year</button></th>"
+            << "<th scope=\"col\"><button type=\"button\" data-col=\"2\">Key</button></th>"
+            << "</tr></thead>\n<tbody>\n";
+    }
+    if (i < rows) write_record(kind, keys[static_cast<std::size_t>(i)], index, index_json, first);
+  }
+  end_index_page(rows);
   index_json << "\n]\n";
 }
 

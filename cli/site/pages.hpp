@@ -15,6 +15,15 @@
 
 namespace euiomkb::cli::site {
 
+// How much one page shows, so that no page grows with the database (design.md, "The evidence
+// site"): an index lists `index_rows` records per page (index.html, index-2.html, ...; its
+// index.json twin lists them all), and a table on a record page shows its first `table_rows`
+// rows with a line saying how many there are (the page's JSON twin has every row).
+struct SiteLimits {
+  std::int64_t index_rows = 500;
+  std::int64_t table_rows = 200;
+};
+
 class SiteBuilder {
  public:
   // Writes into `stage` (an empty directory) from `kb`, whose file is `db_path` (the twins are
@@ -22,7 +31,7 @@ class SiteBuilder {
   // command run on that file). `searchable`: Pagefind will index it. Memory does not grow with
   // the number of meetings beyond the people and organisations' link map (design.md).
   SiteBuilder(const KnowledgeBase& kb, std::string db_path, std::filesystem::path stage,
-              bool searchable);
+              bool searchable, SiteLimits limits = {});
   // Writes every page; throws on a write failure.
   void build();
   std::int64_t page_count() const { return pages_; }
@@ -70,6 +79,7 @@ class SiteBuilder {
   std::string db_path_;
   std::filesystem::path stage_;
   bool searchable_;
+  SiteLimits limits_;
   std::string date_;
   std::int64_t pages_ = 0;
   std::map<std::string, std::int64_t> counts_;  // pages per kind
