@@ -121,6 +121,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
 .filters label { margin-right: 8px; }
 .filters p { margin: 4px 0; }
 nav.pages ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
+nav.pages a[aria-current] { font-weight: bold; text-decoration: none; color: var(--ink); }
 .hidden-by-filter { display: none; }
 )";
 }
