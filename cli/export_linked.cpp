@@ -377,7 +377,7 @@ std::string annotation_sql() {
          std::to_string(kQuoteContext) + ", 0)), substr(s.text, c.end_offset + 1, " +
          std::to_string(kQuoteContext) +
          "), c.quote, c.note, (SELECT min(key) FROM record_key WHERE kind = 'source' AND "
-         "row_id = s.source_id), s.title "
+         "row_id = s.source_id), s.title, s.source_id "
          "FROM citation c JOIN source s ON s.source_id = c.source_id "
          "ORDER BY c.source_id, c.start_offset, c.citation_id";
 }
@@ -451,8 +451,20 @@ void export_popolo(const KnowledgeBase& kb, std::ostream& out) {
   out << "{\n";
   collections.list("persons", [&] {
     kb.people().each([&](const Person& p) {
+      // The aliases are read whole before their citations: no query runs inside another.
+      std::vector<std::pair<std::int64_t, std::string>> aliases;
+      SqlOptions of_person;
+      of_person.parameters = {SqlValue(p.id.value())};
+      kb.run_sql(
+          "SELECT person_alias_id, alias FROM person_alias WHERE person_id = ?1 ORDER BY alias",
+          of_person, [](const auto&) {},
+          [&](const std::vector<SqlValue>& row) {
+            aliases.emplace_back(std::get<std::int64_t>(row[0]), std::get<std::string>(row[1]));
+          });
       Json other = Json::array();
-      for (const std::string& alias : p.aliases) other.push_back({{"name", alias}});
+      for (const auto& [alias_id, alias] : aliases)
+        other.push_back(
+            {{"name", alias}, {"sources", popolo_sources(kb, "person_alias", alias_id)}});
       collections.item({{"id", keyed("person", p.key, p.id.value())},
                         {"name", p.name},
                         {"honorific_prefix", p.honorific ? Json(*p.honorific) : Json(nullptr)},
@@ -694,7 +706,7 @@ void export_annotations(const KnowledgeBase& kb, std::ostream& out) {
                 {"type", "Text"},
                 {"format", "text/plain"},
                 {"language", text_of(row[7])},
-                {"identifier", keyed("source", text_of(row[15]), 0)},
+                {"identifier", keyed("source", text_of(row[15]), std::get<std::int64_t>(row[17]))},
                 {"title", text_of(row[16])}}},
               {"selector",
                Json::array(

@@ -113,6 +113,7 @@ TEST_F(ExportLinked, PopoloFollowsTheSchemaRulesAndEveryIdResolves) {
   };
   for (const Json& p : popolo["persons"]) {
     EXPECT_FALSE(p["name"].get<std::string>().empty()) << p;  // person.json: name required
+    for (const Json& n : p["other_names"]) sources_ok(n);
     sources_ok(p);
   }
   for (const Json& o : popolo["organizations"]) {
@@ -163,8 +164,8 @@ TEST_F(ExportLinked, PopoloFollowsTheSchemaRulesAndEveryIdResolves) {
   // Every citation of the kinds Popolo shows is a link.
   EXPECT_EQ(static_cast<std::int64_t>(links),
             count("SELECT count(*) FROM citation WHERE subject_type IN ('person', "
-                  "'organisation', 'organisation_name', 'post', 'tenure', 'meeting', "
-                  "'attendance')"));
+                  "'person_alias', 'organisation', 'organisation_name', 'post', 'tenure', "
+                  "'meeting', 'attendance')"));
   EXPECT_EQ(dangling, 0u);
   std::cout << "popolo: " << ids["persons"].size() << " persons, " << ids["organizations"].size()
             << " organizations, " << ids["posts"].size() << " posts, " << ids["memberships"].size()
@@ -220,6 +221,45 @@ TEST_F(ExportLinked, EveryAnnotationReanchorsInTheStoredText) {
   std::cout << anchored << "/" << items.size()
             << " annotations re-anchored (TextQuote and TextPosition on the same passage; "
             << past_non_ascii << " after non-ASCII text, where bytes and code points differ)\n";
+}
+
+// One name per fact in every export: the annotations' bodies name the facts Popolo lists with
+// their sources, and the JSON-LD nodes, by the same ids.
+TEST_F(ExportLinked, TheExportsNameEachFactAlike) {
+  const std::string base = "urn:euiomkb:";
+  std::map<std::string, std::set<std::string>> annotated;  // by kind: ids without the base
+  Json annotations = exported(cli::export_annotations);
+  for (const Json& a : annotations["first"]["items"])
+    annotated[a["body"]["kind"]].insert(a["body"]["id"].get<std::string>().substr(base.size()));
+  Json popolo = exported(cli::export_popolo);
+  std::map<std::string, std::set<std::string>> cited;
+  auto add = [&](const char* kind, const Json& item, const char* id = "id") {
+    if (!item["sources"].empty()) cited[kind].insert(item[id].get<std::string>());
+  };
+  for (const Json& p : popolo["persons"]) add("person", p);
+  for (const Json& o : popolo["organizations"]) add("organisation", o);
+  for (const Json& p : popolo["posts"]) add("post", p);
+  for (const Json& m : popolo["memberships"]) add("tenure", m);
+  for (const Json& e : popolo["events"]) {
+    add("meeting", e);
+    for (const Json& a : e["attendees"]) add("attendance", a, "attendance_id");
+  }
+  std::size_t compared = 0;
+  for (const auto& [kind, ids] : cited) {
+    EXPECT_EQ(ids, annotated[kind]) << kind;
+    compared += ids.size();
+  }
+  std::set<std::string> nodes;
+  Json jsonld = exported(cli::export_jsonld);
+  for (const Json& node : jsonld["@graph"]) {
+    nodes.insert(node["id"]);
+    for (const Json& attendance : node.value("attendance", Json::array()))
+      nodes.insert(attendance["id"]);
+  }
+  for (const auto& [kind, ids] : cited)
+    for (const std::string& id : ids) EXPECT_TRUE(nodes.count(base + id)) << id;
+  EXPECT_GT(compared, 50u);
+  std::cout << compared << " cited facts named alike in Popolo, JSON-LD and the annotations\n";
 }
 
 TEST_F(ExportLinked, JsonLdIsSelfContainedKeyedAndTyped) {
