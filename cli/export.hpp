@@ -19,7 +19,4 @@ void export_json(const KnowledgeBase& kb, std::ostream& out);
 // keys (a column named as another resource's primary key).
 void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory);
 
-// Popolo JSON: persons, organizations, posts, memberships (tenures) and events (meetings).
-void export_popolo(const KnowledgeBase& kb, std::ostream& out);
-
 }  // namespace euiomkb::cli

@@ -1,8 +1,9 @@
-// euiomkb export --format json|csv|popolo --out PATH: the whole knowledge base for other tools.
+// euiomkb export --format FORMAT --out PATH: the whole knowledge base for other tools.
 #include <fstream>
 #include <map>
 
 #include "export.hpp"
+#include "export_linked.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -37,6 +38,12 @@ int run_export(const Tool& tool, const Arguments& args) {
        [&] { return to_file(tool, args.out, [&](std::ostream& o) { export_json(kb, o); }); }},
       {"popolo",
        [&] { return to_file(tool, args.out, [&](std::ostream& o) { export_popolo(kb, o); }); }},
+      {"jsonld",
+       [&] { return to_file(tool, args.out, [&](std::ostream& o) { export_jsonld(kb, o); }); }},
+      {"annotations",
+       [&] {
+         return to_file(tool, args.out, [&](std::ostream& o) { export_annotations(kb, o); });
+       }},
       {"csv",
        [&] {
          if (args.out == "-") throw UsageError("--format csv writes a directory; give --out DIR");
@@ -54,17 +61,18 @@ void add_export_command(CLI::App& app, Tool& tool) {
   auto args = std::make_shared<Arguments>();
   auto* command = tool.command(
       app, "export",
-      "Export everything: JSON (every view), CSV (one file per view + datapackage.json), Popolo",
+      "Export everything: JSON (every view), CSV (one file per view + datapackage.json), Popolo, "
+      "JSON-LD, the evidence as W3C Web Annotations",
       [&tool, args] {
         tool.refuse_formats("export", "writes files",
-                            "choose their format with --format json, csv or popolo");
+                            "choose their format with --format json, csv, popolo, jsonld or "
+                            "annotations");
         return run_export(tool, *args);
       });
-  command->add_option("--format", args->format, "json, csv or popolo")
+  command->add_option("--format", args->format, "json, csv, popolo, jsonld or annotations")
       ->required()
-      ->check(CLI::IsMember({"json", "csv", "popolo"}));
-  command->add_option("--out", args->out, "File (json, popolo; - for stdout) or directory (csv)")
-      ->required();
+      ->check(CLI::IsMember({"json", "csv", "popolo", "jsonld", "annotations"}));
+  command->add_option("--out", args->out, "File (- for stdout) or directory (csv)")->required();
 }
 
 }  // namespace euiomkb::cli

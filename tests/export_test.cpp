@@ -1,7 +1,7 @@
 // Exports read back: the CSV files (through datapackage.json) and the JSON dump, loaded into a
 // fresh SQLite database, give the same rows as the views they came from; datapackage.json
-// describes the files as they are (fields, types, primary and foreign keys); Popolo is JSON
-// with the five collections.
+// describes the files as they are (fields, types, primary and foreign keys). Popolo, JSON-LD
+// and the annotations: export_linked_test.cpp.
 #include "export.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -248,25 +248,6 @@ TEST_F(Export, JsonReadBackGivesTheSameRows) {
     }
     EXPECT_EQ(load(fresh, view, columns, rows), view_rows(view));
   }
-}
-
-TEST_F(Export, PopoloHasPersonsOrganizationsPostsMembershipsEvents) {
-  std::ostringstream out;
-  cli::export_popolo(*kb_, out);
-  Json popolo = Json::parse(out.str());
-  EXPECT_EQ(popolo["persons"].size(), static_cast<std::size_t>(kb_->counts().people));
-  EXPECT_EQ(popolo["organizations"].size(), static_cast<std::size_t>(kb_->counts().organisations));
-  EXPECT_EQ(popolo["events"].size(), static_cast<std::size_t>(kb_->counts().meetings));
-  EXPECT_FALSE(popolo["posts"].empty());
-  EXPECT_FALSE(popolo["memberships"].empty());
-  std::set<std::string> persons;
-  for (const Json& p : popolo["persons"]) persons.insert(p["id"]);
-  for (const Json& m : popolo["memberships"]) EXPECT_TRUE(persons.count(m["person_id"])) << m;
-  // An attendee announced ahead is not one reported afterwards.
-  std::set<std::string> attested;
-  for (const Json& e : popolo["events"])
-    for (const Json& a : e["attendees"]) attested.insert(a.value("attested_as", ""));
-  EXPECT_EQ(attested, (std::set<std::string>{"announced", "reported"}));
 }
 
 }  // namespace
