@@ -61,7 +61,7 @@ int run_diff(const Tool& tool, const Arguments& args) {
   out->section("diff",
                {{"older"},
                 {"newer"},
-                {"identical", ColumnType::boolean},
+                {"identical", ColumnType::boolean, true},  // people read the counts
                 {"added", ColumnType::integer},
                 {"removed", ColumnType::integer},
                 {"changed", ColumnType::integer},
@@ -83,16 +83,23 @@ int run_diff(const Tool& tool, const Arguments& args) {
   for (const RecordChange& c : changes)
     out->row({text(change_name(c.change)), text(c.kind), key_or_null(c.key), text(c.label),
               what_changed(c)});
-  out->section("fields",
-               {{"change"}, {"kind"}, {"key"}, {"label"}, {"field"}, {"before"}, {"after"}});
+  // Fields and citations: for people, the record by kind and key (its change and label are in
+  // "changes"), so that the values keep the width.
+  out->section("fields", {{"change", ColumnType::text, true},
+                          {"kind"},
+                          {"key"},
+                          {"label", ColumnType::text, true},
+                          {"field"},
+                          {"before"},
+                          {"after"}});
   for (const RecordChange& c : changes)
     for (const FieldChange& f : c.fields)
       out->row({text(change_name(c.change)), text(c.kind), key_or_null(c.key), text(c.label),
                 text(f.field), text(f.before), text(f.after)});
-  out->section("citations", {{"change"},
+  out->section("citations", {{"change", ColumnType::text, true},
                              {"kind"},
                              {"key"},
-                             {"label"},
+                             {"label", ColumnType::text, true},
                              {"citation"},
                              {"source_key"},
                              {"quote"},
