@@ -83,7 +83,9 @@ struct Quotation {
   std::string source;
   std::string quote;
   std::optional<std::string> note;
-  auto operator<=>(const Quotation&) const = default;
+  bool operator<(const Quotation& other) const {
+    return std::tie(source, quote, note) < std::tie(other.source, other.quote, other.note);
+  }
   bool operator==(const Quotation&) const = default;
 };
 
