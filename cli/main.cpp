@@ -33,6 +33,7 @@ constexpr void (*kCommands[])(CLI::App&, Tool&) = {
     euiomkb::cli::add_keys_command,      euiomkb::cli::add_build_command,
     euiomkb::cli::add_verify_command,    euiomkb::cli::add_migrate_command,
     euiomkb::cli::add_tour_command,      euiomkb::cli::add_site_command,
+    euiomkb::cli::add_diff_command,
 };
 
 // The command word of argv (the first argument that is neither an option nor --db's value).

@@ -145,5 +145,6 @@ void add_cite_command(CLI::App& app, Tool& tool);
 // topics, themes, series, funding and sources (lists_command.cpp).
 void add_lists_commands(CLI::App& app, Tool& tool);
 void add_site_command(CLI::App& app, Tool& tool);
+void add_diff_command(CLI::App& app, Tool& tool);
 
 }  // namespace euiomkb::cli

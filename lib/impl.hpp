@@ -9,12 +9,18 @@
 #include <vector>
 
 #include "connection.hpp"
+#include "euiomkb/knowledge_base.hpp"
 #include "euiomkb/sources.hpp"
 
 namespace euiomkb::detail {
 
 struct Impl {
   Connection connection;
+};
+
+// The state of a KnowledgeBase, for library calls that are not its members (diff()).
+struct Access {
+  static Impl& impl(const KnowledgeBase& kb) { return *kb.impl_; }
 };
 
 // The bounds SQL comparisons use for a partial date: every ISO date text the date covers

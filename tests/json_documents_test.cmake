@@ -12,7 +12,8 @@ set(commands
     "search|migration" "timeline" "framework|--on|2016" "keys" "keys|meeting"
     "graph|--kind|timeline" "graph|--kind|lineage" "graph|--kind|framework" "verify"
     "schema" "sql|SELECT key, title FROM v_meeting" "sql|-|--part|2"
-    "import|${FACTS}|--dry-run" "org|DG DEVCO|--on|2025-04-04" "meeting|som-3|--cite" "cite|200")
+    "import|${FACTS}|--dry-run" "org|DG DEVCO|--on|2025-04-04" "meeting|som-3|--cite" "cite|200"
+    "diff|${DB}|${DB}")
 # The commands whose rows name keyed records must say "key" or "<thing>_key" somewhere.
 set(keyed "meetings" "meeting|som-11" "person|swing" "org|dg-home" "show|scf-2012"
     "show|iom-2025" "show|hou" "themes" "topics" "series" "series|hou" "funding" "sources"

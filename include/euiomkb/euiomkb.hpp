@@ -5,6 +5,7 @@
 #include "euiomkb/agreements.hpp"
 #include "euiomkb/api.hpp"
 #include "euiomkb/claims.hpp"
+#include "euiomkb/diff.hpp"
 #include "euiomkb/error.hpp"
 #include "euiomkb/funding.hpp"
 #include "euiomkb/id.hpp"

@@ -45,7 +45,8 @@ namespace euiomkb {
 
 namespace detail {
 struct Impl;
-}
+struct Access;
+}  // namespace detail
 
 // Row counts of the main tables, as the tour and the closing report print them.
 struct Counts {
@@ -243,6 +244,7 @@ class EUIOMKB_API KnowledgeBase {
   Sources sources() const&& = delete;
 
  private:
+  friend struct detail::Access;  // the library's own calls on two databases (diff)
   explicit KnowledgeBase(std::unique_ptr<detail::Impl> impl);
   template <class Tag>
   static std::int64_t id_value(Id<Tag> id) {
