@@ -16,13 +16,13 @@ SELECT a.person_alias_id, a.person_id,
   FROM person_alias a
   JOIN person p ON p.person_id = a.person_id;
 
--- Every claim value (cited or not), with the record it is about by kind, id and key.
+-- Every claim value (cited or not), with the record it is about by kind, id and key (claims
+-- themselves have no keys).
 CREATE VIEW v_claim AS
 SELECT cl.claim_id, cl.subject_type, cl.subject_id,
        (SELECT key FROM record_key WHERE kind = cl.subject_type AND row_id = cl.subject_id)
          AS subject_key,
-       cl.subject, cl.attribute, cl.value, cl.preferred, cl.reason,
-       (SELECT key FROM record_key WHERE kind = 'claim' AND row_id = cl.claim_id) AS key
+       cl.subject, cl.attribute, cl.value, cl.preferred, cl.reason
   FROM claim cl;
 
 CREATE VIEW v_meeting_series AS
@@ -44,9 +44,7 @@ SELECT kind, id_column, cited,
 DROP VIEW v_policy_framework_part;
 CREATE VIEW v_policy_framework_part AS
 SELECT fp.framework_part_id, pf.policy_framework_id, pf.name AS framework, fp.position, fp.kind,
-       fp.label,
-       (SELECT key FROM record_key WHERE kind = 'framework_part' AND row_id = fp.framework_part_id)
-         AS key
+       fp.label
   FROM framework_part fp
   JOIN policy_framework pf ON pf.policy_framework_id = fp.policy_framework_id;
 
@@ -151,7 +149,7 @@ UPDATE schema_note
    SET note = 'Citations with the source''s file name and key, and the key of the record they support (subject_key, where it has one): (subject_type, subject_id) is the row of v_record_kind.exported_as whose id column equals subject_id.'
  WHERE name = 'v_citation';
 UPDATE schema_note
-   SET note = 'The parts of each policy framework, in order, each with its id (what citations of a framework part name) and key.'
+   SET note = 'The parts of each policy framework, in order, each with its id (what citations of a framework part name).'
  WHERE name = 'v_policy_framework_part';
 
 INSERT INTO schema_note (name, area, note) VALUES

@@ -270,7 +270,7 @@ TEST_F(ExportCatalogue, DatapackageIsValidAgainstTheCsvFilesByTheTableSchemaRule
   // The validator finds what breaks the rules: a repeated key and a value outside its enum.
   std::ofstream(dir_ / "v_meeting_series.csv", std::ios::app) << "\"SOM\",\"again\"\r\n";
   std::ofstream(dir_ / "v_claim.csv", std::ios::app)
-      << "999,\"agreement\",1,,\"x\",\"y\",\"z\",7,\"r\",\r\n";
+      << "999,\"agreement\",1,,\"x\",\"y\",\"z\",7,\"r\"\r\n";
   Validation broken = validate(package, dir_);
   std::string all;
   for (const std::string& v : broken.violations) all += v + "\n";
