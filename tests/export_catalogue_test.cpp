@@ -266,6 +266,10 @@ TEST_F(ExportCatalogue, DatapackageIsValidAgainstTheCsvFilesByTheTableSchemaRule
   Json citation_keys = by_name["v_citation"]["schema"]["foreignKeys"];
   EXPECT_NE(citation_keys.dump().find("\"v_record_kind\""), std::string::npos) << citation_keys;
   EXPECT_NE(citation_keys.dump().find("\"v_source\""), std::string::npos) << citation_keys;
+  // Rows name related records by id: the parent link leads to both organisations.
+  Json parent_keys = by_name["v_organisation_parent"]["schema"]["foreignKeys"];
+  EXPECT_EQ(parent_keys.size(), 2u) << parent_keys;
+  for (const Json& fk : parent_keys) EXPECT_EQ(fk["reference"]["resource"], "v_organisation");
 
   // The validator finds what breaks the rules: a repeated key and a value outside its enum.
   std::ofstream(dir_ / "v_meeting_series.csv", std::ios::app) << "\"SOM\",\"again\"\r\n";
