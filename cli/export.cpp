@@ -1,9 +1,11 @@
 #include "export.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "export_catalogue.hpp"
 #include "output.hpp"
 
 namespace euiomkb::cli {
@@ -115,22 +117,28 @@ void export_json(const KnowledgeBase& kb, std::ostream& out) {
 
 void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory) {
   std::filesystem::create_directories(directory);
+  const std::vector<SchemaObject> schema = read_schema(kb);
   struct Resource {
-    std::string view;
-    std::vector<std::string> columns;
+    const SchemaObject* view;
+    std::vector<FieldDescription> fields;
     std::vector<FieldType> types;
     std::optional<std::string> primary_key;
   };
   std::vector<Resource> resources;
-  for (const std::string& view : view_names(kb)) {
-    Resource r{view, view_columns(kb, view), {}, std::nullopt};
-    r.types.resize(r.columns.size());
-    std::ofstream file(directory / (view + ".csv"), std::ios::binary);
-    if (!file) throw std::runtime_error("cannot write " + (directory / (view + ".csv")).string());
-    for (std::size_t i = 0; i < r.columns.size(); ++i) file << (i ? "," : "") << r.columns[i];
+  for (const std::string& name : view_names(kb)) {
+    auto found = std::find_if(schema.begin(), schema.end(),
+                              [&](const SchemaObject& o) { return o.name == name; });
+    if (found == schema.end()) throw std::runtime_error("view " + name + " vanished");
+    Resource r{&*found, describe_fields(kb, schema, *found), {}, std::nullopt};
+    const std::vector<ColumnInfo>& columns = r.view->columns;
+    r.types.resize(columns.size());
+    const std::filesystem::path path = directory / (name + ".csv");
+    std::ofstream file(path, std::ios::binary);
+    if (!file) throw std::runtime_error("cannot write " + path.string());
+    for (std::size_t i = 0; i < columns.size(); ++i) file << (i ? "," : "") << columns[i].name;
     file << "\r\n";
     kb.run_sql(
-        select_all(view), {}, [](const auto&) {},
+        select_all(name), {}, [](const auto&) {},
         [&](const std::vector<SqlValue>& row) {
           for (std::size_t i = 0; i < row.size(); ++i) {
             file << (i ? "," : "") << csv_field(row[i]);
@@ -141,43 +149,127 @@ void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory)
           }
           file << "\r\n";
         });
-    if (!file) throw std::runtime_error("cannot write " + (directory / (view + ".csv")).string());
-    const std::string& first = r.columns.front();
-    if (first.size() > 3 && first.ends_with("_id") && column_is_unique(kb, view, first))
-      r.primary_key = first;
+    if (!file) throw std::runtime_error("cannot write " + path.string());
+    // The first column is the key when it names the row: an id, or the single primary key of
+    // the table the view lists (meeting_series.series, record_kind.kind); and it holds.
+    const std::string& first = columns.front().name;
+    const SchemaObject* base = base_table(schema, *r.view);
+    bool names_row = first.size() > 3 && first.ends_with("_id");
+    if (base != nullptr)
+      for (const ColumnInfo& c : base->columns)
+        names_row |= c.name == first && c.primary_key &&
+                     std::count_if(base->columns.begin(), base->columns.end(),
+                                   [](const ColumnInfo& k) { return k.primary_key; }) == 1;
+    if (names_row && column_is_unique(kb, name, first)) r.primary_key = first;
     resources.push_back(std::move(r));
   }
 
+  auto resource_keyed_by = [&](const std::string& column) -> const Resource* {
+    for (const Resource& other : resources)
+      if (other.primary_key == column) return &other;
+    return nullptr;
+  };
   Json package = Json::object();
   package["profile"] = "tabular-data-package";
   package["name"] = "euiomkb";
   package["title"] = "EU-IOM Strategic Cooperation Framework knowledge base";
+  package["description"] =
+      "Every documented view (v_*) of the euiomkb knowledge base, one CSV file each: "
+      "organisations, people, meetings, agreements, funding and policy frameworks, every fact "
+      "with its citations (v_citation: the quotation, its source and the record it supports, "
+      "found through v_record_kind.exported_as). Schema version " +
+      std::to_string(kb.schema_version()) + ".";
   package["schema_version"] = kb.schema_version();
+  // No "licenses": none is chosen, and the data package names none rather than invent one.
+  package["license_statement"] = kLicenceStatement;
+  Json sources = Json::array();
+  kb.run_sql(
+      "SELECT s.title, s.url, s.publisher, s.published, s.file_name, s.sha256, "
+      "(SELECT key FROM record_key WHERE kind = 'source' AND row_id = s.source_id) "
+      "FROM source s ORDER BY s.source_id",
+      {}, [](const auto&) {},
+      [&](const std::vector<SqlValue>& row) {
+        Json source = Json::object();
+        source["title"] = to_json(row[0]);
+        if (!std::holds_alternative<std::monostate>(row[1])) source["path"] = to_json(row[1]);
+        source["publisher"] = to_json(row[2]);
+        source["published"] = to_json(row[3]);
+        source["file_name"] = to_json(row[4]);
+        source["sha256"] = to_json(row[5]);
+        source["key"] = to_json(row[6]);
+        source["license"] = kSourceLicence;
+        sources.push_back(source);
+      });
+  package["sources"] = sources;
   package["resources"] = Json::array();
   for (const Resource& r : resources) {
+    const std::vector<ColumnInfo>& columns = r.view->columns;
     Json resource = Json::object();
-    resource["name"] = r.view;
-    resource["path"] = r.view + ".csv";
+    resource["name"] = r.view->name;
+    resource["path"] = r.view->name + ".csv";
     resource["profile"] = "tabular-data-resource";
+    resource["description"] = r.view->note;
     resource["format"] = "csv";
     resource["encoding"] = "utf-8";
     resource["dialect"] = {{"delimiter", ","}, {"doubleQuote", true}, {"header", true}};
-    Json schema = Json::object();
-    schema["fields"] = Json::array();
-    for (std::size_t i = 0; i < r.columns.size(); ++i)
-      schema["fields"].push_back({{"name", r.columns[i]}, {"type", r.types[i].name()}});
-    schema["missingValues"] = Json::array({""});
-    if (r.primary_key) schema["primaryKey"] = *r.primary_key;
-    Json foreign = Json::array();
-    for (const std::string& column : r.columns) {
-      if (!column.ends_with("_id") || column == r.primary_key) continue;
-      for (const Resource& other : resources)
-        if (other.primary_key == column && other.view != r.view)
-          foreign.push_back(
-              {{"fields", column}, {"reference", {{"resource", other.view}, {"fields", column}}}});
+    Json schema_json = Json::object();
+    schema_json["fields"] = Json::array();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const FieldDescription& f = r.fields[i];
+      std::string type = r.types[i].name();
+      Json field = {{"name", columns[i].name}, {"type", type}, {"description", f.description}};
+      Json constraints = Json::object();
+      if (f.not_null || r.primary_key == columns[i].name) constraints["required"] = true;
+      if (r.primary_key == columns[i].name) constraints["unique"] = true;
+      if (!f.allowed.empty()) {
+        Json values = Json::array();
+        for (const std::string& value : f.allowed) {
+          if (type == "integer" && value.find_first_not_of("-0123456789") == std::string::npos)
+            values.push_back(std::stoll(value));
+          else if (type == "string")
+            values.push_back(value);
+        }
+        if (values.size() == f.allowed.size()) constraints["enum"] = values;
+      }
+      if (f.is_date && type == "string")
+        constraints["pattern"] = "[0-9]{4}(-[01][0-9](-[0-3][0-9])?)?";
+      if (!constraints.empty()) field["constraints"] = constraints;
+      schema_json["fields"].push_back(field);
     }
-    if (!foreign.empty()) schema["foreignKeys"] = foreign;
-    resource["schema"] = schema;
+    schema_json["missingValues"] = Json::array({""});
+    if (r.primary_key) schema_json["primaryKey"] = *r.primary_key;
+    // A column refers to another resource when it is named as that resource's key (an id), or
+    // when the table the view lists declares it a foreign key to a table whose view is keyed
+    // by the referenced column (meeting.series -> v_meeting_series, citation.subject_type ->
+    // v_record_kind).
+    Json foreign = Json::array();
+    const SchemaObject* base = base_table(schema, *r.view);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const std::string& column = columns[i].name;
+      if (column == r.primary_key) continue;
+      const Resource* other = nullptr;
+      std::string referenced = column;
+      if (column.ends_with("_id")) other = resource_keyed_by(column);
+      if (other == nullptr && base != nullptr && !r.fields[i].base_table.empty()) {
+        for (const ForeignKey& fk : base->foreign_keys) {
+          if (fk.column != column) continue;
+          const Resource* candidate = resource_keyed_by(fk.to);
+          const SchemaObject* listed =
+              candidate != nullptr ? base_table(schema, *candidate->view) : nullptr;
+          if (listed != nullptr && listed->name == fk.table) {
+            other = candidate;
+            referenced = fk.to;
+            break;
+          }
+        }
+      }
+      if (other != nullptr && other != &r)
+        foreign.push_back(
+            {{"fields", column},
+             {"reference", {{"resource", other->view->name}, {"fields", referenced}}}});
+    }
+    if (!foreign.empty()) schema_json["foreignKeys"] = foreign;
+    resource["schema"] = schema_json;
     package["resources"].push_back(resource);
   }
   std::ofstream out(directory / "datapackage.json", std::ios::binary);

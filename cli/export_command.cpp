@@ -1,8 +1,10 @@
 // euiomkb export --format FORMAT --out PATH: the whole knowledge base for other tools.
+#include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "export.hpp"
+#include "export_catalogue.hpp"
 #include "export_linked.hpp"
 #include "tool.hpp"
 
@@ -30,49 +32,72 @@ int to_file(const Tool& tool, const std::string& path,
   return 0;
 }
 
-int run_export(const Tool& tool, const Arguments& args) {
-  KnowledgeBase kb = tool.open();
-  using Exporter = std::function<int()>;
-  const std::map<std::string, Exporter> exporters = {
-      {"json",
-       [&] { return to_file(tool, args.out, [&](std::ostream& o) { export_json(kb, o); }); }},
-      {"popolo",
-       [&] { return to_file(tool, args.out, [&](std::ostream& o) { export_popolo(kb, o); }); }},
-      {"jsonld",
-       [&] { return to_file(tool, args.out, [&](std::ostream& o) { export_jsonld(kb, o); }); }},
-      {"annotations",
-       [&] {
-         return to_file(tool, args.out, [&](std::ostream& o) { export_annotations(kb, o); });
+// One entry per format, in the order `--help` lists them: its name, what it writes, and how.
+struct Exporter {
+  const char* name;
+  const char* description;
+  std::function<int(const Tool&, const KnowledgeBase&, const std::string& out)> run;
+};
+
+const std::vector<Exporter>& exporters() {
+  static const std::vector<Exporter> kExporters = {
+      {"json", "JSON (every view)",
+       [](const Tool& tool, const KnowledgeBase& kb, const std::string& out) {
+         return to_file(tool, out, [&](std::ostream& o) { export_json(kb, o); });
        }},
-      {"csv",
-       [&] {
-         if (args.out == "-") throw UsageError("--format csv writes a directory; give --out DIR");
-         export_csv(kb, args.out);
-         tool.err << "euiomkb: wrote " << args.out << "/datapackage.json and one CSV per view\n";
+      {"csv", "CSV (one file per view + datapackage.json)",
+       [](const Tool& tool, const KnowledgeBase& kb, const std::string& out) {
+         if (out == "-") throw UsageError("--format csv writes a directory; give --out DIR");
+         export_csv(kb, out);
+         tool.err << "euiomkb: wrote " << out << "/datapackage.json and one CSV per view\n";
          return 0;
        }},
+      {"popolo", "Popolo",
+       [](const Tool& tool, const KnowledgeBase& kb, const std::string& out) {
+         return to_file(tool, out, [&](std::ostream& o) { export_popolo(kb, o); });
+       }},
+      {"jsonld", "JSON-LD",
+       [](const Tool& tool, const KnowledgeBase& kb, const std::string& out) {
+         return to_file(tool, out, [&](std::ostream& o) { export_jsonld(kb, o); });
+       }},
+      {"annotations", "the evidence as W3C Web Annotations",
+       [](const Tool& tool, const KnowledgeBase& kb, const std::string& out) {
+         return to_file(tool, out, [&](std::ostream& o) { export_annotations(kb, o); });
+       }},
+      {"datasette", "Datasette's metadata.json",
+       [](const Tool& tool, const KnowledgeBase& kb, const std::string& out) {
+         // Datasette names a database after its file, without the extension.
+         std::string database = std::filesystem::path(tool.location().path).stem().string();
+         return to_file(tool, out, [&](std::ostream& o) { export_datasette(kb, database, o); });
+       }},
   };
-  return exporters.at(args.format)();
+  return kExporters;
 }
 
 }  // namespace
 
 void add_export_command(CLI::App& app, Tool& tool) {
   auto args = std::make_shared<Arguments>();
-  auto* command = tool.command(
-      app, "export",
-      "Export everything: JSON (every view), CSV (one file per view + datapackage.json), Popolo, "
-      "JSON-LD, the evidence as W3C Web Annotations",
-      [&tool, args] {
+  std::vector<std::string> names;
+  std::string described;
+  for (const Exporter& e : exporters()) {
+    names.emplace_back(e.name);
+    described += (described.empty() ? "" : ", ") + std::string(e.description);
+  }
+  std::string listed;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    listed += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  auto* command =
+      tool.command(app, "export", "Export everything: " + described, [&tool, args, listed] {
         tool.refuse_formats("export", "writes files",
-                            "choose their format with --format json, csv, popolo, jsonld or "
-                            "annotations");
-        return run_export(tool, *args);
+                            "choose their format with --format " + listed);
+        KnowledgeBase kb = tool.open();
+        for (const Exporter& e : exporters())
+          if (args->format == e.name) return e.run(tool, kb, args->out);
+        throw UsageError("--format " + args->format + " is unknown");
       });
-  command->add_option("--format", args->format, "json, csv, popolo, jsonld or annotations")
-      ->required()
-      ->check(CLI::IsMember({"json", "csv", "popolo", "jsonld", "annotations"}));
-  command->add_option("--out", args->out, "File (- for stdout) or directory (csv)")->required();
+  command->add_option("--format", args->format, listed)->required()->check(CLI::IsMember(names));
+  command->add_option("--out", args->out, "File (- for stdout), or directory (csv)")->required();
 }
 
 }  // namespace euiomkb::cli
