@@ -32,6 +32,7 @@ constexpr std::string_view kMarker = ".euiomkb-site";
 struct Arguments {
   std::string out;
   std::string pagefind;
+  std::string changes_since;
 };
 
 // A fresh directory beside `dir` named DIR.tmp-XXXX.
@@ -97,10 +98,17 @@ int build_site(const Tool& tool, const Arguments& args) {
     replacing = true;
   }
   KnowledgeBase kb = tool.open();
+  if (!args.changes_since.empty()) {
+    if (!fs::is_regular_file(args.changes_since, ec))
+      throw UsageError("site: --changes-since: no database at '" + args.changes_since + "'");
+    // Opened here too, so that a file that is no database of ours is refused before writing.
+    KnowledgeBase::open(args.changes_since);
+  }
   std::string pagefind = find_pagefind(args.pagefind);
   fs::path stage = make_staging(out);
   try {
     site::SiteBuilder builder(kb, tool.location().path, stage, !pagefind.empty());
+    if (!args.changes_since.empty()) builder.compare_with(args.changes_since);
     builder.build();
     if (!pagefind.empty()) {
       int status = run_pagefind(pagefind, stage);
@@ -147,6 +155,8 @@ void add_site_command(CLI::App& app, Tool& tool) {
                    });
   command->add_option("--out", args->out, "Directory of the site (replaced only if made by site)")
       ->required();
+  command->add_option("--changes-since", args->changes_since,
+                      "Publish what changed since this older database (changes.html)");
   command->add_option("--pagefind", args->pagefind,
                       "The pagefind program (default: $EUIOMKB_PAGEFIND, else pagefind on PATH)");
 }

@@ -31,12 +31,14 @@ std::string read(const fs::path& path) {
 }
 
 // Runs `euiomkb site --out OUT --db DB --pagefind PAGEFIND` in-process: its exit code.
-int run_site(const std::string& db, const fs::path& out, std::string* errors = nullptr) {
+int run_site(const std::string& db, const fs::path& out, std::string* errors = nullptr,
+             const std::vector<std::string>& more = {}) {
   std::ostringstream stdout_text, stderr_text;
   cli::Tool tool(stdout_text, stderr_text);
   CLI::App app;
   cli::add_site_command(app, tool);
   std::vector<std::string> args = {"site", "--out", out.string()};
+  args.insert(args.end(), more.begin(), more.end());
   tool.db_option = db;
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   app.parse(reversed);
@@ -255,6 +257,50 @@ TEST_F(SiteTest, LongIndexesArePagedAndLongTablesShowTheirFirstRows) {
   EXPECT_NE(meeting.find("The first 3 of " + std::to_string(topics) +
                          " rows; <a href=\"som-11.json\">this page's JSON</a>"),
             std::string::npos);
+}
+
+// `site --changes-since OLD.db` publishes the change feed: changes.html lists each record added
+// since OLD, linked to its page, with its fields and citations (escaped), its twin is the
+// tool's `diff --json`, and the home page links it; without the option there is no such page.
+TEST_F(SiteTest, ChangesSinceAnOlderDatabaseArePublished) {
+  std::string older = database("old.db", {"plain.facts"});
+  std::string newer = database("new.db", {"plain.facts", "hostile.facts"});
+  fs::path out = dir_ / "site";
+  std::string errors;
+  ASSERT_EQ(run_site(newer, out, &errors, {"--changes-since", older}), 0) << errors;
+  ASSERT_TRUE(fs::exists(out / "changes.html"));
+  nlohmann::json twin = nlohmann::json::parse(read(out / "changes.json"));
+  EXPECT_EQ(twin["older"], "old.db");
+  EXPECT_EQ(twin["removed"], 0);
+  EXPECT_EQ(twin["changed"], 0);
+  // hostile.facts adds a source, a meeting and a person.
+  std::set<std::string> added;
+  for (const auto& c : twin["changes"]) {
+    EXPECT_EQ(c["change"], "added");
+    added.insert(c["kind"].get<std::string>() + "/" + c["key"].get<std::string>());
+  }
+  EXPECT_EQ(added, (std::set<std::string>{"source/hostile-notes", "meeting/quokka-1",
+                                          "person/ada-example"}));
+  EXPECT_EQ(twin["added"], 3);
+  std::string page = read(out / "changes.html");
+  EXPECT_NE(page.find("<a href=\"meetings/quokka-1.html\">"), std::string::npos);
+  EXPECT_NE(page.find("<a href=\"people/ada-example.html\">Ada Example</a>"), std::string::npos);
+  EXPECT_NE(page.find("<a href=\"sources/hostile-notes.html\">hostile-notes</a> <q>&lt;b&gt;Ada "
+                      "Example&lt;/b&gt; chaired it</q>"),
+            std::string::npos);
+  EXPECT_EQ(page.find("<script>alert"), std::string::npos);
+  EXPECT_NE(read(out / "index.html").find("href=\"changes.html\""), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(read(out / "index.json"))["changes"], "changes.json");
+
+  // No option, no change page; a missing older database is refused before anything is written.
+  fs::path plain = dir_ / "plain-site";
+  ASSERT_EQ(run_site(newer, plain), 0);
+  EXPECT_FALSE(fs::exists(plain / "changes.html"));
+  EXPECT_EQ(run_site(newer, dir_ / "refused", &errors,
+                     {"--changes-since", (dir_ / "missing.db").string()}),
+            2);
+  EXPECT_NE(errors.find("missing.db"), std::string::npos) << errors;
+  EXPECT_FALSE(fs::exists(dir_ / "refused"));
 }
 
 TEST_F(SiteTest, RefusesADirectoryItDidNotMakeAndReplacesOneItDid) {

@@ -121,6 +121,7 @@ void command_json(const std::string& db_path, const std::vector<std::string>& ar
   add_person_command(app, tool);
   add_org_command(app, tool);
   add_framework_command(app, tool);
+  add_diff_command(app, tool);
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   app.parse(reversed);
   int code = tool.run_parsed(app);
@@ -174,6 +175,7 @@ void SiteBuilder::build() {
       write_kind(k.kind);
   }
   write_sources();  // last: its back-links name every page that cites a passage
+  if (!older_path_.empty()) write_changes();
   write_home();
   write_search();
 }
@@ -387,10 +389,12 @@ std::string index_page_name(std::int64_t n) {
 }
 
 // The links between the pages of an index: first, previous, a few around this one, next, last.
+// `where` tells the two copies (above and below the table) apart for assistive technology.
 void write_index_nav(std::ostream& out, std::int64_t n, std::int64_t pages, std::int64_t first_row,
-                     std::int64_t last_row, std::int64_t rows) {
-  out << "<nav class=\"pages\" aria-label=\"Pages of this index\"><p>Page " << n << " of " << pages
-      << ": rows " << first_row << " to " << last_row << " of " << rows << ".</p><ul>";
+                     std::int64_t last_row, std::int64_t rows, const char* where) {
+  out << "<nav class=\"pages\" aria-label=\"Pages of this index, " << where << "\"><p>Page " << n
+      << " of " << pages << ": rows " << first_row << " to " << last_row << " of " << rows
+      << ".</p><ul>";
   auto link = [&](std::int64_t to, const std::string& text, const char* rel) {
     out << "<li><a href=\"" << index_page_name(to) << "\"" << rel << ">" << text << "</a></li>";
   };
@@ -429,7 +433,7 @@ void SiteBuilder::write_kind(std::string_view kind) {
   auto end_index_page = [&](std::int64_t written) {
     index << "</tbody></table></div>\n";
     if (pages > 1)
-      write_index_nav(index, n, pages, (n - 1) * limits_.index_rows + 1, written, rows);
+      write_index_nav(index, n, pages, (n - 1) * limits_.index_rows + 1, written, rows, "below");
     end_page(index, head);
     index.close();
   };
@@ -445,7 +449,7 @@ void SiteBuilder::write_kind(std::string_view kind) {
       index << "<h1>" << esc(head.title) << "</h1>\n";
       if (pages > 1) {
         std::int64_t last = std::min(rows, n * limits_.index_rows);
-        write_index_nav(index, n, pages, (n - 1) * limits_.index_rows + 1, last, rows);
+        write_index_nav(index, n, pages, (n - 1) * limits_.index_rows + 1, last, rows, "above");
         index << "<p class=\"muted\">Filters and sorting apply to this page; <a "
                  "href=\"index.json\">index.json</a> lists all "
               << rows << ".</p>\n";
@@ -1015,6 +1019,13 @@ void SiteBuilder::write_home() {
       << " attendances, " << c.topics << " topics, " << c.conflicting_claims
       << " conflicting claims. Records without a key have no page of their own: they "
          "appear on the pages of the records they belong to.</p>\n</section>\n";
+  if (!changes_summary_.is_null())
+    out << "<section><h2>What changed</h2>\n<p>Since <code>"
+        << esc(changes_summary_["older"].get<std::string>())
+        << "</code>: " << changes_summary_["added"] << " records added, "
+        << changes_summary_["removed"] << " removed, " << changes_summary_["changed"]
+        << " changed. <a href=\"changes.html\">The changes, each with its citations</a>.</p>\n"
+           "</section>\n";
   out << "<section><h2>The meetings over time</h2>\n";
   write_timeline_picture(out, kb_);
   out << "</section>\n";
@@ -1056,6 +1067,7 @@ void SiteBuilder::write_home() {
   for (const SourceSummary& s : sources)
     hashes.push_back({{"key", s.key}, {"title", s.title}, {"sha256", s.sha256}});
   home["sources"] = hashes;
+  if (!changes_summary_.is_null()) home["changes"] = "changes.json";
   home["url"] = "index.json";
   open("index.json") << home.dump(2) << "\n";
 }
@@ -1078,6 +1090,121 @@ void SiteBuilder::write_search() {
            "--pagefind PATH</code>, or run <code>pagefind --site DIR</code> on it. Every page "
            "is reachable from the indexes above.</p>\n";
   }
+  end_page(out, head);
+}
+
+void SiteBuilder::write_changes() {
+  // The twin: what `euiomkb diff --json OLD NEW` prints; the page is drawn from it.
+  Json twin = Json::parse(command_json(db_path_, {"diff", older_path_, db_path_}));
+  twin["older"] = fs::path(older_path_).filename().string();
+  twin["newer"] = fs::path(db_path_).filename().string();
+  twin["built"] = date_;
+  twin["url"] = "changes.json";
+  open("changes.json") << twin.dump(2) << "\n";
+  changes_summary_ = {{"older", twin["older"]},
+                      {"added", twin["added"]},
+                      {"removed", twin["removed"]},
+                      {"changed", twin["changed"]}};
+
+  // Fields and citations by the record they belong to.
+  // change, kind, key, label: two topics of one meeting share the key, not the label.
+  using Record = std::tuple<std::string, std::string, std::string, std::string>;
+  auto record_of = [](const Json& row) {
+    return Record{row["change"].get<std::string>(), row["kind"].get<std::string>(),
+                  row["key"].is_string() ? row["key"].get<std::string>() : "",
+                  row["label"].is_string() ? row["label"].get<std::string>() : ""};
+  };
+  std::map<Record, std::vector<const Json*>> fields, citations;
+  for (const Json& row : twin["fields"]) fields[record_of(row)].push_back(&row);
+  for (const Json& row : twin["citations"]) citations[record_of(row)].push_back(&row);
+  auto cell = [](const Json& v) { return v.is_null() ? std::string() : esc(v.get<std::string>()); };
+
+  PageHead head{"What changed", "", " data-pagefind-ignore=\"all\""};
+  std::ofstream out = open("changes.html");
+  begin_page(out, head);
+  out << "<h1>What changed</h1>\n<p>This build (" << esc(date_) << ") of <code>"
+      << esc(twin["newer"].get<std::string>()) << "</code> against <code>"
+      << esc(twin["older"].get<std::string>())
+      << "</code>: the records added, removed and changed, matched by their keys, or by their "
+         "content where they have none (<code>euiomkb diff</code>); never by row numbers. "
+         "<a href=\"changes.json\">JSON</a></p>\n";
+  out << "<section><h2>In numbers</h2>\n<p>" << twin["added"] << " added, " << twin["removed"]
+      << " removed, " << twin["changed"] << " changed, " << twin["unchanged"]
+      << " unchanged.</p>\n";
+  std::int64_t kinds = 0;
+  for (const Json& k : twin["kinds"])
+    if (k["added"].get<std::int64_t>() + k["removed"].get<std::int64_t>() +
+            k["changed"].get<std::int64_t>() >
+        0) {
+      if (kinds++ == 0)
+        out << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, "
+               "scrolls sideways\"><table><caption>Kinds with changes</caption><thead><tr>"
+               "<th scope=\"col\">Kind</th><th scope=\"col\">Added</th><th scope=\"col\">"
+               "Removed</th><th scope=\"col\">Changed</th><th scope=\"col\">Unchanged</th>"
+               "</tr></thead>\n<tbody>\n";
+      out << "<tr><th scope=\"row\">" << heading(k["kind"].get<std::string>()) << "</th><td>"
+          << k["added"] << "</td><td>" << k["removed"] << "</td><td>" << k["changed"] << "</td><td>"
+          << k["unchanged"] << "</td></tr>\n";
+    }
+  if (kinds > 0) out << "</tbody></table></div>\n";
+  out << "</section>\n<section><h2>The changes</h2>\n";
+  if (twin["changes"].empty()) out << "<p>None: the two databases hold the same facts.</p>\n";
+  std::int64_t shown = 0;
+  for (const Json& c : twin["changes"]) {
+    if (shown++ == limits_.index_rows) break;
+    Record record = record_of(c);
+    const std::string& change = std::get<0>(record);
+    const std::string& kind = std::get<1>(record);
+    const std::string& key = std::get<2>(record);
+    const KindInfo* info = kind_info(kind);
+    // A keyed record still in this build has a page.
+    bool linked = info != nullptr && kind != "series" && change != "removed" && !key.empty() &&
+                  fs::exists(stage_ / info->folder / (key + ".html"));
+    out << "<article class=\"change\"><h3><span class=\"change-" << esc(change) << "\">"
+        << esc(change) << "</span> " << heading(kind) << ": ";
+    if (linked)
+      out << "<a href=\"" << info->folder << "/" << esc(key) << ".html\">" << cell(c["label"])
+          << "</a>";
+    else
+      out << cell(c["label"]);
+    if (!key.empty()) out << " <code>" << esc(key) << "</code>";
+    out << "</h3>\n";
+    if (auto f = fields.find(record); f != fields.end()) {
+      // An added record has values only after, a removed one only before.
+      const bool before = change != "added", after = change != "removed";
+      out << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, "
+             "scrolls sideways\"><table><thead><tr><th scope=\"col\">Field</th>"
+          << (before ? "<th scope=\"col\">Before</th>" : "")
+          << (after ? "<th scope=\"col\">After</th>" : "") << "</tr></thead>\n<tbody>\n";
+      for (const Json* row : f->second) {
+        out << "<tr><td>" << cell((*row)["field"]) << "</td>";
+        if (before) out << "<td>" << cell((*row)["before"]) << "</td>";
+        if (after) out << "<td>" << cell((*row)["after"]) << "</td>";
+        out << "</tr>\n";
+      }
+      out << "</tbody></table></div>\n";
+    }
+    if (auto q = citations.find(record); q != citations.end()) {
+      out << "<ul class=\"cited\">\n";
+      for (const Json* row : q->second) {
+        std::string source = cell((*row)["source_key"]);
+        out << "<li>Citation " << cell((*row)["citation"]) << ": ";
+        if (fs::exists(stage_ / "sources" / ((*row)["source_key"].get<std::string>() + ".html")))
+          out << "<a href=\"sources/" << source << ".html\">" << source << "</a>";
+        else
+          out << source;
+        out << " <q>" << cell((*row)["quote"]) << "</q>";
+        if (!(*row)["note"].is_null()) out << " (" << cell((*row)["note"]) << ")";
+        out << "</li>\n";
+      }
+      out << "</ul>\n";
+    }
+    out << "</article>\n";
+  }
+  if (static_cast<std::int64_t>(twin["changes"].size()) > limits_.index_rows)
+    out << "<p class=\"muted\">The first " << limits_.index_rows << " of " << twin["changes"].size()
+        << " changes; <a href=\"changes.json\">changes.json</a> lists them all.</p>\n";
+  out << "</section>\n";
   end_page(out, head);
 }
 

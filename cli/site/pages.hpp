@@ -32,6 +32,10 @@ class SiteBuilder {
   // the number of meetings beyond the people and organisations' link map (design.md).
   SiteBuilder(const KnowledgeBase& kb, std::string db_path, std::filesystem::path stage,
               bool searchable, SiteLimits limits = {});
+  // Also publishes what changed since the database at `older_path` (changes.html and its twin
+  // changes.json at the root, linked from the home page): the tool's `diff --json OLD NEW`,
+  // with the files named by their names only. Call before build().
+  void compare_with(std::string older_path) { older_path_ = std::move(older_path); }
   // Writes every page; throws on a write failure.
   void build();
   std::int64_t page_count() const { return pages_; }
@@ -59,6 +63,7 @@ class SiteBuilder {
   void write_sources();
   void write_home();
   void write_search();
+  void write_changes();
 
   // Citation links for the citation ids of a "cited" value of the tool's JSON.
   std::string cite_refs(Page& page, const std::vector<std::int64_t>& cited);
@@ -80,6 +85,8 @@ class SiteBuilder {
   std::filesystem::path stage_;
   bool searchable_;
   SiteLimits limits_;
+  std::string older_path_;                  // compare_with()
+  nlohmann::ordered_json changes_summary_;  // the diff's totals, for the home page
   std::string date_;
   std::int64_t pages_ = 0;
   std::map<std::string, std::int64_t> counts_;  // pages per kind
