@@ -18,6 +18,7 @@
 
 #include "euiomkb/euiomkb.hpp"
 #include "export.hpp"
+#include "seeded_suite.hpp"
 
 namespace euiomkb {
 namespace {
@@ -189,21 +190,9 @@ Validation validate(const Json& package, const std::filesystem::path& directory)
   return result;
 }
 
-class ExportCatalogue : public ::testing::Test {
+class ExportCatalogue : public test::SeededSuite {
  protected:
-  static void SetUpTestSuite() {
-    kb_ = new KnowledgeBase(KnowledgeBase::create_seeded(":memory:"));
-  }
-  static void TearDownTestSuite() {
-    delete kb_;
-    kb_ = nullptr;
-  }
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("euiomkb_catalogue_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = scratch_dir("euiomkb_catalogue"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // The rows of a read-only query, each value as text ("" for NULL).
@@ -226,7 +215,6 @@ class ExportCatalogue : public ::testing::Test {
     return out;
   }
 
-  static inline KnowledgeBase* kb_ = nullptr;
   std::filesystem::path dir_;
 };
 

@@ -15,21 +15,15 @@
 #include <sstream>
 
 #include "euiomkb/euiomkb.hpp"
+#include "seeded_suite.hpp"
 
 namespace euiomkb {
 namespace {
 
 using Json = nlohmann::json;
 
-class ExportLinked : public ::testing::Test {
+class ExportLinked : public test::SeededSuite {
  protected:
-  static void SetUpTestSuite() {
-    kb_ = new KnowledgeBase(KnowledgeBase::create_seeded(":memory:"));
-  }
-  static void TearDownTestSuite() {
-    delete kb_;
-    kb_ = nullptr;
-  }
   static std::int64_t count(const std::string& sql) {
     std::int64_t n = -1;
     kb_->run_sql(
@@ -42,7 +36,6 @@ class ExportLinked : public ::testing::Test {
     writer(*kb_, out);
     return Json::parse(out.str());
   }
-  static inline KnowledgeBase* kb_ = nullptr;
 };
 
 // Byte offset in `text` (UTF-8) of code point `n`.

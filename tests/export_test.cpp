@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "euiomkb/euiomkb.hpp"
+#include "seeded_suite.hpp"
 
 namespace euiomkb {
 namespace {
@@ -24,21 +25,9 @@ namespace {
 using Json = nlohmann::json;
 using Rows = std::vector<std::vector<SqlValue>>;
 
-class Export : public ::testing::Test {
+class Export : public test::SeededSuite {
  protected:
-  static void SetUpTestSuite() {
-    kb_ = new KnowledgeBase(KnowledgeBase::create_seeded(":memory:"));
-  }
-  static void TearDownTestSuite() {
-    delete kb_;
-    kb_ = nullptr;
-  }
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("euiomkb_export_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = scratch_dir("euiomkb_export"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   static Rows view_rows(const std::string& view) {
@@ -57,7 +46,6 @@ class Export : public ::testing::Test {
     return names;
   }
 
-  static inline KnowledgeBase* kb_ = nullptr;
   std::filesystem::path dir_;
 };
 

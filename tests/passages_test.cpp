@@ -6,22 +6,14 @@
 #include <string>
 
 #include "euiomkb/euiomkb.hpp"
+#include "seeded_suite.hpp"
 #include "text.hpp"
 
 namespace euiomkb {
 namespace {
 
-class Passages : public ::testing::Test {
+class Passages : public test::SeededSuite {
  protected:
-  static void SetUpTestSuite() {
-    kb_ = new KnowledgeBase(KnowledgeBase::create_seeded(":memory:"));
-  }
-  static void TearDownTestSuite() {
-    delete kb_;
-    kb_ = nullptr;
-  }
-  static KnowledgeBase& kb() { return *kb_; }
-  static inline KnowledgeBase* kb_ = nullptr;
 };
 
 std::size_t code_points(const std::string& s) {

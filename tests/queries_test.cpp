@@ -9,22 +9,14 @@
 #include <thread>
 
 #include "euiomkb/euiomkb.hpp"
+#include "seeded_suite.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {
 namespace {
 
-class Queries : public ::testing::Test {
+class Queries : public test::SeededSuite {
  protected:
-  static void SetUpTestSuite() {
-    kb_ = new KnowledgeBase(KnowledgeBase::create_seeded(":memory:"));
-  }
-  static void TearDownTestSuite() {
-    delete kb_;
-    kb_ = nullptr;
-  }
-  static KnowledgeBase& kb() { return *kb_; }
-  static inline KnowledgeBase* kb_ = nullptr;
 };
 
 TEST_F(Queries, ByKeyFindsTheRecordFactFilesName) {

@@ -5,23 +5,15 @@
 #include <map>
 
 #include "euiomkb/euiomkb.hpp"
+#include "seeded_suite.hpp"
 #include "test_support.hpp"
 #include "text.hpp"
 
 namespace euiomkb {
 namespace {
 
-class Seeded : public ::testing::Test {
+class Seeded : public test::SeededSuite {
  protected:
-  static void SetUpTestSuite() {
-    kb_ = new KnowledgeBase(KnowledgeBase::create_seeded(":memory:"));
-  }
-  static void TearDownTestSuite() {
-    delete kb_;
-    kb_ = nullptr;
-  }
-  static KnowledgeBase& kb() { return *kb_; }
-
   static Meeting som(int n) {
     auto m = kb().meetings().by_sequence("SOM", n);
     if (!m) throw std::runtime_error("no SOM " + std::to_string(n));
@@ -47,11 +39,7 @@ class Seeded : public ::testing::Test {
           << cite.quote;
     }
   }
-
- private:
-  static KnowledgeBase* kb_;
 };
-KnowledgeBase* Seeded::kb_ = nullptr;
 
 TEST_F(Seeded, MeetingTimelineHasDatesAndPlacesAsTheDocumentsGiveThem) {
   EXPECT_EQ(som(1).held_on, PartialDate(2013, 5, 3));
