@@ -578,8 +578,13 @@ std::string substitute(std::string_view text, std::initializer_list<Replacement>
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      for (i += 2; i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7E);) ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+  }
   return width;
 }
 

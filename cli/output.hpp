@@ -130,7 +130,8 @@ struct Replacement {
 };
 std::string substitute(std::string_view text, std::initializer_list<Replacement> replacements);
 
-// Width of UTF-8 text in code points (what a terminal shows for these texts).
+// Width of UTF-8 text in code points (what a terminal shows for these texts); a style (an
+// ANSI escape sequence, ESC [ ... final byte) takes none.
 std::size_t display_width(std::string_view text);
 
 }  // namespace euiomkb::cli
