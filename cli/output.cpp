@@ -36,20 +36,27 @@ Json as_json(const Value& value, ColumnType type) {
     }
     Json operator()(double v) const { return v; }
     Json operator()(const std::string& v) const {
-      if (type != ColumnType::id_list) return v;
-      // "12 13" -> [12, 13]
-      Json ids = Json::array();
+      if (type != ColumnType::id_list && type != ColumnType::key_list) return v;
+      // "12 13" -> [12, 13]; "a b" -> ["a", "b"]
+      Json items = Json::array();
       std::size_t start = 0;
       while (start < v.size()) {
         std::size_t end = v.find(' ', start);
         if (end == std::string::npos) end = v.size();
-        if (end > start) ids.push_back(std::stoll(v.substr(start, end - start)));
+        if (end > start) {
+          std::string item = v.substr(start, end - start);
+          if (type == ColumnType::id_list)
+            items.push_back(std::stoll(item));
+          else
+            items.push_back(std::move(item));
+        }
         start = end + 1;
       }
-      return ids;
+      return items;
     }
   };
-  if (type == ColumnType::id_list && std::holds_alternative<std::monostate>(value))
+  if ((type == ColumnType::id_list || type == ColumnType::key_list) &&
+      std::holds_alternative<std::monostate>(value))
     return Json::array();
   return std::visit(Visitor{type}, value);
 }

@@ -29,8 +29,9 @@ class UsageError : public std::runtime_error {
 };
 
 // How JSON shows a column's values (text output shows them all as text). An id_list value is
-// text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []).
-enum class ColumnType { text, integer, number, boolean, id_list };
+// text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []);
+// a key_list value text of keys separated by spaces, an array of strings (["faq-2013"]).
+enum class ColumnType { text, integer, number, boolean, id_list, key_list };
 
 struct Column {
   std::string name;
