@@ -17,6 +17,18 @@ Value CitationNotes::note(const std::vector<Citation>& citations) {
   return ids;
 }
 
+std::string quotation_in_context(std::string_view before, std::string_view passage,
+                                 std::string_view after, bool bold) {
+  std::string out(before);
+  out += "»";
+  if (bold) out += "\x1b[1m";
+  out += passage;
+  if (bold) out += "\x1b[22m";
+  out += "«";
+  out += after;
+  return out;
+}
+
 void CitationNotes::write(Writer& writer) const {
   writer.section("citations", {{"citation", ColumnType::integer},
                                {"source_key"},

@@ -2,6 +2,7 @@
 // --cite adds a section with their quotations.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,6 +10,13 @@
 #include "output.hpp"
 
 namespace euiomkb::cli {
+
+// A Passage's quotation (`passage`) in its context (`before`, `after`) between » and « (plain
+// characters: they survive a pipe, a copy and a terminal without colours); with `bold` (a
+// terminal that takes styles: styles_wanted) the quotation is bold too. Passage::before and
+// after keep the white space next to the quotation, so the three read as prose.
+std::string quotation_in_context(std::string_view before, std::string_view passage,
+                                 std::string_view after, bool bold = false);
 
 class CitationNotes {
  public:

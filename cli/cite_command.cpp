@@ -2,8 +2,11 @@
 // evidence site shares): the quotation marked in its context, the record it backs, the source by
 // title, publisher, date and URL, the note, and a reference ready to paste.
 #include <charconv>
+#include <cstdlib>
 #include <stdexcept>
 
+#include "citations.hpp"
+#include "terminal.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -14,11 +17,6 @@ struct Arguments {
 };
 
 Value key_or_null(const std::string& key) { return key.empty() ? Value() : text(key); }
-
-// The passage in its context with the quotation between » and « (plain characters: they
-// survive a pipe, a copy and a terminal without colours). Passage::before and after keep the
-// white space next to the quotation, so the three read as prose.
-std::string in_context(const Passage& p) { return p.before + "»" + p.passage + "«" + p.after; }
 
 int cite(const Tool& tool, const Arguments& args) {
   std::int64_t id = 0;
@@ -33,6 +31,7 @@ int cite(const Tool& tool, const Arguments& args) {
   const SourceSummary& s = p->source;
   auto out = tool.writer(false);
   if (tool.format() == Format::table) {
+    bool styled = styles_wanted(tool.out_is_terminal, std::getenv("NO_COLOR"));
     // For people: what it backs, the passage in its context, the source described.
     std::string backs = p->subject_type + (p->subject_key.empty() ? "" : " " + p->subject_key);
     out->section("citation",
@@ -47,7 +46,8 @@ int cite(const Tool& tool, const Arguments& args) {
                   {"source_key"},
                   {"reference"}},
                  Shape::record);
-    out->row({integer(p->citation.id.value()), text(backs), text(in_context(*p)),
+    out->row({integer(p->citation.id.value()), text(backs),
+              text(quotation_in_context(p->before, p->passage, p->after, styled)),
               text(p->citation.note), text(s.title), text(s.publisher), date(s.published),
               text(s.url), key_or_null(s.key), text(p->reference)});
   } else {

@@ -44,13 +44,13 @@ int show_framework(const Tool& tool, const Arguments& args) {
 
   out->section("parties", {{"party"},
                            key_column("party_key"),
-                           {"name_on"},
+                           secondary_column("name_on"),
                            {"joined_as"},
                            key_column("joined_as_key"),
                            {"since"},
                            {"how"},
                            {"standing"},
-                           {"basis"},
+                           secondary_column("basis"),
                            {"explanation"},
                            CitationNotes::column()});
   auto parties = kb.agreements().parties_on(framework->id, on);
@@ -65,7 +65,9 @@ int show_framework(const Tool& tool, const Arguments& args) {
          s.explanation.empty() ? Value() : text(s.explanation), notes.of(p.party)});
   }
 
-  out->section("dates", {{"event"}, {"on_date"}, {"basis"}, {"note"}, CitationNotes::column()});
+  out->section(
+      "dates",
+      {{"event"}, {"on_date"}, secondary_column("basis"), {"note"}, CitationNotes::column()});
   std::set<std::pair<std::string, std::int64_t>> mine{{"agreement", framework->id.value()}};
   for (const AgreementDate& d : dates) {
     mine.insert({"agreement_date", d.id});

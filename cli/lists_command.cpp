@@ -157,9 +157,9 @@ int list_funding(const Tool& tool, const Filters& f) {
                            {"recipient_key"},
                            {"period_start"},
                            {"period_end"},
-                           {"amount", ColumnType::integer},
-                           {"currency"},
-                           {"bound"},
+                           {"amount", ColumnType::integer, false, true},
+                           secondary_column("currency"),
+                           secondary_column("bound"),
                            {"stated"},
                            {"measure"},
                            CitationNotes::column()});

@@ -51,15 +51,15 @@ int list_meetings(const Tool& tool, const Filters& f) {
     if (!any) choice("--theme", f.theme, themes);
   }
   auto out = tool.writer(false);
-  out->section("meetings", {{"key"},
+  out->section("meetings", {whole_column("key"),
                             {"series"},
-                            {"sequence_no", ColumnType::integer},
+                            {"sequence_no", ColumnType::integer, false, true},
                             {"held_on"},
                             {"title"},
                             {"location"},
                             {"host"},
-                            {"topics_announced", ColumnType::integer},
-                            {"topics_reported", ColumnType::integer}});
+                            {"topics_announced", ColumnType::integer, false, true},
+                            {"topics_reported", ColumnType::integer, false, true}});
   kb.meetings().each([&](const Meeting& m) {
     if (!f.series.empty() && !(m.series && same_ignoring_case(*m.series, f.series))) return;
     // A partial date is in range when any day it covers could be.

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -35,29 +36,94 @@ Json as_json(const Value& value, ColumnType type) {
     }
     Json operator()(double v) const { return v; }
     Json operator()(const std::string& v) const {
-      if (type != ColumnType::id_list) return v;
-      // "12 13" -> [12, 13]
-      Json ids = Json::array();
+      if (type != ColumnType::id_list && type != ColumnType::key_list) return v;
+      // "12 13" -> [12, 13]; "a b" -> ["a", "b"]
+      Json items = Json::array();
       std::size_t start = 0;
       while (start < v.size()) {
         std::size_t end = v.find(' ', start);
         if (end == std::string::npos) end = v.size();
-        if (end > start) ids.push_back(std::stoll(v.substr(start, end - start)));
+        if (end > start) {
+          std::string item = v.substr(start, end - start);
+          if (type == ColumnType::id_list)
+            items.push_back(std::stoll(item));
+          else
+            items.push_back(std::move(item));
+        }
         start = end + 1;
       }
-      return ids;
+      return items;
     }
   };
-  if (type == ColumnType::id_list && std::holds_alternative<std::monostate>(value))
+  if ((type == ColumnType::id_list || type == ColumnType::key_list) &&
+      std::holds_alternative<std::monostate>(value))
     return Json::array();
   return std::visit(Visitor{type}, value);
 }
 
+// The byte offset just past the first `count` code points of `text` (its size if shorter).
+std::size_t cut_at(std::string_view text, std::size_t count) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) break;
+  return i;
+}
+
+// `text` cut to `width` code points, its last one "…", when it is longer.
+std::string shortened(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return "";
+  return std::string(text.substr(0, cut_at(text, width - 1))) + "…";
+}
+
+// The widest word of `text` (words are separated by spaces).
+std::size_t widest_word(std::string_view text) {
+  std::size_t widest = 0;
+  while (!text.empty()) {
+    std::size_t end = text.find(' ');
+    widest = std::max(widest, display_width(text.substr(0, end)));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return widest;
+}
+
+// `text` as lines of at most `width` code points, broken at spaces; a word longer than the
+// width is cut short with "…".
+std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return {std::string(text)};
+  std::vector<std::string> lines;
+  std::string current;
+  std::size_t current_width = 0;
+  while (!text.empty()) {
+    std::size_t end = text.find(' ');
+    std::string word = shortened(text.substr(0, end), width);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (word.empty()) continue;
+    std::size_t word_width = display_width(word);
+    if (current_width > 0 && current_width + 1 + word_width <= width) {
+      current += " " + word;
+      current_width += 1 + word_width;
+      continue;
+    }
+    if (current_width > 0) lines.push_back(std::move(current));
+    current = std::move(word);
+    current_width = word_width;
+  }
+  if (current_width > 0 || lines.empty()) lines.push_back(std::move(current));
+  return lines;
+}
+
+bool ends_with(std::string_view text, std::string_view end) {
+  return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
+}
+
 // Text for people: sections as headings, tables aligned, NULL as "-". A table section's first
-// kAlignedRows rows are held to find each column's width; once there are that many, they are
-// printed and the rest of the section streams with the same widths (a longer cell pushes the
-// rest of its line to the right), so memory stays bounded however many rows come. Record
-// sections stream from the start (their alignment depends on the column names only).
+// kAlignedRows rows are held to find each column's width (and, within a width, to fit the
+// table: make_writer); once there are that many, they are printed and the rest of the section
+// streams with the same columns and widths (without a width a longer cell pushes the rest of
+// its line to the right; within one it wraps), so memory stays bounded however many rows come.
+// Record sections stream from the start (their alignment depends on the column names only).
 class TableWriter : public Writer {
  public:
   TableWriter(std::ostream& out, bool sectioned, std::size_t width)
@@ -77,9 +143,9 @@ class TableWriter : public Writer {
     columns_ = std::move(columns);
     open_ = true;
     streaming_ = false;
-    fitted_ = false;
     rows_seen_ = 0;
     widths_.clear();
+    visible_.clear();
     if (shape_ == Shape::record)
       for (const Column& c : columns_) name_width_ = std::max(name_width_, display_width(c.name));
   }
@@ -95,12 +161,13 @@ class TableWriter : public Writer {
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
       cells.push_back(std::move(cell));
     }
+    cells.resize(columns_.size());
     ++rows_seen_;
     if (shape_ == Shape::record) {
       std::size_t value_column = indent().size() + name_width_ + 2;
-      for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i) {
-        out_ << indent() << columns_[i].name
-             << std::string(name_width_ - display_width(columns_[i].name) + 2, ' ');
+      for (std::size_t i = 0; i < columns_.size(); ++i) {
+        std::string text = indent() + columns_[i].name +
+                           std::string(name_width_ - display_width(columns_[i].name) + 2, ' ');
         // Within a width, a long value wraps at spaces onto lines under its first.
         std::string_view rest = cells[i];
         std::size_t room = width_ > value_column + 20 ? width_ - value_column : 0;
@@ -109,11 +176,12 @@ class TableWriter : public Writer {
           std::size_t space = rest.substr(0, cut).rfind(' ');
           std::size_t end =
               space != std::string_view::npos && space > 0 ? space : cut_at(rest, room);
-          out_ << rest.substr(0, end) << "\n" << std::string(value_column, ' ');
+          print_line(text + std::string(rest.substr(0, end)));
+          text = std::string(value_column, ' ');
           rest.remove_prefix(end);
           while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
         }
-        out_ << rest << "\n";
+        print_line(text + std::string(rest));
       }
     } else if (streaming_) {
       line(cells);
@@ -128,19 +196,24 @@ class TableWriter : public Writer {
  private:
   std::string indent() const { return sectioned_ ? "  " : ""; }
 
-  // The header, the rule and the rows held so far, aligned to the widest of them; later rows
-  // of the section stream with these widths.
+  // The header, the rule and the rows held so far, aligned to the widest of them (fitted to
+  // the width when there is one); later rows of the section stream with these columns.
   void print_held() {
-    widths_.clear();
-    for (const Column& c : columns_) widths_.push_back(display_width(c.name));
+    std::vector<std::size_t> natural;
+    std::vector<std::size_t> words(columns_.size());  // the widest word of a cell
+    for (const Column& c : columns_) natural.push_back(display_width(c.name));
     for (const auto& cells : held_)
-      for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i)
-        widths_[i] = std::max(widths_[i], display_width(cells[i]));
-    fit_widths();
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        natural[i] = std::max(natural[i], display_width(cells[i]));
+        if (width_ > 0) words[i] = std::max(words[i], widest_word(cells[i]));
+      }
+    widths_ = natural;
+    for (std::size_t i = 0; i < columns_.size(); ++i) visible_.push_back(i);
+    if (width_ > 0) fit(natural, words);
     std::vector<std::string> header;
     std::vector<std::string> rule;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      header.push_back(columns_[i].name);
+      header.push_back(shortened(columns_[i].name, widths_[i]));
       rule.push_back(std::string(widths_[i], '-'));
     }
     line(header);
@@ -151,50 +224,77 @@ class TableWriter : public Writer {
     streaming_ = true;
   }
 
-  // The byte offset just past the first `count` code points of `text` (its size if shorter).
-  static std::size_t cut_at(std::string_view text, std::size_t count) {
-    std::size_t i = 0;
-    for (std::size_t seen = 0; i < text.size(); ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) break;
-    return i;
+  // The width a line of the visible columns takes.
+  std::size_t total() const {
+    std::size_t sum = indent().size() + 2 * (visible_.size() - 1);
+    for (std::size_t i : visible_) sum += widths_[i];
+    return sum;
   }
 
-  // Within a width: narrows the widest column, again and again (not below 4), until a line
-  // fits; cells (names in the header too) longer than their column are then shortened with "…".
-  void fit_widths() {
-    if (width_ == 0 || widths_.empty()) return;
-    auto total = [&] {
-      std::size_t sum = indent().size() + 2 * (widths_.size() - 1);
-      for (std::size_t w : widths_) sum += w;
-      return sum;
+  // Fits the table to width_ (make_writer): hides columns, then wraps, then cuts.
+  void fit(const std::vector<std::size_t>& natural, const std::vector<std::size_t>& words) {
+    auto hideable = [&](auto&& is_candidate) {
+      for (std::size_t i = columns_.size(); i-- > 0 && total() > width_ && visible_.size() > 1;)
+        if (is_candidate(columns_[i])) {
+          std::erase(visible_, i);
+          hidden_.push_back(i);
+        }
     };
-    while (total() > width_) {
-      std::size_t widest = 0;
-      for (std::size_t i = 1; i < widths_.size(); ++i)
-        if (widths_[i] > widths_[widest]) widest = i;
-      if (widths_[widest] <= 4) break;
-      --widths_[widest];
-    }
-    fitted_ = true;
+    hideable([](const Column& c) { return ends_with(c.name, "_key") || ends_with(c.name, "_id"); });
+    hideable([](const Column& c) { return c.secondary; });
+    std::sort(hidden_.begin(), hidden_.end());
+    // One column of a cell at a time, down to `floor` of each: the column widest for its
+    // cells (its width over the square root of its natural width), so a column of long text
+    // keeps more room than one of a few words, which wraps to its longest word sooner.
+    auto narrow = [&](auto&& floor) {
+      auto crowded = [&](std::size_t i) {
+        return static_cast<double>(widths_[i]) / std::sqrt(static_cast<double>(natural[i]));
+      };
+      while (total() > width_) {
+        std::optional<std::size_t> widest;
+        for (std::size_t i : visible_)
+          if (widths_[i] > floor(i) && (!widest || crowded(i) > crowded(*widest))) widest = i;
+        if (!widest) return;
+        --widths_[*widest];
+      }
+    };
+    // Wrapping: no column below its widest word or its name.
+    narrow([&](std::size_t i) { return std::max(words[i], display_width(columns_[i].name)); });
+    // Cutting: a whole column down to its widest word (its name is cut), any other to 4.
+    narrow([&](std::size_t i) {
+      const Column& c = columns_[i];
+      return std::max<std::size_t>(
+          1, c.whole || c.type != ColumnType::text ? words[i] : std::min<std::size_t>(4, words[i]));
+    });
   }
 
-  // One row: each cell but the last padded to its column's width plus two spaces.
+  // One row, on as many lines as its tallest cell takes: each cell but the last padded to its
+  // column's width plus two spaces.
   void line(const std::vector<std::string>& cells) {
-    std::string text = indent();
-    for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
-      if (fitted_ && display_width(cells[i]) > widths_[i]) {
-        std::string shortened(
-            std::string_view(cells[i]).substr(0, cut_at(cells[i], widths_[i] - 1)));
-        text += shortened + "…";
-        if (i + 1 < cells.size()) text += "  ";
-        continue;
-      }
-      text += cells[i];
-      if (i + 1 < cells.size()) {
-        std::size_t width = display_width(cells[i]);
-        text += std::string((width < widths_[i] ? widths_[i] - width : 0) + 2, ' ');
-      }
+    std::vector<std::vector<std::string>> parts;
+    std::size_t height = 1;
+    for (std::size_t i : visible_) {
+      parts.push_back(width_ > 0 ? wrapped(cells[i], widths_[i])
+                                 : std::vector<std::string>{cells[i]});
+      height = std::max(height, parts.back().size());
     }
+    for (std::size_t l = 0; l < height; ++l) {
+      std::string text = indent();
+      for (std::size_t v = 0; v < visible_.size(); ++v) {
+        std::string_view part = l < parts[v].size() ? std::string_view(parts[v][l]) : "";
+        text += part;
+        std::size_t width = display_width(part);
+        std::size_t column = widths_[visible_[v]];
+        if (v + 1 < visible_.size())
+          text += std::string((width < column ? column - width : 0) + 2, ' ');
+      }
+      print_line(std::move(text));
+    }
+  }
+
+  // `text` without the spaces at its end, and a line break.
+  void print_line(std::string text) {
+    while (!text.empty() && text.back() == ' ') text.pop_back();
     out_ << text << "\n";
   }
 
@@ -206,14 +306,24 @@ class TableWriter : public Writer {
         out_ << indent() << "(none)\n";
       else if (!streaming_)
         print_held();
+      if (!hidden_.empty()) {
+        std::string names;
+        for (std::size_t i : hidden_) names += (names.empty() ? "" : ", ") + columns_[i].name;
+        std::string note = "(" + std::to_string(hidden_.size()) +
+                           (hidden_.size() == 1 ? " column" : " columns") + " hidden: " + names +
+                           "; --wide shows all)";
+        std::size_t room = width_ > indent().size() + 20 ? width_ - indent().size() : 0;
+        for (const std::string& part : room > 0 ? wrapped(note, room) : std::vector{note})
+          print_line(indent() + part);
+      }
     }
+    hidden_.clear();
     name_width_ = 0;
   }
 
   std::ostream& out_;
   bool sectioned_;
-  std::size_t width_;    // of the terminal; 0: no limit
-  bool fitted_ = false;  // cells may be shortened to widths_
+  std::size_t width_;  // of the terminal; 0: no limit
   int sections_ = 0;
   bool open_ = false;
   Shape shape_ = Shape::table;
@@ -221,7 +331,9 @@ class TableWriter : public Writer {
   std::vector<std::size_t> shown_;              // their indices in a row's values
   std::size_t name_width_ = 0;                  // record sections: the widest column name
   std::vector<std::vector<std::string>> held_;  // table rows not yet printed
-  std::vector<std::size_t> widths_;             // once streaming
+  std::vector<std::size_t> widths_;             // of columns_, once streaming
+  std::vector<std::size_t> visible_;            // indices in columns_ not hidden to fit
+  std::vector<std::size_t> hidden_;             // indices in columns_ of those hidden, in order
   bool streaming_ = false;
   std::int64_t rows_seen_ = 0;
 };
@@ -473,8 +585,13 @@ std::string substitute(std::string_view text, std::initializer_list<Replacement>
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      for (i += 2; i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7E);) ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+  }
   return width;
 }
 

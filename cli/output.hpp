@@ -29,8 +29,9 @@ class UsageError : public std::runtime_error {
 };
 
 // How JSON shows a column's values (text output shows them all as text). An id_list value is
-// text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []).
-enum class ColumnType { text, integer, number, boolean, id_list };
+// text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []);
+// a key_list value text of keys separated by spaces, an array of strings (["faq-2013"]).
+enum class ColumnType { text, integer, number, boolean, id_list, key_list };
 
 struct Column {
   std::string name;
@@ -38,10 +39,24 @@ struct Column {
   // For programs only: written in JSON, CSV and TSV, left out of the table for people (the key
   // of a record a row names, beside the name people read).
   bool for_programs = false;
+  // A table fitted to a width hides it, after the *_key and *_id columns, when the cells do
+  // not fit side by side (a note, a basis: what a reader can do without at first).
+  bool secondary = false;
+  // A table fitted to a width may wrap it at spaces but never cuts a word of it short with "…"
+  // (a key, a date). Integer, number, boolean and id_list columns are always whole.
+  bool whole = false;
 };
 
 // A text column of the key of the record named beside it ("person_key"), for programs only.
 inline Column key_column(std::string name) { return {std::move(name), ColumnType::text, true}; }
+// A text column hidden first when a table does not fit (Column::secondary).
+inline Column secondary_column(std::string name) {
+  return {std::move(name), ColumnType::text, false, true};
+}
+// A text column never cut short (Column::whole).
+inline Column whole_column(std::string name) {
+  return {std::move(name), ColumnType::text, false, false, true};
+}
 
 // A value of a row: NULL, an integer, a real or text.
 using Value = SqlValue;
@@ -71,9 +86,14 @@ inline constexpr std::size_t kAlignedRows = 1000;
 
 // A writer to `out` in `format`. `sectioned` documents have named sections, the answer's
 // parts (JSON: one object, each part under its name; text: a heading per part); otherwise the
-// document is its only section. A table written within a `width` (columns of the terminal; 0:
-// no limit) narrows its widest columns to fit, shortening long cells with "…", and wraps a
-// record's long values at spaces; other formats ignore it.
+// document is its only section. Within a `width` (columns of the terminal; 0: no limit) the
+// table format fits each table section, in this order, until its lines fit: (1) it hides the
+// columns whose names end in "_key" or "_id", then the secondary ones, rightmost first, and
+// says so in one line under the table ("(2 columns hidden: note, basis; --wide shows all)");
+// (2) it wraps the widest cells at spaces, narrowing the widest column again and again, but no
+// column below its longest word or its name; (3) as a last resort it narrows the widest columns
+// that are not whole further (not below 4), cutting the words that no longer fit with "…".
+// A record's long values wrap at spaces. No line ends in spaces. Other formats ignore width.
 //
 // The machine format rule (README, "Machine formats"): every format prints one document.
 // CSV and TSV print one table, so a sectioned document in CSV or TSV prints nothing and
@@ -111,7 +131,8 @@ struct Replacement {
 };
 std::string substitute(std::string_view text, std::initializer_list<Replacement> replacements);
 
-// Width of UTF-8 text in code points (what a terminal shows for these texts).
+// Width of UTF-8 text in code points (what a terminal shows for these texts); a style (an
+// ANSI escape sequence, ESC [ ... final byte) takes none.
 std::size_t display_width(std::string_view text);
 
 }  // namespace euiomkb::cli

@@ -46,8 +46,9 @@ void write_meeting(const KnowledgeBase& kb, const Meeting& m, Writer& out, Citat
            text(m.title), date(m.held_on), text(m.location), text(m.host),
            stored_value(kb, kMeetingNote, m.id.value()), notes.of(m)});
   // Each date a document gives the meeting, announced or reported, and on what basis.
-  out.section("dates",
-              {{"held_on"}, {"attested_as"}, {"basis"}, {"note"}, CitationNotes::column()});
+  out.section(
+      "dates",
+      {{"held_on"}, {"attested_as"}, secondary_column("basis"), {"note"}, CitationNotes::column()});
   for (const auto& d : stored_rows(kb, kMeetingDates, {m.id.value()}))
     out.row({d[1], d[2], d[3], d[4], notes.of("meeting_date", std::get<std::int64_t>(d[0]))});
   out.section("attendees", {{"person"},
@@ -84,9 +85,12 @@ void write_meeting(const KnowledgeBase& kb, const Meeting& m, Writer& out, Citat
              notes.of(t)});
   // What the documents say of the meeting's series (how often it meets, how many so far, ...).
   if (m.series) {
-    out.section(
-        "series",
-        {{"attribute"}, {"value"}, {"as_of"}, {"basis"}, {"note"}, CitationNotes::column()});
+    out.section("series", {{"attribute"},
+                           {"value"},
+                           {"as_of"},
+                           secondary_column("basis"),
+                           {"note"},
+                           CitationNotes::column()});
     for (const auto& f : stored_rows(kb, kSeriesFacts, {*m.series}))
       out.row(
           {f[1], f[2], f[3], f[4], f[5], notes.of("series_fact", std::get<std::int64_t>(f[0]))});
@@ -107,8 +111,8 @@ void write_person(const KnowledgeBase& kb, const Person& p, Writer& out, Citatio
                         {"acting", ColumnType::boolean},
                         {"start_date"},
                         {"end_date"},
-                        {"attested_from"},
-                        {"attested_to"},
+                        secondary_column("attested_from"),
+                        secondary_column("attested_to"),
                         CitationNotes::column()});
   for (const Tenure& t : kb.people().tenures(p.id))
     out.row({text(t.post), key_of(kb, "post", t.post_id.value()), text(t.organisation),
@@ -171,12 +175,12 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
            stored_value(kb, kOrganisationNote, o.id.value()), notes.of(o)});
 
   out.section("names", {{"name"},
-                        {"language"},
+                        secondary_column("language"),
                         {"attested_on"},
                         {"valid_from"},
                         {"valid_to"},
-                        {"general_knowledge", ColumnType::boolean},
-                        {"basis"},
+                        {"general_knowledge", ColumnType::boolean, false, true},
+                        secondary_column("basis"),
                         {"note"},
                         CitationNotes::column()});
   for (const OrganisationName& n : kb.organisations().names(o.id)) {
@@ -192,8 +196,8 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                           {"to"},
                           key_column("to_key"),
                           {"occurred_on"},
-                          {"general_knowledge", ColumnType::boolean},
-                          {"basis"},
+                          {"general_knowledge", ColumnType::boolean, false, true},
+                          secondary_column("basis"),
                           {"note"},
                           CitationNotes::column()});
   for (const OrganisationEvent& e : kb.organisations().lineage(o.id))
@@ -209,7 +213,7 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                           key_column("parent_key"),
                           {"valid_from"},
                           {"valid_to"},
-                          {"basis"},
+                          secondary_column("basis"),
                           {"note"},
                           CitationNotes::column()});
   for (const auto& p : stored_rows(kb, kOrganisationParents, {o.short_name}))
@@ -229,7 +233,7 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                              {"since"},
                              {"how"},
                              {"standing"},
-                             {"basis"},
+                             secondary_column("basis"),
                              {"explanation"},
                              CitationNotes::column()});
   for (const Agreement& a : kb.agreements().all()) {
@@ -272,9 +276,9 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                           {"recipient"},
                           {"period_start"},
                           {"period_end"},
-                          {"amount", ColumnType::integer},
-                          {"currency"},
-                          {"bound"},
+                          {"amount", ColumnType::integer, false, true},
+                          secondary_column("currency"),
+                          secondary_column("bound"),
                           {"stated"},
                           {"measure"},
                           CitationNotes::column()});
@@ -306,7 +310,9 @@ void write_agreement(const KnowledgeBase& kb, const Agreement& a, Writer& out,
                "SELECT agreement_name_id, name FROM v_agreement_name WHERE agreement = ?1 "
                "ORDER BY agreement_name_id",
                {a.name});
-  out.section("dates", {{"event"}, {"on_date"}, {"basis"}, {"note"}, CitationNotes::column()});
+  out.section(
+      "dates",
+      {{"event"}, {"on_date"}, secondary_column("basis"), {"note"}, CitationNotes::column()});
   for (const AgreementDate& d : kb.agreements().dates(a.id))
     out.row({text(d.event), date(d.on_date), text(d.basis), text(d.note), notes.of(d)});
   out.section(
@@ -328,7 +334,7 @@ void write_agreement(const KnowledgeBase& kb, const Agreement& a, Writer& out,
   view_section(kb, out, notes, "relations",
                "SELECT agreement_relation_id, relation, other_agreement, basis, note "
                "FROM v_agreement_relation WHERE agreement = ?1 ORDER BY agreement_relation_id",
-               {a.name}, "agreement_relation");
+               {a.name}, "agreement_relation", Shape::table, {"basis"});
 }
 
 // The record kinds read wholly from their documented views: the record row by id, then its
@@ -402,7 +408,7 @@ bool write_series(const KnowledgeBase& kb, const std::string& code, Writer& out,
   view_section(kb, out, notes, "facts",
                "SELECT series_fact_id, attribute, value, as_of, basis, note FROM v_series_fact "
                "WHERE series = ?1 ORDER BY series_fact_id",
-               {code}, "series_fact");
+               {code}, "series_fact", Shape::table, {"basis"});
   view_section(kb, out, notes, "meetings",
                "SELECT meeting_id, key, sequence_no, title, held_on, location, host FROM v_meeting "
                "WHERE series = ?1 ORDER BY sequence_no IS NULL, sequence_no, held_on",
@@ -459,14 +465,17 @@ bool write_by_id(const KnowledgeBase& kb, std::string_view kind, std::int64_t id
 // row id of `cited_kind` when that is not empty (its citations go in a last "cited" column).
 void view_section(const KnowledgeBase& kb, Writer& out, CitationNotes& notes, std::string_view name,
                   std::string_view sql, std::vector<SqlValue> parameters,
-                  std::string_view cited_kind, Shape shape) {
+                  std::string_view cited_kind, Shape shape,
+                  const std::vector<std::string_view>& secondary) {
   SqlOptions options;
   options.parameters = std::move(parameters);
   kb.run_sql(
       sql, options,
       [&](const std::vector<std::string>& names) {
         std::vector<Column> columns;
-        for (const std::string& n : names) columns.push_back({n, ColumnType::text});
+        for (const std::string& n : names)
+          columns.push_back({n, ColumnType::text, false,
+                             std::find(secondary.begin(), secondary.end(), n) != secondary.end()});
         if (!cited_kind.empty()) columns.push_back(CitationNotes::column());
         out.section(name, std::move(columns), shape);
       },

@@ -51,9 +51,11 @@ std::vector<std::string> kinds_of_key(const KnowledgeBase& kb, std::string_view 
 
 // A section whose columns and rows are those `sql` returns with `parameters` bound. When
 // `cited_kind` is not empty the first column is a row id of that kind, and a last "cited"
-// column holds its citations (remembered by `notes`).
+// column holds its citations (remembered by `notes`). The columns named in `secondary` are
+// Column::secondary.
 void view_section(const KnowledgeBase& kb, Writer& out, CitationNotes& notes, std::string_view name,
                   std::string_view sql, std::vector<SqlValue> parameters,
-                  std::string_view cited_kind = {}, Shape shape = Shape::table);
+                  std::string_view cited_kind = {}, Shape shape = Shape::table,
+                  const std::vector<std::string_view>& secondary = {});
 
 }  // namespace euiomkb::cli

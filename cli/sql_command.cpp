@@ -99,6 +99,9 @@ int run_sql(const Tool& tool, const Arguments& args) {
     tool.err << "euiomkb: interrupted\n";
     return kInterruptedExit;
   }
+  // JSON is one document even when no statement returns columns (an UPDATE, a PRAGMA that
+  // sets): the empty array.
+  if (results == 0 && tool.format() == Format::json && tool.part.empty()) out->section("1", {});
   out->finish();
   return 0;
 }

@@ -35,6 +35,10 @@ std::size_t screen_lines(std::string_view text, std::size_t columns) {
   return lines;
 }
 
+bool styles_wanted(bool terminal, const char* no_color) {
+  return terminal && (no_color == nullptr || *no_color == '\0');
+}
+
 ScreenSize screen_size() {
   winsize size{};
   if (isatty(STDOUT_FILENO) != 1 || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return {};

@@ -34,6 +34,10 @@ std::size_t screen_lines(std::string_view text, std::size_t columns);
 // names none or the pager cannot start. The tool's exit code never depends on the pager.
 void show_on_terminal(std::string_view text, bool no_pager);
 
+// Whether standard output may carry styles (bold): only on a `terminal`, and not when
+// $NO_COLOR (`no_color`; nullptr when unset) is set to anything but "" (no-color.org).
+bool styles_wanted(bool terminal, const char* no_color);
+
 // The terminal's size from standard output; {0, 0} when it is not a terminal.
 struct ScreenSize {
   std::size_t columns = 0;

@@ -36,8 +36,13 @@ struct Event {
   PartialDate date;
   std::string kind;
   std::string what;
-  std::string sources;  // file names of the citations, or "general knowledge"
+  std::string subject_type;        // the kind of record the event is of ("meeting", "organisation")
+  Value subject_key;               // its key; NULL for a record without one
+  std::string sources;             // the keys of its citations' sources, separated by spaces
+  bool general_knowledge = false;  // no document states it
 };
+
+constexpr std::string_view kGeneralKnowledge = "general knowledge";
 
 // The distinct source files behind a record's citations.
 // The sources of `citations` by key ("ec-2016", which `show` describes: title, publisher, date),
@@ -57,13 +62,27 @@ int show_timeline(const Tool& tool) {
   for (const SourceSummary& s : kb.sources().list())
     source_names[s.id.value()] = s.key.empty() ? s.title : s.key;
   std::vector<Event> events;
-  auto add = [&](const std::optional<PartialDate>& when, std::string kind, std::string what,
-                 std::string sources) {
-    if (when) events.push_back({*when, std::move(kind), std::move(what), std::move(sources)});
+  // The record an event is of: its kind and key (NULL without one).
+  struct Subject {
+    std::string type;
+    Value key;
   };
+  auto subject = [&](const char* type, std::optional<std::int64_t> id) {
+    return Subject{type, id ? text(kb.key_of(type, *id)) : Value()};
+  };
+  auto add = [&](const std::optional<PartialDate>& when, std::string kind, std::string what,
+                 const Subject& of, std::string sources) {
+    if (!when) return;
+    bool general = sources == kGeneralKnowledge;
+    events.push_back({*when, std::move(kind), std::move(what), of.type, of.key,
+                      general ? std::string() : std::move(sources), general});
+  };
+  std::map<std::string, Subject> agreements;  // by name
+  for (const Agreement& a : kb.agreements().all())
+    agreements[a.name] = subject("agreement", a.id.value());
   kb.meetings().each([&](const Meeting& m) {
     add(m.held_on, "meeting", m.title + (m.location ? ", " + *m.location : ""),
-        sources_of(kb.citations_for(m)));
+        subject("meeting", m.id.value()), sources_of(kb.citations_for(m)));
   });
   // Agreements: each date of the kind its document states (signed, established, ...), from
   // the documented view v_agreement_date with its own citations.
@@ -73,8 +92,17 @@ int show_timeline(const Tool& tool) {
       [&](const std::vector<SqlValue>& v) {
         if (!std::holds_alternative<std::string>(v[0])) return;
         dated.emplace(std::get<std::string>(v[0]), std::get<std::string>(v[3]));
+        // "<agreement> <event>": the agreement whose name it starts with, the longest.
+        const std::string& what = std::get<std::string>(v[3]);
+        Subject of{"agreement", Value()};
+        std::size_t longest = 0;
+        for (const auto& [name, agreement] : agreements)
+          if (name.size() > longest && what.rfind(name + " ", 0) == 0) {
+            of = agreement;
+            longest = name.size();
+          }
         add(PartialDate::parse(std::get<std::string>(v[0])), "agreement",
-            std::get<std::string>(v[1]),
+            std::get<std::string>(v[1]), of,
             std::holds_alternative<std::string>(v[2]) ? std::get<std::string>(v[2]) : "");
       });
   for (const Agreement& a : kb.agreements().all()) {
@@ -82,13 +110,14 @@ int show_timeline(const Tool& tool) {
     // Agreement::concluded_on and in_force_from fall back to an agreement_date of that kind
     // (schema/0014), already shown above with its own citations.
     auto stated = [&](const std::optional<PartialDate>& when, const std::string& what) {
-      if (when && !dated.count({when->to_string(), what})) add(when, "agreement", what, cited);
+      if (when && !dated.count({when->to_string(), what}))
+        add(when, "agreement", what, agreements[a.name], cited);
     };
     stated(a.concluded_on, a.name + " concluded");
     stated(a.in_force_from, a.name + " in force");
     for (const AgreementParty& p : kb.agreements().parties(a.id))
       add(p.since, "joining", p.organisation + " joins " + a.name + " (" + p.how + ")",
-          sources_of(kb.citations_for(p)));
+          subject("organisation", p.organisation_id.value()), sources_of(kb.citations_for(p)));
     // What the lineage does to a party's part: a renamed party continues under its new name, a
     // split one's part ends (the events' basis says whether a document states them).
     for (const MembershipStep& step : membership_steps(kb, a.id)) {
@@ -99,18 +128,19 @@ int show_timeline(const Tool& tool) {
                           " " + step.what() + ")"
                     : step.successor_name + " continues " + step.before_name + "'s part in " +
                           a.name + " (" + step.what() + ")",
-          step.basis == "general_knowledge" ? "general knowledge" : files);
+          subject("organisation", step.before.value()),
+          step.basis == "general_knowledge" ? std::string(kGeneralKnowledge) : files);
     }
   }
   for (const Publication& p : kb.publications().all())
     add(p.published_on, "publication",
         p.title.value_or(p.kind) + (p.publisher ? " (" + *p.publisher + ")" : ""),
-        sources_of(kb.citations_for(p)));
+        subject("publication", p.id.value()), sources_of(kb.citations_for(p)));
   for (const Funding& f : kb.funding().all())
     add(f.period_start, "funding",
         f.funder + " funds " + f.recipient +
             (f.amount ? ": " + amount_text(*f.amount, f.currency, f.bound) : ""),
-        sources_of(kb.citations_for(f)));
+        subject("organisation", f.funder_id.value()), sources_of(kb.citations_for(f)));
   std::set<std::int64_t> seen;  // an event shows in the lineage of both sides
   kb.organisations().each([&](const Organisation& o) {
     for (const OrganisationEvent& e : kb.organisations().lineage(o.id)) {
@@ -119,17 +149,24 @@ int show_timeline(const Tool& tool) {
                          : !e.to_short_name
                              ? *e.from_short_name + " " + e.event
                              : *e.from_short_name + " " + e.event + " → " + *e.to_short_name;
-      add(e.occurred_on, "organisation", what,
-          e.general_knowledge ? "general knowledge" : sources_of(kb.citations_for(e)));
+      add(e.occurred_on, "organisation", what, subject("organisation", o.id.value()),
+          e.general_knowledge ? std::string(kGeneralKnowledge) : sources_of(kb.citations_for(e)));
     }
   });
   std::stable_sort(events.begin(), events.end(),
                    [](const Event& a, const Event& b) { return a.date < b.date; });
   auto out = tool.writer(false);
-  out->section("timeline", {{"date"}, {"kind"}, {"event"}, {"sources"}});
+  out->section("timeline", {{"date"},
+                            {"kind"},
+                            {"event"},
+                            {"subject_type", ColumnType::text, true},
+                            key_column("subject_key"),
+                            {"sources", ColumnType::key_list},
+                            {"general_knowledge", ColumnType::boolean}});
   for (const Event& e : events)
-    out->row({text(e.date.to_string()), text(e.kind), text(e.what),
-              e.sources.empty() ? Value() : text(e.sources)});
+    out->row({text(e.date.to_string()), text(e.kind), text(e.what), text(e.subject_type),
+              e.subject_key, e.sources.empty() ? Value() : text(e.sources),
+              boolean(e.general_knowledge)});
   out->finish();
   return 0;
 }

@@ -18,7 +18,7 @@ set(commands
 set(keyed "meetings" "meeting|som-11" "person|swing" "org|dg-home" "show|scf-2012"
     "show|iom-2025" "show|hou" "themes" "topics" "series" "series|hou" "funding" "sources"
     "keys" "keys|meeting" "graph|--kind|timeline" "graph|--kind|lineage"
-    "graph|--kind|framework" "cite|200")
+    "graph|--kind|framework" "cite|200" "timeline")
 
 # Runs `euiomkb WORDS FORMAT... --db DB`, two SQL statements on stdin (for `sql -`); sets
 # out, err and rc in the caller.

@@ -88,6 +88,68 @@ TEST(TableWriter, RecordSectionsAlignTheirFieldNames) {
   EXPECT_EQ(out.str(), "title    SOM 11\nheld_on  -\n");
 }
 
+// A table of a name, a source id, a secondary note, a long quotation and the citations, as a
+// report writes one.
+std::string fitted_quotations(std::size_t width) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::table, out, false, width);
+  writer->section("quotes", {{"who"},
+                             {"source_id", ColumnType::integer},
+                             secondary_column("note"),
+                             {"quote"},
+                             {"cited", ColumnType::id_list}});
+  writer->row({text(std::string("Ann")), integer(7), text(std::string("checked twice")),
+               text(std::string("Migration will for the foreseeable future remain a dominant "
+                                "issue of our time")),
+               text(std::string("12 13"))});
+  writer->row({text(std::string("Bo")), integer(8), Value(), text(std::string("Short.")),
+               text(std::string("14"))});
+  writer->finish();
+  return out.str();
+}
+
+TEST(TableWriter, WithinAWidthHidesIdThenSecondaryColumnsAndSaysWhich) {
+  std::vector<std::string> got = lines(fitted_quotations(40));
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "who  quote" + std::string(25, ' ') + "cited");
+  ASSERT_GE(got.size(), 2u);
+  // The line naming them wraps to the width too.
+  EXPECT_EQ(got[got.size() - 2], "(2 columns hidden: source_id, note;");
+  EXPECT_EQ(got.back(), "--wide shows all)");
+  // Wide enough for every cell: nothing hidden, no note.
+  std::string wide = fitted_quotations(200);
+  EXPECT_EQ(lines(wide)[0].rfind("who  source_id  note", 0), 0u) << wide;
+  EXPECT_EQ(wide.find("hidden"), std::string::npos);
+  // Without a width (--wide, a pipe) nothing is fitted either.
+  EXPECT_EQ(fitted_quotations(0), wide);
+}
+
+TEST(TableWriter, WithinAWidthWrapsLongCellsAtSpacesBeforeCuttingAnything) {
+  std::string text = fitted_quotations(40);
+  EXPECT_EQ(text.find("…"), std::string::npos) << text;
+  std::vector<std::string> got = lines(text);
+  EXPECT_EQ(got[2], "Ann  Migration will for the" + std::string(8, ' ') + "12 13");
+  EXPECT_EQ(got[3], "     foreseeable future remain a");
+  EXPECT_EQ(got[4], "     dominant issue of our time");
+  EXPECT_EQ(got[5], "Bo   Short." + std::string(24, ' ') + "14");
+  for (const std::string& line : got) {
+    EXPECT_LE(display_width(line), 40u) << line;
+    EXPECT_FALSE(!line.empty() && line.back() == ' ') << "'" << line << "'";
+  }
+}
+
+TEST(TableWriter, CutsOnlyWhenAWordCannotFitAndNeverAWholeColumn) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::table, out, false, 29);
+  writer->section("keys", {whole_column("key"), {"label"}});
+  writer->row({text(std::string("home-affairs-conference")), text(std::string("Conference"))});
+  writer->finish();
+  std::vector<std::string> got = lines(out.str());
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "key" + std::string(22, ' ') + "lab…");
+  EXPECT_EQ(got[2], "home-affairs-conference  Con…");
+}
+
 // A record with two parts, as `meeting` writes one.
 void write_two_parts(Writer& writer) {
   writer.section("meeting", {{"key"}, {"title"}}, Shape::record);

@@ -7,6 +7,9 @@
 #include <sstream>
 #include <string>
 
+#include "citations.hpp"
+#include "output.hpp"
+
 namespace euiomkb::cli {
 namespace {
 
@@ -16,6 +19,22 @@ PagerSituation long_output_on_a_terminal() {
   s.lines = 100;
   s.rows = 40;
   return s;
+}
+
+TEST(Styles, OnlyOnATerminalAndNeverWithNoColor) {
+  EXPECT_TRUE(styles_wanted(true, nullptr));
+  EXPECT_TRUE(styles_wanted(true, ""));  // set but empty: as if unset (no-color.org)
+  EXPECT_FALSE(styles_wanted(true, "1"));
+  EXPECT_FALSE(styles_wanted(false, nullptr));
+}
+
+TEST(Styles, CiteShowsTheQuotationBoldOnlyWhenStyled) {
+  std::string plain = quotation_in_context("It met. ", "The EU is a donor.", " It grew.");
+  EXPECT_EQ(plain, "It met. »The EU is a donor.« It grew.");
+  std::string bold = quotation_in_context("It met. ", "The EU is a donor.", " It grew.", true);
+  EXPECT_EQ(bold, "It met. »\x1b[1mThe EU is a donor.\x1b[22m« It grew.");
+  // A style takes no room: a record's value wraps as the plain text would.
+  EXPECT_EQ(display_width(bold), display_width(plain));
 }
 
 TEST(Pager, PagesOutputLongerThanTheScreenWithLessByDefault) {
