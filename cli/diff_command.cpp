@@ -79,7 +79,7 @@ int run_diff(const Tool& tool, const Arguments& args) {
     if (k.added + k.removed + k.changed + k.unchanged > 0)
       out->row({text(k.kind), integer(k.added), integer(k.removed), integer(k.changed),
                 integer(k.unchanged)});
-  out->section("changes", {{"change"}, {"kind"}, {"key"}, {"label"}, {"what"}});
+  out->section("changes", {{"change"}, {"kind"}, whole_column("key"), {"label"}, {"what"}});
   for (const RecordChange& c : changes)
     out->row({text(change_name(c.change)), text(c.kind), key_or_null(c.key), text(c.label),
               what_changed(c)});
@@ -87,7 +87,7 @@ int run_diff(const Tool& tool, const Arguments& args) {
   // "changes"), so that the values keep the width.
   out->section("fields", {{"change", ColumnType::text, true},
                           {"kind"},
-                          {"key"},
+                          whole_column("key"),
                           {"label", ColumnType::text, true},
                           {"field"},
                           {"before"},
@@ -98,7 +98,7 @@ int run_diff(const Tool& tool, const Arguments& args) {
                 text(f.field), text(f.before), text(f.after)});
   out->section("citations", {{"change", ColumnType::text, true},
                              {"kind"},
-                             {"key"},
+                             whole_column("key"),
                              {"label", ColumnType::text, true},
                              {"citation"},
                              {"source_key"},
@@ -123,8 +123,10 @@ void add_diff_command(CLI::App& app, Tool& tool) {
       [&tool, args] { return run_diff(tool, *args); });
   command->add_option("OLD", args->older, "The older database file (--db is not used)")->required();
   command->add_option("NEW", args->newer, "The newer database file")->required();
-  command->add_flag("--exit-code", args->exit_code,
-                    "Exit 1 when the databases differ (as git diff --exit-code), 0 when not");
+  command->add_flag(
+      "--exit-code", args->exit_code,
+      "Exit 1 when the databases differ (as git diff --exit-code), 0 when not; a failure "
+      "also exits 1 (--json's identical tells them apart)");
   command->footer(
       "Records are matched by key, or by content for kinds without keys, never by row id: "
       "the same facts imported in another order are no change. Parts: diff (the totals), "

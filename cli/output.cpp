@@ -61,19 +61,28 @@ Json as_json(const Value& value, ColumnType type) {
   return std::visit(Visitor{type}, value);
 }
 
-// The byte offset just past the first `count` code points of `text` (its size if shorter).
+// The byte offset just past the first `count` code points of `text` that take a column (its
+// size if shorter). An escape sequence (ESC [ ... final byte) takes none and is never split:
+// one right after the last counted code point (a style's end) stays on the counted side.
 std::size_t cut_at(std::string_view text, std::size_t count) {
-  std::size_t i = 0;
-  for (std::size_t seen = 0; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) break;
-  return i;
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      for (i += 2; i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7E);) ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) return i;
+  }
+  return text.size();
 }
 
-// `text` cut to `width` code points, its last one "…", when it is longer.
+// `text` cut to `width` code points, its last one "…", when it is longer. A style the cut
+// leaves open is ended ("\x1b[0m"), so that it does not run on past the cell.
 std::string shortened(std::string_view text, std::size_t width) {
   if (display_width(text) <= width) return std::string(text);
   if (width == 0) return "";
-  return std::string(text.substr(0, cut_at(text, width - 1))) + "…";
+  std::string kept(text.substr(0, cut_at(text, width - 1)));
+  return kept + (kept.find('\x1b') != std::string::npos ? "…\x1b[0m" : "…");
 }
 
 // The widest word of `text` (words are separated by spaces).

@@ -44,7 +44,6 @@ struct Event {
 
 constexpr std::string_view kGeneralKnowledge = "general knowledge";
 
-// The distinct source files behind a record's citations.
 // The sources of `citations` by key ("ec-2016", which `show` describes: title, publisher, date),
 // each once; a source without a key by its title.
 std::map<std::int64_t, std::string> source_names;

@@ -37,6 +37,35 @@ TEST(Styles, CiteShowsTheQuotationBoldOnlyWhenStyled) {
   EXPECT_EQ(display_width(bold), display_width(plain));
 }
 
+// A styled value wraps onto the same lines as the plain one: the escape sequences take no
+// column and are never split, whatever the width.
+TEST(Styles, ABoldQuotationWrapsAsThePlainOneDoes) {
+  const std::string before = "The Senior Officials met in Brussels. ";
+  const std::string quote = "Migration will for the foreseeable future remain a dominant issue";
+  const std::string after = " It was the eleventh meeting.";
+  std::string bold = quotation_in_context(before, quote, after, true);
+  std::string plain = quotation_in_context(before, quote, after, false);
+  auto strip = [](std::string text) {
+    for (std::size_t at = text.find('\x1b'); at != std::string::npos; at = text.find('\x1b')) {
+      std::size_t end = at + 2;
+      while (end < text.size() && !(text[end] >= 0x40 && text[end] <= 0x7E)) ++end;
+      text.erase(at, end + 1 - at);
+    }
+    return text;
+  };
+  for (std::size_t width : {40U, 47U, 52U, 61U, 80U}) {
+    std::ostringstream styled, unstyled;
+    for (auto [out, value] : {std::pair{&styled, bold}, std::pair{&unstyled, plain}}) {
+      auto writer = make_writer(Format::table, *out, false, width);
+      writer->section("citation", {{"quote"}}, Shape::record);
+      writer->row({text(value)});
+      writer->finish();
+    }
+    EXPECT_EQ(strip(styled.str()), unstyled.str()) << "width " << width;
+    EXPECT_NE(unstyled.str().find('\n'), unstyled.str().size() - 1) << "no wrap at " << width;
+  }
+}
+
 TEST(Pager, PagesOutputLongerThanTheScreenWithLessByDefault) {
   EXPECT_EQ(pager_for(long_output_on_a_terminal()), std::optional<std::string>("less -FRX"));
 }

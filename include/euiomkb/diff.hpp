@@ -98,8 +98,10 @@ struct DiffSummary {
 //   quotation, note) are equal; otherwise changed.
 // `visit` (optional) receives each added, removed or changed record, kind by kind in the
 // order of seed/FORMAT.md and within a kind by key, label and change. Memory holds one kind
-// of both databases at a time. Returns the counts. Throws DatabaseError when either database
-// cannot be read; an exception `visit` throws propagates.
+// of both databases at a time, plus the key of every record of both. Returns the counts.
+// Throws DatabaseError when either database cannot be read; an exception `visit` throws
+// propagates. It reads each database in a transaction of its own: no other thread may use
+// `older` or `newer` while it runs.
 EUIOMKB_API DiffSummary diff(const KnowledgeBase& older, const KnowledgeBase& newer,
                              const std::function<void(const RecordChange&)>& visit = {});
 
