@@ -259,6 +259,36 @@ TEST_F(SiteTest, LongIndexesArePagedAndLongTablesShowTheirFirstRows) {
             std::string::npos);
 }
 
+// What search indexes: a record page's heading and its own fields, and a source's text; the
+// tables of related records, the evidence list and a source's list of citing pages are marked
+// for Pagefind to skip (each of those records is indexed on its own page).
+TEST_F(SiteTest, SearchIndexesEachRecordOnItsOwnPageOnly) {
+  std::string db = database("a.db", {"plain.facts"});
+  KnowledgeBase kb = KnowledgeBase::open(db);
+  fs::path out = dir_ / "indexed";
+  fs::create_directories(out);
+  cli::site::SiteBuilder builder(kb, db, out, true, cli::site::SiteLimits{});
+  builder.build();
+
+  std::string meeting = read(out / "meetings" / "som-11.html");
+  std::size_t body = meeting.find("<main id=\"main\" data-pagefind-body");
+  ASSERT_NE(body, std::string::npos);
+  EXPECT_LT(body, meeting.find("<h1>"));
+  EXPECT_LT(meeting.find("<h1>"), meeting.find("<dl class=\"record\">"));
+  std::size_t tables = 0;
+  for (std::size_t at = meeting.find("<div class=\"table-wrap\" tabindex"); at != std::string::npos;
+       at = meeting.find("<div class=\"table-wrap\" tabindex", at + 1))
+    ++tables;
+  EXPECT_EQ(tables, 0U) << "a table of related records without data-pagefind-ignore";
+  EXPECT_NE(meeting.find("<div class=\"table-wrap\" data-pagefind-ignore"), std::string::npos);
+  EXPECT_NE(meeting.find("<section id=\"evidence\" data-pagefind-ignore"), std::string::npos);
+
+  std::string source = read(out / "sources" / "plain-notes.html");
+  EXPECT_NE(source.find("data-pagefind-body"), std::string::npos);
+  EXPECT_NE(source.find("<ol class=\"cited\" data-pagefind-ignore>"), std::string::npos);
+  EXPECT_NE(read(out / "search.html").find("are not searched"), std::string::npos);
+}
+
 // `site --changes-since OLD.db` publishes the change feed: changes.html lists each record added
 // since OLD, linked to its page, with its fields and citations (escaped), its twin is the
 // tool's `diff --json`, and the home page links it; without the option there is no such page.

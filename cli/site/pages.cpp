@@ -218,8 +218,9 @@ std::string SiteBuilder::cite_refs(Page& page, const std::vector<std::int64_t>& 
 }
 
 void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
-  out << "<section id=\"evidence\" aria-labelledby=\"evidence-h\"><h2 id=\"evidence-h\">"
-         "Evidence</h2>\n";
+  // Not indexed for search: a quotation is found in its source's page, where it is marked.
+  out << "<section id=\"evidence\" data-pagefind-ignore aria-labelledby=\"evidence-h\">"
+         "<h2 id=\"evidence-h\">Evidence</h2>\n";
   if (page.passages.empty()) out << "<p>No passage is cited on this page.</p>\n";
   out << "<ol>\n";
   for (const Passage& p : page.passages) {
@@ -307,8 +308,11 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
     } else if (section.is_array() && section.empty()) {
       out << "<p>None recorded.</p>\n";
     } else if (section.is_array()) {
-      out << "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls "
-             "sideways\"><table>\n<thead><tr>";
+      // Not indexed for search: each row names a record with a page (and an index entry) of its
+      // own, and repeating every related row on every page multiplies the index (bench/README.md,
+      // "Evidence site").
+      out << "<div class=\"table-wrap\" data-pagefind-ignore tabindex=\"0\" role=\"region\" "
+             "aria-label=\"Table, scrolls sideways\"><table>\n<thead><tr>";
       // A note column none of the rows fills is left out.
       bool notes = std::any_of(section.begin(), section.end(), [](const Json& row) {
         return row.contains("note") && !row["note"].is_null();
@@ -918,7 +922,9 @@ void SiteBuilder::write_sources() {
     }
     out << "</div>\n";
     if (!cited.empty()) {
-      out << "<h2>Where these passages are cited</h2>\n<ol class=\"cited\">\n";
+      // Not indexed for search: the pages named here are indexed themselves.
+      out << "<h2 data-pagefind-ignore>Where these passages are cited</h2>\n"
+             "<ol class=\"cited\" data-pagefind-ignore>\n";
       for (const Span* sp : cited) {
         std::string quote = body.substr(cp(sp->start), cp(sp->end) - cp(sp->start));
         out << "<li id=\"cited-" << esc(sp->anchor) << "\"><a href=\"#" << esc(sp->anchor)
@@ -1082,6 +1088,10 @@ void SiteBuilder::write_search() {
            "<p><label for=\"search-input\">Search every page of the site</label></p>\n"
            "<div id=\"search\" data-search-root></div>\n"
            "<script src=\"pagefind/pagefind-ui.js\" defer></script>\n"
+           "<p class=\"muted\">Search finds a record by its name and its own fields, and a "
+           "source by its text (every quotation is in its source). The tables of related records "
+           "and the evidence lists on each page are not searched: each record there has a page "
+           "of its own.</p>\n"
            "<noscript><p>Search needs JavaScript; every page is also reachable from the "
            "indexes above.</p></noscript>\n";
   } else {
