@@ -260,8 +260,9 @@ TEST_F(SiteTest, LongIndexesArePagedAndLongTablesShowTheirFirstRows) {
 }
 
 // What search indexes: a record page's heading and its own fields, and a source's text; the
-// tables of related records, the evidence list and a source's list of citing pages are marked
-// for Pagefind to skip (each of those records is indexed on its own page).
+// tables of related records, the evidence list, a source's list of citing pages and the numbers
+// of its passages are marked for Pagefind to skip (each of those records is indexed on its own
+// page), and an excerpt keeps a field's name and value apart.
 TEST_F(SiteTest, SearchIndexesEachRecordOnItsOwnPageOnly) {
   std::string db = database("a.db", {"plain.facts"});
   KnowledgeBase kb = KnowledgeBase::open(db);
@@ -286,6 +287,11 @@ TEST_F(SiteTest, SearchIndexesEachRecordOnItsOwnPageOnly) {
   std::string source = read(out / "sources" / "plain-notes.html");
   EXPECT_NE(source.find("data-pagefind-body"), std::string::npos);
   EXPECT_NE(source.find("<ol class=\"cited\" data-pagefind-ignore>"), std::string::npos);
+  // A passage's number is no part of its text: a search excerpt must not read "Swing32".
+  EXPECT_NE(source.find("<a class=\"passage-note\" data-pagefind-ignore"), std::string::npos);
+  EXPECT_EQ(source.find("<a class=\"passage-note\" href"), std::string::npos);
+  // A field's name and value are two words in an excerpt ("Name Bo Example", not "NameBo").
+  EXPECT_EQ(read(out / "people" / "bo-example.html").find("</dt><dd>"), std::string::npos);
   EXPECT_NE(read(out / "search.html").find("are not searched"), std::string::npos);
 }
 

@@ -296,7 +296,7 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
       for (auto& [field, value] : section.items()) {
         // The key is in the page's heading line; a missing note is no news.
         if (field == "key" || for_programs(field) || (field == "note" && value.is_null())) continue;
-        out << "<dt>" << (field == "cited" ? "Evidence" : heading(field)) << "</dt><dd>";
+        out << "<dt>" << (field == "cited" ? "Evidence" : heading(field)) << "</dt>\n<dd>";
         if (field == "cited")
           out << (citation_ids(value).empty() ? std::string("general knowledge (no citation)")
                                               : cite_refs(page, citation_ids(value)));
@@ -915,7 +915,7 @@ void SiteBuilder::write_sources() {
       for (const Span* sp : ending) {
         if (backrefs.find({s.id.value(), sp->start, sp->end}) == backrefs.end()) continue;
         cited.push_back(sp);
-        out << "<a class=\"passage-note\" href=\"#cited-" << esc(sp->anchor)
+        out << "<a class=\"passage-note\" data-pagefind-ignore href=\"#cited-" << esc(sp->anchor)
             << "\" aria-label=\"Passage " << cited.size() << ": where it is cited\">"
             << cited.size() << "</a>";
       }
