@@ -1,13 +1,13 @@
-#include "migrations.hpp"
+#include "kb/migrations.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
 #include <string>
 
-#include "embedded.hpp"
+#include "base/log.hpp"
 #include "euiomkb/error.hpp"
-#include "log.hpp"
-#include "search_index.hpp"
+#include "kb/embedded.hpp"
+#include "search/search_index.hpp"
 
 namespace euiomkb::detail {
 

@@ -12,8 +12,8 @@
 #include "euiomkb/people.hpp"
 #include "euiomkb/publications.hpp"
 #include "euiomkb/sources.hpp"
-#include "impl.hpp"
-#include "text.hpp"
+#include "sqlite/impl.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb {
 namespace {

@@ -18,7 +18,7 @@ std::span<const EmbeddedFile> seed_documents();  // seed/sources/*.txt
 
 // The finished seeded database: the bytes of an SQLite file (rollback journal, vacuumed, schema at
 // latest_schema_version()) that the build made from the files above through the import path
-// (generated/seed.db, written by lib/seed_image_tool.cpp). create_seeded copies it. Empty only
+// (generated/seed.db, written by lib/kb/seed_image_tool.cpp). create_seeded copies it. Empty only
 // inside that tool, which runs before the image exists.
 std::span<const unsigned char> seed_image();
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "euiomkb/knowledge_base.hpp"
-#include "impl.hpp"
+#include "sqlite/impl.hpp"
 
 namespace euiomkb {
 

@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "impl.hpp"
-#include "record_kinds.hpp"
+#include "kinds/record_kinds.hpp"
+#include "sqlite/impl.hpp"
 
 namespace euiomkb {
 namespace detail {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "connection.hpp"
 #include "euiomkb/import.hpp"
-#include "fact_file.hpp"
+#include "import/fact_file.hpp"
+#include "sqlite/connection.hpp"
 
 namespace euiomkb::detail {
 

@@ -22,14 +22,14 @@
 #include <sstream>
 #include <system_error>
 
-#include "embedded.hpp"
-#include "fact_file.hpp"
-#include "fact_loader.hpp"
-#include "impl.hpp"
-#include "log.hpp"
-#include "migrations.hpp"
-#include "seed.hpp"
-#include "verify.hpp"
+#include "base/log.hpp"
+#include "import/fact_file.hpp"
+#include "import/fact_loader.hpp"
+#include "kb/embedded.hpp"
+#include "kb/migrations.hpp"
+#include "kb/seed.hpp"
+#include "sqlite/impl.hpp"
+#include "verify/verify.hpp"
 
 namespace euiomkb {
 namespace {

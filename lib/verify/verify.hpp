@@ -2,8 +2,8 @@
 
 #include <string_view>
 
-#include "connection.hpp"
 #include "euiomkb/verification.hpp"
+#include "sqlite/connection.hpp"
 
 namespace euiomkb::detail {
 

@@ -15,9 +15,9 @@
 #include <span>
 #include <string>
 
-#include "embedded.hpp"
 #include "euiomkb/knowledge_base.hpp"
-#include "seed.hpp"
+#include "kb/embedded.hpp"
+#include "kb/seed.hpp"
 
 namespace euiomkb::detail {
 

@@ -1,4 +1,4 @@
-#include "record_kinds.hpp"
+#include "kinds/record_kinds.hpp"
 
 #include <cctype>
 

@@ -11,8 +11,8 @@
 #include <utility>
 
 #include "euiomkb/knowledge_base.hpp"
-#include "impl.hpp"
-#include "text.hpp"
+#include "sqlite/impl.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb {
 namespace {

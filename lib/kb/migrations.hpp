@@ -2,7 +2,7 @@
 // migrations applied.
 #pragma once
 
-#include "connection.hpp"
+#include "sqlite/connection.hpp"
 
 namespace euiomkb::detail {
 

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "connection.hpp"
 #include "euiomkb/knowledge_base.hpp"
 #include "euiomkb/sources.hpp"
+#include "sqlite/connection.hpp"
 
 namespace euiomkb::detail {
 

@@ -1,4 +1,4 @@
-#include "search_index.hpp"
+#include "search/search_index.hpp"
 
 #include <optional>
 #include <string>

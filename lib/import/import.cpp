@@ -11,14 +11,14 @@
 #include <memory>
 #include <set>
 
+#include "base/log.hpp"
 #include "euiomkb/knowledge_base.hpp"
-#include "fact_file.hpp"
-#include "fact_loader.hpp"
-#include "impl.hpp"
-#include "log.hpp"
-#include "record_kinds.hpp"
-#include "suggest.hpp"
-#include "verify.hpp"
+#include "import/fact_file.hpp"
+#include "import/fact_loader.hpp"
+#include "kinds/record_kinds.hpp"
+#include "sqlite/impl.hpp"
+#include "text/suggest.hpp"
+#include "verify/verify.hpp"
 
 namespace euiomkb {
 namespace {

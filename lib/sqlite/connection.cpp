@@ -1,4 +1,4 @@
-#include "connection.hpp"
+#include "sqlite/connection.hpp"
 
 #include <sqlite3.h>
 
@@ -6,8 +6,8 @@
 #include <cstring>
 #include <utility>
 
+#include "base/log.hpp"
 #include "euiomkb/error.hpp"
-#include "log.hpp"
 
 namespace euiomkb::detail {
 namespace {

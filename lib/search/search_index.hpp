@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "connection.hpp"
+#include "sqlite/connection.hpp"
 
 namespace euiomkb::detail {
 

@@ -1,9 +1,9 @@
-#include "fact_file.hpp"
+#include "import/fact_file.hpp"
 
 #include <utility>
 
 #include "euiomkb/error.hpp"
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb::detail {
 namespace {

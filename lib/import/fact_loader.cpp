@@ -1,4 +1,4 @@
-#include "fact_loader.hpp"
+#include "import/fact_loader.hpp"
 
 #include <sqlite3.h>
 
@@ -13,10 +13,10 @@
 #include <unordered_map>
 
 #include "euiomkb/error.hpp"
-#include "record_kinds.hpp"
-#include "search_index.hpp"
-#include "suggest.hpp"
-#include "text.hpp"
+#include "kinds/record_kinds.hpp"
+#include "search/search_index.hpp"
+#include "text/suggest.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb::detail {
 namespace {

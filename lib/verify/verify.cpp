@@ -1,4 +1,4 @@
-#include "verify.hpp"
+#include "verify/verify.hpp"
 
 #include <sqlite3.h>
 
@@ -10,13 +10,13 @@
 #include <unordered_map>
 #include <utility>
 
-#include "record_kinds.hpp"
-#include "text.hpp"
+#include "kinds/record_kinds.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb::detail {
 namespace {
 
-// The per-kind checks are written from the record-kind table (lib/record_kinds.cpp), once.
+// The per-kind checks are written from the record-kind table (lib/kinds/record_kinds.cpp), once.
 // Kind, table and column names come from that table, never from input.
 
 // Citations whose subject row does not exist.
