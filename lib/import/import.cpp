@@ -1,4 +1,7 @@
-// KnowledgeBase::import_files: users' own fact files, every problem reported, all or nothing.
+// The import entry points. KnowledgeBase::import_files: users' own fact files, every problem
+// reported, all or nothing, a changed file replacing its earlier import; import_log. And
+// import_facts, import_fact_files and import_fact_streams: fact files from memory, paths or
+// streams, all or nothing, in one transaction.
 #include <SQLiteCpp/Transaction.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
@@ -50,11 +53,6 @@ constexpr std::string_view kLogReplaced =
 
 constexpr std::string_view kLogKind =
     "INSERT INTO import_log_kind (import_id, kind, records) VALUES (?, ?, ?)";
-
-constexpr std::string_view kKeysOfKind =
-    "SELECT kind, key, coalesce(label, '') FROM v_record_key WHERE kind = ? ORDER BY key";
-constexpr std::string_view kAllKeys =
-    "SELECT kind, key, coalesce(label, '') FROM v_record_key ORDER BY kind, key";
 
 constexpr std::string_view kImportLog =
     "SELECT file_name, sha256, imported_at, records, import_id, replaced_by, path FROM import_log "
@@ -769,24 +767,53 @@ std::vector<LoggedImport> KnowledgeBase::import_log() const {
   });
 }
 
-std::vector<KnowledgeBase::Key> KnowledgeBase::keys(std::string_view kind) const {
-  if (!kind.empty()) {
-    const detail::KindSpec* spec = detail::find_kind(kind);
-    if (!spec || !spec->keyed) {
-      std::vector<std::string> keyed;
-      for (const auto& k : detail::record_kinds())
-        if (k.keyed) keyed.emplace_back(k.kind);
-      throw Error("'" + std::string(kind) + "' is not a kind of record with keys" +
-                  detail::did_you_mean(kind, keyed) +
-                  "; kinds with keys: " + detail::one_of(keyed));
-    }
+namespace {
+
+// Runs one import over `readers` in one transaction: all or nothing.
+ImportSummary import_readers(detail::Impl& impl, std::vector<detail::FactReader>& readers,
+                             const DocumentProvider& documents) {
+  if (impl.connection.read_only())
+    throw DatabaseError("the database is open read-only; open it read-write to import");
+  return detail::guarded(impl.connection, [&] {
+    SQLite::Transaction transaction(impl.connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    ImportSummary summary = detail::load_files(impl.connection, readers, documents);
+    transaction.commit();
+    impl.connection.settle();  // a failure is logged; the import is committed either way
+    detail::log().info("imported {} records with {} citations", summary.records, summary.citations);
+    return summary;
+  });
+}
+
+}  // namespace
+
+ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
+                                          const DocumentProvider& documents) {
+  std::vector<detail::FactReader> readers;
+  readers.reserve(files.size());
+  for (const FactFile& file : files) readers.emplace_back(file.name, std::string_view(file.text));
+  return import_readers(*impl_, readers, documents);
+}
+
+ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem::path>& files,
+                                               const DocumentProvider& documents) {
+  std::vector<std::ifstream> streams;
+  std::vector<detail::FactReader> readers;
+  streams.reserve(files.size());
+  readers.reserve(files.size());
+  for (const auto& path : files) {
+    streams.emplace_back(path, std::ios::binary);
+    if (!streams.back()) throw ImportError(path.string(), 0, "", "cannot open the file");
+    readers.emplace_back(path.string(), streams.back());
   }
-  auto row = [](detail::Statement& s) {
-    return Key{detail::text(s, 0), detail::text(s, 1), detail::text(s, 2)};
-  };
-  if (kind.empty()) return detail::collect(impl_.get(), kAllKeys, detail::kNoBinding, row);
-  return detail::collect(
-      impl_.get(), kKeysOfKind, [&](auto& s) { s.bind(1, std::string(kind)); }, row);
+  return import_readers(*impl_, readers, documents);
+}
+
+ImportSummary KnowledgeBase::import_fact_streams(const std::vector<FactStream>& files,
+                                                 const DocumentProvider& documents) {
+  std::vector<detail::FactReader> readers;
+  readers.reserve(files.size());
+  for (const FactStream& file : files) readers.emplace_back(file.name, *file.stream);
+  return import_readers(*impl_, readers, documents);
 }
 
 }  // namespace euiomkb

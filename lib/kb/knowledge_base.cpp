@@ -1,3 +1,5 @@
+// KnowledgeBase as a whole: create (empty, seeded from the image or by import), open and its
+// checks, publishing a finished file, the schema version and migrations, counts.
 #include "euiomkb/knowledge_base.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -41,34 +43,6 @@ SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM organisation),
        (SELECT count(*) FROM person), (SELECT count(*) FROM meeting),
        (SELECT count(*) FROM attendance), (SELECT count(*) FROM topic),
        (SELECT count(*) FROM citation), (SELECT count(*) FROM claim)
-)sql";
-
-constexpr std::string_view kCitations = R"sql(
-SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset, c.note
-  FROM citation c JOIN source s ON s.source_id = c.source_id
- WHERE c.subject_type = ? AND c.subject_id = ?
- ORDER BY c.source_id, c.start_offset
-)sql";
-
-constexpr std::string_view kAllCitations = R"sql(
-SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset, c.note
-  FROM citation c JOIN source s ON s.source_id = c.source_id
- ORDER BY c.citation_id
-)sql";
-
-constexpr std::string_view kClaims = R"sql(
-SELECT claim_id, subject, attribute, value, preferred, reason, subject_type, subject_id FROM claim
- ORDER BY subject_type, subject_id, attribute, preferred DESC, claim_id
-)sql";
-
-// The columns of v_contact and the ids behind its labels.
-constexpr std::string_view kContacts = R"sql(
-SELECT c.contact_id, pe.name, o.short_name, c.role, c.city, c.phone, c.fax, c.email,
-       c.person_id, c.org_id
-  FROM contact c
-  LEFT JOIN person pe ON pe.person_id = c.person_id
-  LEFT JOIN organisation o ON o.org_id = c.org_id
- ORDER BY c.contact_id
 )sql";
 
 std::vector<FactFile> embedded_fact_files() {
@@ -583,60 +557,6 @@ int KnowledgeBase::latest_schema_version() noexcept { return detail::latest_sche
 
 void KnowledgeBase::migrate() { detail::migrate(impl_->connection); }
 
-namespace {
-
-// Runs one import over `readers` in one transaction: all or nothing.
-ImportSummary import_readers(detail::Impl& impl, std::vector<detail::FactReader>& readers,
-                             const DocumentProvider& documents) {
-  if (impl.connection.read_only())
-    throw DatabaseError("the database is open read-only; open it read-write to import");
-  return detail::guarded(impl.connection, [&] {
-    SQLite::Transaction transaction(impl.connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    ImportSummary summary = detail::load_files(impl.connection, readers, documents);
-    transaction.commit();
-    impl.connection.settle();  // a failure is logged; the import is committed either way
-    detail::log().info("imported {} records with {} citations", summary.records, summary.citations);
-    return summary;
-  });
-}
-
-}  // namespace
-
-ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
-                                          const DocumentProvider& documents) {
-  std::vector<detail::FactReader> readers;
-  readers.reserve(files.size());
-  for (const FactFile& file : files) readers.emplace_back(file.name, std::string_view(file.text));
-  return import_readers(*impl_, readers, documents);
-}
-
-ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem::path>& files,
-                                               const DocumentProvider& documents) {
-  std::vector<std::ifstream> streams;
-  std::vector<detail::FactReader> readers;
-  streams.reserve(files.size());
-  readers.reserve(files.size());
-  for (const auto& path : files) {
-    streams.emplace_back(path, std::ios::binary);
-    if (!streams.back()) throw ImportError(path.string(), 0, "", "cannot open the file");
-    readers.emplace_back(path.string(), streams.back());
-  }
-  return import_readers(*impl_, readers, documents);
-}
-
-ImportSummary KnowledgeBase::import_fact_streams(const std::vector<FactStream>& files,
-                                                 const DocumentProvider& documents) {
-  std::vector<detail::FactReader> readers;
-  readers.reserve(files.size());
-  for (const FactStream& file : files) readers.emplace_back(file.name, *file.stream);
-  return import_readers(*impl_, readers, documents);
-}
-
-VerificationReport KnowledgeBase::verify() const {
-  return detail::guarded(impl_->connection,
-                         [&] { return detail::verify_database(impl_->connection); });
-}
-
 Counts KnowledgeBase::counts() const {
   return detail::guarded(impl_->connection, [&] {
     auto& s = impl_->connection.prepare(kCounts);
@@ -646,54 +566,6 @@ Counts KnowledgeBase::counts() const {
              detail::integer(s, 6), detail::integer(s, 7)};
     s.reset();
     return c;
-  });
-}
-
-Citation detail::citation_row(detail::Statement& s) {
-  return Citation{CitationId(detail::integer(s, 0)),
-                  SourceId(detail::integer(s, 1)),
-                  detail::text(s, 2),
-                  detail::text(s, 3),
-                  detail::integer(s, 4),
-                  detail::integer(s, 5),
-                  detail::opt_text(s, 6)};
-}
-
-std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
-                                               std::int64_t subject_id) const {
-  return detail::collect(
-      impl_.get(), kCitations,
-      [&](auto& s) {
-        s.bind(1, std::string(subject_type));
-        s.bind(2, subject_id);
-      },
-      detail::citation_row);
-}
-
-void KnowledgeBase::each_citation(const std::function<void(const Citation&)>& visit) const {
-  detail::stream(impl_.get(), kAllCitations, detail::kNoBinding, detail::citation_row, visit);
-}
-
-std::vector<Contact> KnowledgeBase::contacts() const {
-  return detail::collect(impl_.get(), kContacts, detail::kNoBinding, [](auto& s) {
-    return Contact{detail::integer(s, 0),          detail::opt_text(s, 1),
-                   detail::opt_text(s, 2),         detail::opt_text(s, 3),
-                   detail::opt_text(s, 4),         detail::opt_text(s, 5),
-                   detail::opt_text(s, 6),         detail::opt_text(s, 7),
-                   detail::opt_id<PersonId>(s, 8), detail::opt_id<OrganisationId>(s, 9)};
-  });
-}
-
-std::vector<Claim> KnowledgeBase::conflicting_claims() const {
-  return detail::collect(impl_.get(), kClaims, detail::kNoBinding, [](auto& s) {
-    return Claim{ClaimId(detail::integer(s, 0)),
-                 detail::text(s, 1),
-                 detail::text(s, 2),
-                 detail::text(s, 3),
-                 detail::integer(s, 4) == 1,
-                 detail::text(s, 5),
-                 detail::text(s, 6),
-                 detail::integer(s, 7)};
   });
 }
 

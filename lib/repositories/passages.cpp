@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "euiomkb/knowledge_base.hpp"
+#include "repositories/rows.hpp"
 #include "sqlite/impl.hpp"
 
 namespace euiomkb {

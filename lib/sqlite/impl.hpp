@@ -80,8 +80,4 @@ auto first_row(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
 
 inline constexpr auto kNoBinding = [](SQLite::Statement&) {};
 
-// A citation from columns 0-6 of the current row: citation_id, source_id, file_name, quote,
-// start_offset, end_offset, note (knowledge_base.cpp).
-Citation citation_row(Statement& s);
-
 }  // namespace euiomkb::detail

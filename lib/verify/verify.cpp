@@ -10,7 +10,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "euiomkb/knowledge_base.hpp"
 #include "kinds/record_kinds.hpp"
+#include "sqlite/impl.hpp"
 #include "text/text.hpp"
 
 namespace euiomkb::detail {
@@ -635,3 +637,12 @@ VerificationReport verify_database(Connection& connection) {
 }
 
 }  // namespace euiomkb::detail
+
+namespace euiomkb {
+
+VerificationReport KnowledgeBase::verify() const {
+  return detail::guarded(impl_->connection,
+                         [&] { return detail::verify_database(impl_->connection); });
+}
+
+}  // namespace euiomkb
