@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <string>
 
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace {
 

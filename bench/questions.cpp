@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <tuple>
 
-#include "text.hpp"  // the library's own name folding: both sides bind the same key
+#include "text/text.hpp"  // the library's own name folding: both sides bind the same key
 
 namespace euiomkb::bench {
 namespace {

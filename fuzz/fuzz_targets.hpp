@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "euiomkb/euiomkb.hpp"
-#include "fact_file.hpp"
+#include "import/fact_file.hpp"
 
 namespace euiomkb::fuzz {
 

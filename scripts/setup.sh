@@ -4,6 +4,7 @@
 # that sets build_targets (an array) builds only those targets.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/configure.sh
 
 packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libspdlog-dev
           libssl-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
@@ -59,9 +60,7 @@ echo "==> configuring and building (build/, preset $preset, $CMAKE_BUILD_PARALLE
 # -DEUIOMKB_WERROR: build/ may have been configured by the other preset before.
 werror=OFF
 [[ "$preset" == ci ]] && werror=ON
-cmake --preset "$preset" -DEUIOMKB_WERROR="$werror" > build-configure.log 2>&1 \
-  || { cat build-configure.log >&2; exit 1; }
-rm -f build-configure.log
+configure_preset "$preset" -DEUIOMKB_WERROR="$werror"
 if [[ -n "${build_targets[*]:-}" ]]; then
   cmake --build --preset "$preset" --target "${build_targets[@]}"
 else

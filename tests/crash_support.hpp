@@ -17,7 +17,7 @@
 
 #include "euiomkb/euiomkb.hpp"
 #include "test_support.hpp"
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb::test {
 

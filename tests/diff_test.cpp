@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "euiomkb/euiomkb.hpp"
-#include "record_kinds.hpp"
+#include "kinds/record_kinds.hpp"
 
 namespace euiomkb {
 namespace {

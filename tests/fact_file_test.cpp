@@ -1,4 +1,4 @@
-#include "fact_file.hpp"
+#include "import/fact_file.hpp"
 
 #include <gtest/gtest.h>
 
@@ -118,7 +118,7 @@ TEST(ParseFacts, AFieldLineDamagedAtItsStartBelongsToTheRecordAbove) {
 
 #include <regex>
 
-#include "record_kinds.hpp"
+#include "kinds/record_kinds.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb::detail {
@@ -132,7 +132,7 @@ TEST(FactFormat, DocumentedRecordKindsAreExactlyTheLoadersKinds) {
     if ((*it)[1] != "kind") documented.push_back((*it)[1]);  // skip the header row
   std::vector<std::string> loaded;
   for (const auto& kind : record_kinds()) loaded.emplace_back(kind.kind);
-  EXPECT_EQ(documented, loaded) << "seed/FORMAT.md and lib/fact_loader.cpp disagree";
+  EXPECT_EQ(documented, loaded) << "seed/FORMAT.md and lib/import/fact_loader.cpp disagree";
 }
 
 }  // namespace

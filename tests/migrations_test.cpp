@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
+#include "kb/embedded.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {

@@ -7,7 +7,7 @@
 
 #include "euiomkb/euiomkb.hpp"
 #include "seeded_suite.hpp"
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb {
 namespace {

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "connection.hpp"
 #include "euiomkb/euiomkb.hpp"
+#include "sqlite/connection.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {

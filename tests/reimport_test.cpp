@@ -9,9 +9,9 @@
 #include <regex>
 #include <set>
 
-#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
-#include "record_kinds.hpp"
+#include "kb/embedded.hpp"
+#include "kinds/record_kinds.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
+#include "kb/embedded.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
-#include "seed.hpp"
+#include "kb/embedded.hpp"
+#include "kb/seed.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {

@@ -7,8 +7,8 @@
 #include <string>
 #include <variant>
 
-#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
+#include "kb/embedded.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {

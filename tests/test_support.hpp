@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace euiomkb::test {
 

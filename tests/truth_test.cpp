@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
-#include "record_kinds.hpp"
+#include "kb/embedded.hpp"
+#include "kinds/record_kinds.hpp"
 #include "test_support.hpp"
-#include "verify.hpp"
+#include "verify/verify.hpp"
 
 namespace euiomkb {
 namespace {
@@ -315,7 +315,8 @@ TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
       1);
 }
 
-// A new cited kind needs its subject in verify's support check (lib/verify.cpp, subjects_of).
+// A new cited kind needs its subject in verify's support check (lib/verify/verify.cpp,
+// subjects_of).
 TEST(TruthSupport, EveryCitedKindHasASubjectRule) {
   for (const auto& kind : detail::record_kinds())
     EXPECT_EQ(detail::has_subject_rule(kind.kind), kind.cited) << kind.kind;

@@ -11,11 +11,11 @@
 #include <tuple>
 #include <vector>
 
-#include "connection.hpp"
-#include "embedded.hpp"
 #include "euiomkb/euiomkb.hpp"
-#include "record_kinds.hpp"
-#include "search_index.hpp"
+#include "kb/embedded.hpp"
+#include "kinds/record_kinds.hpp"
+#include "search/search_index.hpp"
+#include "sqlite/connection.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {

@@ -1,0 +1,819 @@
+// The import entry points. KnowledgeBase::import_files: users' own fact files, every problem
+// reported, all or nothing, a changed file replacing its earlier import; import_log. And
+// import_facts, import_fact_files and import_fact_streams: fact files from memory, paths or
+// streams, all or nothing, in one transaction.
+#include <SQLiteCpp/Transaction.h>
+#include <openssl/evp.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "base/log.hpp"
+#include "euiomkb/knowledge_base.hpp"
+#include "import/fact_file.hpp"
+#include "import/fact_loader.hpp"
+#include "kinds/record_kinds.hpp"
+#include "sqlite/impl.hpp"
+#include "text/suggest.hpp"
+#include "verify/verify.hpp"
+
+namespace euiomkb {
+namespace {
+
+// The largest fact file an import reads.
+constexpr std::uintmax_t kMaxFactFileBytes = std::uintmax_t{256} << 20;
+
+// Imports whose records are in the database (not replaced since).
+constexpr std::string_view kImportByHash = R"sql(
+SELECT file_name, imported_at FROM import_log WHERE sha256 = ? AND replaced_by IS NULL
+ ORDER BY import_id DESC LIMIT 1
+)sql";
+
+// The current imports of a file name, with how many records each lists in import_record.
+constexpr std::string_view kImportsByName = R"sql(
+SELECT import_id, sha256, imported_at, records,
+       (SELECT count(*) FROM import_record r WHERE r.import_id = l.import_id), path
+  FROM import_log l WHERE file_name = ? AND replaced_by IS NULL ORDER BY import_id
+)sql";
+
+// Logged before the records load (they name it in import_record); `records` is set after.
+constexpr std::string_view kLogImport = R"sql(
+INSERT INTO import_log (file_name, sha256, imported_at, records, path)
+VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0, ?)
+)sql";
+constexpr std::string_view kLogRecords = "UPDATE import_log SET records = ? WHERE import_id = ?";
+constexpr std::string_view kLogReplaced =
+    "UPDATE import_log SET replaced_by = ? WHERE import_id = ?";
+
+constexpr std::string_view kLogKind =
+    "INSERT INTO import_log_kind (import_id, kind, records) VALUES (?, ?, ?)";
+
+constexpr std::string_view kImportLog =
+    "SELECT file_name, sha256, imported_at, records, import_id, replaced_by, path FROM import_log "
+    "ORDER BY import_id";
+
+// Thrown when the error limit is reached: the import stops and reports what it found.
+struct LimitReached {};
+
+// SHA-256 of a file's bytes, read in blocks; std::nullopt when it cannot be read.
+std::optional<std::string> hash_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                  &EVP_MD_CTX_free);
+  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1)
+    throw Error("SHA-256 is not available");
+  std::array<char, 1 << 16> block{};
+  while (in) {
+    in.read(block.data(), block.size());
+    if (in.gcount() > 0 &&
+        EVP_DigestUpdate(context.get(), block.data(), static_cast<std::size_t>(in.gcount())) != 1)
+      throw Error("SHA-256 failed");
+  }
+  if (in.bad()) return std::nullopt;
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(context.get(), digest.data(), &length) != 1) throw Error("SHA-256 failed");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int k = 0; k < length; ++k) {
+    out += kHex[digest[k] >> 4];
+    out += kHex[digest[k] & 0xF];
+  }
+  return out;
+}
+
+// Where a fact file is, as import_log.path records it: absolute, symbolic links and "." / ".."
+// resolved, so one file reached two ways is one place.
+std::string place_of(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::path place = std::filesystem::canonical(path, error);
+  if (error) place = std::filesystem::weakly_canonical(std::filesystem::absolute(path));
+  return place.string();
+}
+
+// Why a file whose name an earlier import has, but which comes from another place (or from a
+// place the log does not know) and has other bytes, is not taken to replace that import.
+std::string namesake_problem(const std::string& name, const std::string& place,
+                             const LoggedImport& earlier) {
+  std::string records =
+      std::to_string(earlier.records) + (earlier.records == 1 ? " record" : " records");
+  std::string out = "'" + name + "' was imported ";
+  if (earlier.path.empty()) {
+    out += "at " + earlier.imported_at + " (" + records +
+           "), before this database recorded where imported files come from (schema version "
+           "12), so this file (" +
+           place + ", other bytes) may be another file of the same name";
+  } else {
+    out += "from " + earlier.path + " at " + earlier.imported_at + " (" + records +
+           "); this file (" + place + ") has the same name but comes from another place and " +
+           "has other bytes";
+  }
+  return out +
+         ". An import is known by its file name, so importing it would remove the records of "
+         "that import: if it is a new version of that file (moved or copied), import it with "
+         "--replace; to keep both, give it another name";
+}
+
+// Documents by name from the first of `directories` that holds one. A document over the size
+// limit is refused (detail::DocumentTooLarge) by its size on disk, before it is read.
+DocumentProvider documents_in(std::vector<std::filesystem::path> directories) {
+  return [directories =
+              std::move(directories)](const std::string& name) -> std::optional<std::string> {
+    for (const auto& directory : directories) {
+      std::filesystem::path path = directory / name;
+      std::error_code error;
+      if (!std::filesystem::is_regular_file(path, error)) continue;
+      std::uintmax_t size = std::filesystem::file_size(path, error);
+      if (!error && size > detail::kMaxDocumentBytes) throw detail::DocumentTooLarge{size};
+      std::ifstream in(path, std::ios::binary);
+      if (!in) continue;
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      return text;
+    }
+    return std::nullopt;
+  };
+}
+
+// --- Replacing an earlier import (schema/0009: import_record lists what each import created) ---
+
+// Removing a replaced import's records leaves the records of other imports that refer to them
+// dangling until they are pointed at the new records: checked at commit, not statement by
+// statement (SQLite resets this at the end of the transaction).
+constexpr std::string_view kDeferForeignKeys = "PRAGMA defer_foreign_keys = ON";
+
+constexpr std::string_view kKindsOfImport = "SELECT kind FROM import_log_kind WHERE import_id = ?";
+constexpr std::string_view kRemoveCitations = R"sql(
+DELETE FROM citation WHERE subject_type = ?2 AND subject_id IN
+  (SELECT record_id FROM import_record WHERE import_id = ?1 AND record_kind = ?2)
+)sql";
+constexpr std::string_view kRemoveKeys = R"sql(
+DELETE FROM record_key WHERE kind = ?2 AND row_id IN
+  (SELECT record_id FROM import_record WHERE import_id = ?1 AND record_kind = ?2)
+)sql";
+constexpr std::string_view kRemoveProvenance = "DELETE FROM import_record WHERE import_id = ?";
+
+// Claims of other records about a record of import ?1.
+constexpr std::string_view kClaimDependants = R"sql(
+SELECT cl.claim_id, r.record_kind, r.record_id FROM import_record r
+  JOIN claim cl ON cl.subject_type = r.record_kind AND cl.subject_id = r.record_id
+ WHERE r.import_id = ?1
+   AND NOT EXISTS (SELECT 1 FROM import_record s
+                    WHERE s.record_kind = 'claim' AND s.record_id = cl.claim_id
+                      AND s.import_id = ?1)
+)sql";
+// Citations by other records of a source of import ?1.
+constexpr std::string_view kCitationDependants = R"sql(
+SELECT c.citation_id, c.subject_type, c.subject_id, r.record_id FROM import_record r
+  JOIN citation c ON c.source_id = r.record_id
+ WHERE r.import_id = ?1 AND r.record_kind = 'source'
+   AND NOT EXISTS (SELECT 1 FROM import_record s
+                    WHERE s.record_kind = c.subject_type AND s.record_id = c.subject_id
+                      AND s.import_id = ?1)
+)sql";
+constexpr std::string_view kKeyOfRow = "SELECT key FROM record_key WHERE kind = ? AND row_id = ?";
+constexpr std::string_view kRowOfKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
+constexpr std::string_view kSourceHash = "SELECT sha256 FROM source WHERE source_id = ?";
+constexpr std::string_view kOrigin = R"sql(
+SELECT r.import_id, r.line, l.file_name, l.imported_at FROM import_record r
+  JOIN import_log l ON l.import_id = r.import_id
+ WHERE r.record_kind = ? AND r.record_id = ?
+)sql";
+constexpr std::string_view kRepointClaim = "UPDATE claim SET subject_id = ? WHERE claim_id = ?";
+constexpr std::string_view kRepointCitation =
+    "UPDATE citation SET source_id = ? WHERE citation_id = ?";
+
+// SQL per kind and per reference, written once from the record-kind table (as verify.cpp
+// writes its checks): table and column names come from that table, never from input; values
+// are bound. Index-aligned with record_kinds() and references().
+struct KindStatements {
+  std::vector<std::string> remove;      // DELETE the kind's records of import ?1
+  std::vector<std::string> dependants;  // rows referring to a record of import ?1
+  std::vector<std::string> repoint;     // UPDATE the reference of row ?2 to ?1
+};
+
+const KindStatements& kind_statements() {
+  static const KindStatements kStatements = [] {
+    KindStatements out;
+    for (const detail::KindSpec& k : detail::record_kinds()) {
+      std::string kind(k.kind), id(k.id_column);
+      out.remove.push_back("DELETE FROM " + kind + " WHERE " + id +
+                           " IN (SELECT record_id FROM import_record WHERE import_id = ?1 AND "
+                           "record_kind = '" +
+                           kind + "')");
+    }
+    for (const detail::Reference& r : detail::references()) {
+      std::string kind(r.kind->kind), id(r.kind->id_column), target(r.target->kind);
+      out.dependants.push_back(
+          "SELECT c." + id + ", c." + r.column + " FROM import_record r JOIN " + kind + " c ON c." +
+          r.column + " = r.record_id WHERE r.import_id = ?1 AND r.record_kind = '" + target +
+          "' AND NOT EXISTS (SELECT 1 FROM import_record s WHERE s.record_kind = '" + kind +
+          "' AND s.record_id = c." + id + " AND s.import_id = ?1)");
+      out.repoint.push_back("UPDATE " + kind + " SET " + r.column + " = ?1 WHERE " + id + " = ?2");
+    }
+    return out;
+  }();
+  return kStatements;
+}
+
+// A record outside the imports being replaced that refers to a record they created.
+struct Dependant {
+  std::string kind;  // the referring record
+  std::int64_t id = 0;
+  std::string key;    // its key, if it has one
+  std::string field;  // the field that refers: a reference field, "subject_key" or "cite"
+  // What to point at the new record: a reference column (`reference`), a claim's subject or a
+  // citation's source (`link_id`: the claim or the citation).
+  const detail::Reference* reference = nullptr;
+  std::int64_t link_id = 0;
+  std::string target_kind;  // the record referred to, which the replacement removes
+  std::int64_t target_id = 0;
+  std::string target_key;
+  std::string target_sha256;       // for a source: the hash of its document
+  std::int64_t target_import = 0;  // the replaced import that created it
+  // Where the referring record came from (import 0: no provenance, e.g. the seed).
+  std::int64_t origin = 0;
+  int origin_line = 0;
+  std::string origin_file;
+  std::string origin_time;
+};
+
+std::string key_of_row(detail::Connection& connection, std::string_view kind, std::int64_t id) {
+  auto& select = connection.prepare(kKeyOfRow);
+  select.bind(1, std::string(kind));
+  select.bind(2, id);
+  std::string key = select.executeStep() ? select.getColumn(0).getString() : "";
+  select.reset();
+  return key;
+}
+
+std::optional<std::int64_t> row_of_key(detail::Connection& connection, const std::string& kind,
+                                       const std::string& key) {
+  auto& select = connection.prepare(kRowOfKey);
+  select.bind(1, kind);
+  select.bind(2, key);
+  std::optional<std::int64_t> row;
+  if (select.executeStep()) row = select.getColumn(0).getInt64();
+  select.reset();
+  return row;
+}
+
+std::string source_hash(detail::Connection& connection, std::int64_t source_id) {
+  auto& select = connection.prepare(kSourceHash);
+  select.bind(1, source_id);
+  std::string hash = select.executeStep() ? select.getColumn(0).getString() : "";
+  select.reset();
+  return hash;
+}
+
+// Fills in the key of the record referred to and where the referring record came from.
+void describe(detail::Connection& connection, Dependant& d) {
+  d.target_key = key_of_row(connection, d.target_kind, d.target_id);
+  if (d.target_kind == "source") d.target_sha256 = source_hash(connection, d.target_id);
+  d.key = key_of_row(connection, d.kind, d.id);
+  auto& origin = connection.prepare(kOrigin);
+  origin.bind(1, d.kind);
+  origin.bind(2, d.id);
+  if (origin.executeStep()) {
+    d.origin = origin.getColumn(0).getInt64();
+    d.origin_line = origin.getColumn(1).getInt();
+    d.origin_file = origin.getColumn(2).getString();
+    d.origin_time = origin.getColumn(3).getString();
+  }
+  origin.reset();
+}
+
+// Every record outside `replaced` (import ids) that refers to a record one of them created,
+// read before anything is removed.
+std::vector<Dependant> dependants_of(detail::Connection& connection,
+                                     const std::set<std::int64_t>& replaced) {
+  std::vector<Dependant> out;
+  const auto& references = detail::references();
+  const KindStatements& sql = kind_statements();
+  for (std::int64_t import_id : replaced) {
+    for (std::size_t i = 0; i < references.size(); ++i) {
+      auto& select = connection.prepare(sql.dependants[i]);
+      select.bind(1, import_id);
+      while (select.executeStep()) {
+        Dependant d;
+        d.kind = std::string(references[i].kind->kind);
+        d.id = select.getColumn(0).getInt64();
+        d.field = std::string(references[i].field);
+        d.reference = &references[i];
+        d.target_kind = std::string(references[i].target->kind);
+        d.target_id = select.getColumn(1).getInt64();
+        d.target_import = import_id;
+        out.push_back(std::move(d));
+      }
+      select.reset();
+    }
+    auto& claims = connection.prepare(kClaimDependants);
+    claims.bind(1, import_id);
+    while (claims.executeStep()) {
+      Dependant d;
+      d.kind = "claim";
+      d.id = d.link_id = claims.getColumn(0).getInt64();
+      d.field = "subject_key";
+      d.target_kind = claims.getColumn(1).getString();
+      d.target_id = claims.getColumn(2).getInt64();
+      d.target_import = import_id;
+      out.push_back(std::move(d));
+    }
+    claims.reset();
+    auto& citations = connection.prepare(kCitationDependants);
+    citations.bind(1, import_id);
+    while (citations.executeStep()) {
+      Dependant d;
+      d.link_id = citations.getColumn(0).getInt64();
+      d.kind = citations.getColumn(1).getString();
+      d.id = citations.getColumn(2).getInt64();
+      d.field = "cite";
+      d.target_kind = "source";
+      d.target_id = citations.getColumn(3).getInt64();
+      d.target_import = import_id;
+      out.push_back(std::move(d));
+    }
+    citations.reset();
+  }
+  for (Dependant& d : out) describe(connection, d);
+  // A record of another import being replaced in this run goes too: it is no dependant.
+  std::erase_if(out, [&](const Dependant& d) { return replaced.contains(d.origin); });
+  return out;
+}
+
+// Removes every record import `import_id` created, with their citations, keys and provenance
+// (their search rows follow through the triggers of schema/0006).
+void remove_import_records(detail::Connection& connection, std::int64_t import_id) {
+  std::vector<std::string> kinds;
+  {
+    auto& select = connection.prepare(kKindsOfImport);
+    select.bind(1, import_id);
+    while (select.executeStep()) kinds.push_back(select.getColumn(0).getString());
+    select.reset();
+  }
+  const auto& all = detail::record_kinds();
+  for (const std::string& kind : kinds) {
+    for (std::string_view sql : {kRemoveCitations, kRemoveKeys}) {
+      auto& remove = connection.prepare(sql);
+      remove.bind(1, import_id);
+      remove.bind(2, kind);
+      remove.exec();
+    }
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (all[i].kind != kind) continue;
+      auto& remove = connection.prepare(kind_statements().remove[i]);
+      remove.bind(1, import_id);
+      remove.exec();
+    }
+  }
+  auto& provenance = connection.prepare(kRemoveProvenance);
+  provenance.bind(1, import_id);
+  provenance.exec();
+}
+
+// "attendance (in b.facts, line 12, imported at ...)" or "person 'ada' (in the seed ...)".
+std::string name_dependant(const Dependant& d) {
+  std::string out = d.kind + (d.key.empty() ? "" : " '" + d.key + "'");
+  if (d.origin != 0) {
+    out += " (" + d.origin_file + " line " + std::to_string(d.origin_line) + ", imported at " +
+           d.origin_time + ")";
+  } else {
+    out += " #" + std::to_string(d.id) +
+           " (from the seed, or from an import made before this database recorded which "
+           "records each import created)";
+  }
+  return out;
+}
+
+// Points each dependant at the record that has its target's key after the new version loaded;
+// a dependant that cannot be is a problem of the file whose replacement removed its target.
+template <class Problem>
+void repoint_dependants(detail::Connection& connection, const std::vector<Dependant>& dependants,
+                        const std::map<std::int64_t, std::filesystem::path>& path_of_replaced,
+                        Problem&& problem) {
+  const auto& references = detail::references();
+  for (const Dependant& d : dependants) {
+    const std::filesystem::path& path = path_of_replaced.at(d.target_import);
+    std::string what = d.target_kind + " '" + d.target_key + "'";
+    std::optional<std::int64_t> now = row_of_key(connection, d.target_kind, d.target_key);
+    if (!now) {
+      problem(path, "the new version no longer defines " + what + ", which " + name_dependant(d) +
+                        " refers to (field '" + d.field + "'); define " + what +
+                        " again in the new version, or import a changed version of the file "
+                        "that refers to it in the same run");
+      continue;
+    }
+    if (d.target_kind == "source" && source_hash(connection, *now) != d.target_sha256) {
+      problem(path, "the new version changes the document of source '" + d.target_key +
+                        "', which " + name_dependant(d) +
+                        " cites (its quotation's place in the old text would no longer hold); "
+                        "keep that document as it was, or give the new one another source key");
+      continue;
+    }
+    std::string_view sql = d.field == "cite" ? kRepointCitation : kRepointClaim;
+    if (d.reference)
+      sql = kind_statements().repoint[static_cast<std::size_t>(d.reference - references.data())];
+    try {
+      auto& update = connection.prepare(sql);
+      update.bind(1, *now);
+      update.bind(2, d.reference ? d.id : d.link_id);
+      update.exec();
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
+      problem(path, "after the replacement, " + name_dependant(d) + " cannot refer to the new " +
+                        what + ": " + e.what());
+    }
+  }
+}
+
+// --- Locating what verify() refuses at the end of an import --------------------------------
+
+// The import and line of a record an import created (schema/0009).
+constexpr std::string_view kRecordLine =
+    "SELECT import_id, line FROM import_record WHERE record_kind = ? AND record_id = ?";
+// How many citations of a row come before this one: the loader inserts a record's citations in
+// the order of its `cite:` fields, so this is the index of the citation's field.
+constexpr std::string_view kCitationRank =
+    "SELECT count(*) FROM citation WHERE subject_type = ? AND subject_id = ? AND citation_id < ?";
+
+// The line of the `index`th `cite:` of the record that starts at `line` of `path`, read again
+// (only when verify() has refused something, so the import itself keeps nothing per record);
+// std::nullopt when the file no longer has that record or citation.
+std::optional<int> cite_line(const std::filesystem::path& path, int line, std::int64_t index) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return std::nullopt;
+  detail::FactReader reader(path.string(), stream);
+  reader.collect_errors([](const ImportError&) {});  // reported by the import already
+  try {
+    while (std::optional<detail::FactRecord> record = reader.next()) {
+      if (record->line < line) continue;
+      if (record->line > line || index < 0 ||
+          static_cast<std::size_t>(index) >= record->cites.size())
+        return std::nullopt;
+      return record->cites[static_cast<std::size_t>(index)].line;
+    }
+  } catch (const ImportError&) {
+  }
+  return std::nullopt;
+}
+
+// A verify() failure of a row an import of this run created, as an import problem at the
+// record's file and line (for a citation: at its `cite:` line, field 'cite'), worded without
+// the database's internal ids; std::nullopt for a failure of no row, or of a row of the seed
+// or of an earlier import. `files` gives each import id of the run its fact file.
+std::optional<ImportError> located_failure(
+    detail::Connection& connection, const VerificationFailure& failure,
+    const std::map<std::int64_t, std::filesystem::path>& files) {
+  if (failure.subject_type.empty() || !failure.subject_id) return std::nullopt;
+  auto& find = connection.prepare(kRecordLine);
+  find.bind(1, failure.subject_type);
+  find.bind(2, *failure.subject_id);
+  if (!find.executeStep()) return std::nullopt;
+  std::int64_t import_id = find.getColumn(0).getInt64();
+  int line = find.getColumn(1).getInt();
+  find.tryReset();
+  auto file = files.find(import_id);
+  if (file == files.end()) return std::nullopt;
+  std::string message = failure.message;
+  if (!failure.citation_id) return ImportError(file->second.string(), line, "", message);
+  // verify() words a citation's failure "citation C (kind R): ..."; the ids mean nothing in a
+  // fact file, whose line now says which citation it is.
+  std::string ids = "citation " + std::to_string(*failure.citation_id) + " (" +
+                    failure.subject_type + " " + std::to_string(*failure.subject_id) + "): ";
+  if (message.rfind(ids, 0) == 0) message.erase(0, ids.size());
+  auto& rank = connection.prepare(kCitationRank);
+  rank.bind(1, failure.subject_type);
+  rank.bind(2, *failure.subject_id);
+  rank.bind(3, *failure.citation_id);
+  std::int64_t index = rank.executeStep() ? rank.getColumn(0).getInt64() : -1;
+  rank.tryReset();
+  return ImportError(file->second.string(), cite_line(file->second, line, index).value_or(line),
+                     "cite",
+                     "the support check (" + failure.rule + ") refuses this citation: " + message);
+}
+
+}  // namespace
+
+std::string ImportProblem::to_string() const {
+  if (file.empty()) return message;  // about the import as a whole
+  return ImportError(file, line, field, message, 0, column).what();
+}
+
+ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path>& files,
+                                         const ImportOptions& options) {
+  detail::Connection& connection = impl_->connection;
+  if (connection.read_only())
+    throw DatabaseError("the database is open read-only; open it read-write to import");
+  ImportReport report;
+  std::size_t limit =
+      options.error_limit == 0 ? std::numeric_limits<std::size_t>::max() : options.error_limit;
+  auto add = [&](const ImportError& e) {
+    if (report.problems.size() >= limit) {
+      report.stopped_at_limit = true;
+      throw LimitReached{};
+    }
+    report.problems.push_back({e.file(), e.line(), e.column(), e.field(), e.problem()});
+  };
+  auto problem = [&](const std::filesystem::path& path, const std::string& message) {
+    add(ImportError(path.string(), 0, "", message));
+  };
+
+  return detail::guarded(connection, [&] {
+    // One IMMEDIATE transaction from the first look at the import log to the commit, so that
+    // no other writer can slip in between what was checked and what is written.
+    SQLite::Transaction transaction(connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<std::filesystem::path> to_load;
+    std::vector<std::size_t> to_load_file;  // its index in report.files
+    std::vector<std::int64_t> import_ids;   // its row of import_log
+    std::vector<std::string> places;        // its canonical path
+    std::set<std::string> seen_hashes;
+    std::map<std::string, std::string> names;  // file name -> the path given
+    std::set<std::int64_t> replaced;           // earlier imports whose records go
+    std::map<std::int64_t, std::filesystem::path> path_of_replaced;  // -> the new version
+    try {
+      for (const auto& path : files) {
+        ImportedFile& file = report.files.emplace_back();
+        file.path = path.string();
+        std::error_code error;
+        auto status = std::filesystem::status(path, error);
+        if (!std::filesystem::exists(status)) {
+          problem(path, "no such file");
+          continue;
+        }
+        if (std::filesystem::is_directory(status)) {
+          problem(path, "is a directory; give the fact files in it (e.g. DIR/*.facts)");
+          continue;
+        }
+        auto size = std::filesystem::file_size(path, error);
+        if (error || !std::filesystem::is_regular_file(status)) {
+          problem(path, "not a regular file that can be read");
+          continue;
+        }
+        if (size > kMaxFactFileBytes) {
+          problem(path, "larger than " + std::to_string(kMaxFactFileBytes) +
+                            " bytes; split it into several fact files");
+          continue;
+        }
+        std::optional<std::string> hash = hash_file(path);
+        if (!hash) {
+          problem(path, "cannot read the file");
+          continue;
+        }
+        file.sha256 = *hash;
+        auto& by_hash = connection.prepare(kImportByHash);
+        by_hash.bind(1, *hash);
+        if (by_hash.executeStep()) {
+          file.unchanged = true;
+          file.previously = "imported as '" + by_hash.getColumn(0).getString() + "' at " +
+                            by_hash.getColumn(1).getString();
+          by_hash.reset();
+          continue;
+        }
+        by_hash.reset();
+        if (!seen_hashes.insert(*hash).second) {
+          file.unchanged = true;
+          file.previously = "given twice in this import";
+          continue;
+        }
+        std::string name = path.filename().string();
+        auto [named, fresh] = names.emplace(name, path.string());
+        if (!fresh) {
+          problem(path, "another file named '" + name + "' is in this import ('" + named->second +
+                            "'); an import is known by its file name, so give each name once");
+          continue;
+        }
+        // A changed version of a file imported before replaces that import's records.
+        auto& by_name = connection.prepare(kImportsByName);
+        by_name.bind(1, name);
+        bool without_provenance = false;
+        while (by_name.executeStep()) {
+          LoggedImport earlier{name,
+                               by_name.getColumn(1).getString(),
+                               by_name.getColumn(2).getString(),
+                               by_name.getColumn(3).getInt64(),
+                               by_name.getColumn(0).getInt64(),
+                               std::nullopt,
+                               detail::text(by_name, 5)};
+          if (by_name.getColumn(4).getInt64() != earlier.records) without_provenance = true;
+          file.replaced.push_back(std::move(earlier));
+        }
+        by_name.reset();
+        if (without_provenance) {
+          problem(path, "a different version of '" + name + "' was imported at " +
+                            file.replaced.back().imported_at +
+                            ", before this database recorded which records each import created "
+                            "(schema version 9), so its records cannot be replaced: rebuild with "
+                            "the new version (euiomkb build --force --facts DIR, where DIR holds "
+                            "all your fact files and their documents) or import the new facts "
+                            "under another file name");
+          file.replaced.clear();
+          continue;
+        }
+        // Only a file from the same place replaces without being told to (schema/0012).
+        std::string place = place_of(path);
+        if (!options.replace_same_name) {
+          auto elsewhere =
+              std::find_if(file.replaced.begin(), file.replaced.end(),
+                           [&](const LoggedImport& earlier) { return earlier.path != place; });
+          if (elsewhere != file.replaced.end()) {
+            problem(path, namesake_problem(name, place, *elsewhere));
+            file.replaced.clear();
+            continue;
+          }
+        }
+        places.push_back(std::move(place));
+        to_load.push_back(path);
+        to_load_file.push_back(report.files.size() - 1);
+      }
+      if (!report.problems.empty() || to_load.empty()) {
+        report.outcome =
+            report.problems.empty() ? ImportOutcome::nothing_to_do : ImportOutcome::rejected;
+        return report;  // the transaction rolls back: nothing was written
+      }
+
+      // Logged first: the records name their import in import_record.
+      for (std::size_t i = 0; i < to_load.size(); ++i) {
+        ImportedFile& file = report.files[to_load_file[i]];
+        auto& log = connection.prepare(kLogImport);
+        log.bind(1, to_load[i].filename().string());
+        log.bind(2, file.sha256);
+        log.bind(3, places[i]);
+        log.exec();
+        import_ids.push_back(connection.db().getLastInsertRowid());
+        for (const LoggedImport& earlier : file.replaced) {
+          replaced.insert(earlier.import_id);
+          path_of_replaced[earlier.import_id] = to_load[i];
+          auto& mark = connection.prepare(kLogReplaced);
+          mark.bind(1, import_ids.back());
+          mark.bind(2, earlier.import_id);
+          mark.exec();
+        }
+      }
+      // What refers to the records about to go, read while they are still there.
+      std::vector<Dependant> dependants;
+      if (!replaced.empty()) dependants = dependants_of(connection, replaced);
+
+      std::vector<std::filesystem::path> directories;
+      if (!options.documents.empty()) {
+        directories.push_back(options.documents);
+      } else {
+        for (const auto& path : to_load) {
+          auto directory = path.parent_path();
+          directories.push_back(directory.empty() ? std::filesystem::path(".") : directory);
+        }
+      }
+      DocumentProvider documents = documents_in(std::move(directories));
+      std::vector<std::ifstream> streams;
+      std::vector<detail::FactReader> readers;
+      streams.reserve(to_load.size());
+      for (const auto& path : to_load) {
+        streams.emplace_back(path, std::ios::binary);
+        readers.emplace_back(path.string(), streams.back());
+      }
+      std::map<std::string, std::map<std::string, std::int64_t>> by_file;
+      detail::LoadOptions load;
+      load.problem = add;
+      load.progress = options.progress;
+      load.records_by_file = &by_file;
+      load.import_ids = &import_ids;
+      if (!replaced.empty()) {
+        load.before_records = [&] {
+          connection.prepare(kDeferForeignKeys).exec();
+          for (std::int64_t import_id : replaced) remove_import_records(connection, import_id);
+        };
+      }
+      ImportSummary summary = detail::load_files(connection, readers, documents, load);
+      report.records = summary.records;
+      report.citations = summary.citations;
+      for (ImportedFile& file : report.files) file.records_by_kind = by_file[file.path];
+      // The records of other imports that referred to removed ones now refer to the new
+      // records of the same keys, or the import is refused, naming them.
+      if (report.problems.empty())
+        repoint_dependants(connection, dependants, path_of_replaced, problem);
+      if (report.problems.empty()) {
+        VerificationReport verified = detail::verify_database(connection);
+        std::map<std::int64_t, std::filesystem::path> file_of_import;
+        for (std::size_t i = 0; i < import_ids.size(); ++i)
+          file_of_import[import_ids[i]] = to_load[i];
+        for (const VerificationFailure& failure : verified.failures) {
+          if (auto located = located_failure(connection, failure, file_of_import))
+            add(*located);
+          else
+            add(ImportError(
+                "", 0, "",
+                "the import would leave the database failing verify(): " + failure.message));
+        }
+      }
+    } catch (const LimitReached&) {
+    }
+    // In the order of the files given, then of lines (a record's checks run field by field).
+    auto file_rank = [&](const std::string& file) {
+      for (std::size_t i = 0; i < files.size(); ++i)
+        if (files[i].string() == file) return i;
+      return files.size();
+    };
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [&](const ImportProblem& a, const ImportProblem& b) {
+                       auto ra = file_rank(a.file), rb = file_rank(b.file);
+                       return ra != rb ? ra < rb : a.line < b.line;
+                     });
+    if (!report.problems.empty()) {
+      report.outcome = ImportOutcome::rejected;
+      return report;
+    }
+    if (options.dry_run) {
+      report.outcome = ImportOutcome::checked;
+      return report;
+    }
+    for (std::size_t i = 0; i < import_ids.size(); ++i) {
+      const ImportedFile& file = report.files[to_load_file[i]];
+      std::int64_t import_id = import_ids[i];
+      std::int64_t records = 0;
+      for (const auto& [kind, count] : file.records_by_kind) records += count;
+      auto& log = connection.prepare(kLogRecords);
+      log.bind(1, records);
+      log.bind(2, import_id);
+      log.exec();
+      for (const auto& [kind, count] : file.records_by_kind) {
+        auto& log_kind = connection.prepare(kLogKind);
+        log_kind.bind(1, import_id);
+        log_kind.bind(2, kind);
+        log_kind.bind(3, count);
+        log_kind.exec();
+      }
+    }
+    transaction.commit();
+    report.checkpoint_problem = connection.settle();
+    detail::log().info("imported {} records with {} citations from {} file(s), replacing {}",
+                       report.records, report.citations, files.size(), replaced.size());
+    report.outcome = ImportOutcome::imported;
+    return report;
+  });
+}
+
+std::vector<LoggedImport> KnowledgeBase::import_log() const {
+  return detail::collect(impl_.get(), kImportLog, detail::kNoBinding, [](auto& s) {
+    LoggedImport logged{detail::text(s, 0),        detail::text(s, 1),        detail::text(s, 2),
+                        s.getColumn(3).getInt64(), s.getColumn(4).getInt64(), std::nullopt,
+                        detail::text(s, 6)};
+    if (!s.getColumn(5).isNull()) logged.replaced_by = s.getColumn(5).getInt64();
+    return logged;
+  });
+}
+
+namespace {
+
+// Runs one import over `readers` in one transaction: all or nothing.
+ImportSummary import_readers(detail::Impl& impl, std::vector<detail::FactReader>& readers,
+                             const DocumentProvider& documents) {
+  if (impl.connection.read_only())
+    throw DatabaseError("the database is open read-only; open it read-write to import");
+  return detail::guarded(impl.connection, [&] {
+    SQLite::Transaction transaction(impl.connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    ImportSummary summary = detail::load_files(impl.connection, readers, documents);
+    transaction.commit();
+    impl.connection.settle();  // a failure is logged; the import is committed either way
+    detail::log().info("imported {} records with {} citations", summary.records, summary.citations);
+    return summary;
+  });
+}
+
+}  // namespace
+
+ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
+                                          const DocumentProvider& documents) {
+  std::vector<detail::FactReader> readers;
+  readers.reserve(files.size());
+  for (const FactFile& file : files) readers.emplace_back(file.name, std::string_view(file.text));
+  return import_readers(*impl_, readers, documents);
+}
+
+ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem::path>& files,
+                                               const DocumentProvider& documents) {
+  std::vector<std::ifstream> streams;
+  std::vector<detail::FactReader> readers;
+  streams.reserve(files.size());
+  readers.reserve(files.size());
+  for (const auto& path : files) {
+    streams.emplace_back(path, std::ios::binary);
+    if (!streams.back()) throw ImportError(path.string(), 0, "", "cannot open the file");
+    readers.emplace_back(path.string(), streams.back());
+  }
+  return import_readers(*impl_, readers, documents);
+}
+
+ImportSummary KnowledgeBase::import_fact_streams(const std::vector<FactStream>& files,
+                                                 const DocumentProvider& documents) {
+  std::vector<detail::FactReader> readers;
+  readers.reserve(files.size());
+  for (const FactStream& file : files) readers.emplace_back(file.name, *file.stream);
+  return import_readers(*impl_, readers, documents);
+}
+
+}  // namespace euiomkb

@@ -1,0 +1,648 @@
+#include "verify/verify.hpp"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "euiomkb/knowledge_base.hpp"
+#include "kinds/record_kinds.hpp"
+#include "sqlite/impl.hpp"
+#include "text/text.hpp"
+
+namespace euiomkb::detail {
+namespace {
+
+// The per-kind checks are written from the record-kind table (lib/kinds/record_kinds.cpp), once.
+// Kind, table and column names come from that table, never from input.
+
+// Citations whose subject row does not exist.
+const std::string& dangling_sql() {
+  static const std::string sql = [] {
+    std::string cases;
+    for (const KindSpec& k : record_kinds()) {
+      cases += "    WHEN '" + std::string(k.kind) + "' THEN EXISTS (SELECT 1 FROM " +
+               std::string(k.kind) + " WHERE " + std::string(k.id_column) + " = c.subject_id)\n";
+    }
+    return "SELECT c.citation_id, c.subject_type, c.subject_id FROM citation c\n"
+           " WHERE NOT CASE c.subject_type\n" +
+           cases + "    ELSE 0 END";
+  }();
+  return sql;
+}
+
+// Rows of cited kinds without a citation (general-knowledge rows excepted).
+const std::string& uncited_sql() {
+  static const std::string sql = [] {
+    std::string out;
+    for (const KindSpec& k : record_kinds()) {
+      if (!k.cited) continue;
+      std::string kind(k.kind), id(k.id_column);
+      if (!out.empty()) out += "UNION ALL\n";
+      out += "SELECT '" + kind + "', " + id + " FROM " + kind +
+             " x WHERE NOT EXISTS (SELECT 1 FROM citation WHERE subject_type = '" + kind +
+             "' AND subject_id = x." + id + ")";
+      if (k.has_basis()) out += " AND basis <> 'general_knowledge'";
+      out += "\n";
+    }
+    return out;
+  }();
+  return sql;
+}
+
+// How many rows of cited kinds there are.
+const std::string& fact_rows_sql() {
+  static const std::string sql = [] {
+    std::string out;
+    for (const KindSpec& k : record_kinds()) {
+      if (!k.cited) continue;
+      out += out.empty() ? "SELECT sum(n) FROM (\n" : "UNION ALL\n";
+      out += "SELECT count(*) AS n FROM " + std::string(k.kind) + "\n";
+    }
+    return out + ")";
+  }();
+  return sql;
+}
+
+constexpr std::string_view kCitations = R"sql(
+SELECT citation_id, subject_type, subject_id, source_id, quote, start_offset, end_offset, note
+  FROM citation ORDER BY source_id, citation_id
+)sql";
+
+// Conflicting claims must have exactly one preferred value per subject and attribute.
+constexpr std::string_view kClaimGroups = R"sql(
+SELECT subject, attribute, sum(preferred) FROM claim
+ GROUP BY subject_type, subject_id, attribute HAVING sum(preferred) <> 1
+)sql";
+
+constexpr std::string_view kSources =
+    "SELECT source_id, file_name, text, sha256, published FROM source";
+
+// Runs `sql` and hands each result row to `row`.
+template <class Row>
+void for_each_row(Connection& connection, std::string_view sql, Row&& row) {
+  auto& statement = connection.prepare(sql);
+  while (statement.executeStep()) row(statement);
+  statement.reset();
+}
+
+std::string column(SQLite::Statement& s, int index) { return s.getColumn(index).getString(); }
+
+}  // namespace
+
+// --- Support: does the cited passage back its row? -------------------------------------------
+
+namespace {
+
+// What a row is about, for the names-subject rule: an entity whose names a passage may use, and
+// the SQL giving that entity's id (or, for `text`, the words themselves) from the row's id.
+enum class Entity { person, organisation, agreement, meeting, series, framework, text, claim };
+
+struct Subject {
+  Entity entity;
+  std::string_view sql;  // one parameter: the row's id; one column (two for claim)
+};
+
+// The subjects of each cited kind; a passage names the row's subject when it names any of them.
+const std::vector<Subject>* subjects_of(std::string_view kind) {
+  using E = Entity;
+  static const std::unordered_map<std::string_view, std::vector<Subject>> kSubjects = {
+      {"organisation", {{E::organisation, "SELECT org_id FROM organisation WHERE org_id = ?"}}},
+      {"organisation_name",
+       {{E::organisation, "SELECT org_id FROM organisation_name WHERE org_name_id = ?"}}},
+      {"organisation_parent",
+       {{E::organisation, "SELECT org_id FROM organisation_parent WHERE org_parent_id = ?"}}},
+      {"organisation_event",
+       {{E::organisation, "SELECT to_org_id FROM organisation_event WHERE org_event_id = ?"},
+        {E::organisation, "SELECT from_org_id FROM organisation_event WHERE org_event_id = ?"}}},
+      {"person", {{E::person, "SELECT person_id FROM person WHERE person_id = ?"}}},
+      {"person_alias",
+       {{E::person, "SELECT person_id FROM person_alias WHERE person_alias_id = ?"}}},
+      {"post", {{E::text, "SELECT title FROM post WHERE post_id = ?"}}},
+      {"tenure", {{E::person, "SELECT person_id FROM tenure WHERE tenure_id = ?"}}},
+      {"meeting", {{E::meeting, "SELECT meeting_id FROM meeting WHERE meeting_id = ?"}}},
+      {"meeting_date",
+       {{E::meeting, "SELECT meeting_id FROM meeting_date WHERE meeting_date_id = ?"}}},
+      {"meeting_organisation",
+       {{E::organisation,
+         "SELECT org_id FROM meeting_organisation WHERE meeting_organisation_id = ?"}}},
+      {"attendance", {{E::person, "SELECT person_id FROM attendance WHERE attendance_id = ?"}}},
+      {"topic",
+       {{E::text, "SELECT label FROM topic WHERE topic_id = ?"},
+        {E::meeting, "SELECT meeting_id FROM topic WHERE topic_id = ?"}}},
+      {"agreement", {{E::agreement, "SELECT agreement_id FROM agreement WHERE agreement_id = ?"}}},
+      {"agreement_name",
+       {{E::agreement, "SELECT agreement_id FROM agreement_name WHERE agreement_name_id = ?"}}},
+      {"agreement_date",
+       {{E::agreement, "SELECT agreement_id FROM agreement_date WHERE agreement_date_id = ?"}}},
+      {"agreement_relation",
+       {{E::agreement,
+         "SELECT agreement_id FROM agreement_relation WHERE agreement_relation_id = ?"}}},
+      {"agreement_party",
+       {{E::organisation, "SELECT org_id FROM agreement_party WHERE agreement_party_id = ?"}}},
+      {"agreement_signatory",
+       {{E::person, "SELECT person_id FROM agreement_signatory WHERE agreement_signatory_id = ?"}}},
+      {"funding",
+       {{E::organisation, "SELECT funder_org_id FROM funding WHERE funding_id = ?"},
+        {E::organisation, "SELECT recipient_org_id FROM funding WHERE funding_id = ?"}}},
+      {"publication",
+       {{E::text, "SELECT title FROM publication WHERE publication_id = ?"},
+        {E::text, "SELECT series FROM publication WHERE publication_id = ?"}}},
+      {"policy_framework",
+       {{E::framework,
+         "SELECT policy_framework_id FROM policy_framework WHERE policy_framework_id = ?"}}},
+      {"framework_part",
+       {{E::text, "SELECT label FROM framework_part WHERE framework_part_id = ?"}}},
+      {"statement", {{E::person, "SELECT person_id FROM statement WHERE statement_id = ?"}}},
+      {"contact",
+       {{E::person, "SELECT person_id FROM contact WHERE contact_id = ?"},
+        {E::organisation, "SELECT org_id FROM contact WHERE contact_id = ?"}}},
+      {"series_fact", {{E::series, "SELECT series FROM series_fact WHERE series_fact_id = ?"}}},
+      {"claim", {{E::claim, "SELECT subject_type, subject_id FROM claim WHERE claim_id = ?"}}},
+  };
+  auto found = kSubjects.find(kind);
+  return found == kSubjects.end() ? nullptr : &found->second;
+}
+
+constexpr std::string_view kPersonNames = R"sql(
+SELECT name FROM person WHERE person_id = ?1
+UNION ALL SELECT alias FROM person_alias WHERE person_id = ?1
+)sql";
+constexpr std::string_view kOrganisationNames = R"sql(
+SELECT short_name FROM organisation WHERE org_id = ?1
+UNION ALL SELECT name FROM organisation WHERE org_id = ?1
+UNION ALL SELECT name FROM organisation_name WHERE org_id = ?1
+)sql";
+constexpr std::string_view kAgreementNames = R"sql(
+SELECT name FROM agreement WHERE agreement_id = ?1
+UNION ALL SELECT name FROM agreement_name WHERE agreement_id = ?1
+)sql";
+constexpr std::string_view kFrameworkNames = R"sql(
+SELECT name FROM policy_framework WHERE policy_framework_id = ?1
+UNION ALL SELECT short_name FROM policy_framework WHERE policy_framework_id = ?1
+)sql";
+constexpr std::string_view kSeriesNames = R"sql(
+SELECT name FROM meeting_series WHERE series = ?1
+UNION ALL SELECT name FROM meeting_series_name WHERE series = ?1
+)sql";
+constexpr std::string_view kMeeting =
+    "SELECT sequence_no, title, held_on FROM meeting WHERE meeting_id = ?";
+
+constexpr std::array<std::string_view, 12> kMonths = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 20> kOrdinals = {
+    "first",     "second",    "third",       "fourth",     "fifth",      "sixth",      "seventh",
+    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+
+// "1st", "2nd", "3rd", "11th", ...
+std::string numeric_ordinal(std::int64_t n) {
+  std::string_view suffix = "th";
+  if (n % 100 < 11 || n % 100 > 13) {
+    if (n % 10 == 1) suffix = "st";
+    if (n % 10 == 2) suffix = "nd";
+    if (n % 10 == 3) suffix = "rd";
+  }
+  return std::to_string(n) + std::string(suffix);
+}
+
+// The ways documents name a meeting: its title, its ordinal in words or figures, its date
+// ("3 May", "03 May", "May 3", "05/2013", "Jan 2014"), and "today" in a document of its day.
+void meeting_names(Connection& connection, std::int64_t meeting_id,
+                   const std::optional<std::string>& published, std::vector<std::string>& out) {
+  auto& s = connection.prepare(kMeeting);
+  s.bind(1, meeting_id);
+  if (s.executeStep()) {
+    out.push_back(s.getColumn(1).getString());
+    if (!s.getColumn(0).isNull()) {
+      std::int64_t n = s.getColumn(0).getInt64();
+      if (n >= 1 && n <= static_cast<std::int64_t>(kOrdinals.size()))
+        out.emplace_back(kOrdinals[static_cast<std::size_t>(n - 1)]);
+      out.push_back(numeric_ordinal(n));
+    }
+    if (!s.getColumn(2).isNull()) {
+      std::string held = s.getColumn(2).getString();
+      if (published && *published == held) out.emplace_back("today");
+      if (held.size() >= 7) {
+        int month = std::stoi(held.substr(5, 2));
+        std::string name(kMonths[static_cast<std::size_t>(month - 1)]);
+        std::string year = held.substr(0, 4);
+        out.push_back(name + " " + year);
+        out.push_back(name.substr(0, 3) + " " + year);
+        out.push_back(held.substr(5, 2) + "/" + year);
+        if (held.size() == 10) {
+          std::string day = held.substr(8, 2);
+          std::string short_day = day[0] == '0' ? day.substr(1) : day;
+          for (const std::string& d : {day, short_day}) {
+            out.push_back(d + " " + name);
+            out.push_back(name + " " + d);
+          }
+        }
+      }
+    }
+  }
+  s.reset();
+}
+
+void names_from(Connection& connection, std::string_view sql, const SQLite::Column& id,
+                std::vector<std::string>& out) {
+  auto& s = connection.prepare(sql);
+  if (id.isInteger())
+    s.bind(1, id.getInt64());
+  else
+    s.bind(1, id.getString());
+  while (s.executeStep())
+    if (!s.getColumn(0).isNull()) out.push_back(s.getColumn(0).getString());
+  s.reset();
+}
+
+// Every name by which a passage may name the subject of row `id` of `kind`.
+void subject_names(Connection& connection, std::string_view kind, std::int64_t id,
+                   const std::optional<std::string>& published, std::vector<std::string>& out,
+                   int depth = 0) {
+  const std::vector<Subject>* subjects = subjects_of(kind);
+  if (!subjects || depth > 1) return;
+  for (const Subject& subject : *subjects) {
+    auto& s = connection.prepare(subject.sql);
+    s.bind(1, id);
+    if (!s.executeStep() || s.getColumn(0).isNull()) {
+      s.reset();
+      continue;
+    }
+    SQLite::Column value = s.getColumn(0);
+    switch (subject.entity) {
+      case Entity::person:
+        names_from(connection, kPersonNames, value, out);
+        break;
+      case Entity::organisation:
+        names_from(connection, kOrganisationNames, value, out);
+        break;
+      case Entity::agreement:
+        names_from(connection, kAgreementNames, value, out);
+        break;
+      case Entity::framework:
+        names_from(connection, kFrameworkNames, value, out);
+        break;
+      case Entity::series:
+        names_from(connection, kSeriesNames, value, out);
+        break;
+      case Entity::meeting:
+        meeting_names(connection, value.getInt64(), published, out);
+        break;
+      case Entity::text:
+        out.push_back(value.getString());
+        break;
+      case Entity::claim: {
+        std::string type = value.getString();
+        std::int64_t subject_id = s.getColumn(1).getInt64();
+        s.reset();
+        subject_names(connection, type, subject_id, published, out, depth + 1);
+        continue;
+      }
+    }
+    s.reset();
+  }
+}
+
+// Folded text is lower-case ASCII letters and digits apart from punctuation (quotation marks,
+// dashes), which fold_name leaves as they are: only ASCII letters and digits make words.
+bool word_byte(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); }
+
+// True when folded `name` appears in folded `passage` as whole words, or followed by the "s" of
+// a possessive (fold_name drops the apostrophe: "DG MENA’s" folds to "dg menas").
+bool names_in(std::string_view passage, std::string_view name) {
+  if (name.empty()) return false;
+  for (std::size_t at = passage.find(name); at != std::string_view::npos;
+       at = passage.find(name, at + 1)) {
+    std::size_t end = at + name.size();
+    if (end < passage.size() && passage[end] == 's') ++end;
+    if ((at == 0 || !word_byte(passage[at - 1])) &&
+        (end == passage.size() || !word_byte(passage[end])))
+      return true;
+  }
+  return false;
+}
+
+// The quotation as one passage for matching: its parts joined by a space, folded as names are.
+std::string folded_passage(std::string quote) {
+  constexpr std::string_view kJoin = " … ";
+  for (std::size_t at = quote.find(kJoin); at != std::string::npos; at = quote.find(kJoin, at))
+    quote.replace(at, kJoin.size(), " ");
+  return fold_name(quote);
+}
+
+// Citations backing that an event happened from a source written before the event (the day
+// after the whole period is still before the event's first day). A source was written by its
+// published date, or, undated, by the date of a meeting it announces ahead (the FAQ announces
+// the first SOM of 3 May 2013). A topic or an organisation at a meeting is one row for all the
+// documents citing it, 'reported' when one of them reports it (migration 0013): its citations
+// fail only when none of them comes from a source that can report the meeting. Columns:
+// citation_id, subject_type, subject_id, file_name, quote, event date, the date the source was
+// written by.
+constexpr std::string_view kPublishedBeforeEvent = R"sql(
+WITH event (subject_type, subject_id, happened_on, shared) AS (
+  SELECT 'attendance', a.attendance_id, m.held_on, 0 FROM attendance a
+    JOIN meeting m ON m.meeting_id = a.meeting_id WHERE a.attested_as = 'reported'
+  UNION ALL
+  SELECT 'meeting_date', d.meeting_date_id, d.held_on, 0 FROM meeting_date d
+   WHERE d.attested_as = 'reported'
+  UNION ALL
+  SELECT 'meeting_organisation', mo.meeting_organisation_id, m.held_on, 1
+    FROM meeting_organisation mo JOIN meeting m ON m.meeting_id = mo.meeting_id
+   WHERE mo.attested_as = 'reported' OR mo.role IN ('host', 'joined')
+  UNION ALL
+  SELECT 'topic', t.topic_id, m.held_on, 1 FROM topic t
+    JOIN meeting m ON m.meeting_id = t.meeting_id WHERE t.attested_as = 'reported'
+  UNION ALL
+  SELECT 'statement', statement_id, said_on, 0 FROM statement
+  UNION ALL
+  SELECT 'agreement_party', agreement_party_id, since, 0 FROM agreement_party
+  UNION ALL
+  SELECT 'agreement_date', agreement_date_id, on_date, 0 FROM agreement_date
+),
+written (source_id, file_name, written_by) AS (
+  SELECT s.source_id, s.file_name,
+         coalesce(s.published,
+                  (SELECT min(d.held_on) FROM citation ac
+                     JOIN meeting_date d ON d.meeting_date_id = ac.subject_id
+                    WHERE ac.subject_type = 'meeting_date' AND ac.source_id = s.source_id
+                      AND d.attested_as = 'announced'))
+    FROM source s
+)
+SELECT c.citation_id, c.subject_type, c.subject_id, w.file_name, c.quote, e.happened_on,
+       w.written_by
+  FROM event e
+  JOIN citation c ON c.subject_type = e.subject_type AND c.subject_id = e.subject_id
+  JOIN written w ON w.source_id = c.source_id
+ WHERE w.written_by IS NOT NULL AND e.happened_on IS NOT NULL
+   AND w.written_by || '~' < e.happened_on
+   AND (e.shared = 0
+        OR NOT EXISTS (SELECT 1 FROM citation o JOIN written ow ON ow.source_id = o.source_id
+                        WHERE o.subject_type = e.subject_type AND o.subject_id = e.subject_id
+                          AND (ow.written_by IS NULL OR ow.written_by || '~' >= e.happened_on)))
+ ORDER BY c.citation_id
+)sql";
+
+// Citations of what happened at a meeting from a source that does not cite that meeting.
+// Columns: citation_id, subject_type, subject_id, file_name, quote, meeting title.
+constexpr std::string_view kDescribesMeeting = R"sql(
+WITH at_meeting (subject_type, subject_id, meeting_id) AS (
+  SELECT 'attendance', attendance_id, meeting_id FROM attendance
+  UNION ALL
+  SELECT 'meeting_organisation', meeting_organisation_id, meeting_id FROM meeting_organisation
+  UNION ALL
+  SELECT 'topic', topic_id, meeting_id FROM topic
+  UNION ALL
+  SELECT 'meeting_date', meeting_date_id, meeting_id FROM meeting_date
+  UNION ALL
+  SELECT 'statement', statement_id, meeting_id FROM statement WHERE meeting_id IS NOT NULL
+)
+SELECT c.citation_id, c.subject_type, c.subject_id, s.file_name, c.quote, m.title
+  FROM at_meeting x
+  JOIN citation c ON c.subject_type = x.subject_type AND c.subject_id = x.subject_id
+  JOIN source s ON s.source_id = c.source_id
+  JOIN meeting m ON m.meeting_id = x.meeting_id
+ WHERE NOT EXISTS (SELECT 1 FROM citation mc WHERE mc.subject_type = 'meeting'
+                      AND mc.subject_id = x.meeting_id AND mc.source_id = c.source_id)
+ ORDER BY c.citation_id
+)sql";
+
+// --- The search index: FTS5's own integrity check ---------------------------------------------
+
+// The FTS5 tables of the database, with the SQL that declared them. PRAGMA integrity_check of
+// SQLite 3.40 checks their shadow tables as b-trees but never reads the index inside them.
+constexpr std::string_view kSearchTables = R"sql(
+SELECT name, sql FROM sqlite_schema
+ WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name
+)sql";
+constexpr std::string_view kTableExists =
+    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?";
+
+// The shadow tables FTS5 keeps for a table named T: T_data, T_idx, ... (those of its options
+// that the table uses exist: no T_content for a contentless table, no T_docsize with
+// columnsize=0).
+constexpr std::array<std::string_view, 5> kShadowTables = {"_data", "_idx", "_content", "_docsize",
+                                                           "_config"};
+
+// The temporary copy a read-only check works on, and the savepoint that takes it away.
+constexpr std::string_view kCopy = "euiomkb_search_check";
+constexpr std::string_view kSavepoint = "SAVEPOINT euiomkb_search_check";
+constexpr std::string_view kUndo = "ROLLBACK TO euiomkb_search_check; RELEASE euiomkb_search_check";
+
+// `name` as an SQL identifier (table names cannot be bound as values).
+std::string identifier(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+bool table_exists(Connection& connection, const std::string& name) {
+  auto& s = connection.prepare(kTableExists);
+  s.bind(1, name);
+  bool exists = s.executeStep();
+  s.reset();
+  return exists;
+}
+
+// Runs FTS5's 'integrity-check' command on FTS5 table `name` (declared by `sql`): the index
+// decoded whole and compared with the table's content, tokenized again. Returns SQLite's
+// message when the check fails, std::nullopt when it passes. The command is an INSERT in form,
+// so it needs a write transaction on the table's database. A connection that holds one (an
+// import verifying before its commit) runs it in place. Any other (a read-only connection, or
+// one that reads) copies the table's shadow tables byte for byte into an FTS5 table of the same
+// declaration in the TEMP database, which even a read-only connection writes, and checks that:
+// the same bytes, the same check, no lock beyond the read the other checks take. A savepoint
+// around it takes the copy away again. Throws for failures other than a damaged index (I/O,
+// memory, an interrupt).
+std::optional<std::string> search_index_failure(Connection& connection, const std::string& name,
+                                                const std::string& sql) {
+  sqlite3* db = connection.db().getHandle();
+  bool writing = sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE;
+  std::string table = identifier(name);
+  std::string copy(kCopy);
+  connection.exec(kSavepoint);
+  std::optional<std::string> failure;
+  try {
+    if (writing) {
+      connection.exec("INSERT INTO main." + table + " (" + table +
+                      ", rank) VALUES ('integrity-check', 1)");
+    } else {
+      static const std::regex kUsing(
+          R"(^\s*CREATE\s+VIRTUAL\s+TABLE\s[\s\S]*?\sUSING\s+(fts5\s*\([\s\S]*\))\s*$)",
+          std::regex::icase);
+      std::smatch declaration;
+      if (!std::regex_match(sql, declaration, kUsing))
+        throw SQLite::Exception("cannot read its declaration: " + sql, SQLITE_ERROR);
+      connection.exec("CREATE VIRTUAL TABLE temp." + copy + " USING " + declaration[1].str());
+      for (std::string_view suffix : kShadowTables) {
+        std::string shadow = name + std::string(suffix);
+        if (!table_exists(connection, shadow)) continue;
+        std::string into = identifier(copy + std::string(suffix));
+        connection.exec("DELETE FROM temp." + into + "; INSERT INTO temp." + into +
+                        " SELECT * FROM main." + identifier(shadow));
+      }
+      connection.exec("INSERT INTO temp." + copy + " (" + copy +
+                      ", rank) VALUES ('integrity-check', 1)");
+    }
+  } catch (const SQLite::Exception& e) {
+    int code = e.getErrorCode() & 0xFF;
+    if (code != SQLITE_CORRUPT && code != SQLITE_ERROR) throw;
+    failure = e.what();
+  }
+  // A failed statement leaves the transaction open (only the statement is undone).
+  if (sqlite3_get_autocommit(db) == 0) connection.exec(kUndo);
+  return failure;
+}
+
+}  // namespace
+
+bool has_subject_rule(std::string_view kind) { return subjects_of(kind) != nullptr; }
+
+VerificationReport verify_database(Connection& connection) {
+  VerificationReport report;
+  auto fail = [&](VerificationFailure failure) {
+    report.problems.push_back(failure.message);
+    report.failures.push_back(std::move(failure));
+  };
+  auto general = [&](std::string rule, std::string message) {
+    VerificationFailure failure;
+    failure.rule = std::move(rule);
+    failure.message = std::move(message);
+    fail(std::move(failure));
+  };
+  auto of_row = [&](std::string rule, std::string type, std::int64_t id, std::string message) {
+    VerificationFailure failure;
+    failure.rule = std::move(rule);
+    failure.subject_type = std::move(type);
+    failure.subject_id = id;
+    failure.message = std::move(message);
+    fail(std::move(failure));
+  };
+  auto of_citation = [&](std::string rule, std::int64_t citation, std::string type, std::int64_t id,
+                         std::string source, std::string quote, std::string message) {
+    fail({std::move(rule), citation, std::move(type), id, std::move(source), std::move(quote),
+          std::move(message)});
+  };
+
+  for_each_row(connection, "PRAGMA integrity_check", [&](auto& s) {
+    if (column(s, 0) != "ok") general("integrity", "integrity_check: " + column(s, 0));
+  });
+  // FTS5's own check, table by table (read first: the check itself changes sqlite_schema of
+  // TEMP, not of main, but the list is read whole before any of it runs).
+  std::vector<std::pair<std::string, std::string>> search_tables;
+  for_each_row(connection, kSearchTables,
+               [&](auto& s) { search_tables.emplace_back(column(s, 0), column(s, 1)); });
+  for (const auto& [name, sql] : search_tables) {
+    if (auto failure = search_index_failure(connection, name, sql))
+      general("search-index", "search index " + name +
+                                  " is damaged (FTS5 integrity-check: " + *failure +
+                                  "): search may miss or misreport records; restore the file "
+                                  "from a backup or rebuild it");
+  }
+  for_each_row(connection, "PRAGMA foreign_key_check", [&](auto& s) {
+    of_row("foreign-key", column(s, 0), s.getColumn(1).getInt64(),
+           "foreign_key_check: " + column(s, 0) + " row " + column(s, 1) + " refers to a missing " +
+               column(s, 2));
+  });
+
+  // Each source is read once: its hash is checked, then its citations against its text.
+  struct Source {
+    std::string file_name;
+    std::string text;
+    std::optional<std::string> published;
+  };
+  std::unordered_map<std::int64_t, Source> sources;
+  for_each_row(connection, kSources, [&](auto& s) {
+    Source source{column(s, 1), column(s, 2),
+                  s.getColumn(4).isNull() ? std::nullopt : std::optional(column(s, 4))};
+    if (sha256_hex(source.text) != column(s, 3))
+      general("source-hash", "source " + source.file_name + ": SHA-256 mismatch");
+    sources.emplace(s.getColumn(0).getInt64(), std::move(source));
+  });
+  std::vector<std::string> names;
+  for_each_row(connection, kCitations, [&](auto& s) {
+    ++report.citations_checked;
+    auto found = sources.find(s.getColumn(3).getInt64());
+    if (found == sources.end()) return;  // reported by foreign_key_check
+    const Source& source = found->second;
+    std::int64_t citation = s.getColumn(0).getInt64();
+    std::string type = column(s, 1);
+    std::int64_t id = s.getColumn(2).getInt64();
+    std::string quote = column(s, 4);
+    std::string where = "citation " + column(s, 0) + " (" + type + " " + column(s, 2) + ")";
+    if (!span_matches_quote(source.text, s.getColumn(5).getInt64(), s.getColumn(6).getInt64(),
+                            quote)) {
+      of_citation(
+          "quotation", citation, type, id, source.file_name, quote,
+          where + ": quotation not found in " + source.file_name + " at its offsets: " + quote);
+      return;
+    }
+    // names-subject: a note, where present, says why the passage supports the row anyway.
+    if (!s.getColumn(7).isNull() && !column(s, 7).empty()) return;
+    names.clear();
+    subject_names(connection, type, id, source.published, names);
+    if (names.empty()) return;  // a kind without a subject rule, or a dangling citation
+    std::string passage = folded_passage(quote);
+    for (const std::string& name : names)
+      if (names_in(passage, fold_name(name))) return;
+    of_citation("names-subject", citation, type, id, source.file_name, quote,
+                where + ": the passage names none of " + names.front() +
+                    (names.size() > 1 ? " (or " + std::to_string(names.size() - 1) + " other names)"
+                                      : std::string()) +
+                    " and the citation has no note: " + quote);
+  });
+  for_each_row(connection, kPublishedBeforeEvent, [&](auto& s) {
+    of_citation("published-before-event", s.getColumn(0).getInt64(), column(s, 1),
+                s.getColumn(2).getInt64(), column(s, 3), column(s, 4),
+                "citation " + column(s, 0) + " (" + column(s, 1) + " " + column(s, 2) +
+                    "): " + column(s, 3) + " was written by " + column(s, 6) + ", before " +
+                    column(s, 5) + ", and can only announce, not report, what happened then");
+  });
+  for_each_row(connection, kDescribesMeeting, [&](auto& s) {
+    of_citation("describes-meeting", s.getColumn(0).getInt64(), column(s, 1),
+                s.getColumn(2).getInt64(), column(s, 3), column(s, 4),
+                "citation " + column(s, 0) + " (" + column(s, 1) + " " + column(s, 2) +
+                    "): " + column(s, 3) + " does not describe the meeting (" + column(s, 5) +
+                    "): it cites no passage for that meeting");
+  });
+
+  for_each_row(connection, dangling_sql(), [&](auto& s) {
+    VerificationFailure failure{
+        "dangling-citation",
+        s.getColumn(0).getInt64(),
+        column(s, 1),
+        s.getColumn(2).getInt64(),
+        "",
+        "",
+        "citation " + column(s, 0) + " cites a missing " + column(s, 1) + " " + column(s, 2)};
+    fail(std::move(failure));
+  });
+  for_each_row(connection, uncited_sql(), [&](auto& s) {
+    of_row("uncited", column(s, 0), s.getColumn(1).getInt64(),
+           column(s, 0) + " " + column(s, 1) + " has no citation");
+  });
+  for_each_row(connection, kClaimGroups, [&](auto& s) {
+    general("claim-preferred", "claim on " + column(s, 0) + " / " + column(s, 1) + " has " +
+                                   column(s, 2) + " preferred values instead of one");
+  });
+  for_each_row(connection, fact_rows_sql(),
+               [&](auto& s) { report.rows_checked = s.getColumn(0).getInt64(); });
+  return report;
+}
+
+}  // namespace euiomkb::detail
+
+namespace euiomkb {
+
+VerificationReport KnowledgeBase::verify() const {
+  return detail::guarded(impl_->connection,
+                         [&] { return detail::verify_database(impl_->connection); });
+}
+
+}  // namespace euiomkb
