@@ -502,6 +502,22 @@ std::optional<std::string> search_index_failure(Connection& connection, const st
 
 bool has_subject_rule(std::string_view kind) { return subjects_of(kind) != nullptr; }
 
+// The checks of verify_database(), in the order it runs them (verification_checks()); each
+// rule it reports is one of these.
+constexpr VerificationCheck kChecks[] = {
+    {"integrity"},
+    {"search-index"},
+    {"foreign-key"},
+    {"source-hash"},
+    {"quotation", VerificationCheck::Counts::citations},
+    {"names-subject", VerificationCheck::Counts::citations},
+    {"published-before-event"},
+    {"describes-meeting"},
+    {"dangling-citation", VerificationCheck::Counts::citations},
+    {"uncited", VerificationCheck::Counts::rows},
+    {"claim-preferred"},
+};
+
 VerificationReport verify_database(Connection& connection) {
   VerificationReport report;
   auto fail = [&](VerificationFailure failure) {
@@ -635,3 +651,9 @@ VerificationReport verify_database(Connection& connection) {
 }
 
 }  // namespace euiomkb::detail
+
+namespace euiomkb {
+
+std::span<const VerificationCheck> verification_checks() noexcept { return detail::kChecks; }
+
+}  // namespace euiomkb
