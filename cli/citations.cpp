@@ -29,6 +29,19 @@ std::string quotation_in_context(std::string_view before, std::string_view passa
   return out;
 }
 
+std::vector<Column> source_columns(bool for_programs) {
+  std::vector<Column> columns{{"title"}, {"publisher"}, {"published"}, {"url"}};
+  if (for_programs) columns.insert(columns.end(), {{"language"}, {"sha256"}});
+  return columns;
+}
+
+std::vector<Value> source_values(const SourceSummary& source, bool for_programs) {
+  std::vector<Value> values{text(source.title), text(source.publisher), date(source.published),
+                            text(source.url)};
+  if (for_programs) values.insert(values.end(), {text(source.language), text(source.sha256)});
+  return values;
+}
+
 void CitationNotes::write(Writer& writer) const {
   writer.section("citations", {{"citation", ColumnType::integer},
                                {"source_key"},

@@ -18,6 +18,12 @@ namespace euiomkb::cli {
 std::string quotation_in_context(std::string_view before, std::string_view passage,
                                  std::string_view after, bool bold = false);
 
+// A citation's source as the tool describes it, in `cite` and in the evidence site's JSON twin
+// of a source: its title, publisher, published date and URL, and `for_programs` its language
+// and SHA-256 too. The columns, and a row's values for them in the same order.
+std::vector<Column> source_columns(bool for_programs);
+std::vector<Value> source_values(const SourceSummary& source, bool for_programs);
+
 class CitationNotes {
  public:
   explicit CitationNotes(const KnowledgeBase& kb) : kb_(kb) {}

@@ -42,27 +42,24 @@ int show_framework(const Tool& tool, const Arguments& args) {
   out->row({text(framework->key), text(framework->name), text(on.to_string()),
             dated.empty() ? Value() : text(dated), notes.of(*framework)});
 
-  out->section("parties", {{"party"},
-                           key_column("party_key"),
-                           secondary_column("name_on"),
-                           {"joined_as"},
-                           key_column("joined_as_key"),
-                           {"since"},
-                           {"how"},
-                           {"standing"},
-                           secondary_column("basis"),
-                           {"explanation"},
-                           CitationNotes::column()});
+  out->section("parties", joined<Column>({{{"party"},
+                                           key_column("party_key"),
+                                           secondary_column("name_on"),
+                                           {"joined_as"},
+                                           key_column("joined_as_key")},
+                                          party_standing_columns(),
+                                          {CitationNotes::column()}}));
   auto parties = kb.agreements().parties_on(framework->id, on);
   for (const PartyOnDate& p : parties) {
     const OrganisationOnDate& s = p.standing;
     out->row(
-        {text(s.as ? s.as->short_name : p.party.organisation),
-         text(kb.key_of("organisation", s.as ? s.as->id.value() : p.party.organisation_id.value())),
-         s.name ? text(s.name->name) : Value(), text(p.party.organisation),
-         text(kb.key_of("organisation", p.party.organisation_id.value())), date(p.party.since),
-         text(p.party.how), text(party_standing(p)), s.through.empty() ? Value() : text(s.basis),
-         s.explanation.empty() ? Value() : text(s.explanation), notes.of(p.party)});
+        joined<Value>({{text(s.as ? s.as->short_name : p.party.organisation),
+                        text(kb.key_of("organisation",
+                                       s.as ? s.as->id.value() : p.party.organisation_id.value())),
+                        s.name ? text(s.name->name) : Value(), text(p.party.organisation),
+                        text(kb.key_of("organisation", p.party.organisation_id.value()))},
+                       party_standing_values(p),
+                       {notes.of(p.party)}}));
   }
 
   out->section(

@@ -151,18 +151,7 @@ int list_funding(const Tool& tool, const Filters& f) {
   }
   CitationNotes notes(kb);
   auto out = tool.writer(f.cite);
-  out->section("funding", {{"funder"},
-                           {"funder_key"},
-                           {"recipient"},
-                           {"recipient_key"},
-                           {"period_start"},
-                           {"period_end"},
-                           {"amount", ColumnType::integer, false, true},
-                           secondary_column("currency"),
-                           secondary_column("bound"),
-                           {"stated"},
-                           {"measure"},
-                           CitationNotes::column()});
+  out->section("funding", funding_columns(true));
   std::string wanted_year = f.year ? std::to_string(f.year) : "";
   for (const Funding& x : kb.funding().all()) {
     if (!f.org.empty() && x.funder != std::get<std::string>(org) &&
@@ -176,11 +165,7 @@ int list_funding(const Tool& tool, const Filters& f) {
                      (end.empty() ? !start.empty() : end >= wanted_year);
       if (!touches) continue;
     }
-    out->row({text(x.funder), text(kb.key_of("organisation", x.funder_id.value())),
-              text(x.recipient), text(kb.key_of("organisation", x.recipient_id.value())),
-              date(x.period_start), date(x.period_end), integer(x.amount), text(x.currency),
-              text(x.bound), x.amount ? text(amount_text(*x.amount, x.currency, x.bound)) : Value(),
-              text(x.measure), notes.of(x)});
+    out->row(funding_values(kb, x, notes, true));
   }
   if (f.cite) notes.write(*out);
   out->finish();

@@ -26,6 +26,28 @@ std::string as_text(const Value& value) {
   return std::visit(Visitor{}, value);
 }
 
+// Separates the items of a key_list value (list_value).
+constexpr char kListSeparator = '\x1f';
+
+// A key_list value as text formats show it (list_value).
+std::string list_text(std::string_view items) {
+  bool spaced = items.find(' ') != std::string_view::npos;
+  std::string out;
+  for (char c : items) {
+    if (c == kListSeparator)
+      out += spaced ? "; " : " ";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// A value as text formats show it in a column of `type`: NULL as empty text.
+std::string as_text(const Value& value, ColumnType type) {
+  std::string text = as_text(value);
+  return type == ColumnType::key_list ? list_text(text) : text;
+}
+
 Json as_json(const Value& value, ColumnType type) {
   struct Visitor {
     ColumnType type;
@@ -37,11 +59,12 @@ Json as_json(const Value& value, ColumnType type) {
     Json operator()(double v) const { return v; }
     Json operator()(const std::string& v) const {
       if (type != ColumnType::id_list && type != ColumnType::key_list) return v;
-      // "12 13" -> [12, 13]; "a b" -> ["a", "b"]
+      // "12 13" -> [12, 13]; "a\x1fb c" -> ["a", "b c"]
       Json items = Json::array();
+      char separator = type == ColumnType::id_list ? ' ' : kListSeparator;
       std::size_t start = 0;
       while (start < v.size()) {
-        std::size_t end = v.find(' ', start);
+        std::size_t end = v.find(separator, start);
         if (end == std::string::npos) end = v.size();
         if (end > start) {
           std::string item = v.substr(start, end - start);
@@ -123,6 +146,63 @@ std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
   return lines;
 }
 
+// A column's name as lines of at most `width` code points, never cut short: broken at its
+// spaces and after each "_" ("period_" "start"), and a piece wider than `width` broken where
+// it reaches it.
+std::vector<std::string> name_lines(std::string_view name, std::size_t width) {
+  if (width == 0 || display_width(name) <= width) return {std::string(name)};
+  std::vector<std::string> lines;
+  std::string current;
+  std::size_t current_width = 0;
+  auto place = [&](std::string_view piece, bool after_space) {
+    std::size_t gap = after_space && current_width > 0 ? 1 : 0;
+    if (current_width > 0 && current_width + gap + display_width(piece) > width) {
+      lines.push_back(std::move(current));
+      current.clear();
+      current_width = 0;
+      gap = 0;
+    }
+    current += std::string(gap, ' ');
+    current_width += gap;
+    while (current_width + display_width(piece) > width) {
+      std::size_t cut = cut_at(piece, width - current_width);
+      lines.push_back(current + std::string(piece.substr(0, cut)));
+      piece.remove_prefix(cut);
+      current.clear();
+      current_width = 0;
+    }
+    current += piece;
+    current_width += display_width(piece);
+  };
+  bool after_space = false;
+  while (!name.empty()) {
+    std::size_t end = name.find_first_of("_ ");
+    std::size_t size = end == std::string_view::npos ? name.size() : end + 1;
+    std::string_view piece = name.substr(0, size);
+    name.remove_prefix(size);
+    bool space = piece.back() == ' ';
+    if (space) piece.remove_suffix(1);
+    if (!piece.empty()) place(piece, after_space);
+    after_space = space;
+  }
+  if (current_width > 0 || lines.empty()) lines.push_back(std::move(current));
+  return lines;
+}
+
+// The widest piece of a column's name that name_lines() keeps on one line when it can.
+std::size_t widest_name_piece(std::string_view name) {
+  std::size_t widest = 0;
+  while (!name.empty()) {
+    std::size_t end = name.find_first_of("_ ");
+    std::size_t size = end == std::string_view::npos ? name.size() : end + 1;
+    std::string_view piece = name.substr(0, size);
+    if (piece.back() == ' ') piece.remove_suffix(1);
+    widest = std::max(widest, display_width(piece));
+    name.remove_prefix(size);
+  }
+  return widest;
+}
+
 bool ends_with(std::string_view text, std::string_view end) {
   return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
 }
@@ -162,10 +242,11 @@ class TableWriter : public Writer {
   void row(const std::vector<Value>& values) override {
     std::vector<std::string> cells;
     cells.reserve(shown_.size());
-    for (std::size_t i : shown_) {
-      if (i >= values.size()) break;
-      const Value& v = values[i];
-      std::string cell = std::holds_alternative<std::monostate>(v) ? "-" : as_text(v);
+    for (std::size_t k = 0; k < shown_.size(); ++k) {
+      if (shown_[k] >= values.size()) break;
+      const Value& v = values[shown_[k]];
+      std::string cell =
+          std::holds_alternative<std::monostate>(v) ? "-" : as_text(v, columns_[k].type);
       for (char& c : cell)  // one line per row
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
       cells.push_back(std::move(cell));
@@ -219,13 +300,14 @@ class TableWriter : public Writer {
     widths_ = natural;
     for (std::size_t i = 0; i < columns_.size(); ++i) visible_.push_back(i);
     if (width_ > 0) fit(natural, words);
-    std::vector<std::string> header;
-    std::vector<std::string> rule;
-    for (std::size_t i = 0; i < columns_.size(); ++i) {
-      header.push_back(shortened(columns_[i].name, widths_[i]));
-      rule.push_back(std::string(widths_[i], '-'));
+    std::vector<std::vector<std::string>> header;
+    std::vector<std::string> rule(columns_.size());
+    for (std::size_t i : visible_) {
+      header.push_back(width_ > 0 ? name_lines(columns_[i].name, widths_[i])
+                                  : std::vector<std::string>{columns_[i].name});
+      rule[i] = std::string(widths_[i], '-');
     }
-    line(header);
+    print_parts(header);
     line(rule);
     for (const auto& cells : held_) line(cells);
     held_.clear();
@@ -267,26 +349,37 @@ class TableWriter : public Writer {
         --widths_[*widest];
       }
     };
-    // Wrapping: no column below its widest word or its name.
+    // Wrapping: no column below its widest word or its name; then the names wrap after their
+    // "_" (name_lines), still no column below its widest word.
     narrow([&](std::size_t i) { return std::max(words[i], display_width(columns_[i].name)); });
-    // Cutting: a whole column down to its widest word (its name is cut), any other to 4.
-    narrow([&](std::size_t i) {
+    narrow([&](std::size_t i) { return std::max(words[i], widest_name_piece(columns_[i].name)); });
+    // Cutting cells: a whole column down to its widest word, any other to 4, first keeping
+    // the pieces of the names whole, then breaking them too. A name is never cut short.
+    auto cut_floor = [&](std::size_t i) {
       const Column& c = columns_[i];
       return std::max<std::size_t>(
           1, c.whole || c.type != ColumnType::text ? words[i] : std::min<std::size_t>(4, words[i]));
-    });
+    };
+    narrow(
+        [&](std::size_t i) { return std::max(cut_floor(i), widest_name_piece(columns_[i].name)); });
+    narrow(cut_floor);
   }
 
   // One row, on as many lines as its tallest cell takes: each cell but the last padded to its
   // column's width plus two spaces.
   void line(const std::vector<std::string>& cells) {
     std::vector<std::vector<std::string>> parts;
-    std::size_t height = 1;
-    for (std::size_t i : visible_) {
+    for (std::size_t i : visible_)
       parts.push_back(width_ > 0 ? wrapped(cells[i], widths_[i])
                                  : std::vector<std::string>{cells[i]});
-      height = std::max(height, parts.back().size());
-    }
+    print_parts(parts);
+  }
+
+  // The lines of one row whose visible cells are already broken into `parts` (one list of
+  // lines per visible column, each line within its column's width).
+  void print_parts(const std::vector<std::vector<std::string>>& parts) {
+    std::size_t height = 1;
+    for (const auto& p : parts) height = std::max(height, p.size());
     for (std::size_t l = 0; l < height; ++l) {
       std::string text = indent();
       for (std::size_t v = 0; v < visible_.size(); ++v) {
@@ -429,12 +522,13 @@ class DelimitedWriter : public Writer {
     std::vector<Value> header;
     for (const Column& c : columns) header.emplace_back(c.name);
     row(header);
+    for (const Column& c : columns) types_.push_back(c.type);
   }
 
   void row(const std::vector<Value>& values) override {
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (i > 0) out_ << delimiter_;
-      out_ << field(as_text(values[i]));
+      out_ << field(as_text(values[i], i < types_.size() ? types_[i] : ColumnType::text));
     }
     out_ << "\n";
   }
@@ -457,6 +551,7 @@ class DelimitedWriter : public Writer {
   std::ostream& out_;
   char delimiter_;
   int sections_ = 0;
+  std::vector<ColumnType> types_;  // of the table's columns, once its header is written
 };
 
 // "a, b, c": the names of the parts.
@@ -577,6 +672,15 @@ Value integer(const std::optional<std::int64_t>& value) {
   return value ? Value(*value) : Value(std::monostate{});
 }
 Value boolean(bool value) { return Value(static_cast<std::int64_t>(value ? 1 : 0)); }
+Value list_value(const std::vector<std::string>& items) {
+  if (items.empty()) return Value(std::monostate{});
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += kListSeparator;
+    out += item;
+  }
+  return Value(std::move(out));
+}
 
 std::string substitute(std::string_view text, std::initializer_list<Replacement> replacements) {
   std::string out;

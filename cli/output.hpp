@@ -30,7 +30,8 @@ class UsageError : public std::runtime_error {
 
 // How JSON shows a column's values (text output shows them all as text). An id_list value is
 // text of ids separated by spaces ("12 13"), an array of integers in JSON ([12, 13]; NULL: []);
-// a key_list value text of keys separated by spaces, an array of strings (["faq-2013"]).
+// a key_list value is made by list_value() and is an array of strings in JSON
+// (["faq-2013", "A title, with commas"]).
 enum class ColumnType { text, integer, number, boolean, id_list, key_list };
 
 struct Column {
@@ -60,6 +61,15 @@ inline Column whole_column(std::string name) {
 
 // A value of a row: NULL, an integer, a real or text.
 using Value = SqlValue;
+
+// The columns (or a row's values) of `parts` one after another: a section made of groups of
+// columns that several commands share.
+template <class T>
+std::vector<T> joined(std::initializer_list<std::vector<T>> parts) {
+  std::vector<T> out;
+  for (const std::vector<T>& part : parts) out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
 
 // A table section has any number of rows; a record section has one row, shown as
 // "field  value" lines in text and as one object in JSON. A summary is a record whose fields,
@@ -91,8 +101,10 @@ inline constexpr std::size_t kAlignedRows = 1000;
 // columns whose names end in "_key" or "_id", then the secondary ones, rightmost first, and
 // says so in one line under the table ("(2 columns hidden: note, basis; --wide shows all)");
 // (2) it wraps the widest cells at spaces, narrowing the widest column again and again, but no
-// column below its longest word or its name; (3) as a last resort it narrows the widest columns
-// that are not whole further (not below 4), cutting the words that no longer fit with "…".
+// column below its longest word or its name; then below its name, which wraps after its "_"
+// ("period_" over "start"); (3) as a last resort it narrows the widest columns that are not
+// whole further (not below 4), cutting the words that no longer fit with "…", and breaking a
+// name's pieces where they reach the column's width. A column's name is never cut short.
 // A record's long values wrap at spaces. No line ends in spaces. Other formats ignore width.
 //
 // The machine format rule (README, "Machine formats"): every format prints one document.
@@ -115,6 +127,11 @@ Value date(const std::optional<PartialDate>& value);
 Value integer(std::int64_t value);
 Value integer(const std::optional<std::int64_t>& value);
 Value boolean(bool value);
+// A key_list column's value: `items` (keys, or a title for a record without a key) whole, NULL
+// when there are none. Text formats show them separated by spaces ("ec-2016 faq-2013"), or by
+// "; " when one of them holds a space; JSON as an array of the items. Inside the value they are
+// separated by U+001F, a control character that no imported text holds (fact files refuse it).
+Value list_value(const std::vector<std::string>& items);
 
 // An amount as stored, for people: the bound in words, the currency code and the exact number
 // with a comma between thousands: "more than EUR 590,000,000" (bound 'more_than'), "at least

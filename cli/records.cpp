@@ -226,16 +226,11 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
 
   // On a date: the agreements whose party rows stand for this organisation then (its own, or a
   // predecessor's continued under a new name), with how each stood; else every party row.
-  out.section("agreements", {{"agreement"},
-                             key_column("agreement_key"),
-                             {"party"},
-                             key_column("party_key"),
-                             {"since"},
-                             {"how"},
-                             {"standing"},
-                             secondary_column("basis"),
-                             {"explanation"},
-                             CitationNotes::column()});
+  out.section("agreements",
+              joined<Column>(
+                  {{{"agreement"}, key_column("agreement_key"), {"party"}, key_column("party_key")},
+                   party_standing_columns(),
+                   {CitationNotes::column()}}));
   for (const Agreement& a : kb.agreements().all()) {
     if (on) {
       for (const PartyOnDate& p : kb.agreements().parties_on(a.id, *on)) {
@@ -243,12 +238,11 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                     (p.standing.as && p.standing.as->id == o.id) ||
                     (then && then->as && p.party.organisation_id == then->as->id);
         if (!mine) continue;
-        out.row({text(a.name), key_of(kb, "agreement", a.id.value()), text(p.party.organisation),
-                 key_of(kb, "organisation", p.party.organisation_id.value()), date(p.party.since),
-                 text(p.party.how), text(party_standing(p)),
-                 p.standing.through.empty() ? Value() : text(p.standing.basis),
-                 p.standing.explanation.empty() ? Value() : text(p.standing.explanation),
-                 notes.of(p.party)});
+        out.row(joined<Value>(
+            {{text(a.name), key_of(kb, "agreement", a.id.value()), text(p.party.organisation),
+              key_of(kb, "organisation", p.party.organisation_id.value())},
+             party_standing_values(p),
+             {notes.of(p.party)}}));
       }
       continue;
     }
@@ -272,22 +266,10 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
              text(mo.attested_as), notes.of(mo)});
   }
 
-  out.section("funding", {{"funder"},
-                          {"recipient"},
-                          {"period_start"},
-                          {"period_end"},
-                          {"amount", ColumnType::integer, false, true},
-                          secondary_column("currency"),
-                          secondary_column("bound"),
-                          {"stated"},
-                          {"measure"},
-                          CitationNotes::column()});
+  out.section("funding", funding_columns(false));
   for (const Funding& f : kb.funding().all())
     if (f.funder == o.short_name || f.recipient == o.short_name)
-      out.row({text(f.funder), text(f.recipient), date(f.period_start), date(f.period_end),
-               integer(f.amount), text(f.currency), text(f.bound),
-               f.amount ? text(amount_text(*f.amount, f.currency, f.bound)) : Value(),
-               text(f.measure), notes.of(f)});
+      out.row(funding_values(kb, f, notes, false));
 }
 
 void write_agreement(const KnowledgeBase& kb, const Agreement& a, Writer& out,
@@ -518,6 +500,33 @@ bool write_record(const KnowledgeBase& kb, std::string_view kind, std::string_vi
                           {std::string(kind), std::string(key)});
   if (rows.empty()) return false;
   return write_by_id(kb, kind, std::get<std::int64_t>(rows[0][0]), out, options, notes);
+}
+
+std::vector<Column> funding_columns(bool keys) {
+  std::vector<Column> columns{{"funder"}, {"recipient"}};
+  if (keys) columns = {{"funder"}, {"funder_key"}, {"recipient"}, {"recipient_key"}};
+  return joined<Column>({columns,
+                         {{"period_start"},
+                          {"period_end"},
+                          {"amount", ColumnType::integer, false, true},
+                          secondary_column("currency"),
+                          secondary_column("bound"),
+                          {"stated"},
+                          {"measure"},
+                          CitationNotes::column()}});
+}
+
+std::vector<Value> funding_values(const KnowledgeBase& kb, const Funding& f, CitationNotes& notes,
+                                  bool keys) {
+  std::vector<Value> values{text(f.funder), text(f.recipient)};
+  if (keys)
+    values = {text(f.funder), text(kb.key_of("organisation", f.funder_id.value())),
+              text(f.recipient), text(kb.key_of("organisation", f.recipient_id.value()))};
+  return joined<Value>(
+      {values,
+       {date(f.period_start), date(f.period_end), integer(f.amount), text(f.currency),
+        text(f.bound), f.amount ? text(amount_text(*f.amount, f.currency, f.bound)) : Value(),
+        text(f.measure), notes.of(f)}});
 }
 
 std::vector<std::string> kinds_of_key(const KnowledgeBase& kb, std::string_view key) {

@@ -26,6 +26,17 @@ std::string party_standing(const PartyOnDate& party) {
   return "undetermined";
 }
 
+std::vector<Column> party_standing_columns() {
+  return {{"since"}, {"how"}, {"standing"}, secondary_column("basis"), {"explanation"}};
+}
+
+std::vector<Value> party_standing_values(const PartyOnDate& party) {
+  const OrganisationOnDate& s = party.standing;
+  return {date(party.party.since), text(party.party.how), text(party_standing(party)),
+          s.through.empty() ? Value() : text(s.basis),
+          s.explanation.empty() ? Value() : text(s.explanation)};
+}
+
 std::string MembershipStep::what() const {
   const OrganisationEvent& e = events.front();
   if (e.event == "renamed") return "renamed " + successor_name;

@@ -9,6 +9,7 @@
 #include "euiomkb/agreements.hpp"
 #include "euiomkb/knowledge_base.hpp"
 #include "euiomkb/organisations.hpp"
+#include "output.hpp"
 
 namespace euiomkb::cli {
 
@@ -19,6 +20,13 @@ std::string name_basis(const NameOnDate& name, const PartialDate& on);
 // A party's standing on the date in a few words: "party", "party as DG INTPA",
 // "no longer a party", "not yet in existence", "undetermined".
 std::string party_standing(const PartyOnDate& party);
+
+// How a party of an agreement stood on a date, as `framework` and an organisation's
+// "agreements" part show it: since, how, standing (party_standing), and the basis and
+// explanation of the standing where the lineage was followed. The columns, and a row's values
+// in the same order.
+std::vector<Column> party_standing_columns();
+std::vector<Value> party_standing_values(const PartyOnDate& party);
 
 // A change the lineage makes to a party of an agreement after it joined: its organisation renamed
 // or merged (the part continues under `successor`), or split or dissolved (the part ends).

@@ -13,7 +13,8 @@
 namespace euiomkb::cli {
 namespace {
 
-// Each stated date of an agreement, with the distinct sources of its citations by key ("general
+// Each stated date of an agreement, with the distinct sources of its citations by key (a source
+// without one by its title), separated by U+001F, which no imported text holds ("general
 // knowledge" for a date no document states), an inferred one marked with its note; the last
 // column is the event as Agreement::concluded_on / in_force_from would show it.
 constexpr std::string_view kAgreementDates = R"sql(
@@ -21,7 +22,7 @@ SELECT d.on_date,
        d.agreement || ' ' || d.event ||
          CASE d.basis WHEN 'inferred' THEN ' (inferred: ' || d.note || ')' ELSE '' END,
        CASE WHEN d.basis = 'general_knowledge' THEN 'general knowledge'
-            ELSE (SELECT group_concat(name, ' ')
+            ELSE (SELECT group_concat(name, char(31))
                     FROM (SELECT DISTINCT coalesce(s.key, s.title) AS name FROM v_citation c
                            JOIN v_source s USING (source_id)
                            WHERE c.subject_type = 'agreement_date'
@@ -38,22 +39,20 @@ struct Event {
   std::string what;
   std::string subject_type;        // the kind of record the event is of ("meeting", "organisation")
   Value subject_key;               // its key; NULL for a record without one
-  std::string sources;             // the keys of its citations' sources, separated by spaces
+  std::set<std::string> sources;   // its citations' sources by key (by title without one)
   bool general_knowledge = false;  // no document states it
 };
 
 constexpr std::string_view kGeneralKnowledge = "general knowledge";
 
 // The sources of `citations` by key ("ec-2016", which `show` describes: title, publisher, date),
-// each once; a source without a key by its title.
+// each once and whole; a source without a key by its title.
 std::map<std::int64_t, std::string> source_names;
 
-std::string sources_of(const std::vector<Citation>& citations) {
-  std::set<std::string> files;
-  for (const Citation& c : citations) files.insert(source_names[c.source_id.value()]);
-  std::string out;
-  for (const std::string& f : files) out += (out.empty() ? "" : " ") + f;
-  return out;
+std::set<std::string> sources_of(const std::vector<Citation>& citations) {
+  std::set<std::string> names;
+  for (const Citation& c : citations) names.insert(source_names[c.source_id.value()]);
+  return names;
 }
 
 int show_timeline(const Tool& tool) {
@@ -69,12 +68,13 @@ int show_timeline(const Tool& tool) {
   auto subject = [&](const char* type, std::optional<std::int64_t> id) {
     return Subject{type, id ? text(kb.key_of(type, *id)) : Value()};
   };
+  // `general`: no document states the event (it has no sources).
   auto add = [&](const std::optional<PartialDate>& when, std::string kind, std::string what,
-                 const Subject& of, std::string sources) {
+                 const Subject& of, std::set<std::string> sources, bool general = false) {
     if (!when) return;
-    bool general = sources == kGeneralKnowledge;
-    events.push_back({*when, std::move(kind), std::move(what), of.type, of.key,
-                      general ? std::string() : std::move(sources), general});
+    if (general) sources.clear();
+    events.push_back(
+        {*when, std::move(kind), std::move(what), of.type, of.key, std::move(sources), general});
   };
   std::map<std::string, Subject> agreements;  // by name
   for (const Agreement& a : kb.agreements().all())
@@ -100,12 +100,21 @@ int show_timeline(const Tool& tool) {
             of = agreement;
             longest = name.size();
           }
+        std::set<std::string> names;
+        bool general = false;
+        if (const auto* listed = std::get_if<std::string>(&v[2])) {
+          general = *listed == kGeneralKnowledge;
+          for (std::string_view rest = *listed; !general && !rest.empty();) {
+            std::size_t end = std::min(rest.find('\x1f'), rest.size());
+            if (end > 0) names.emplace(rest.substr(0, end));
+            rest.remove_prefix(std::min(end + 1, rest.size()));
+          }
+        }
         add(PartialDate::parse(std::get<std::string>(v[0])), "agreement",
-            std::get<std::string>(v[1]), of,
-            std::holds_alternative<std::string>(v[2]) ? std::get<std::string>(v[2]) : "");
+            std::get<std::string>(v[1]), of, std::move(names), general);
       });
   for (const Agreement& a : kb.agreements().all()) {
-    std::string cited = sources_of(kb.citations_for(a));
+    std::set<std::string> cited = sources_of(kb.citations_for(a));
     // Agreement::concluded_on and in_force_from fall back to an agreement_date of that kind
     // (schema/0014), already shown above with its own citations.
     auto stated = [&](const std::optional<PartialDate>& when, const std::string& what) {
@@ -120,15 +129,16 @@ int show_timeline(const Tool& tool) {
     // What the lineage does to a party's part: a renamed party continues under its new name, a
     // split one's part ends (the events' basis says whether a document states them).
     for (const MembershipStep& step : membership_steps(kb, a.id)) {
-      std::string files;
-      for (const OrganisationEvent& e : step.events) files += sources_of(kb.citations_for(e));
+      std::vector<Citation> cited_steps;
+      for (const OrganisationEvent& e : step.events)
+        for (Citation& c : kb.citations_for(e)) cited_steps.push_back(std::move(c));
       add(step.events.front().occurred_on, "membership",
           step.ends ? step.before_name + "'s part in " + a.name + " ends (" + step.before_name +
                           " " + step.what() + ")"
                     : step.successor_name + " continues " + step.before_name + "'s part in " +
                           a.name + " (" + step.what() + ")",
-          subject("organisation", step.before.value()),
-          step.basis == "general_knowledge" ? std::string(kGeneralKnowledge) : files);
+          subject("organisation", step.before.value()), sources_of(cited_steps),
+          step.basis == "general_knowledge");
     }
   }
   for (const Publication& p : kb.publications().all())
@@ -149,7 +159,7 @@ int show_timeline(const Tool& tool) {
                              ? *e.from_short_name + " " + e.event
                              : *e.from_short_name + " " + e.event + " → " + *e.to_short_name;
       add(e.occurred_on, "organisation", what, subject("organisation", o.id.value()),
-          e.general_knowledge ? std::string(kGeneralKnowledge) : sources_of(kb.citations_for(e)));
+          sources_of(kb.citations_for(e)), e.general_knowledge);
     }
   });
   std::stable_sort(events.begin(), events.end(),
@@ -164,7 +174,7 @@ int show_timeline(const Tool& tool) {
                             {"general_knowledge", ColumnType::boolean}});
   for (const Event& e : events)
     out->row({text(e.date.to_string()), text(e.kind), text(e.what), text(e.subject_type),
-              e.subject_key, e.sources.empty() ? Value() : text(e.sources),
+              e.subject_key, list_value({e.sources.begin(), e.sources.end()}),
               boolean(e.general_knowledge)});
   out->finish();
   return 0;

@@ -1,26 +1,12 @@
 // euiomkb verify: run every check of the database; with --json, --csv or --tsv, a report a
 // program can read (one document: the totals, the checks and the failures).
 #include <algorithm>
-#include <iterator>
 #include <ostream>
 
 #include "tool.hpp"
 
 namespace euiomkb::cli {
 namespace {
-
-// The checks verify runs, by the rule a failure of each names, in the order they run.
-constexpr const char* kRules[] = {"integrity",
-                                  "search-index",
-                                  "foreign-key",
-                                  "source-hash",
-                                  "quotation",
-                                  "names-subject",
-                                  "published-before-event",
-                                  "describes-meeting",
-                                  "dangling-citation",
-                                  "uncited",
-                                  "claim-preferred"};
 
 // The report as one document: ok and the totals (a summary: in JSON the document's own
 // members), then "checks" (each rule, how many items it checked where that is counted, and
@@ -36,20 +22,24 @@ void write_report(const KnowledgeBase& kb, const VerificationReport& report, con
               Shape::summary);
   out.row({boolean(report.ok()), text(db), integer(report.citations_checked),
            integer(report.rows_checked)});
-  std::vector<std::string> rules(std::begin(kRules), std::end(kRules));
+  // The library's checks in their order, then any rule it reported that they do not name.
+  std::vector<VerificationCheck> checks(verification_checks().begin(), verification_checks().end());
   for (const VerificationFailure& f : report.failures)
-    if (std::find(rules.begin(), rules.end(), f.rule) == rules.end()) rules.push_back(f.rule);
+    if (std::none_of(checks.begin(), checks.end(),
+                     [&](const VerificationCheck& c) { return c.rule == f.rule; }))
+      checks.push_back({f.rule});
   out.section("checks",
               {{"check"}, {"checked", ColumnType::integer}, {"failures", ColumnType::integer}});
-  for (const std::string& rule : rules) {
-    auto failures = std::count_if(report.failures.begin(), report.failures.end(),
-                                  [&](const VerificationFailure& f) { return f.rule == rule; });
+  for (const VerificationCheck& check : checks) {
+    auto failures =
+        std::count_if(report.failures.begin(), report.failures.end(),
+                      [&](const VerificationFailure& f) { return f.rule == check.rule; });
     Value checked;
-    if (rule == "quotation" || rule == "names-subject" || rule == "dangling-citation")
+    if (check.counts == VerificationCheck::Counts::citations)
       checked = integer(report.citations_checked);
-    else if (rule == "uncited")
+    else if (check.counts == VerificationCheck::Counts::rows)
       checked = integer(report.rows_checked);
-    out.row({text(rule), checked, integer(static_cast<std::int64_t>(failures))});
+    out.row({text(std::string(check.rule)), checked, integer(static_cast<std::int64_t>(failures))});
   }
   out.section("failures", {{"rule"},
                            {"citation", ColumnType::integer},

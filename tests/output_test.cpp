@@ -145,9 +145,30 @@ TEST(TableWriter, CutsOnlyWhenAWordCannotFitAndNeverAWholeColumn) {
   writer->row({text(std::string("home-affairs-conference")), text(std::string("Conference"))});
   writer->finish();
   std::vector<std::string> got = lines(out.str());
-  ASSERT_EQ(got.size(), 3u);
-  EXPECT_EQ(got[0], "key" + std::string(22, ' ') + "lab…");
-  EXPECT_EQ(got[2], "home-affairs-conference  Con…");
+  ASSERT_EQ(got.size(), 4u);
+  // The name of a column narrower than it is broken, never cut short.
+  EXPECT_EQ(got[0], "key" + std::string(22, ' ') + "labe");
+  EXPECT_EQ(got[1], std::string(25, ' ') + "l");
+  EXPECT_EQ(got[3], "home-affairs-conference  Con…");
+}
+
+// The names of a crowded table (funding at 80 columns) wrap after their "_" before any cell
+// is cut, and are never cut short.
+TEST(TableWriter, WithinAWidthWrapsColumnNamesAfterTheirUnderscores) {
+  std::ostringstream out;
+  auto writer = make_writer(Format::table, out, false, 30);
+  writer->section("funding", {{"period_start"}, {"period_end"}, {"measure"}});
+  writer->row({text(std::string("2024-01")), text(std::string("2024-12")),
+               text(std::string("a measure of funding as stated"))});
+  writer->finish();
+  std::string text = out.str();
+  EXPECT_EQ(text.find("…"), std::string::npos) << text;
+  std::vector<std::string> got = lines(text);
+  ASSERT_GE(got.size(), 4u) << text;
+  EXPECT_EQ(got[0], "period_     period_    measure") << text;
+  EXPECT_EQ(got[1], "start       end") << text;
+  EXPECT_EQ(got[2], "----------  ---------  -------") << text;
+  for (const std::string& line : got) EXPECT_LE(display_width(line), 30u) << line;
 }
 
 // A record with two parts, as `meeting` writes one.

@@ -1,6 +1,7 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -332,6 +333,31 @@ TEST_F(SupportTest, EveryFailureNamesItsRule) {
   EXPECT_EQ(failures[0].rule, "quotation");
   EXPECT_TRUE(failures[0].citation_id.has_value());
   EXPECT_FALSE(failures[0].subject_type.empty());
+}
+
+// The library lists its checks (verify prints them from there): a failure of any kind names
+// one of them, and each is listed once.
+TEST_F(SupportTest, EveryRuleAFailureNamesIsAListedCheck) {
+  auto failures = failures_after(
+      "PRAGMA foreign_keys = OFF; "
+      "UPDATE citation SET quote = replace(quote, 'IOM', 'UNHCR') WHERE citation_id = "
+      "(SELECT min(citation_id) FROM citation WHERE quote LIKE '%IOM%'); "
+      "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, end_offset) "
+      "SELECT 'meeting', 999999, source_id, quote, start_offset, end_offset FROM citation LIMIT 1; "
+      "INSERT INTO attendance (meeting_id, person_id, role, attested_as) "
+      "SELECT min(meeting_id), 999999, 'participant', 'reported' FROM meeting; "
+      "INSERT INTO topic (meeting_id, label) SELECT min(meeting_id), 'uncited' FROM meeting; "
+      "UPDATE claim SET preferred = 1; " +
+      with_note("NULL"));
+  std::vector<std::string> listed;
+  for (const VerificationCheck& c : verification_checks()) listed.emplace_back(c.rule);
+  EXPECT_EQ(std::set<std::string>(listed.begin(), listed.end()).size(), listed.size());
+  std::set<std::string> seen;
+  for (const VerificationFailure& f : failures) {
+    EXPECT_NE(std::find(listed.begin(), listed.end(), f.rule), listed.end()) << f.rule;
+    seen.insert(f.rule);
+  }
+  EXPECT_GE(seen.size(), 6u);
 }
 
 }  // namespace

@@ -812,19 +812,13 @@ void SiteBuilder::write_sources() {
     std::ostringstream buffer;
     {
       auto writer = make_writer(Format::json, buffer, true);
-      writer->section("source",
-                      {{"key"},
-                       {"title"},
-                       {"publisher"},
-                       {"published"},
-                       {"url"},
-                       {"language"},
-                       {"sha256"},
-                       {"length", ColumnType::integer},
-                       {"file_name"}},
-                      Shape::record);
-      writer->row({text(s.key), text(s.title), text(s.publisher), date(s.published), text(s.url),
-                   text(s.language), text(s.sha256), integer(s.length), text(s.file_name)});
+      writer->section(
+          "source",
+          joined<Column>(
+              {{{"key"}}, source_columns(true), {{"length", ColumnType::integer}, {"file_name"}}}),
+          Shape::record);
+      writer->row(joined<Value>(
+          {{text(s.key)}, source_values(s, true), {integer(s.length), text(s.file_name)}}));
       writer->section("passages",
                       {{"anchor"}, {"start", ColumnType::integer}, {"end", ColumnType::integer}});
       for (const Span& sp : list)

@@ -3,8 +3,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "euiomkb/api.hpp"
 
 namespace euiomkb {
 
@@ -35,5 +39,19 @@ struct VerificationReport {
   std::int64_t rows_checked = 0;
   bool ok() const noexcept { return problems.empty(); }
 };
+
+// One check of KnowledgeBase::verify(): the rule its failures name (VerificationFailure::rule)
+// and what VerificationReport counts as the items it checked: every citation
+// (citations_checked), every fact row (rows_checked), or nothing counted.
+struct VerificationCheck {
+  enum class Counts { nothing, citations, rows };
+  std::string_view rule;
+  Counts counts = Counts::nothing;
+};
+
+// Every check KnowledgeBase::verify() runs, each once, in the order it runs them (quotation
+// and names-subject go through the citations together); a failure's rule is always one of
+// these.
+EUIOMKB_API std::span<const VerificationCheck> verification_checks() noexcept;
 
 }  // namespace euiomkb

@@ -504,6 +504,22 @@ std::optional<std::string> search_index_failure(Connection& connection, const st
 
 bool has_subject_rule(std::string_view kind) { return subjects_of(kind) != nullptr; }
 
+// The checks of verify_database(), in the order it runs them (verification_checks()); each
+// rule it reports is one of these.
+constexpr VerificationCheck kChecks[] = {
+    {"integrity"},
+    {"search-index"},
+    {"foreign-key"},
+    {"source-hash"},
+    {"quotation", VerificationCheck::Counts::citations},
+    {"names-subject", VerificationCheck::Counts::citations},
+    {"published-before-event"},
+    {"describes-meeting"},
+    {"dangling-citation", VerificationCheck::Counts::citations},
+    {"uncited", VerificationCheck::Counts::rows},
+    {"claim-preferred"},
+};
+
 VerificationReport verify_database(Connection& connection) {
   VerificationReport report;
   auto fail = [&](VerificationFailure failure) {
@@ -644,5 +660,7 @@ VerificationReport KnowledgeBase::verify() const {
   return detail::guarded(impl_->connection,
                          [&] { return detail::verify_database(impl_->connection); });
 }
+
+std::span<const VerificationCheck> verification_checks() noexcept { return detail::kChecks; }
 
 }  // namespace euiomkb
