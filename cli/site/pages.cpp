@@ -4,10 +4,13 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <streambuf>
 #include <tuple>
 
 #include "citations.hpp"
@@ -91,14 +94,63 @@ void write_filters(std::ostream& out, const std::string& year, const std::string
         << "\">\n";
 }
 
-// What `euiomkb --json meeting|person|org` prints for the record of `kind` with row id `id`:
-// the commands' own record writer, on the open database (no open per page).
-std::string record_json(const KnowledgeBase& kb, std::string_view kind, std::int64_t id) {
-  std::ostringstream out;
-  auto writer = make_writer(Format::json, out, true);
-  write_record(kb, kind, id, *writer);
-  writer->finish();
-  return out.str();
+// Passes a JSON object through to `to` with `"url": URL` as its first member: how a record's
+// twin is the tool's --json plus its own URL while the tool's writer streams it into the file.
+class UrlFirst : public std::streambuf {
+ public:
+  UrlFirst(std::streambuf* to, const std::string& url) : to_(to), url_(Json(url).dump()) {}
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    char ch = traits_type::to_char_type(c);
+    if (state_ == State::before && ch == '{') {
+      put("{\n  \"url\": " + url_);
+      state_ = State::after_url;
+      return c;
+    }
+    if (state_ == State::after_url) {
+      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') return c;  // written below
+      put(ch == '}' ? "\n" : ",\n  ");
+      state_ = State::through;
+    }
+    return to_->sputc(ch);
+  }
+  int sync() override { return to_->pubsync(); }
+
+ private:
+  void put(const std::string& text) {
+    to_->sputn(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  enum class State { before, after_url, through };
+  std::streambuf* to_;
+  std::string url_;
+  State state_ = State::before;
+};
+
+// The twin at `file` as its page needs it: each part that is a list keeps its first `keep` rows
+// (the rest are parsed and dropped, so a record with 10^5 rows is never held), and `rows` gets
+// every list's full length.
+Json read_bounded(const fs::path& file, std::size_t keep,
+                  std::map<std::string, std::size_t>& rows) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("site: cannot read " + file.string());
+  std::string part;
+  bool in_list = false;
+  return Json::parse(in, [&](int depth, Json::parse_event_t event, Json& parsed) {
+    using Event = Json::parse_event_t;
+    if (depth == 1 && event == Event::key) {
+      part = parsed.get<std::string>();
+    } else if (depth == 1 && (event == Event::array_start || event == Event::object_start)) {
+      in_list = event == Event::array_start;
+      if (in_list) rows[part] = 0;
+    } else if (depth == 2 && in_list &&
+               (event == Event::object_start || event == Event::array_start ||
+                event == Event::value)) {
+      return ++rows[part] <= keep;
+    }
+    return true;
+  });
 }
 
 }  // namespace
@@ -286,14 +338,14 @@ bool for_programs(const std::string& field) {
 }
 }  // namespace
 
-void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::string& json) {
-  Json doc = Json::parse(json);
-  for (auto& [name, section] : doc.items()) {
+void SiteBuilder::write_sections(std::ostream& out, Page& page, const Json& doc,
+                                 const std::map<std::string, std::size_t>& rows) {
+  for (const auto& [name, section] : doc.items()) {
     if (name == "url") continue;
     out << "<section><h2>" << heading(name) << "</h2>\n";
     if (section.is_object()) {
       out << "<dl class=\"record\">\n";
-      for (auto& [field, value] : section.items()) {
+      for (const auto& [field, value] : section.items()) {
         // The key is in the page's heading line; a missing note is no news.
         if (field == "key" || for_programs(field) || (field == "note" && value.is_null())) continue;
         out << "<dt>" << (field == "cited" ? "Evidence" : heading(field)) << "</dt>\n<dd>";
@@ -320,16 +372,16 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
       auto shown = [&](const std::string& field) {
         return (field != "note" || notes) && !for_programs(field);
       };
-      for (auto& [field, value] : section.front().items())
+      for (const auto& [field, value] : section.front().items())
         if (shown(field))
           out << "<th scope=\"col\">" << (field == "cited" ? "Evidence" : heading(field))
               << "</th>";
       out << "</tr></thead>\n<tbody>\n";
       std::int64_t shown_rows = 0;
-      for (auto& row : section) {
+      for (const auto& row : section) {
         if (shown_rows++ == limits_.table_rows) break;
         out << "<tr>";
-        for (auto& [field, value] : row.items()) {
+        for (const auto& [field, value] : row.items()) {
           if (!shown(field)) continue;
           out << "<td>";
           if (field == "cited")
@@ -343,9 +395,11 @@ void SiteBuilder::write_sections(std::ostream& out, Page& page, const std::strin
         out << "</tr>\n";
       }
       out << "</tbody></table></div>\n";
-      if (static_cast<std::int64_t>(section.size()) > limits_.table_rows) {
+      auto counted = rows.find(name);
+      std::size_t all = counted != rows.end() ? counted->second : section.size();
+      if (static_cast<std::int64_t>(all) > limits_.table_rows) {
         std::string twin = fs::path(page.url).filename().replace_extension(".json").string();
-        out << "<p class=\"muted\">The first " << limits_.table_rows << " of " << section.size()
+        out << "<p class=\"muted\">The first " << limits_.table_rows << " of " << all
             << " rows; <a href=\"" << esc(twin) << "\">this page's JSON</a> has them all.</p>\n";
       }
     } else {
@@ -478,14 +532,25 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
   std::string folder(info->folder);
   Page page{folder + "/" + key.key + ".html", key.label.empty() ? key.key : key.label, {}, {}, {}};
   std::string year, series, organisation;
-  std::string json;
+  const std::string twin_path = folder + "/" + key.key + ".json";
   std::string claim_type(kind);
   std::int64_t claim_id = -1;
   std::optional<Agreement> agreement;
   std::optional<OrganisationId> organisation_id;
   {
-    std::ostringstream buffer;
-    auto writer = make_writer(Format::json, buffer, true);
+    // The twin is the tool's JSON streamed into its file (plus its URL): a record with 10^5
+    // rows is never held. A lookup that finds nothing returns before the file is made.
+    std::ofstream file;
+    std::unique_ptr<UrlFirst> with_url;
+    std::unique_ptr<std::ostream> twin_out;
+    std::unique_ptr<Writer> writer;
+    auto start = [&]() -> Writer& {
+      file = open(twin_path);
+      with_url = std::make_unique<UrlFirst>(file.rdbuf(), twin_path);
+      twin_out = std::make_unique<std::ostream>(with_url.get());
+      writer = make_writer(Format::json, *twin_out, true);
+      return *writer;
+    };
     CitationNotes notes(kb_);
     if (kind == "meeting") {
       auto m = kb_.meetings().by_key(key.key);
@@ -494,24 +559,25 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
       series = m->series.value_or("");
       organisation = m->host.value_or("");
       claim_id = m->id.value();
-      json = record_json(kb_, "meeting", m->id.value());
+      cli::write_record(kb_, "meeting", m->id.value(), start());
     } else if (kind == "person") {
       auto p = kb_.people().by_key(key.key);
       if (!p) return;
       claim_id = p->id.value();
-      json = record_json(kb_, "person", p->id.value());
+      cli::write_record(kb_, "person", p->id.value(), start());
     } else if (kind == "organisation") {
       auto o = kb_.organisations().by_key(key.key);
       if (!o) return;
       organisation = o->short_name;
       organisation_id = o->id;
       claim_id = o->id.value();
-      json = record_json(kb_, "organisation", o->id.value());
+      cli::write_record(kb_, "organisation", o->id.value(), start());
     } else if (kind == "agreement") {
       agreement = kb_.agreements().by_key(key.key);
       if (!agreement) return;
       const Agreement& a = *agreement;
       claim_id = a.id.value();
+      start();
       if (a.concluded_on) year = std::to_string(a.concluded_on->year());
       writer->section("agreement",
                       {{"key"},
@@ -542,6 +608,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
         if (kb_.key_of("theme", t.id.value()) == key.key) theme = t;
       if (!theme) return;
       claim_id = theme->id.value();
+      start();
       writer->section("theme", {{"key"}, {"name"}, {"description"}}, Shape::record);
       writer->row({text(key.key), text(theme->name), text(theme->description)});
       writer->section(
@@ -554,6 +621,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
       auto p = kb_.publications().by_key(key.key);
       if (!p) return;
       claim_id = p->id.value();
+      start();
       if (p->published_on) year = std::to_string(p->published_on->year());
       writer->section("publication",
                       {{"key"},
@@ -576,6 +644,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
         if (f.key == key.key) framework = f;
       if (!framework) return;
       claim_id = framework->id.value();
+      start();
       writer->section("policy_framework",
                       {{"key"}, {"name"}, {"short_name"}, CitationNotes::column()}, Shape::record);
       writer->row({text(key.key), text(framework->name), text(framework->short_name),
@@ -588,12 +657,13 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
       return;
     }
     writer->finish();
-    if (json.empty()) json = buffer.str();
+    twin_out->flush();
+    file.close();
+    if (!*twin_out || !file) throw std::runtime_error("site: cannot write " + twin_path);
   }
-  // The twin: the tool's JSON plus its own URL.
-  Json twin = Json::parse(json);
-  twin["url"] = folder + "/" + key.key + ".json";
-  open(folder + "/" + key.key + ".json") << twin.dump(2) << "\n";
+  // The page is drawn from the twin read back with at most a table's rows of each list.
+  std::map<std::string, std::size_t> rows;
+  Json twin = read_bounded(stage_ / twin_path, static_cast<std::size_t>(limits_.table_rows), rows);
 
   PageHead head{
       page.title, "../",
@@ -613,7 +683,7 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
       out << "</section>\n";
     }
   }
-  write_sections(out, page, json);
+  write_sections(out, page, twin, rows);
   if (agreement) write_framework_parties(out, page, *agreement);
   if (claim_id >= 0) write_claims(out, page, claim_type, claim_id);
   write_evidence(out, page);
@@ -751,7 +821,7 @@ void SiteBuilder::write_series() {
     if (listed) {
       Json sections = {{"meetings", twin["meetings"]},
                        {"what the documents say of the series", twin["facts"]}};
-      write_sections(out, page, sections.dump());
+      write_sections(out, page, sections);
     } else {
       out << "<section><h2>Meetings</h2>\n<p>" << tally.count
           << " meetings: too many to list here. Every one is in <a href=\"../meetings/"
@@ -767,7 +837,7 @@ void SiteBuilder::write_series() {
         out << "<tr><td>not recorded</td><td>" << tally.undated << "</td></tr>\n";
       out << "</tbody></table></div>\n</section>\n";
       Json sections = {{"what the documents say of the series", twin["facts"]}};
-      write_sections(out, page, sections.dump());
+      write_sections(out, page, sections);
     }
     write_evidence(out, page);
     end_page(out, page_head);

@@ -70,8 +70,11 @@ class SiteBuilder {
   std::string cite_refs(Page& page, const std::vector<Passage>& passages);
   // The page's evidence list; records the backrefs for the source pages.
   void write_evidence(std::ostream& out, const Page& page);
-  // A document of the tool's --json sections as definition lists and tables.
-  void write_sections(std::ostream& out, Page& page, const std::string& json);
+  // A document of the tool's --json sections as definition lists and tables; `rows` gives a
+  // part's number of rows where `doc` holds only the first of them (a part not named has
+  // all its rows in `doc`).
+  void write_sections(std::ostream& out, Page& page, const nlohmann::ordered_json& doc,
+                      const std::map<std::string, std::size_t>& rows = {});
   // A value of the tool's JSON as HTML, linked to the page of the person or organisation it
   // names (fields person, organisation, host, parent, party) when that has a page.
   std::string linked_cell(const std::string& field, const nlohmann::ordered_json& value);
