@@ -97,17 +97,27 @@ Statement& Connection::prepare(std::string_view sql) {
     // tryReset, not reset: a statement whose last run failed would rethrow that old error.
     free->tryReset();
     free->clearBindings();
-  } else {
-    // Resetting one of these would pull the rows out from under a loop or drop a user's
-    // bindings: refuse instead. Past kMaxNested, something keeps statements open.
-    if (cached.statements.size() >= kMaxNested)
-      throw std::logic_error("Connection::prepare: " + std::to_string(kMaxNested) +
-                             " statements of this SQL are in use (stepped but neither finished "
-                             "nor reset, or not yet stepped); finish or reset one first: " +
-                             cached.sql);
+  } else if (cached.statements.size() < kMaxNested) {
     cached.statements.push_back(std::make_unique<Statement>(db_, cached.sql, cached.statements));
     ++prepared_;
     free = cached.statements.back().get();
+  } else {
+    // Past kMaxNested something keeps statements open. One handed out and never stepped since
+    // was abandoned (its user failed while binding it, as the loader does on a refused record):
+    // take the oldest back. One mid-loop is never reset under its loop: refuse instead.
+    for (auto& statement : cached.statements) {
+      if (sqlite3_stmt_busy(statement->handle()) == 0) {
+        free = statement.get();
+        break;
+      }
+    }
+    if (!free)
+      throw std::logic_error("Connection::prepare: " + std::to_string(kMaxNested) +
+                             " statements of this SQL are mid-loop (stepped but neither "
+                             "finished nor reset); finish or reset one first: " +
+                             cached.sql);
+    free->tryReset();
+    free->clearBindings();
   }
   free->hand_out();
   return *free;

@@ -80,10 +80,10 @@ class Connection {
 
   // A cached statement for `sql`, reset and with its bindings cleared. Statements are kept per
   // SQL text, prepared once and reused. A statement in use (Statement::in_use: in the middle of
-  // its rows, or handed out and not yet stepped) is never reset or handed out again: a second
-  // one is prepared beside it, so nested loops over the same query are safe. Up to kMaxNested
-  // statements per text may be in use at once; asking for one more throws std::logic_error
-  // naming the SQL (statements left mid-run: finish or reset them). The reference stays valid
+  // its rows, or handed out and not yet stepped) is not handed out again: a second one is
+  // prepared beside it, so nested loops over the same query are safe. Past kMaxNested, the
+  // oldest never stepped since it was handed out (abandoned, as when binding failed) is taken
+  // back; one mid-loop never is: when all are, std::logic_error naming the SQL. The ref stays valid
   // for the connection's lifetime. The cache is keyed by the address of the SQL text (SQL
   // constants live for the whole program) and confirmed by comparing the text, so a reused
   // address cannot mislead it.
