@@ -1,6 +1,6 @@
 // What the fuzz targets do with one input, shared by the libFuzzer mains (clang, `fuzz` preset)
-// and by tests/fuzz_replay_test.cpp, which replays the seed corpus and every regression input
-// (fuzz/regressions/) under the ordinary g++ build. A crash, a sanitizer report or an
+// and by tests/import/fuzz_replay_test.cpp, which replays the seed corpus and every regression
+// input (fuzz/regressions/) under the ordinary g++ build. A crash, a sanitizer report or an
 // exception other than the ones named here is a bug.
 #pragma once
 

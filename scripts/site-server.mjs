@@ -1,5 +1,5 @@
 // A small static file server for the evidence site, bound to 127.0.0.1 only. Used by scripts/site
-// (preview) and by the browser tests (tests/site/). Serves files under ROOT; a directory path
+// (preview) and by the browser tests (tests/cli/site/). Serves files under ROOT; a directory path
 // serves its index.html; anything outside ROOT or missing is 404. No caching, no directory
 // listings, GET and HEAD only.
 import http from 'node:http';

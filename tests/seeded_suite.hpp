@@ -1,8 +1,10 @@
-// The fixture of the test suites that read one seeded knowledge base: made in memory once per
-// suite (the seed image is loaded, not rebuilt, so it is cheap) and shared by its tests, which
-// must not write to it.
+// The fixtures of the test suites that read one seeded knowledge base, made once per suite (the
+// seed image is loaded, not rebuilt, so it is cheap) and shared by its tests, which must not
+// write to it: SeededSuite in memory, through the library; SeededFileSuite in a file, through
+// raw SQL.
 #pragma once
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -10,6 +12,7 @@
 #include <string>
 
 #include "euiomkb/knowledge_base.hpp"
+#include "temp_path.hpp"
 
 namespace euiomkb::test {
 
@@ -35,6 +38,32 @@ class SeededSuite : public ::testing::Test {
   }
 
   static inline KnowledgeBase* kb_ = nullptr;
+};
+
+// A seeded database in a temporary file of the suite's own (path()), removed after the suite,
+// and a read-only connection to it (db()), opened on first use: a suite that writes through a
+// connection of its own (inside a savepoint it rolls back) need not share the file with it.
+class SeededFileSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new TempPath("euiomkb-seeded");
+    KnowledgeBase::create_seeded(path_->str());
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+    delete path_;
+    path_ = nullptr;
+  }
+  static std::string path() { return path_->str(); }
+  static SQLite::Database& db() {
+    if (db_ == nullptr) db_ = new SQLite::Database(path_->str(), SQLite::OPEN_READONLY);
+    return *db_;
+  }
+
+ private:
+  static inline TempPath* path_ = nullptr;
+  static inline SQLite::Database* db_ = nullptr;
 };
 
 }  // namespace euiomkb::test

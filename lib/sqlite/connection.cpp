@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "base/log.hpp"
@@ -11,8 +13,6 @@
 
 namespace euiomkb::detail {
 namespace {
-
-constexpr std::size_t kMaxNested = 8;  // statements in progress for one SQL text
 
 std::function<void(std::string_view sql)>& prepare_observer() {
   static std::function<void(std::string_view sql)> observer;
@@ -54,6 +54,16 @@ Statement::Statement(const SQLite::Database& db, const std::string& sql,
     throw DatabaseError("cannot identify the statement just prepared: " + sql, SQLITE_INTERNAL);
 }
 
+bool Statement::in_use() const noexcept {
+  if (sqlite3_stmt_busy(handle_) != 0) return true;
+  return runs_when_handed_out_ >= 0 &&
+         sqlite3_stmt_status(handle_, SQLITE_STMTSTATUS_RUN, 0) == runs_when_handed_out_;
+}
+
+void Statement::hand_out() noexcept {
+  runs_when_handed_out_ = sqlite3_stmt_status(handle_, SQLITE_STMTSTATUS_RUN, 0);
+}
+
 Connection::Connection(const std::string& path, int flags, std::chrono::milliseconds busy_timeout,
                        const std::string& name)
     : db_(open_database(path, flags, busy_timeout, name.empty() ? path : name)),
@@ -72,27 +82,45 @@ Statement& Connection::prepare(std::string_view sql) {
   if (cached.sql != sql) {  // a new text, or another text at an address reused
     if (prepare_observer()) prepare_observer()(sql);
     cached.sql = std::string(sql);
+    // The old text's statements may still be in a user's hands: kept alive, never reused.
+    for (auto& statement : cached.statements) retired_.push_back(std::move(statement));
     cached.statements.clear();
   }
-  // A statement with a row in hand is inside a loop. Past kMaxNested of them something keeps
-  // statements open without finishing them; reusing the oldest then bounds the cache.
   Statement* free = nullptr;
   for (auto& statement : cached.statements) {
-    if (!statement->hasRow()) {
+    if (!statement->in_use()) {
       free = statement.get();
       break;
     }
   }
-  if (!free && cached.statements.size() >= kMaxNested) free = cached.statements.front().get();
   if (free) {
     // tryReset, not reset: a statement whose last run failed would rethrow that old error.
     free->tryReset();
     free->clearBindings();
-    return *free;
+  } else if (cached.statements.size() < kMaxNested) {
+    cached.statements.push_back(std::make_unique<Statement>(db_, cached.sql, cached.statements));
+    ++prepared_;
+    free = cached.statements.back().get();
+  } else {
+    // Past kMaxNested something keeps statements open. One handed out and never stepped since
+    // was abandoned (its user failed while binding it, as the loader does on a refused record):
+    // take the oldest back. One mid-loop is never reset under its loop: refuse instead.
+    for (auto& statement : cached.statements) {
+      if (sqlite3_stmt_busy(statement->handle()) == 0) {
+        free = statement.get();
+        break;
+      }
+    }
+    if (!free)
+      throw std::logic_error("Connection::prepare: " + std::to_string(kMaxNested) +
+                             " statements of this SQL are mid-loop (stepped but neither "
+                             "finished nor reset); finish or reset one first: " +
+                             cached.sql);
+    free->tryReset();
+    free->clearBindings();
   }
-  cached.statements.push_back(std::make_unique<Statement>(db_, cached.sql, cached.statements));
-  ++prepared_;
-  return *cached.statements.back();
+  free->hand_out();
+  return *free;
 }
 
 std::optional<std::string> Connection::settle() {

@@ -30,8 +30,19 @@ class Statement : public SQLite::Statement {
             const std::vector<std::unique_ptr<Statement>>& siblings);
   sqlite3_stmt* handle() const noexcept { return handle_; }
 
+  // Whether the statement's user may still need it as it is: it has been stepped and has
+  // neither run to its end nor been reset (an outer loop still stepping), or it has been handed
+  // out by Connection::prepare and not stepped since (its user may be binding it). A statement
+  // never handed out, finished, or reset after a step is free.
+  bool in_use() const noexcept;
+  // Marks the statement handed out to a user (Connection::prepare).
+  void hand_out() noexcept;
+
  private:
   sqlite3_stmt* handle_;
+  // SQLite's run count (SQLITE_STMTSTATUS_RUN: one per first step after a reset) when the
+  // statement was last handed out; -1 before it ever was.
+  int runs_when_handed_out_ = -1;
 };
 
 // How long a statement waits for another connection's lock before it fails with SQLITE_BUSY,
@@ -68,13 +79,16 @@ class Connection {
   std::optional<std::string> settle();
 
   // A cached statement for `sql`, reset and with its bindings cleared. Statements are kept per
-  // SQL text, prepared once and reused; a statement still in the middle of its rows (an outer
-  // loop that is still stepping) is never handed out again: a second one is prepared beside it,
-  // so nested loops over the same query are safe. The reference stays valid for the
-  // connection's lifetime. Bind and step a statement before preparing the same SQL again.
-  // The cache is keyed by the address of the SQL text (SQL constants live for the whole
-  // program) and confirmed by comparing the text, so a reused address cannot mislead it.
+  // SQL text, prepared once and reused. A statement in use (Statement::in_use: in the middle of
+  // its rows, or handed out and not yet stepped) is not handed out again: a second one is
+  // prepared beside it, so nested loops over the same query are safe. Past kMaxNested, the
+  // oldest never stepped since it was handed out (abandoned, as when binding failed) is taken
+  // back; one mid-loop never is: when all are, std::logic_error naming the SQL. The ref stays valid
+  // for the connection's lifetime. The cache is keyed by the address of the SQL text (SQL
+  // constants live for the whole program) and confirmed by comparing the text, so a reused
+  // address cannot mislead it.
   Statement& prepare(std::string_view sql);
+  static constexpr std::size_t kMaxNested = 8;
 
   // How many statements this connection has prepared (compiled) so far.
   std::int64_t statements_prepared() const noexcept { return prepared_; }
@@ -94,6 +108,9 @@ class Connection {
   std::string wanted_journal_;
   std::int64_t prepared_ = 0;
   std::unordered_map<const char*, Cached> statements_;
+  // Statements of a text whose address another text now has: the references handed out stay
+  // valid (see prepare), but these are never handed out again.
+  std::vector<std::unique_ptr<Statement>> retired_;
 };
 
 // Test hook: `observer` receives the SQL text of each statement the first time it is prepared on

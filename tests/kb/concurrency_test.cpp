@@ -102,7 +102,7 @@ TEST(Concurrency, ReadersInOtherProcessesSeeOnlyWholeImportsAndNeverBusy) {
 }
 
 // A temporary directory holding a base database, seeded and in WAL mode, and a generated data
-// set of `meetings` meetings (tests/crash_import generate).
+// set of `meetings` meetings (tests/kb/crash_import generate).
 class GeneratedImport {
  public:
   explicit GeneratedImport(int meetings) {

@@ -1,4 +1,4 @@
-// Crash tests. tests/crash_import imports a generated data set (kMeetings meetings: the import
+// Crash tests. tests/kb/crash_import imports a generated data set (kMeetings meetings: the import
 // grows the database file by some 500 pages, copied there by the checkpoint in WAL mode) and is
 // killed with SIGKILL: right after the Nth page the checkpoint writes into the database file (in
 // WAL mode only the checkpoint that follows the commit writes there), right after the Nth write,

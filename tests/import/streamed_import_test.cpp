@@ -13,7 +13,6 @@
 
 #include "euiomkb/euiomkb.hpp"
 #include "kb/embedded.hpp"
-#include "kinds/record_kinds.hpp"
 #include "search/search_index.hpp"
 #include "sqlite/connection.hpp"
 #include "test_support.hpp"
@@ -208,56 +207,6 @@ TEST(WritePath, MigratingAVersion3DatabaseIndexesItsSourcesAndRecords) {
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM kb_search").getInt(), 3);
   EXPECT_EQ(raw.execAndGet("SELECT rowid FROM kb_search WHERE kind = 'person'").getInt64(),
             4 * 8 + 2);
-}
-
-TEST(RecordKinds, TheSchemaListsExactlyTheKindsTheLoaderKnows) {
-  TempPath path;
-  KnowledgeBase::create_empty(path.str());
-  SQLite::Database raw(path.str());
-  SQLite::Statement s(raw, "SELECT kind, id_column, cited FROM record_kind ORDER BY kind");
-  std::vector<std::tuple<std::string, std::string, bool>> in_schema, in_code;
-  while (s.executeStep())
-    in_schema.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString(),
-                           s.getColumn(2).getInt() == 1);
-  for (const auto& kind : detail::record_kinds())
-    in_code.emplace_back(std::string(kind.kind), std::string(kind.id_column), kind.cited);
-  std::sort(in_code.begin(), in_code.end());
-  EXPECT_EQ(in_schema, in_code);
-  // Each kind is a table with that id column.
-  for (const auto& [kind, id_column, cited] : in_code) {
-    EXPECT_NO_THROW(raw.exec("SELECT " + id_column + " FROM " + kind + " LIMIT 0")) << kind;
-  }
-  // A citation must name a known kind.
-  EXPECT_THROW(raw.exec("PRAGMA foreign_keys = ON;"
-                        "INSERT INTO source (source_id, file_name, title, language, sha256, text) "
-                        "VALUES (1, 'a', 'A', 'en', '" +
-                        std::string(64, '0') +
-                        "', 'x');"
-                        "INSERT INTO citation (subject_type, subject_id, source_id, quote, "
-                        "start_offset, end_offset) VALUES ('gossip', 1, 1, 'x', 0, 1)"),
-               SQLite::Exception);
-}
-
-TEST(Connection, NestedLoopsOverOneQueryDoNotDisturbEachOther) {
-  detail::Connection connection(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  connection.exec("CREATE TABLE n (v INTEGER); INSERT INTO n VALUES (1), (2), (3);");
-  constexpr std::string_view kAll = "SELECT v FROM n ORDER BY v";
-  std::vector<int> pairs;
-  auto& outer = connection.prepare(kAll);
-  while (outer.executeStep()) {
-    auto& inner = connection.prepare(kAll);
-    EXPECT_NE(&inner, &outer);
-    while (inner.executeStep())
-      pairs.push_back(outer.getColumn(0).getInt() * 10 + inner.getColumn(0).getInt());
-  }
-  EXPECT_EQ(pairs, (std::vector<int>{11, 12, 13, 21, 22, 23, 31, 32, 33}));
-  std::int64_t prepared = connection.statements_prepared();
-  for (int i = 0; i < 5; ++i) {
-    auto& again = connection.prepare(kAll);
-    while (again.executeStep()) {
-    }
-  }
-  EXPECT_EQ(connection.statements_prepared(), prepared);  // reused, not prepared again
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ TEST_F(ImportFilesTest, ImportsLogsAndSaysSoWhenTheSameFileComesAgain) {
   EXPECT_EQ(test::file_hash(db_.str()), before);
 
   // A changed file of the same name replaces the records of the earlier import
-  // (tests/reimport_test.cpp has the rest).
+  // (tests/import/reimport_test.cpp has the rest).
   write("som12.facts", kMeeting + "  note: changed\n");
   ImportReport changed = kb.import_files({facts});
   ASSERT_EQ(changed.outcome, ImportOutcome::imported)

@@ -1,5 +1,5 @@
-// Issue 7, first part: facts about series and between agreements, the kind of each date, the
-// 'inferred' basis, document metadata and siblings, read through the documented views.
+// The seeded database read through its documented views: facts about series and between
+// agreements, the kind of each date, the 'inferred' basis, document metadata and siblings.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
@@ -11,6 +11,7 @@
 #include "euiomkb/euiomkb.hpp"
 #include "kb/embedded.hpp"
 #include "kinds/record_kinds.hpp"
+#include "seeded_suite.hpp"
 #include "test_support.hpp"
 #include "verify/verify.hpp"
 
@@ -19,21 +20,12 @@ namespace {
 
 using test::TempPath;
 
-class Truth : public ::testing::Test {
+class Truth : public test::SeededFileSuite {
  protected:
-  static void SetUpTestSuite() {
-    path_ = new TempPath("euiomkb-truth");
-    KnowledgeBase::create_seeded(path_->str());
-    db_ = new SQLite::Database(path_->str(), SQLite::OPEN_READONLY);
-  }
-  static void TearDownTestSuite() {
-    delete db_;
-    delete path_;
-  }
   // The first column of each row of `sql` (values bound in order), as text.
   static std::vector<std::string> column(const std::string& sql,
                                          const std::vector<std::string>& values = {}) {
-    SQLite::Statement s(*db_, sql);
+    SQLite::Statement s(db(), sql);
     for (std::size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i]);
     std::vector<std::string> out;
     while (s.executeStep())
@@ -47,11 +39,7 @@ class Truth : public ::testing::Test {
         "ORDER BY file_name",
         {type, id});
   }
-  static TempPath* path_;
-  static SQLite::Database* db_;
 };
-TempPath* Truth::path_ = nullptr;
-SQLite::Database* Truth::db_ = nullptr;
 
 constexpr const char* kFaq = "000_a0d3ddcd3abb330b.txt";
 constexpr const char* kEc = "001_cb2c0eae87dd4d3f.txt";
@@ -139,7 +127,7 @@ TEST_F(Truth, InferredRowsSayWhichReadingAndAreStillCited) {
             V{"0"});
 }
 
-// Issue 14, third audit: one rule for the navigation list at the end of iom-2025 (countries,
+// One rule for the navigation list at the end of iom-2025 (countries,
 // regions, offices): it is the site's menu, not a statement of the document, so none of it is
 // recorded, neither the countries nor the offices the first audit had loaded.
 TEST_F(Truth, ASiteNavigationListIsNotAStatementOfItsDocument) {

@@ -1,9 +1,9 @@
-// The bad-input corpus (tests/bad_inputs/NN_*.facts): each file states on its first line the
+// The bad-input corpus (tests/import/bad_inputs/NN_*.facts): each file states on its first line the
 // problem it must produce, `# expect: LINE FIELD | message` (FIELD '-' for none, LINE 0 for the
 // whole import). Each is imported after a good base file into one seeded database file, and
 // must be rejected with that problem first (no knock-on problem listed before the real one)
 // while the file stays byte for byte the same. The good
-// inputs (tests/good_inputs/) must import, each into a fresh database, and verify.
+// inputs (tests/import/good_inputs/) must import, each into a fresh database, and verify.
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(EUIOMKB_SOURCE_DIR) / "tests";
+const fs::path kCorpus = fs::path(EUIOMKB_SOURCE_DIR) / "tests" / "import";
 
 std::vector<fs::path> facts_in(const fs::path& directory) {
   std::vector<fs::path> files;

@@ -151,7 +151,7 @@ TEST_F(Seeded, FrameworkPartiesOnADate) {
   ASSERT_TRUE(framework.has_value());
   EXPECT_EQ(framework->name, "EU-IOM Strategic Cooperation Framework");
   // The documents say "established" (July 2012) and "signed" (June 2012), never "concluded":
-  // those dates are agreement_date rows of their own kind (tests/truth_test.cpp).
+  // those dates are agreement_date rows of their own kind (tests/kb/views_test.cpp).
   EXPECT_EQ(framework->concluded_on, std::nullopt);
   // The parties of a date, each under the organisation that stood for it then.
   auto parties = [&](PartialDate date) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser tests' fixture: builds the seed site into the build tree with its search index.
 # Usage: build_site.sh CLI DB OUT PAGEFIND FACTS LOCAL-DB LOCAL-OUT. Then the text-fragment test's
-# site: the seed plus FACTS (tests/site/facts: a source with a URL on 127.0.0.1) into LOCAL-OUT,
+# site: the seed plus FACTS (tests/cli/site/facts: a source with a URL on 127.0.0.1) into LOCAL-OUT,
 # with its change page against the seed (changes.html). Without Pagefind (node_modules missing: npm ci) the
 # site is built without the index and the browser tests skip (they need the same node_modules);
 # under CI=true a missing Pagefind is a failure.

@@ -4,16 +4,17 @@
 #include <stdexcept>
 
 #include "euiomkb/euiomkb.hpp"
+#include "seeded_suite.hpp"
 
 namespace euiomkb {
 namespace {
 
-const KnowledgeBase& seeded() {
-  static const KnowledgeBase kb = KnowledgeBase::create_seeded(":memory:");
-  return kb;
-}
+class ReadPath : public test::SeededSuite {
+ protected:
+  static const KnowledgeBase& seeded() { return kb(); }
+};
 
-TEST(ReadPath, EachVisitsWhatAllReturnsInTheSameOrder) {
+TEST_F(ReadPath, EachVisitsWhatAllReturnsInTheSameOrder) {
   std::vector<MeetingId> visited;
   seeded().meetings().each([&](const Meeting& m) { visited.push_back(m.id); });
   std::vector<MeetingId> listed;
@@ -32,7 +33,7 @@ TEST(ReadPath, EachVisitsWhatAllReturnsInTheSameOrder) {
   EXPECT_EQ(organisations, seeded().organisations().all().size());
 }
 
-TEST(ReadPath, PagesByKeyCoverTheTimelineOnce) {
+TEST_F(ReadPath, PagesByKeyCoverTheTimelineOnce) {
   std::vector<MeetingId> paged;
   std::optional<MeetingId> after;
   int pages = 0;
@@ -50,7 +51,7 @@ TEST(ReadPath, PagesByKeyCoverTheTimelineOnce) {
   EXPECT_GT(pages, 1);
 }
 
-TEST(ReadPath, CitationsAndSearchHitsStream) {
+TEST_F(ReadPath, CitationsAndSearchHitsStream) {
   std::int64_t citations = 0;
   std::int64_t last = 0;
   seeded().each_citation([&](const Citation& c) {
@@ -71,7 +72,7 @@ TEST(ReadPath, CitationsAndSearchHitsStream) {
   }
 }
 
-TEST(ReadPath, VisitorsMayQueryAgainEvenTheSameQuery) {
+TEST_F(ReadPath, VisitorsMayQueryAgainEvenTheSameQuery) {
   std::size_t outer = 0, inner = 0, attendances = 0;
   seeded().meetings().each([&](const Meeting& m) {
     ++outer;
@@ -82,7 +83,7 @@ TEST(ReadPath, VisitorsMayQueryAgainEvenTheSameQuery) {
   EXPECT_EQ(static_cast<std::int64_t>(attendances), seeded().counts().attendances);
 }
 
-TEST(ReadPath, AVisitorsExceptionPropagatesAndLeavesTheKnowledgeBaseUsable) {
+TEST_F(ReadPath, AVisitorsExceptionPropagatesAndLeavesTheKnowledgeBaseUsable) {
   EXPECT_THROW(seeded().meetings().each([](const Meeting&) { throw std::runtime_error("stop"); }),
                std::runtime_error);
   std::size_t n = 0;

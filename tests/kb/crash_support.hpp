@@ -1,4 +1,4 @@
-// Helpers of the crash, concurrency and fault-injection tests: running tests/crash_import (the
+// Helpers of the crash, concurrency and fault-injection tests: running tests/kb/crash_import (the
 // process they kill and pause) and judging a database through the library alone.
 #pragma once
 
@@ -73,7 +73,7 @@ inline void fresh_copy(const std::string& from, const std::string& path) {
   std::filesystem::copy_file(from, path);
 }
 
-// A child process (by default tests/crash_import), its stdout and stderr going to files.
+// A child process (by default tests/kb/crash_import), its stdout and stderr going to files.
 class Helper {
  public:
   // Starts `crash_import args...` with `env` ("NAME=value") added to the environment.

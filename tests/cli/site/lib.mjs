@@ -9,11 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/site-server.mjs';
+import { serve } from '../../../scripts/site-server.mjs';
 
 export const SKIP = 77;
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const repoRoot = path.resolve(here, '../..');
+export const repoRoot = path.resolve(here, '../../..');
 
 function missing(what) {
   if (process.env.CI === 'true') {

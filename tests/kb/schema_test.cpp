@@ -12,6 +12,7 @@
 
 #include "euiomkb/euiomkb.hpp"
 #include "kb/embedded.hpp"
+#include "seeded_suite.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {
@@ -54,33 +55,25 @@ void bind_date(SQLite::Statement& s, const std::optional<std::string>& date) {
 
 // A raw connection to a seeded database (foreign keys off, as in hand-written SQL by default):
 // each write runs inside a savepoint that is rolled back, so every case starts from the seed.
-class CalendarDates : public ::testing::Test {
+class CalendarDates : public test::SeededFileSuite {
  protected:
-  static void SetUpTestSuite() {
-    path_ = new test::TempPath("euiomkb-dates");
-    KnowledgeBase::create_seeded(path_->str());
-  }
-  static void TearDownTestSuite() {
-    delete path_;
-    path_ = nullptr;
-  }
   void SetUp() override {
-    db_.emplace(path_->str(), SQLite::OPEN_READWRITE);
-    db_->exec("PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY");  // rolled back anyway
+    writer_.emplace(path(), SQLite::OPEN_READWRITE);
+    writer_->exec("PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY");  // rolled back anyway
   }
 
   // The first row of the column's table: it exists for every date column (the seed has rows in
   // every table with dates).
   std::int64_t first_row(const DateColumn& c) {
-    return db_->execAndGet("SELECT min(rowid) FROM " + c.table).getInt64();
+    return writer_->execAndGet("SELECT min(rowid) FROM " + c.table).getInt64();
   }
 
   // UPDATE of the column in the table's first row; the error message, or nullopt on success
   // (the value is then read back and must be unchanged).
   std::optional<std::string> update(const DateColumn& c, const std::optional<std::string>& date) {
     return in_savepoint(c, date, [&] {
-      SQLite::Statement s(*db_, "UPDATE " + c.table + " SET " + c.column +
-                                    " = ? WHERE rowid = " + std::to_string(first_row(c)));
+      SQLite::Statement s(*writer_, "UPDATE " + c.table + " SET " + c.column +
+                                        " = ? WHERE rowid = " + std::to_string(first_row(c)));
       bind_date(s, date);
       s.exec();
     });
@@ -92,17 +85,18 @@ class CalendarDates : public ::testing::Test {
     return in_savepoint(c, date, [&] {
       std::string row = std::to_string(first_row(c));
       std::string columns, values;
-      SQLite::Statement info(*db_, "SELECT name FROM pragma_table_info(?)");
+      SQLite::Statement info(*writer_, "SELECT name FROM pragma_table_info(?)");
       info.bind(1, c.table);
       while (info.executeStep()) {
         std::string name = info.getColumn(0).getString();
         columns += (columns.empty() ? "" : ", ") + name;
         values += (values.empty() ? "" : ", ") + (name == c.column ? "?" : name);
       }
-      db_->exec("CREATE TEMP TABLE saved AS SELECT * FROM " + c.table + " WHERE rowid = " + row);
-      db_->exec("DELETE FROM " + c.table + " WHERE rowid = " + row);
-      SQLite::Statement s(*db_, "INSERT INTO " + c.table + " (" + columns + ") SELECT " + values +
-                                    " FROM temp.saved");
+      writer_->exec("CREATE TEMP TABLE saved AS SELECT * FROM " + c.table +
+                    " WHERE rowid = " + row);
+      writer_->exec("DELETE FROM " + c.table + " WHERE rowid = " + row);
+      SQLite::Statement s(*writer_, "INSERT INTO " + c.table + " (" + columns + ") SELECT " +
+                                        values + " FROM temp.saved");
       bind_date(s, date);
       s.exec();
     });
@@ -111,12 +105,12 @@ class CalendarDates : public ::testing::Test {
   template <class Write>
   std::optional<std::string> in_savepoint(const DateColumn& c,
                                           const std::optional<std::string>& date, Write write) {
-    db_->exec("SAVEPOINT attempt");
+    writer_->exec("SAVEPOINT attempt");
     std::optional<std::string> error;
     try {
       write();
-      SQLite::Statement read(*db_, "SELECT " + c.column + " FROM " + c.table +
-                                       " WHERE rowid = " + std::to_string(first_row(c)));
+      SQLite::Statement read(*writer_, "SELECT " + c.column + " FROM " + c.table +
+                                           " WHERE rowid = " + std::to_string(first_row(c)));
       read.executeStep();
       auto stored = read.getColumn(0);
       EXPECT_EQ(stored.isNull() ? std::nullopt : std::optional(stored.getString()), date)
@@ -124,19 +118,17 @@ class CalendarDates : public ::testing::Test {
     } catch (const SQLite::Exception& e) {
       error = e.what();
     }
-    db_->exec("ROLLBACK TO attempt");
-    db_->exec("RELEASE attempt");
-    db_->exec("DROP TABLE IF EXISTS temp.saved");
+    writer_->exec("ROLLBACK TO attempt");
+    writer_->exec("RELEASE attempt");
+    writer_->exec("DROP TABLE IF EXISTS temp.saved");
     return error;
   }
 
-  static test::TempPath* path_;
-  std::optional<SQLite::Database> db_;
+  std::optional<SQLite::Database> writer_;
 };
-test::TempPath* CalendarDates::path_ = nullptr;
 
 TEST_F(CalendarDates, FindsTheDateColumnsOfTheSchema) {
-  auto columns = date_columns(*db_);
+  auto columns = date_columns(*writer_);
   EXPECT_EQ(columns.size(), 23u) << "update this count when a migration adds a date column";
   bool held_on = false;
   for (const auto& c : columns) held_on = held_on || c.name() == "meeting.held_on";
@@ -144,7 +136,7 @@ TEST_F(CalendarDates, FindsTheDateColumnsOfTheSchema) {
 }
 
 TEST_F(CalendarDates, HandWrittenSqlCannotStoreAnImpossibleDateInAnyDateColumn) {
-  for (const auto& c : date_columns(*db_)) {
+  for (const auto& c : date_columns(*writer_)) {
     std::string expected = c.name() + ": not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)";
     for (const auto& date : kImpossible) {
       for (auto [how, error] :
@@ -161,7 +153,7 @@ TEST_F(CalendarDates, HandWrittenSqlCannotStoreAnImpossibleDateInAnyDateColumn) 
 }
 
 TEST_F(CalendarDates, HandWrittenSqlStoresRealDatesAtEveryPrecision) {
-  for (const auto& c : date_columns(*db_)) {
+  for (const auto& c : date_columns(*writer_)) {
     for (const auto& date : kValid) {
       std::string shown = date.value_or("NULL");
       auto inserted = insert(c, date);
@@ -181,8 +173,8 @@ TEST_F(CalendarDates, ShapeChecksStillApply) {
 // The library reads back every date the seed stores, unchanged.
 TEST_F(CalendarDates, LibraryReadsEverySeedDateUnchanged) {
   std::map<std::string, std::map<std::int64_t, std::optional<std::string>>> stored;
-  for (const auto& c : date_columns(*db_)) {
-    SQLite::Statement s(*db_, "SELECT rowid, " + c.column + " FROM " + c.table);
+  for (const auto& c : date_columns(*writer_)) {
+    SQLite::Statement s(*writer_, "SELECT rowid, " + c.column + " FROM " + c.table);
     while (s.executeStep()) {
       auto value = s.getColumn(1);
       std::optional<std::string> text;
@@ -196,7 +188,7 @@ TEST_F(CalendarDates, LibraryReadsEverySeedDateUnchanged) {
     EXPECT_FALSE(stored[c.name()].empty()) << c.name() << ": no seed rows to read";
   }
 
-  KnowledgeBase kb = KnowledgeBase::open(path_->str());
+  KnowledgeBase kb = KnowledgeBase::open(path());
   std::map<std::string, std::map<std::int64_t, std::optional<std::string>>> read;
   auto put = [&](const std::string& column, std::int64_t id,
                  const std::optional<PartialDate>& date) {

@@ -70,7 +70,7 @@ if (await mark.count() === 1) {
 }
 
 // (2) text fragment on a locally served copy of the source. No seed source has a URL, so the
-// site.build fixture also builds a site from the seed plus tests/site/facts/ (a source whose URL
+// site.build fixture also builds a site from the seed plus tests/cli/site/facts/ (a source whose URL
 // is on 127.0.0.1, and a person citing it): its page's a.original link carries
 // Passage::fragment_url.
 const localSite = process.env.EUIOMKB_SITE_LOCAL;

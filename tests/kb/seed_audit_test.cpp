@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "euiomkb/euiomkb.hpp"
+#include "seeded_suite.hpp"
 #include "test_support.hpp"
 #include "text/text.hpp"
 
@@ -80,22 +81,12 @@ std::vector<AuditLine> parse(const std::filesystem::path& path) {
   return out;
 }
 
-class Audit : public ::testing::Test {
+class Audit : public test::SeededFileSuite {
  protected:
-  static void SetUpTestSuite() {
-    path_ = new TempPath("euiomkb-audit");
-    KnowledgeBase::create_seeded(path_->str());
-    db_ = new SQLite::Database(path_->str(), SQLite::OPEN_READONLY);
-  }
-  static void TearDownTestSuite() {
-    delete db_;
-    delete path_;
-  }
-
   // The columns of a view or table, empty when there is none by that name.
   static std::vector<std::string> columns_of(const std::string& relation) {
     std::vector<std::string> out;
-    SQLite::Statement s(*db_, "SELECT name FROM pragma_table_info(?)");
+    SQLite::Statement s(db(), "SELECT name FROM pragma_table_info(?)");
     s.bind(1, relation);
     while (s.executeStep()) out.push_back(s.getColumn(0).getString());
     return out;
@@ -129,17 +120,12 @@ class Audit : public ::testing::Test {
     };
     auto found = kViews.find(relation);
     if (found != kViews.end()) return found->second;
-    SQLite::Statement s(*db_, "SELECT id_column FROM record_kind WHERE kind = ? AND cited = 1");
+    SQLite::Statement s(db(), "SELECT id_column FROM record_kind WHERE kind = ? AND cited = 1");
     s.bind(1, relation);
     if (s.executeStep()) return std::pair{relation, s.getColumn(0).getString()};
     return std::nullopt;
   }
-
-  static TempPath* path_;
-  static SQLite::Database* db_;
 };
-TempPath* Audit::path_ = nullptr;
-SQLite::Database* Audit::db_ = nullptr;
 
 std::string sql_name(const std::string& identifier) { return "\"" + identifier + "\""; }
 
@@ -150,7 +136,7 @@ TEST_F(Audit, EveryListedFactMapsToARowCitedFromItsDocument) {
     if (entry.path().extension() != ".audit") continue;
     ++files;
     std::string key = entry.path().stem().string();
-    SQLite::Statement source(*db_,
+    SQLite::Statement source(db(),
                              "SELECT s.source_id, s.text FROM record_key k JOIN source s ON "
                              "s.source_id = k.row_id WHERE k.kind = 'source' AND k.key = ?");
     source.bind(1, key);
@@ -189,7 +175,7 @@ TEST_F(Audit, EveryListedFactMapsToARowCitedFromItsDocument) {
       } else {
         sql = "SELECT count(*), count(*)" + sql;
       }
-      SQLite::Statement query(*db_, sql);
+      SQLite::Statement query(db(), sql);
       int parameter = 1;
       if (record) {
         query.bind(parameter++, record->first);
