@@ -11,8 +11,7 @@ Value CitationNotes::note(const std::vector<Citation>& citations) {
   std::string ids;
   for (const Citation& c : citations) {
     ids += (ids.empty() ? "" : " ") + std::to_string(c.id.value());
-    if (std::none_of(seen_.begin(), seen_.end(), [&](const Citation& s) { return s.id == c.id; }))
-      seen_.push_back(c);
+    if (seen_ids_.insert(c.id.value()).second) seen_.push_back(c);
   }
   return ids;
 }

@@ -2,8 +2,10 @@
 // --cite adds a section with their quotations.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "euiomkb/knowledge_base.hpp"
@@ -50,7 +52,9 @@ class CitationNotes {
  private:
   Value note(const std::vector<Citation>& citations);
   const KnowledgeBase& kb_;
-  std::vector<Citation> seen_;
+  std::vector<Citation> seen_;                 // first use first
+  std::unordered_set<std::int64_t> seen_ids_;  // the ids of seen_: a record with 10^5 rows
+                                               // is not a quadratic scan
 };
 
 }  // namespace euiomkb::cli
