@@ -151,7 +151,7 @@ int list_funding(const Tool& tool, const Filters& f) {
   }
   CitationNotes notes(kb);
   auto out = tool.writer(f.cite);
-  out->section("funding", funding_columns(true));
+  out->section("funding", funding_columns());
   std::string wanted_year = f.year ? std::to_string(f.year) : "";
   for (const Funding& x : kb.funding().all()) {
     if (!f.org.empty() && x.funder != std::get<std::string>(org) &&
@@ -165,7 +165,7 @@ int list_funding(const Tool& tool, const Filters& f) {
                      (end.empty() ? !start.empty() : end >= wanted_year);
       if (!touches) continue;
     }
-    out->row(funding_values(kb, x, notes, true));
+    out->row(funding_values(kb, x, notes));
   }
   if (f.cite) notes.write(*out);
   out->finish();

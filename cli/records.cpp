@@ -266,10 +266,10 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
              text(mo.attested_as), notes.of(mo)});
   }
 
-  out.section("funding", funding_columns(false));
+  out.section("funding", funding_columns());
   for (const Funding& f : kb.funding().all())
     if (f.funder == o.short_name || f.recipient == o.short_name)
-      out.row(funding_values(kb, f, notes, false));
+      out.row(funding_values(kb, f, notes));
 }
 
 void write_agreement(const KnowledgeBase& kb, const Agreement& a, Writer& out,
@@ -502,10 +502,8 @@ bool write_record(const KnowledgeBase& kb, std::string_view kind, std::string_vi
   return write_by_id(kb, kind, std::get<std::int64_t>(rows[0][0]), out, options, notes);
 }
 
-std::vector<Column> funding_columns(bool keys) {
-  std::vector<Column> columns{{"funder"}, {"recipient"}};
-  if (keys) columns = {{"funder"}, {"funder_key"}, {"recipient"}, {"recipient_key"}};
-  return joined<Column>({columns,
+std::vector<Column> funding_columns() {
+  return joined<Column>({{{"funder"}, {"funder_key"}, {"recipient"}, {"recipient_key"}},
                          {{"period_start"},
                           {"period_end"},
                           {"amount", ColumnType::integer, false, true},
@@ -516,14 +514,10 @@ std::vector<Column> funding_columns(bool keys) {
                           CitationNotes::column()}});
 }
 
-std::vector<Value> funding_values(const KnowledgeBase& kb, const Funding& f, CitationNotes& notes,
-                                  bool keys) {
-  std::vector<Value> values{text(f.funder), text(f.recipient)};
-  if (keys)
-    values = {text(f.funder), text(kb.key_of("organisation", f.funder_id.value())),
-              text(f.recipient), text(kb.key_of("organisation", f.recipient_id.value()))};
+std::vector<Value> funding_values(const KnowledgeBase& kb, const Funding& f, CitationNotes& notes) {
   return joined<Value>(
-      {values,
+      {{text(f.funder), text(kb.key_of("organisation", f.funder_id.value())), text(f.recipient),
+        text(kb.key_of("organisation", f.recipient_id.value()))},
        {date(f.period_start), date(f.period_end), integer(f.amount), text(f.currency),
         text(f.bound), f.amount ? text(amount_text(*f.amount, f.currency, f.bound)) : Value(),
         text(f.measure), notes.of(f)}});

@@ -46,12 +46,12 @@ bool write_record(const KnowledgeBase& kb, std::string_view kind, std::int64_t i
                   const RecordOptions& options = {});
 
 // A funding line as `funding` and an organisation's "funding" part show it: funder and
-// recipient (`keys`: each followed by its key, funder_key and recipient_key), the period, the
-// amount as stored (amount, currency, bound) and as stated (amount_text), the measure and the
-// citations (remembered by `notes`). The columns, and a row's values in the same order.
-std::vector<Column> funding_columns(bool keys);
+// recipient, each followed by its key (funder_key, recipient_key), the period, the amount as
+// stored (amount, currency, bound) and as stated (amount_text), the measure and the citations
+// (remembered by `notes`). The columns, and a row's values in the same order.
+std::vector<Column> funding_columns();
 std::vector<Value> funding_values(const KnowledgeBase& kb, const Funding& funding,
-                                  CitationNotes& notes, bool keys);
+                                  CitationNotes& notes);
 
 // The kinds of the records whose key is `key` (several when kinds share a key), in
 // record_kinds() order; empty when none. Keys are matched exactly; series codes ignore case.

@@ -74,7 +74,7 @@ if (await mark.count() === 1) {
 // is on 127.0.0.1, and a person citing it): its page's a.original link carries
 // Passage::fragment_url.
 const localSite = process.env.EUIOMKB_SITE_LOCAL;
-const factsDir = path.join(repoRoot, 'tests', 'site', 'facts');
+const factsDir = path.join(repoRoot, 'tests', 'cli', 'site', 'facts');
 const personHtml = fs.readFileSync(path.join(localSite, 'people', 'jane-roe.html'), 'utf8');
 const originalHref = (personHtml.match(/<a class="original" href="([^"]+)"/) ?? [])[1];
 if (!check(originalHref && originalHref.includes('#:~:text='),
