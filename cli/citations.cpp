@@ -11,7 +11,7 @@ Value CitationNotes::note(const std::vector<Citation>& citations) {
   std::string ids;
   for (const Citation& c : citations) {
     ids += (ids.empty() ? "" : " ") + std::to_string(c.id.value());
-    if (seen_ids_.insert(c.id.value()).second) seen_.push_back(c);
+    if (seen_ids_.insert(c.id.value()).second) seen_.push_back(c.id.value());
   }
   return ids;
 }
@@ -48,17 +48,24 @@ void CitationNotes::write(Writer& writer) const {
                                {"published"},
                                {"quote"},
                                {"note"}});
-  std::map<std::int64_t, SourceSummary> sources;
-  if (!seen_.empty())
-    for (SourceSummary& s : kb_.sources().list()) sources.emplace(s.id.value(), std::move(s));
-  for (const Citation& c : seen_) {
-    auto s = sources.find(c.source_id.value());
-    if (s == sources.end()) {
-      writer.row({integer(c.id.value()), Value(), Value(), Value(), text(c.quote), text(c.note)});
+  // The sources these citations quote, each read once (a database may hold thousands).
+  std::map<std::int64_t, std::optional<SourceSummary>> sources;
+  for (std::int64_t id : seen_) {
+    std::optional<Citation> c = kb_.citation(CitationId(id));
+    if (!c) {  // replaced since by an import running beside: its id, nothing else
+      writer.row({integer(id), Value(), Value(), Value(), Value(), Value()});
       continue;
     }
-    writer.row({integer(c.id.value()), s->second.key.empty() ? Value() : text(s->second.key),
-                text(s->second.title), date(s->second.published), text(c.quote), text(c.note)});
+    auto s = sources.find(c->source_id.value());
+    if (s == sources.end())
+      s = sources.emplace(c->source_id.value(), kb_.sources().summary(c->source_id)).first;
+    if (!s->second) {
+      writer.row({integer(id), Value(), Value(), Value(), text(c->quote), text(c->note)});
+      continue;
+    }
+    const SourceSummary& source = *s->second;
+    writer.row({integer(id), source.key.empty() ? Value() : text(source.key), text(source.title),
+                date(source.published), text(c->quote), text(c->note)});
   }
 }
 

@@ -180,6 +180,8 @@ class EUIOMKB_API KnowledgeBase {
   // Every citation in the database, by id, one at a time (for exports). An exception `visit`
   // throws propagates.
   void each_citation(const std::function<void(const Citation&)>& visit) const;
+  // One citation by id; std::nullopt when there is none.
+  std::optional<Citation> citation(CitationId id) const;
   template <class Record>
   std::vector<Citation> citations_for(const Record& record) const {
     return citations(Record::kSubjectType, id_value(record.id));

@@ -108,6 +108,10 @@ class EUIOMKB_API Meetings {
   // order of all(); empty for an unknown id. Costs what it returns, however many meetings the
   // knowledge base holds.
   std::vector<MeetingOrganisation> of_organisation(OrganisationId id) const;
+  // The same, one part at a time: memory does not grow with them. `visit` may use the
+  // knowledge base; an exception it throws propagates.
+  void each_of_organisation(OrganisationId id,
+                            const std::function<void(const MeetingOrganisation&)>& visit) const;
   // The topics discussed, in the order recorded.
   std::vector<Topic> topics(MeetingId id) const;
   // Every theme, by name.

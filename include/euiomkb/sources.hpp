@@ -119,6 +119,8 @@ class EUIOMKB_API Sources {
   std::optional<Source> by_key(std::string_view key) const;
   // Every source without its text, by file name: cheap however long the documents are.
   std::vector<SourceSummary> list() const;
+  // One source without its text; std::nullopt when there is no such source.
+  std::optional<SourceSummary> summary(SourceId id) const;
   // The full text of a source; std::nullopt when there is no such source.
   std::optional<std::string> text(SourceId id) const;
 

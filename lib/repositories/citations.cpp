@@ -15,6 +15,12 @@ SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_o
  ORDER BY c.source_id, c.start_offset
 )sql";
 
+constexpr std::string_view kCitationById = R"sql(
+SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset, c.note
+  FROM citation c JOIN source s ON s.source_id = c.source_id
+ WHERE c.citation_id = ?
+)sql";
+
 constexpr std::string_view kAllCitations = R"sql(
 SELECT c.citation_id, c.source_id, s.file_name, c.quote, c.start_offset, c.end_offset, c.note
   FROM citation c JOIN source s ON s.source_id = c.source_id
@@ -42,6 +48,11 @@ std::vector<Citation> KnowledgeBase::citations(std::string_view subject_type,
         s.bind(2, subject_id);
       },
       detail::citation_row);
+}
+
+std::optional<Citation> KnowledgeBase::citation(CitationId id) const {
+  return detail::first_row(
+      impl_.get(), kCitationById, [&](auto& s) { s.bind(1, id.value()); }, detail::citation_row);
 }
 
 void KnowledgeBase::each_citation(const std::function<void(const Citation&)>& visit) const {

@@ -194,6 +194,13 @@ std::vector<MeetingOrganisation> Meetings::of_organisation(OrganisationId id) co
       meeting_organisation_row);
 }
 
+void Meetings::each_of_organisation(
+    OrganisationId id, const std::function<void(const MeetingOrganisation&)>& visit) const {
+  stream(
+      impl_, kMeetingsOfOrganisation, [&](auto& s) { s.bind(1, id.value()); },
+      meeting_organisation_row, visit);
+}
+
 std::vector<Topic> Meetings::topics(MeetingId id) const {
   return collect(
       impl_, kTopicsOfMeeting, [&](auto& s) { s.bind(1, id.value()); }, topic_row);

@@ -38,11 +38,22 @@ SELECT source_id, file_name, title, publisher, published, url, language, sha256,
        (SELECT min(key) FROM record_key WHERE kind = 'source' AND row_id = source_id)
   FROM source ORDER BY file_name
 )sql";
+constexpr std::string_view kSourceSummaryById = R"sql(
+SELECT source_id, file_name, title, publisher, published, url, language, sha256, length(text),
+       (SELECT min(key) FROM record_key WHERE kind = 'source' AND row_id = source_id)
+  FROM source WHERE source_id = ?
+)sql";
 constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_id = ?";
 
 Source source_row(detail::Statement& s) {
   return {SourceId(integer(s, 0)), text(s, 1), text(s, 2), opt_text(s, 3), opt_date(s, 4),
           opt_text(s, 5),          text(s, 6), text(s, 7), text(s, 8),     text(s, 9)};
+}
+
+// A row of kSourceList or kSourceSummaryById.
+SourceSummary summary_row(detail::Statement& s) {
+  return {SourceId(integer(s, 0)), text(s, 1), text(s, 2), opt_text(s, 3), opt_date(s, 4),
+          opt_text(s, 5),          text(s, 6), text(s, 7), integer(s, 8),  text(s, 9)};
 }
 
 }  // namespace
@@ -67,18 +78,12 @@ std::optional<Source> Sources::by_key(std::string_view key) const {
 }
 
 std::vector<SourceSummary> Sources::list() const {
-  return detail::collect(impl_, kSourceList, detail::kNoBinding, [](auto& s) {
-    return SourceSummary{SourceId(detail::integer(s, 0)),
-                         detail::text(s, 1),
-                         detail::text(s, 2),
-                         detail::opt_text(s, 3),
-                         detail::opt_date(s, 4),
-                         detail::opt_text(s, 5),
-                         detail::text(s, 6),
-                         detail::text(s, 7),
-                         detail::integer(s, 8),
-                         detail::text(s, 9)};
-  });
+  return detail::collect(impl_, kSourceList, detail::kNoBinding, summary_row);
+}
+
+std::optional<SourceSummary> Sources::summary(SourceId id) const {
+  return first_row(
+      impl_, kSourceSummaryById, [&](auto& s) { s.bind(1, id.value()); }, summary_row);
 }
 
 std::optional<std::string> Sources::text(SourceId id) const {

@@ -72,6 +72,49 @@ TEST_F(ReadPath, CitationsAndSearchHitsStream) {
   }
 }
 
+TEST_F(ReadPath, AnOrganisationsMeetingsStreamAsTheyAreListed) {
+  std::size_t organisations_with_meetings = 0;
+  for (const Organisation& o : seeded().organisations().all()) {
+    std::vector<std::pair<MeetingId, std::string>> visited, listed;
+    seeded().meetings().each_of_organisation(
+        o.id, [&](const MeetingOrganisation& mo) { visited.emplace_back(mo.meeting_id, mo.role); });
+    for (const MeetingOrganisation& mo : seeded().meetings().of_organisation(o.id))
+      listed.emplace_back(mo.meeting_id, mo.role);
+    EXPECT_EQ(visited, listed) << o.short_name;
+    if (!listed.empty()) ++organisations_with_meetings;
+  }
+  EXPECT_GT(organisations_with_meetings, 1u);
+}
+
+TEST_F(ReadPath, ACitationAndASourceSummaryByIdAreWhatTheListsHold) {
+  std::int64_t compared = 0;
+  seeded().each_citation([&](const Citation& c) {
+    std::optional<Citation> one = seeded().citation(c.id);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->source_id, c.source_id);
+    EXPECT_EQ(one->quote, c.quote);
+    EXPECT_EQ(one->start_offset, c.start_offset);
+    EXPECT_EQ(one->end_offset, c.end_offset);
+    EXPECT_EQ(one->note, c.note);
+    ++compared;
+  });
+  EXPECT_EQ(compared, seeded().counts().citations);
+  EXPECT_FALSE(seeded().citation(CitationId(1 << 30)));
+
+  auto sources = seeded().sources().list();
+  ASSERT_FALSE(sources.empty());
+  for (const SourceSummary& listed : sources) {
+    std::optional<SourceSummary> one = seeded().sources().summary(listed.id);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->file_name, listed.file_name);
+    EXPECT_EQ(one->title, listed.title);
+    EXPECT_EQ(one->key, listed.key);
+    EXPECT_EQ(one->sha256, listed.sha256);
+    EXPECT_EQ(one->length, listed.length);
+  }
+  EXPECT_FALSE(seeded().sources().summary(SourceId(1 << 30)));
+}
+
 TEST_F(ReadPath, VisitorsMayQueryAgainEvenTheSameQuery) {
   std::size_t outer = 0, inner = 0, attendances = 0;
   seeded().meetings().each([&](const Meeting& m) {
