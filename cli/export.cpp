@@ -115,7 +115,8 @@ void export_json(const KnowledgeBase& kb, std::ostream& out) {
   out << "\n}}\n";
 }
 
-void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory) {
+void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory,
+                Progress* progress) {
   std::filesystem::create_directories(directory);
   const std::vector<SchemaObject> schema = read_schema(kb);
   struct Resource {
@@ -137,9 +138,12 @@ void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory)
     if (!file) throw std::runtime_error("cannot write " + path.string());
     for (std::size_t i = 0; i < columns.size(); ++i) file << (i ? "," : "") << columns[i].name;
     file << "\r\n";
+    std::int64_t rows = 0;
+    const std::string doing = "export: rows of " + name;
     kb.run_sql(
         select_all(name), {}, [](const auto&) {},
         [&](const std::vector<SqlValue>& row) {
+          if (progress != nullptr) progress->update(doing, ++rows);
           for (std::size_t i = 0; i < row.size(); ++i) {
             file << (i ? "," : "") << csv_field(row[i]);
             if (i >= r.types.size()) continue;

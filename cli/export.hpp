@@ -6,6 +6,7 @@
 #include <iosfwd>
 
 #include "euiomkb/knowledge_base.hpp"
+#include "progress.hpp"
 
 namespace euiomkb::cli {
 
@@ -16,7 +17,9 @@ void export_json(const KnowledgeBase& kb, std::ostream& out);
 // One CSV file per view in `directory` (created if missing) and datapackage.json describing
 // them as a Frictionless data package: each resource's fields with their types (from the values
 // written), its primary key (the first column when it ends in _id and is unique) and foreign
-// keys (a column named as another resource's primary key).
-void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory);
+// keys (a column named as another resource's primary key). With `progress`, shows the rows of
+// each view as they are written.
+void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory,
+                Progress* progress = nullptr);
 
 }  // namespace euiomkb::cli

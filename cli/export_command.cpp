@@ -6,6 +6,7 @@
 #include "export.hpp"
 #include "export_catalogue.hpp"
 #include "export_linked.hpp"
+#include "progress.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -16,7 +17,44 @@ struct Arguments {
   std::string out;
 };
 
-// Writes to `path`, or to stdout when it is "-".
+// Passes what is written on to `target`, counting the bytes, and shows the megabytes written
+// so far on `progress` ("export: 12 MB written to dump.json").
+class CountingBuffer : public std::streambuf {
+ public:
+  CountingBuffer(std::streambuf& target, Progress& progress, std::string what)
+      : target_(target), progress_(progress), what_(std::move(what)) {}
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (traits_type::eq_int_type(target_.sputc(traits_type::to_char_type(c)), traits_type::eof()))
+      return traits_type::eof();
+    counted(1);
+    return c;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    std::streamsize put = target_.sputn(s, n);
+    counted(put);
+    return put;
+  }
+  int sync() override { return target_.pubsync(); }
+
+ private:
+  void counted(std::streamsize n) {
+    bytes_ += n;
+    if (bytes_ >> 20 != shown_) {
+      shown_ = bytes_ >> 20;
+      progress_.update(what_, shown_);
+    }
+  }
+  std::streambuf& target_;
+  Progress& progress_;
+  std::string what_;
+  std::streamsize bytes_ = 0;
+  std::streamsize shown_ = -1;  // in megabytes; -1 before the first byte
+};
+
+// Writes to `path`, or to stdout when it is "-"; on a terminal, shows how much is written.
 int to_file(const Tool& tool, const std::string& path,
             const std::function<void(std::ostream&)>& write) {
   if (path == "-") {
@@ -25,7 +63,18 @@ int to_file(const Tool& tool, const std::string& path,
   }
   std::ofstream file(path, std::ios::binary);
   if (!file) throw std::runtime_error("cannot write '" + path + "'");
-  write(file);
+  Progress progress(tool.err, progress_shown(tool.quiet));
+  if (progress.shown()) {
+    CountingBuffer counting(*file.rdbuf(), progress, "export: MB written to " + path);
+    std::ostream counted(&counting);
+    counted.exceptions(file.exceptions());
+    write(counted);
+    counted.flush();
+    if (!counted) file.setstate(std::ios::badbit);
+    progress.clear();
+  } else {
+    write(file);
+  }
   file.close();
   if (!file) throw std::runtime_error("cannot write '" + path + "'");
   tool.err << "euiomkb: wrote " << path << "\n";
@@ -48,7 +97,9 @@ const std::vector<Exporter>& exporters() {
       {"csv", "CSV (one file per view + datapackage.json)",
        [](const Tool& tool, const KnowledgeBase& kb, const std::string& out) {
          if (out == "-") throw UsageError("--format csv writes a directory; give --out DIR");
-         export_csv(kb, out);
+         Progress progress(tool.err, progress_shown(tool.quiet));
+         export_csv(kb, out, &progress);
+         progress.clear();
          tool.err << "euiomkb: wrote " << out << "/datapackage.json and one CSV per view\n";
          return 0;
        }},

@@ -109,7 +109,10 @@ int build_site(const Tool& tool, const Arguments& args) {
   try {
     site::SiteBuilder builder(kb, tool.location().path, stage, !pagefind.empty());
     if (!args.changes_since.empty()) builder.compare_with(args.changes_since);
+    Progress progress(tool.err, progress_shown(tool.quiet));
+    builder.report_to(progress);
     builder.build();
+    progress.clear();
     if (!pagefind.empty()) {
       int status = run_pagefind(pagefind, stage);
       if (status != 0)

@@ -520,7 +520,10 @@ void SiteBuilder::write_kind(std::string_view kind) {
             << "<th scope=\"col\"><button type=\"button\" data-col=\"2\">Key</button></th>"
             << "</tr></thead>\n<tbody>\n";
     }
-    if (i < rows) write_record(kind, keys[static_cast<std::size_t>(i)], index, index_json, first);
+    if (i < rows) {
+      write_record(kind, keys[static_cast<std::size_t>(i)], index, index_json, first);
+      if (progress_ != nullptr) progress_->update("site: " + folder, i + 1, rows);
+    }
   }
   end_index_page(rows);
   index_json << "\n]\n";
@@ -1010,6 +1013,9 @@ void SiteBuilder::write_sources() {
   // The pages, one bucket of back-links at a time.
   for (std::ofstream& f : backref_files_) f.close();
   const std::size_t buckets = backref_files_.size();
+  const auto keyed = static_cast<std::int64_t>(
+      std::count_if(sources.begin(), sources.end(), [](const auto& s) { return !s.key.empty(); }));
+  std::int64_t written = 0;
   for (std::size_t b = 0; b < buckets; ++b) {
     Backrefs backrefs;
     {
@@ -1028,8 +1034,10 @@ void SiteBuilder::write_sources() {
       }
     }
     for (const SourceSummary& s : sources)
-      if (!s.key.empty() && static_cast<std::size_t>(s.id.value()) % buckets == b)
+      if (!s.key.empty() && static_cast<std::size_t>(s.id.value()) % buckets == b) {
         write_source(s, backrefs);
+        if (progress_ != nullptr) progress_->update("site: sources", ++written, keyed);
+      }
   }
   backref_files_.clear();
   fs::remove_all(backref_dir_);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "euiomkb/knowledge_base.hpp"
+#include "progress.hpp"
 
 namespace euiomkb::cli::site {
 
@@ -36,6 +37,9 @@ class SiteBuilder {
   // changes.json at the root, linked from the home page): the tool's `diff --json OLD NEW`,
   // with the files named by their names only. Call before build().
   void compare_with(std::string older_path) { older_path_ = std::move(older_path); }
+  // Reports the pages of each kind as they are written ("site: meetings 1200 of 100000") on
+  // `progress`, which must outlive build(). Call before build().
+  void report_to(Progress& progress) { progress_ = &progress; }
   // Writes every page; throws on a write failure.
   void build();
   std::int64_t page_count() const { return pages_; }
@@ -92,6 +96,7 @@ class SiteBuilder {
   nlohmann::ordered_json changes_summary_;  // the diff's totals, for the home page
   std::string date_;
   std::int64_t pages_ = 0;
+  Progress* progress_ = nullptr;                // report_to()
   std::map<std::string, std::int64_t> counts_;  // pages per kind
   // The pages citing each passage, for the source pages' back-links: spilled as they are
   // written to one file per bucket of sources (source id modulo their number) under
