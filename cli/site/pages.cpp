@@ -478,8 +478,8 @@ void write_index_nav(std::ostream& out, std::int64_t n, std::int64_t pages, std:
 void SiteBuilder::write_kind(std::string_view kind) {
   const KindInfo* info = kind_info(kind);
   std::string folder(info->folder);
-  const std::vector<KnowledgeBase::Key> keys = kb_.keys(kind);
-  const auto rows = static_cast<std::int64_t>(keys.size());
+  // The keys are read one at a time (a kind may have a million): their number first.
+  const std::int64_t rows = kb_.key_count(kind);
   const std::int64_t pages =
       std::max<std::int64_t>(1, (rows + limits_.index_rows - 1) / limits_.index_rows);
   std::ofstream index_json = open(folder + "/index.json");
@@ -495,7 +495,7 @@ void SiteBuilder::write_kind(std::string_view kind) {
     end_page(index, head);
     index.close();
   };
-  for (std::int64_t i = 0; i < rows || i == 0; ++i) {
+  auto start_index_page_at = [&](std::int64_t i) {
     if (i % limits_.index_rows == 0) {
       if (n > 0) end_index_page(i);
       ++n;
@@ -520,12 +520,16 @@ void SiteBuilder::write_kind(std::string_view kind) {
             << "<th scope=\"col\"><button type=\"button\" data-col=\"2\">Key</button></th>"
             << "</tr></thead>\n<tbody>\n";
     }
-    if (i < rows) {
-      write_record(kind, keys[static_cast<std::size_t>(i)], index, index_json, first);
-      if (progress_ != nullptr) progress_->update("site: " + folder, i + 1, rows);
-    }
-  }
-  end_index_page(rows);
+  };
+  std::int64_t i = 0;
+  kb_.each_key(kind, [&](const KnowledgeBase::Key& key) {
+    start_index_page_at(i);
+    write_record(kind, key, index, index_json, first);
+    ++i;
+    if (progress_ != nullptr) progress_->update("site: " + folder, i, rows);
+  });
+  if (i == 0) start_index_page_at(0);  // a kind without records has an empty index page
+  end_index_page(i);
   index_json << "\n]\n";
 }
 

@@ -164,6 +164,11 @@ class EUIOMKB_API KnowledgeBase {
     std::string label;
   };
   std::vector<Key> keys(std::string_view kind = {}) const;
+  // The same keys one at a time, in the same order: memory does not grow with them. `visit`
+  // may use the knowledge base; an exception it throws propagates.
+  void each_key(std::string_view kind, const std::function<void(const Key&)>& visit) const;
+  // How many keys keys(kind) lists, without reading them. Throws as keys() does.
+  std::int64_t key_count(std::string_view kind = {}) const;
 
   // Runs every check: SQLite integrity and foreign keys, each citation found in its source at
   // its offsets, no citation of a missing record, every fact row cited, one preferred value

@@ -17,6 +17,8 @@ constexpr std::string_view kKeyOfRow =
     "SELECT key FROM record_key WHERE kind = ? AND row_id = ? ORDER BY key LIMIT 1";
 constexpr std::string_view kKeysOfKind =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key WHERE kind = ? ORDER BY key";
+constexpr std::string_view kKeyCountOfKind = "SELECT count(*) FROM record_key WHERE kind = ?";
+constexpr std::string_view kKeyCount = "SELECT count(*) FROM record_key";
 constexpr std::string_view kAllKeys =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key ORDER BY kind, key";
 
@@ -48,24 +50,47 @@ std::optional<std::string> KnowledgeBase::key_of(std::string_view subject_type,
   return std::move(rows.front());
 }
 
+namespace {
+
+// Throws Error unless `kind` is empty (every kind) or a kind of keyed record.
+void check_keyed_kind(std::string_view kind) {
+  if (kind.empty()) return;
+  const detail::KindSpec* spec = detail::find_kind(kind);
+  if (spec && spec->keyed) return;
+  std::vector<std::string> keyed;
+  for (const auto& k : detail::record_kinds())
+    if (k.keyed) keyed.emplace_back(k.kind);
+  throw Error("'" + std::string(kind) + "' is not a kind of record with keys" +
+              detail::did_you_mean(kind, keyed) + "; kinds with keys: " + detail::one_of(keyed));
+}
+
+KnowledgeBase::Key key_row(detail::Statement& s) {
+  return {detail::text(s, 0), detail::text(s, 1), detail::text(s, 2)};
+}
+
+}  // namespace
+
 std::vector<KnowledgeBase::Key> KnowledgeBase::keys(std::string_view kind) const {
-  if (!kind.empty()) {
-    const detail::KindSpec* spec = detail::find_kind(kind);
-    if (!spec || !spec->keyed) {
-      std::vector<std::string> keyed;
-      for (const auto& k : detail::record_kinds())
-        if (k.keyed) keyed.emplace_back(k.kind);
-      throw Error("'" + std::string(kind) + "' is not a kind of record with keys" +
-                  detail::did_you_mean(kind, keyed) +
-                  "; kinds with keys: " + detail::one_of(keyed));
-    }
-  }
-  auto row = [](detail::Statement& s) {
-    return Key{detail::text(s, 0), detail::text(s, 1), detail::text(s, 2)};
-  };
-  if (kind.empty()) return detail::collect(impl_.get(), kAllKeys, detail::kNoBinding, row);
-  return detail::collect(
-      impl_.get(), kKeysOfKind, [&](auto& s) { s.bind(1, std::string(kind)); }, row);
+  std::vector<Key> out;
+  each_key(kind, [&](const Key& k) { out.push_back(k); });
+  return out;
+}
+
+void KnowledgeBase::each_key(std::string_view kind,
+                             const std::function<void(const Key&)>& visit) const {
+  check_keyed_kind(kind);
+  if (kind.empty())
+    return detail::stream(impl_.get(), kAllKeys, detail::kNoBinding, key_row, visit);
+  detail::stream(
+      impl_.get(), kKeysOfKind, [&](auto& s) { s.bind(1, std::string(kind)); }, key_row, visit);
+}
+
+std::int64_t KnowledgeBase::key_count(std::string_view kind) const {
+  check_keyed_kind(kind);
+  auto count = [](auto& s) { return detail::integer(s, 0); };
+  if (kind.empty()) return *detail::first_row(impl_.get(), kKeyCount, detail::kNoBinding, count);
+  return *detail::first_row(
+      impl_.get(), kKeyCountOfKind, [&](auto& s) { s.bind(1, std::string(kind)); }, count);
 }
 
 }  // namespace euiomkb

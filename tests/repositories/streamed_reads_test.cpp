@@ -115,6 +115,22 @@ TEST_F(ReadPath, ACitationAndASourceSummaryByIdAreWhatTheListsHold) {
   EXPECT_FALSE(seeded().sources().summary(SourceId(1 << 30)));
 }
 
+TEST_F(ReadPath, KeysStreamAndCountAsTheyAreListed) {
+  for (std::string kind : {"", "meeting", "person", "organisation", "source"}) {
+    std::vector<std::string> visited, listed;
+    seeded().each_key(kind, [&](const KnowledgeBase::Key& k) {
+      visited.push_back(k.kind + " " + k.key + " " + k.label);
+    });
+    for (const KnowledgeBase::Key& k : seeded().keys(kind))
+      listed.push_back(k.kind + " " + k.key + " " + k.label);
+    ASSERT_FALSE(listed.empty()) << kind;
+    EXPECT_EQ(visited, listed) << kind;
+    EXPECT_EQ(seeded().key_count(kind), static_cast<std::int64_t>(listed.size())) << kind;
+  }
+  EXPECT_THROW(seeded().key_count("meetnig"), Error);
+  EXPECT_THROW(seeded().each_key("attendance", [](const KnowledgeBase::Key&) {}), Error);
+}
+
 TEST_F(ReadPath, VisitorsMayQueryAgainEvenTheSameQuery) {
   std::size_t outer = 0, inner = 0, attendances = 0;
   seeded().meetings().each([&](const Meeting& m) {
