@@ -1,7 +1,9 @@
-// Importing fact files (seed/FORMAT.md): users' own files with every problem reported at once
-// (the options and the report of KnowledgeBase::import_files), and the inputs and summary of
-// the all-or-nothing imports that throw at the first problem (KnowledgeBase::import_facts,
-// import_fact_files, import_fact_streams).
+// Importing fact files (seed/FORMAT.md) with KnowledgeBase::import: its inputs (files on disk,
+// texts in memory, streams), its options and its report, which lists every problem at once.
+// One semantics for every input: all or nothing, in one transaction, and verify() of the
+// result before the commit, so a file one call refuses every call refuses. The throwing calls
+// (KnowledgeBase::import_facts, import_fact_files, import_fact_streams) wrap it and return an
+// ImportSummary.
 #pragma once
 
 #include <chrono>
@@ -13,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "euiomkb/api.hpp"
@@ -20,8 +23,9 @@
 namespace euiomkb {
 
 struct ImportOptions {
-  // Where the documents that `source` records name (`file:`) are found. Empty: in the
-  // directories of the fact files given, in their order.
+  // Where the documents that `source` records name (`file:`) are found, when
+  // ImportInputs::documents is empty. Empty too: in the directories of the fact files given, in
+  // their order.
   std::filesystem::path documents;
   // Validate everything, including verify() of the result, then roll back: nothing is written.
   bool dry_run = false;
@@ -92,13 +96,27 @@ enum class ImportOutcome {
   rejected,       // problems found: nothing written
 };
 
+// Where an import spent its time: reading and parsing the text, checking fields, resolving
+// keys and locating quotations, and executing the INSERTs (search upkeep included).
+struct ImportTimings {
+  std::chrono::nanoseconds parse{0};
+  std::chrono::nanoseconds validate{0};
+  std::chrono::nanoseconds insert{0};
+};
+
 struct ImportReport {
   ImportOutcome outcome = ImportOutcome::rejected;
   std::vector<ImportProblem> problems;  // by file and line, at most error_limit (0: all)
   bool stopped_at_limit = false;        // there may be more problems than listed
-  std::vector<ImportedFile> files;      // one per path given, in order
+  // One per input, in the order KnowledgeBase::import reads them (files, texts, streams); only
+  // a file on disk has a sha256, can be unchanged and can replace earlier imports.
+  std::vector<ImportedFile> files;
   std::int64_t records = 0;
   std::int64_t citations = 0;
+  ImportTimings timings;
+  // SQL statements the load prepared; bounded by the number of record kinds, whatever the
+  // size of the import.
+  std::int64_t statements_prepared = 0;
   // Set when the import was committed but copying it from the write-ahead log into the
   // database file then failed (a full disk, an I/O error): what failed and what to do. The
   // import is durable and every reader sees it; the "-wal" file beside the database holds it
@@ -124,12 +142,23 @@ struct FactStream {
   std::istream* stream;
 };
 
-// Where an import spent its time: reading and parsing the text, checking fields, resolving
-// keys and locating quotations, and executing the INSERTs (search upkeep included).
-struct ImportTimings {
-  std::chrono::nanoseconds parse{0};
-  std::chrono::nanoseconds validate{0};
-  std::chrono::nanoseconds insert{0};
+// One fact file's text in memory, not owned: the text must outlive the import call.
+struct FactText {
+  std::string name;
+  std::string_view text;
+};
+
+// What KnowledgeBase::import reads, in this order: the files, then the texts, then the
+// streams. Only files on disk are logged (import_log): a file whose bytes were imported before
+// is skipped, and a changed file of a name imported before replaces that import's records.
+// Texts and streams are imported as given, every time (the seed is imported so).
+struct ImportInputs {
+  std::vector<std::filesystem::path> files;
+  std::vector<FactText> texts;
+  std::vector<FactStream> streams;
+  // The source documents `source` records name (`file:`). Empty: ImportOptions::documents, or
+  // else the directories of `files`, in their order.
+  DocumentProvider documents;
 };
 
 // What KnowledgeBase::import_facts and its siblings imported.

@@ -125,32 +125,37 @@ class EUIOMKB_API KnowledgeBase {
   // a knowledge base opened read-only; the database then keeps its version.
   void migrate();
 
-  // Imports fact files (format: seed/FORMAT.md) in the order given, all or nothing: on any
-  // error it throws ImportError naming file, line and field, and the database is unchanged.
-  // Returns what was imported. Throws DatabaseError when the knowledge base is read-only.
+  // Imports fact files (format: seed/FORMAT.md): inputs.files, then inputs.texts, then
+  // inputs.streams, all or nothing, in one IMMEDIATE transaction, and reports every problem
+  // (up to options.error_limit) instead of throwing at the first: syntax, types, required
+  // fields, calendar dates, references (in the inputs, earlier inputs or the database),
+  // quotations found in their sources, enumerations, size limits, UTF-8, control characters,
+  // the database's own constraints (on the line of the field at fault), and verify() of the
+  // result (every import runs it, whatever its inputs). A file on disk whose bytes were
+  // imported before is skipped; a file of the same name with other bytes replaces that
+  // import's records (ImportedFile::replaced), or is refused, naming them, when records of
+  // other imports refer to records it would remove and does not define again. Each file on
+  // disk is logged (name, SHA-256, place, time, records by kind, the records it created);
+  // texts and streams are not. Returns the report (ok() when nothing was rejected). Throws
+  // DatabaseError only when the database cannot be read or written (read-only, busy beyond
+  // the timeout, I/O); the database is then unchanged too.
+  ImportReport import(const ImportInputs& inputs, const ImportOptions& options = {});
+
+  // import() of files on disk.
+  ImportReport import_files(const std::vector<std::filesystem::path>& files,
+                            const ImportOptions& options = {});
+
+  // import() of texts in memory that throws ImportError (file, line, field) at the first
+  // problem, verify() of the result included, instead of reporting; the database is then
+  // unchanged. Returns what was imported. Throws DatabaseError as import() does.
   ImportSummary import_facts(const std::vector<FactFile>& files, const DocumentProvider& documents);
-  // The same, reading each file from disk (named by its path in errors; ImportError when a
-  // file cannot be read).
+  // The same, reading each file from disk as a stream (named by its path in errors;
+  // ImportError when a file cannot be opened). Not logged, unlike import_files.
   ImportSummary import_fact_files(const std::vector<std::filesystem::path>& files,
                                   const DocumentProvider& documents);
   // The same, reading streams one record at a time.
   ImportSummary import_fact_streams(const std::vector<FactStream>& files,
                                     const DocumentProvider& documents);
-
-  // Imports users' fact files from disk, all or nothing, in one IMMEDIATE transaction, and
-  // reports every problem (up to options.error_limit) instead of throwing at the first: syntax,
-  // types, required fields, calendar dates, references (in the file, earlier files or the
-  // database), quotations found in their sources, enumerations, size limits, UTF-8, control
-  // characters, the database's own constraints (on the line of the field at fault), and
-  // verify() of the result. A file whose bytes were imported before is skipped; a file of the
-  // same name with other bytes replaces that import's records (ImportedFile::replaced), or is
-  // refused, naming them, when records of other imports refer to records it would remove and
-  // does not define again. Each imported file is logged (name, SHA-256, time, records by kind,
-  // the records it created). Returns the report (ok() when nothing was rejected). Throws
-  // DatabaseError only when the database cannot be read or written (read-only, busy beyond the
-  // timeout, I/O); the database is then unchanged too.
-  ImportReport import_files(const std::vector<std::filesystem::path>& files,
-                            const ImportOptions& options = {});
 
   // Every fact file imported with import_files, oldest first (the seed is not listed), replaced
   // imports included (LoggedImport::replaced_by).

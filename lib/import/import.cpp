@@ -1,7 +1,7 @@
-// The import entry points. KnowledgeBase::import_files: users' own fact files, every problem
-// reported, all or nothing, a changed file replacing its earlier import; import_log. And
-// import_facts, import_fact_files and import_fact_streams: fact files from memory, paths or
-// streams, all or nothing, in one transaction.
+// The import entry point, KnowledgeBase::import, in named stages (admit the files, log them,
+// plan the replacement, load, repoint the dependants, verify, record the counts; read it from
+// "The stages of an import" down), the calls that wrap it (import_files, and the throwing
+// import_facts, import_fact_files, import_fact_streams), and import_log.
 #include <SQLiteCpp/Transaction.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
@@ -500,261 +500,412 @@ std::optional<ImportError> located_failure(
 
 }  // namespace
 
-std::string ImportProblem::to_string() const {
-  if (file.empty()) return message;  // about the import as a whole
-  return ImportError(file, line, field, message, 0, column).what();
-}
+namespace {
 
-ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path>& files,
-                                         const ImportOptions& options) {
-  detail::Connection& connection = impl_->connection;
-  if (connection.read_only())
-    throw DatabaseError("the database is open read-only; open it read-write to import");
-  ImportReport report;
-  std::size_t limit =
-      options.error_limit == 0 ? std::numeric_limits<std::size_t>::max() : options.error_limit;
-  auto add = [&](const ImportError& e) {
-    if (report.problems.size() >= limit) {
+// --- The stages of an import --------------------------------------------------------------
+//
+// KnowledgeBase::import runs them in this order, inside one IMMEDIATE transaction:
+//   1. admit_files     which fact files on disk are new, unchanged, or changed versions
+//   2. log_files       one import_log row per admitted file; the imports it replaces marked
+//   3. Replacement     what the replaced imports created and what else refers to it (planned)
+//   4. load            every record of every input, the replaced records removed first
+//   5. Replacement     the dependants repointed at the new records of the same keys
+//   6. verify_result   verify() of the result, its failures as problems of the import
+//   7. record_counts   each logged file's records by kind
+// A stage that finds a problem adds it to the run and the stages after it that cannot be
+// meaningful (repointing, verify) are skipped; nothing is committed unless no stage found any.
+
+// What the stages share: the connection, the inputs and options, the report being built and
+// the problem sink (which throws LimitReached once options.error_limit problems are listed).
+class ImportRun {
+ public:
+  ImportRun(detail::Connection& db, const ImportInputs& given, const ImportOptions& chosen)
+      : connection(db),
+        inputs(given),
+        options(chosen),
+        limit_(chosen.error_limit == 0 ? std::numeric_limits<std::size_t>::max()
+                                       : chosen.error_limit) {}
+
+  // Adds a problem; throws LimitReached when the report already holds the limit.
+  void add(const ImportError& e) {
+    if (report.problems.size() >= limit_) {
       report.stopped_at_limit = true;
       throw LimitReached{};
     }
     report.problems.push_back({e.file(), e.line(), e.column(), e.field(), e.problem()});
-  };
-  auto problem = [&](const std::filesystem::path& path, const std::string& message) {
+  }
+  // A problem of a whole file (no line).
+  void problem(const std::filesystem::path& path, const std::string& message) {
     add(ImportError(path.string(), 0, "", message));
-  };
+  }
+  bool clean() const { return report.problems.empty(); }
 
-  return detail::guarded(connection, [&] {
-    // One IMMEDIATE transaction from the first look at the import log to the commit, so that
-    // no other writer can slip in between what was checked and what is written.
-    SQLite::Transaction transaction(connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    std::vector<std::filesystem::path> to_load;
-    std::vector<std::size_t> to_load_file;  // its index in report.files
-    std::vector<std::int64_t> import_ids;   // its row of import_log
-    std::vector<std::string> places;        // its canonical path
-    std::set<std::string> seen_hashes;
-    std::map<std::string, std::string> names;  // file name -> the path given
-    std::set<std::int64_t> replaced;           // earlier imports whose records go
-    std::map<std::int64_t, std::filesystem::path> path_of_replaced;  // -> the new version
-    try {
-      for (const auto& path : files) {
-        ImportedFile& file = report.files.emplace_back();
-        file.path = path.string();
-        std::error_code error;
-        auto status = std::filesystem::status(path, error);
-        if (!std::filesystem::exists(status)) {
-          problem(path, "no such file");
-          continue;
-        }
-        if (std::filesystem::is_directory(status)) {
-          problem(path, "is a directory; give the fact files in it (e.g. DIR/*.facts)");
-          continue;
-        }
-        auto size = std::filesystem::file_size(path, error);
-        if (error || !std::filesystem::is_regular_file(status)) {
-          problem(path, "not a regular file that can be read");
-          continue;
-        }
-        if (size > kMaxFactFileBytes) {
-          problem(path, "larger than " + std::to_string(kMaxFactFileBytes) +
+  detail::Connection& connection;
+  const ImportInputs& inputs;
+  const ImportOptions& options;
+  ImportReport report;
+
+ private:
+  std::size_t limit_;
+};
+
+// A fact file on disk that the import reads: new, or a changed version of one imported before.
+struct AdmittedFile {
+  std::filesystem::path path;
+  std::size_t report_index = 0;  // its entry in ImportReport::files
+  std::string place;             // its canonical path (import_log.path)
+  std::int64_t import_id = 0;    // its import_log row, once logged
+};
+
+// Stage 1. Decides for each of inputs.files whether it is read: a file that cannot be read, is
+// too large, is a second file of one name, or is a changed namesake from another place (unless
+// options.replace_same_name) is a problem; a file whose bytes a current import has, or given
+// twice, is skipped as unchanged. Adds one ImportedFile per path to the report, in order, with
+// the earlier imports a changed file replaces. Reads the import log; writes nothing.
+std::vector<AdmittedFile> admit_files(ImportRun& run) {
+  detail::Connection& connection = run.connection;
+  std::vector<AdmittedFile> admitted;
+  std::set<std::string> seen_hashes;
+  std::map<std::string, std::string> names;  // file name -> the path given
+  for (const auto& path : run.inputs.files) {
+    ImportedFile& file = run.report.files.emplace_back();
+    file.path = path.string();
+    std::error_code error;
+    auto status = std::filesystem::status(path, error);
+    if (!std::filesystem::exists(status)) {
+      run.problem(path, "no such file");
+      continue;
+    }
+    if (std::filesystem::is_directory(status)) {
+      run.problem(path, "is a directory; give the fact files in it (e.g. DIR/*.facts)");
+      continue;
+    }
+    auto size = std::filesystem::file_size(path, error);
+    if (error || !std::filesystem::is_regular_file(status)) {
+      run.problem(path, "not a regular file that can be read");
+      continue;
+    }
+    if (size > kMaxFactFileBytes) {
+      run.problem(path, "larger than " + std::to_string(kMaxFactFileBytes) +
                             " bytes; split it into several fact files");
-          continue;
-        }
-        std::optional<std::string> hash = hash_file(path);
-        if (!hash) {
-          problem(path, "cannot read the file");
-          continue;
-        }
-        file.sha256 = *hash;
-        auto& by_hash = connection.prepare(kImportByHash);
-        by_hash.bind(1, *hash);
-        if (by_hash.executeStep()) {
-          file.unchanged = true;
-          file.previously = "imported as '" + by_hash.getColumn(0).getString() + "' at " +
-                            by_hash.getColumn(1).getString();
-          by_hash.reset();
-          continue;
-        }
-        by_hash.reset();
-        if (!seen_hashes.insert(*hash).second) {
-          file.unchanged = true;
-          file.previously = "given twice in this import";
-          continue;
-        }
-        std::string name = path.filename().string();
-        auto [named, fresh] = names.emplace(name, path.string());
-        if (!fresh) {
-          problem(path, "another file named '" + name + "' is in this import ('" + named->second +
+      continue;
+    }
+    std::optional<std::string> hash = hash_file(path);
+    if (!hash) {
+      run.problem(path, "cannot read the file");
+      continue;
+    }
+    file.sha256 = *hash;
+    auto& by_hash = connection.prepare(kImportByHash);
+    by_hash.bind(1, *hash);
+    if (by_hash.executeStep()) {
+      file.unchanged = true;
+      file.previously = "imported as '" + by_hash.getColumn(0).getString() + "' at " +
+                        by_hash.getColumn(1).getString();
+      by_hash.reset();
+      continue;
+    }
+    by_hash.reset();
+    if (!seen_hashes.insert(*hash).second) {
+      file.unchanged = true;
+      file.previously = "given twice in this import";
+      continue;
+    }
+    std::string name = path.filename().string();
+    auto [named, fresh] = names.emplace(name, path.string());
+    if (!fresh) {
+      run.problem(path, "another file named '" + name + "' is in this import ('" + named->second +
                             "'); an import is known by its file name, so give each name once");
-          continue;
-        }
-        // A changed version of a file imported before replaces that import's records.
-        auto& by_name = connection.prepare(kImportsByName);
-        by_name.bind(1, name);
-        bool without_provenance = false;
-        while (by_name.executeStep()) {
-          LoggedImport earlier{name,
-                               by_name.getColumn(1).getString(),
-                               by_name.getColumn(2).getString(),
-                               by_name.getColumn(3).getInt64(),
-                               by_name.getColumn(0).getInt64(),
-                               std::nullopt,
-                               detail::text(by_name, 5)};
-          if (by_name.getColumn(4).getInt64() != earlier.records) without_provenance = true;
-          file.replaced.push_back(std::move(earlier));
-        }
-        by_name.reset();
-        if (without_provenance) {
-          problem(path, "a different version of '" + name + "' was imported at " +
+      continue;
+    }
+    // A changed version of a file imported before replaces that import's records.
+    auto& by_name = connection.prepare(kImportsByName);
+    by_name.bind(1, name);
+    bool without_provenance = false;
+    while (by_name.executeStep()) {
+      LoggedImport earlier{name,
+                           by_name.getColumn(1).getString(),
+                           by_name.getColumn(2).getString(),
+                           by_name.getColumn(3).getInt64(),
+                           by_name.getColumn(0).getInt64(),
+                           std::nullopt,
+                           detail::text(by_name, 5)};
+      if (by_name.getColumn(4).getInt64() != earlier.records) without_provenance = true;
+      file.replaced.push_back(std::move(earlier));
+    }
+    by_name.reset();
+    if (without_provenance) {
+      run.problem(path, "a different version of '" + name + "' was imported at " +
                             file.replaced.back().imported_at +
                             ", before this database recorded which records each import created "
                             "(schema version 9), so its records cannot be replaced: rebuild with "
                             "the new version (euiomkb build --force --facts DIR, where DIR holds "
                             "all your fact files and their documents) or import the new facts "
                             "under another file name");
-          file.replaced.clear();
-          continue;
-        }
-        // Only a file from the same place replaces without being told to (schema/0012).
-        std::string place = place_of(path);
-        if (!options.replace_same_name) {
-          auto elsewhere =
-              std::find_if(file.replaced.begin(), file.replaced.end(),
-                           [&](const LoggedImport& earlier) { return earlier.path != place; });
-          if (elsewhere != file.replaced.end()) {
-            problem(path, namesake_problem(name, place, *elsewhere));
-            file.replaced.clear();
-            continue;
-          }
-        }
-        places.push_back(std::move(place));
-        to_load.push_back(path);
-        to_load_file.push_back(report.files.size() - 1);
+      file.replaced.clear();
+      continue;
+    }
+    // Only a file from the same place replaces without being told to (schema/0012).
+    std::string place = place_of(path);
+    if (!run.options.replace_same_name) {
+      auto elsewhere =
+          std::find_if(file.replaced.begin(), file.replaced.end(),
+                       [&](const LoggedImport& earlier) { return earlier.path != place; });
+      if (elsewhere != file.replaced.end()) {
+        run.problem(path, namesake_problem(name, place, *elsewhere));
+        file.replaced.clear();
+        continue;
       }
-      if (!report.problems.empty() || to_load.empty()) {
-        report.outcome =
-            report.problems.empty() ? ImportOutcome::nothing_to_do : ImportOutcome::rejected;
-        return report;  // the transaction rolls back: nothing was written
-      }
+    }
+    admitted.push_back({path, run.report.files.size() - 1, std::move(place)});
+  }
+  // Texts and streams are read as given: they are not logged, so never skipped or replaced.
+  for (const FactText& text : run.inputs.texts) run.report.files.emplace_back().path = text.name;
+  for (const FactStream& stream : run.inputs.streams)
+    run.report.files.emplace_back().path = stream.name;
+  return admitted;
+}
 
-      // Logged first: the records name their import in import_record.
-      for (std::size_t i = 0; i < to_load.size(); ++i) {
-        ImportedFile& file = report.files[to_load_file[i]];
-        auto& log = connection.prepare(kLogImport);
-        log.bind(1, to_load[i].filename().string());
-        log.bind(2, file.sha256);
-        log.bind(3, places[i]);
-        log.exec();
-        import_ids.push_back(connection.db().getLastInsertRowid());
-        for (const LoggedImport& earlier : file.replaced) {
-          replaced.insert(earlier.import_id);
-          path_of_replaced[earlier.import_id] = to_load[i];
-          auto& mark = connection.prepare(kLogReplaced);
-          mark.bind(1, import_ids.back());
-          mark.bind(2, earlier.import_id);
-          mark.exec();
-        }
-      }
-      // What refers to the records about to go, read while they are still there.
-      std::vector<Dependant> dependants;
-      if (!replaced.empty()) dependants = dependants_of(connection, replaced);
+// Stage 2. Writes one import_log row per admitted file (records = 0 until stage 7: the records
+// name their import in import_record as they load) and marks the imports each replaces.
+void log_files(ImportRun& run, std::vector<AdmittedFile>& admitted) {
+  detail::Connection& connection = run.connection;
+  for (AdmittedFile& file : admitted) {
+    auto& log = connection.prepare(kLogImport);
+    log.bind(1, file.path.filename().string());
+    log.bind(2, run.report.files[file.report_index].sha256);
+    log.bind(3, file.place);
+    log.exec();
+    file.import_id = connection.db().getLastInsertRowid();
+    for (const LoggedImport& earlier : run.report.files[file.report_index].replaced) {
+      auto& mark = connection.prepare(kLogReplaced);
+      mark.bind(1, file.import_id);
+      mark.bind(2, earlier.import_id);
+      mark.exec();
+    }
+  }
+}
 
-      std::vector<std::filesystem::path> directories;
-      if (!options.documents.empty()) {
-        directories.push_back(options.documents);
-      } else {
-        for (const auto& path : to_load) {
-          auto directory = path.parent_path();
-          directories.push_back(directory.empty() ? std::filesystem::path(".") : directory);
-        }
+// Stages 3 and 5: replacing the records of earlier imports of changed files. plan() reads,
+// before anything is removed, every record outside the replaced imports that refers to one
+// they created; remove() deletes what they created (run by the loader before the first new
+// record); repoint() then points each dependant at the new record of the same key, or reports
+// the file whose new version no longer defines it (or changes a cited document).
+class Replacement {
+ public:
+  static Replacement plan(ImportRun& run, const std::vector<AdmittedFile>& admitted) {
+    Replacement out(run.connection);
+    for (const AdmittedFile& file : admitted) {
+      for (const LoggedImport& earlier : run.report.files[file.report_index].replaced) {
+        out.replaced_.insert(earlier.import_id);
+        out.path_of_replaced_[earlier.import_id] = file.path;
       }
-      DocumentProvider documents = documents_in(std::move(directories));
-      std::vector<std::ifstream> streams;
-      std::vector<detail::FactReader> readers;
-      streams.reserve(to_load.size());
-      for (const auto& path : to_load) {
-        streams.emplace_back(path, std::ios::binary);
-        readers.emplace_back(path.string(), streams.back());
+    }
+    if (!out.replaced_.empty()) out.dependants_ = dependants_of(run.connection, out.replaced_);
+    return out;
+  }
+  bool empty() const { return replaced_.empty(); }
+  std::size_t imports() const { return replaced_.size(); }
+
+  // Removes the replaced imports' records; foreign keys are checked at commit from here on.
+  void remove() {
+    connection_.prepare(kDeferForeignKeys).exec();
+    for (std::int64_t import_id : replaced_) remove_import_records(connection_, import_id);
+  }
+
+  void repoint(ImportRun& run) {
+    repoint_dependants(connection_, dependants_, path_of_replaced_,
+                       [&](const std::filesystem::path& path, const std::string& message) {
+                         run.problem(path, message);
+                       });
+  }
+
+ private:
+  explicit Replacement(detail::Connection& connection) : connection_(connection) {}
+  detail::Connection& connection_;
+  std::set<std::int64_t> replaced_;                                 // earlier import ids
+  std::map<std::int64_t, std::filesystem::path> path_of_replaced_;  // -> the new version
+  std::vector<Dependant> dependants_;
+};
+
+// Where `source` records' documents are read from: inputs.documents when given; else
+// options.documents; else the directories of the files given, in their order.
+DocumentProvider documents_for(const ImportRun& run, const std::vector<AdmittedFile>& admitted) {
+  if (run.inputs.documents) return run.inputs.documents;
+  std::vector<std::filesystem::path> directories;
+  if (!run.options.documents.empty()) {
+    directories.push_back(run.options.documents);
+  } else {
+    for (const AdmittedFile& file : admitted) {
+      auto directory = file.path.parent_path();
+      directories.push_back(directory.empty() ? std::filesystem::path(".") : directory);
+    }
+  }
+  return documents_in(std::move(directories));
+}
+
+// Stage 4. Reads every record of the admitted files, then the texts, then the streams, one at
+// a time, and inserts it with its key, citations and (for a logged file) its import_record
+// row; the replacement's removals run first. Every problem goes to the run. Fills the report's
+// records, citations, timings and each file's records by kind.
+void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement& replacement) {
+  std::vector<std::ifstream> streams;
+  std::vector<detail::FactReader> readers;
+  std::vector<std::int64_t> import_ids;  // one per reader; 0: not logged
+  streams.reserve(admitted.size());
+  readers.reserve(admitted.size() + run.inputs.texts.size() + run.inputs.streams.size());
+  for (const AdmittedFile& file : admitted) {
+    streams.emplace_back(file.path, std::ios::binary);
+    readers.emplace_back(file.path.string(), streams.back());
+    import_ids.push_back(file.import_id);
+  }
+  for (const FactText& text : run.inputs.texts) {
+    readers.emplace_back(text.name, text.text);
+    import_ids.push_back(0);
+  }
+  for (const FactStream& stream : run.inputs.streams) {
+    readers.emplace_back(stream.name, *stream.stream);
+    import_ids.push_back(0);
+  }
+  std::map<std::string, std::map<std::string, std::int64_t>> by_file;
+  detail::LoadOptions load;
+  load.problem = [&](const ImportError& e) { run.add(e); };
+  load.progress = run.options.progress;
+  load.records_by_file = &by_file;
+  load.import_ids = &import_ids;
+  if (!replacement.empty()) load.before_records = [&] { replacement.remove(); };
+  ImportSummary summary =
+      detail::load_files(run.connection, readers, documents_for(run, admitted), load);
+  run.report.records = summary.records;
+  run.report.citations = summary.citations;
+  run.report.timings = summary.timings;
+  run.report.statements_prepared = summary.statements_prepared;
+  for (ImportedFile& file : run.report.files) file.records_by_kind = by_file[file.path];
+}
+
+// Stage 6. Runs verify() over the database as the load left it, inside the transaction, and
+// adds each failure as a problem: a failure of a record a logged file of this import created
+// at that record's line (a citation at its `cite:` line), any other as a problem of the import
+// as a whole. Scope: the whole database, as KnowledgeBase::verify() checks it (issue 19 will
+// narrow it to the rows this import touched plus the cheap whole-database checks).
+void verify_result(ImportRun& run, const std::vector<AdmittedFile>& admitted) {
+  VerificationReport verified = detail::verify_database(run.connection);
+  std::map<std::int64_t, std::filesystem::path> file_of_import;
+  for (const AdmittedFile& file : admitted) file_of_import[file.import_id] = file.path;
+  for (const VerificationFailure& failure : verified.failures) {
+    if (auto located = located_failure(run.connection, failure, file_of_import))
+      run.add(*located);
+    else
+      run.add(ImportError("", 0, "",
+                          "the import would leave the database failing verify() (" + failure.rule +
+                              "): " + failure.message));
+  }
+}
+
+// Orders the problems by the input they are in (in the order given; the import's own last),
+// then by line; a record's checks ran field by field, so equal lines keep their order.
+void sort_problems(ImportRun& run) {
+  std::vector<std::string> order;
+  for (const auto& path : run.inputs.files) order.push_back(path.string());
+  for (const FactText& text : run.inputs.texts) order.push_back(text.name);
+  for (const FactStream& stream : run.inputs.streams) order.push_back(stream.name);
+  auto rank = [&](const std::string& file) {
+    return static_cast<std::size_t>(std::find(order.begin(), order.end(), file) - order.begin());
+  };
+  std::stable_sort(run.report.problems.begin(), run.report.problems.end(),
+                   [&](const ImportProblem& a, const ImportProblem& b) {
+                     auto ra = rank(a.file), rb = rank(b.file);
+                     return ra != rb ? ra < rb : a.line < b.line;
+                   });
+}
+
+// Stage 7. Sets each logged file's import_log.records and writes its import_log_kind rows.
+void record_counts(ImportRun& run, const std::vector<AdmittedFile>& admitted) {
+  detail::Connection& connection = run.connection;
+  for (const AdmittedFile& admitted_file : admitted) {
+    const ImportedFile& file = run.report.files[admitted_file.report_index];
+    std::int64_t records = 0;
+    for (const auto& [kind, count] : file.records_by_kind) records += count;
+    auto& log = connection.prepare(kLogRecords);
+    log.bind(1, records);
+    log.bind(2, admitted_file.import_id);
+    log.exec();
+    for (const auto& [kind, count] : file.records_by_kind) {
+      auto& log_kind = connection.prepare(kLogKind);
+      log_kind.bind(1, admitted_file.import_id);
+      log_kind.bind(2, kind);
+      log_kind.bind(3, count);
+      log_kind.exec();
+    }
+  }
+}
+
+// The summary a throwing import call returns, or its first problem thrown as ImportError.
+ImportSummary summary_or_throw(const ImportReport& report) {
+  if (!report.ok()) {
+    if (report.problems.empty()) throw ImportError("", 0, "", "the import was refused");
+    const ImportProblem& p = report.problems.front();
+    throw ImportError(p.file, p.line, p.field, p.message, 0, p.column);
+  }
+  return {report.records, report.citations, report.timings, report.statements_prepared};
+}
+
+}  // namespace
+
+std::string ImportProblem::to_string() const {
+  if (file.empty()) return message;  // about the import as a whole
+  return ImportError(file, line, field, message, 0, column).what();
+}
+
+ImportReport KnowledgeBase::import(const ImportInputs& inputs, const ImportOptions& options) {
+  detail::Connection& connection = impl_->connection;
+  if (connection.read_only())
+    throw DatabaseError("the database is open read-only; open it read-write to import");
+  return detail::guarded(connection, [&] {
+    // One IMMEDIATE transaction from the first look at the import log to the commit, so that
+    // no other writer can slip in between what was checked and what is written.
+    SQLite::Transaction transaction(connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    ImportRun run(connection, inputs, options);
+    std::vector<AdmittedFile> admitted;
+    std::size_t replaced = 0;
+    try {
+      admitted = admit_files(run);
+      if (!run.clean() || (admitted.empty() && inputs.texts.empty() && inputs.streams.empty())) {
+        run.report.outcome = run.clean() ? ImportOutcome::nothing_to_do : ImportOutcome::rejected;
+        return run.report;  // the transaction rolls back: nothing was written
       }
-      std::map<std::string, std::map<std::string, std::int64_t>> by_file;
-      detail::LoadOptions load;
-      load.problem = add;
-      load.progress = options.progress;
-      load.records_by_file = &by_file;
-      load.import_ids = &import_ids;
-      if (!replaced.empty()) {
-        load.before_records = [&] {
-          connection.prepare(kDeferForeignKeys).exec();
-          for (std::int64_t import_id : replaced) remove_import_records(connection, import_id);
-        };
-      }
-      ImportSummary summary = detail::load_files(connection, readers, documents, load);
-      report.records = summary.records;
-      report.citations = summary.citations;
-      for (ImportedFile& file : report.files) file.records_by_kind = by_file[file.path];
-      // The records of other imports that referred to removed ones now refer to the new
-      // records of the same keys, or the import is refused, naming them.
-      if (report.problems.empty())
-        repoint_dependants(connection, dependants, path_of_replaced, problem);
-      if (report.problems.empty()) {
-        VerificationReport verified = detail::verify_database(connection);
-        std::map<std::int64_t, std::filesystem::path> file_of_import;
-        for (std::size_t i = 0; i < import_ids.size(); ++i)
-          file_of_import[import_ids[i]] = to_load[i];
-        for (const VerificationFailure& failure : verified.failures) {
-          if (auto located = located_failure(connection, failure, file_of_import))
-            add(*located);
-          else
-            add(ImportError(
-                "", 0, "",
-                "the import would leave the database failing verify(): " + failure.message));
-        }
-      }
+      log_files(run, admitted);
+      Replacement replacement = Replacement::plan(run, admitted);
+      replaced = replacement.imports();
+      load(run, admitted, replacement);
+      if (run.clean()) replacement.repoint(run);
+      if (run.clean()) verify_result(run, admitted);
     } catch (const LimitReached&) {
     }
-    // In the order of the files given, then of lines (a record's checks run field by field).
-    auto file_rank = [&](const std::string& file) {
-      for (std::size_t i = 0; i < files.size(); ++i)
-        if (files[i].string() == file) return i;
-      return files.size();
-    };
-    std::stable_sort(report.problems.begin(), report.problems.end(),
-                     [&](const ImportProblem& a, const ImportProblem& b) {
-                       auto ra = file_rank(a.file), rb = file_rank(b.file);
-                       return ra != rb ? ra < rb : a.line < b.line;
-                     });
-    if (!report.problems.empty()) {
-      report.outcome = ImportOutcome::rejected;
-      return report;
+    sort_problems(run);
+    if (!run.clean()) {
+      run.report.outcome = ImportOutcome::rejected;
+      return run.report;
     }
     if (options.dry_run) {
-      report.outcome = ImportOutcome::checked;
-      return report;
+      run.report.outcome = ImportOutcome::checked;
+      return run.report;
     }
-    for (std::size_t i = 0; i < import_ids.size(); ++i) {
-      const ImportedFile& file = report.files[to_load_file[i]];
-      std::int64_t import_id = import_ids[i];
-      std::int64_t records = 0;
-      for (const auto& [kind, count] : file.records_by_kind) records += count;
-      auto& log = connection.prepare(kLogRecords);
-      log.bind(1, records);
-      log.bind(2, import_id);
-      log.exec();
-      for (const auto& [kind, count] : file.records_by_kind) {
-        auto& log_kind = connection.prepare(kLogKind);
-        log_kind.bind(1, import_id);
-        log_kind.bind(2, kind);
-        log_kind.bind(3, count);
-        log_kind.exec();
-      }
-    }
+    record_counts(run, admitted);
     transaction.commit();
-    report.checkpoint_problem = connection.settle();
-    detail::log().info("imported {} records with {} citations from {} file(s), replacing {}",
-                       report.records, report.citations, files.size(), replaced.size());
-    report.outcome = ImportOutcome::imported;
-    return report;
+    run.report.checkpoint_problem = connection.settle();
+    detail::log().info("imported {} records with {} citations from {} input(s), replacing {}",
+                       run.report.records, run.report.citations, run.report.files.size(), replaced);
+    run.report.outcome = ImportOutcome::imported;
+    return run.report;
   });
+}
+
+ImportReport KnowledgeBase::import_files(const std::vector<std::filesystem::path>& files,
+                                         const ImportOptions& options) {
+  ImportInputs inputs;
+  inputs.files = files;
+  return import(inputs, options);
 }
 
 std::vector<LoggedImport> KnowledgeBase::import_log() const {
@@ -767,53 +918,44 @@ std::vector<LoggedImport> KnowledgeBase::import_log() const {
   });
 }
 
-namespace {
-
-// Runs one import over `readers` in one transaction: all or nothing.
-ImportSummary import_readers(detail::Impl& impl, std::vector<detail::FactReader>& readers,
-                             const DocumentProvider& documents) {
-  if (impl.connection.read_only())
-    throw DatabaseError("the database is open read-only; open it read-write to import");
-  return detail::guarded(impl.connection, [&] {
-    SQLite::Transaction transaction(impl.connection.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    ImportSummary summary = detail::load_files(impl.connection, readers, documents);
-    transaction.commit();
-    impl.connection.settle();  // a failure is logged; the import is committed either way
-    detail::log().info("imported {} records with {} citations", summary.records, summary.citations);
-    return summary;
-  });
-}
-
-}  // namespace
+// The throwing calls: import() with the first problem thrown (error_limit 1).
 
 ImportSummary KnowledgeBase::import_facts(const std::vector<FactFile>& files,
                                           const DocumentProvider& documents) {
-  std::vector<detail::FactReader> readers;
-  readers.reserve(files.size());
-  for (const FactFile& file : files) readers.emplace_back(file.name, std::string_view(file.text));
-  return import_readers(*impl_, readers, documents);
+  ImportInputs inputs;
+  inputs.texts.reserve(files.size());
+  for (const FactFile& file : files) inputs.texts.push_back({file.name, file.text});
+  inputs.documents = documents;
+  ImportOptions options;
+  options.error_limit = 1;
+  return summary_or_throw(import(inputs, options));
 }
 
 ImportSummary KnowledgeBase::import_fact_files(const std::vector<std::filesystem::path>& files,
                                                const DocumentProvider& documents) {
+  // Read as streams, as before: not logged, so an identical file is not skipped.
   std::vector<std::ifstream> streams;
-  std::vector<detail::FactReader> readers;
+  ImportInputs inputs;
   streams.reserve(files.size());
-  readers.reserve(files.size());
   for (const auto& path : files) {
     streams.emplace_back(path, std::ios::binary);
     if (!streams.back()) throw ImportError(path.string(), 0, "", "cannot open the file");
-    readers.emplace_back(path.string(), streams.back());
+    inputs.streams.push_back({path.string(), &streams.back()});
   }
-  return import_readers(*impl_, readers, documents);
+  inputs.documents = documents;
+  ImportOptions options;
+  options.error_limit = 1;
+  return summary_or_throw(import(inputs, options));
 }
 
 ImportSummary KnowledgeBase::import_fact_streams(const std::vector<FactStream>& files,
                                                  const DocumentProvider& documents) {
-  std::vector<detail::FactReader> readers;
-  readers.reserve(files.size());
-  for (const FactStream& file : files) readers.emplace_back(file.name, *file.stream);
-  return import_readers(*impl_, readers, documents);
+  ImportInputs inputs;
+  inputs.streams = files;
+  inputs.documents = documents;
+  ImportOptions options;
+  options.error_limit = 1;
+  return summary_or_throw(import(inputs, options));
 }
 
 }  // namespace euiomkb

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 
 #include "euiomkb/euiomkb.hpp"
 #include "test_support.hpp"
@@ -258,6 +259,84 @@ TEST_F(ImportFilesTest, AnImportThatWouldFailVerifyIsRejected) {
   EXPECT_EQ(p.message.find("(claim "), std::string::npos) << "no internal ids: " << p.message;
   EXPECT_TRUE(kb.verify().ok());
   EXPECT_EQ(test::file_hash(db_.str()), before);
+}
+
+// One semantics: the fact file import_files refuses above (verify()'s support check) is
+// refused by every import call, whatever form its input takes, and none of them writes. On the
+// main of before KnowledgeBase::import, import_facts, import_fact_files and
+// import_fact_streams ran no verify() and accepted it.
+TEST_F(ImportFilesTest, AFileOneImportCallRefusesEveryImportCallRefuses) {
+  const std::string claim =
+      "claim\n  subject: EU-IOM Strategic Cooperation Framework\n"
+      "  subject_type: agreement\n  subject_key: scf-2012\n"
+      "  attribute: established\n  value: 2026-03\n  preferred: yes\n"
+      "  reason: a test\n  cite: notes | Field notes\n";
+  const std::string source =
+      "source notes\n  file: notes-2026.txt\n  title: Field notes\n  language: en\n";
+  fs::path facts = write("claim.facts", claim);
+  DocumentProvider documents = [&](const std::string& name) -> std::optional<std::string> {
+    std::ifstream in(dir_ / name, std::ios::binary);
+    if (!in) return std::nullopt;
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  std::string before = test::file_hash(db_.str());
+  KnowledgeBase kb = open();
+  auto expect_support_refusal = [](const ImportError& e) {
+    EXPECT_NE(e.problem().find("names-subject"), std::string::npos) << e.what();
+  };
+
+  EXPECT_EQ(kb.import_files({dir_ / "source.facts", facts}).outcome, ImportOutcome::rejected);
+  try {
+    kb.import_facts({{"source.facts", source}, {"claim.facts", claim}}, documents);
+    ADD_FAILURE() << "import_facts accepted what import_files refuses";
+  } catch (const ImportError& e) {
+    expect_support_refusal(e);
+  }
+  try {
+    kb.import_fact_files({dir_ / "source.facts", facts}, documents);
+    ADD_FAILURE() << "import_fact_files accepted what import_files refuses";
+  } catch (const ImportError& e) {
+    expect_support_refusal(e);
+  }
+  try {
+    std::istringstream source_stream(source), claim_stream(claim);
+    kb.import_fact_streams({{"source.facts", &source_stream}, {"claim.facts", &claim_stream}},
+                           documents);
+    ADD_FAILURE() << "import_fact_streams accepted what import_files refuses";
+  } catch (const ImportError& e) {
+    expect_support_refusal(e);
+  }
+  ImportInputs texts;
+  texts.texts = {{"source.facts", source}, {"claim.facts", claim}};
+  texts.documents = documents;
+  ImportReport report = kb.import(texts);
+  ASSERT_EQ(report.outcome, ImportOutcome::rejected);
+  ASSERT_FALSE(report.problems.empty());
+  EXPECT_NE(report.problems[0].message.find("names-subject"), std::string::npos);
+
+  EXPECT_TRUE(kb.verify().ok());
+  EXPECT_EQ(test::file_hash(db_.str()), before);
+}
+
+// import() takes files, texts and streams together, in that order, as one import.
+TEST_F(ImportFilesTest, ImportTakesFilesTextsAndStreamsAsOneImport) {
+  KnowledgeBase kb = open();
+  std::istringstream stream(
+      "\nattendance\n  meeting: som-12-notes\n  person: william-swing\n  role: co-chair\n"
+      "  attested_as: reported\n  cite: notes | chaired by William L. Swing\n");
+  ImportInputs inputs;
+  inputs.files = {dir_ / "source.facts"};
+  inputs.texts = {{"meeting.facts", kMeeting}};
+  inputs.streams = {{"attendance.facts", &stream}};
+  ImportReport report = kb.import(inputs);
+  ASSERT_EQ(report.outcome, ImportOutcome::imported)
+      << (report.problems.empty() ? "" : report.problems[0].to_string());
+  EXPECT_EQ(report.records, 3);
+  ASSERT_EQ(report.files.size(), 3u);
+  EXPECT_EQ(report.files[1].path, "meeting.facts");
+  EXPECT_EQ(report.files[2].records_by_kind.at("attendance"), 1);
+  EXPECT_EQ(kb.import_log().size(), 1u) << "only the file on disk is logged";
+  EXPECT_TRUE(kb.meetings().by_sequence("SOM", 12).has_value());
 }
 
 TEST_F(ImportFilesTest, ACitationTheSupportCheckRefusesIsReportedAtItsCiteLine) {

@@ -218,7 +218,9 @@ TEST_F(ImportTest, FailedImportDoesNotSpoilTheNextOne) {
   const std::string bad_role =
       kMeetingRecord +
       "attendance\n  meeting: som-12-test\n  person: william-swing\n  role: chairman\n"
-      "  attested_as: reported\n  cite: notes | Field notes\n";
+      "  attested_as: reported\n  cite: notes | Field notes\n"
+      "  cite_note: a test fixture; every import runs verify(), whose support check needs a note "
+      "here\n";
   EXPECT_THROW(kb.import_facts({{"a.facts", kSourceRecord + bad_role}}, documents), ImportError);
   // The same statements, now with good values, work on the same connection.
   std::string good = bad_role;
@@ -231,7 +233,9 @@ TEST_F(ImportTest, HashInsideAContinuationIsPartOfTheValue) {
   KnowledgeBase kb = open();
   const std::string facts = kSourceRecord +
                             "meeting m\n  title: Meeting\n  note: first part\n    #second part\n"
-                            "  cite: notes | Field notes\n";
+                            "  cite: notes | Field notes\n"
+                            "  cite_note: a test fixture; every import runs verify(), whose "
+                            "support check needs a note here\n";
   kb.import_facts({{"a.facts", facts}}, documents);
   auto all = kb.meetings().all();
   EXPECT_TRUE(
@@ -246,11 +250,15 @@ TEST_F(ImportTest, AsOfQueriesHonourStatedBounds) {
   const std::string facts =
       kSourceRecord +
       "post chair-of-notes\n  title: Chair of the notes\n  organisation: dg-home\n"
-      "  cite: notes | Field notes\n\n"
+      "  cite: notes | Field notes\n"
+      "  cite_note: a test fixture; every import runs verify(), whose support check needs a note "
+      "here\n\n"
       "tenure\n  person: william-swing\n  post: chair-of-notes\n  start_date: 2020\n"
       "  cite: notes | chaired by William L. Swing\n\n"
       "organisation_name\n  organisation: dg-home\n  name: Old Home Affairs DG\n"
-      "  valid_to: 2019\n  cite: notes | Field notes\n";
+      "  valid_to: 2019\n  cite: notes | Field notes\n"
+      "  cite_note: a test fixture; every import runs verify(), whose support check needs a note "
+      "here\n";
   kb.import_facts({{"a.facts", facts}}, documents);
   // Started in 2020 with no end stated: held from then on, not before.
   EXPECT_EQ(kb.people().holders_on("Chair of the notes", "DG HOME", PartialDate(2024)).size(), 1u);

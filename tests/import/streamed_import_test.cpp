@@ -148,13 +148,14 @@ TEST(WritePath, SearchIndexKeptCurrentEqualsARebuild) {
   TempPath path;
   {
     KnowledgeBase kb = KnowledgeBase::create_seeded(path.str());
-    kb.import_facts(
-        {{"wg.facts", report_facts(50) +
-                          "person wg-chair\n  name: Åsa Ødegård\n"
-                          "  cite: wg-report | Meeting number 7 of the working group\n"
-                          "\nperson_alias\n  person: wg-chair\n  alias: A. Odegard\n"
-                          "  cite: wg-report | Meeting number 8 of the working group\n"}},
-        report_documents(50));
+    kb.import_facts({{"wg.facts", report_facts(50) +
+                                      "person wg-chair\n  name: Åsa Ødegård\n"
+                                      "  cite: wg-report | Meeting number 7 of the working group\n"
+                                      "  cite_note: a fixture (every import runs verify())\n"
+                                      "\nperson_alias\n  person: wg-chair\n  alias: A. Odegard\n"
+                                      "  cite: wg-report | Meeting number 8 of the working group\n"
+                                      "  cite_note: a fixture (every import runs verify())\n"}},
+                    report_documents(50));
     auto hits = kb.search("odegard");
     ASSERT_FALSE(hits.empty());
     EXPECT_EQ(hits.front().kind, "person");
