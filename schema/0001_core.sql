@@ -27,7 +27,7 @@ CREATE TABLE record_key (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE organisation (
-  org_id      INTEGER PRIMARY KEY,
+  organisation_id      INTEGER PRIMARY KEY,
   short_name  TEXT NOT NULL UNIQUE,     -- usual short name: 'DG HOME', 'EEAS', 'IOM'
   name        TEXT NOT NULL,            -- full name as the latest document gives it
   kind        TEXT NOT NULL CHECK (kind IN ('union', 'institution', 'directorate_general',
@@ -40,7 +40,7 @@ CREATE TABLE organisation (
 -- attested_on is the date of a document that uses the name.
 CREATE TABLE organisation_name (
   org_name_id INTEGER PRIMARY KEY,
-  org_id      INTEGER NOT NULL REFERENCES organisation (org_id),
+  organisation_id      INTEGER NOT NULL REFERENCES organisation (organisation_id),
   name        TEXT NOT NULL,
   language    TEXT NOT NULL DEFAULT 'en',
   attested_on TEXT CHECK (attested_on IS NULL OR attested_on GLOB '[0-9][0-9][0-9][0-9]'
@@ -54,14 +54,14 @@ CREATE TABLE organisation_name (
                 OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis       TEXT NOT NULL DEFAULT 'document' CHECK (basis IN ('document', 'general_knowledge')),
   note        TEXT,
-  UNIQUE (org_id, name)
+  UNIQUE (organisation_id, name)
 ) STRICT;
 
 -- Which organisation another belongs to, over time (NULL bounds: not stated).
 CREATE TABLE organisation_parent (
   org_parent_id INTEGER PRIMARY KEY,
-  org_id        INTEGER NOT NULL REFERENCES organisation (org_id),
-  parent_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
+  organisation_id        INTEGER NOT NULL REFERENCES organisation (organisation_id),
+  parent_organisation_id INTEGER NOT NULL REFERENCES organisation (organisation_id),
   valid_from    TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[0-9][0-9][0-9][0-9]'
                 OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
                 OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
@@ -70,17 +70,17 @@ CREATE TABLE organisation_parent (
                 OR valid_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   basis         TEXT NOT NULL DEFAULT 'document' CHECK (basis IN ('document', 'general_knowledge')),
   note          TEXT,
-  CHECK (org_id <> parent_org_id)
+  CHECK (organisation_id <> parent_organisation_id)
 ) STRICT;
 CREATE UNIQUE INDEX organisation_parent_once
-  ON organisation_parent (org_id, parent_org_id, coalesce(valid_from, ''));
+  ON organisation_parent (organisation_id, parent_organisation_id, coalesce(valid_from, ''));
 
 -- Lineage: how organisations were renamed, split or merged.
 CREATE TABLE organisation_event (
   org_event_id INTEGER PRIMARY KEY,
   event        TEXT NOT NULL CHECK (event IN ('created', 'renamed', 'split', 'merged', 'dissolved')),
-  from_org_id  INTEGER REFERENCES organisation (org_id),   -- the organisation before
-  to_org_id    INTEGER REFERENCES organisation (org_id),   -- the organisation after
+  from_organisation_id  INTEGER REFERENCES organisation (organisation_id),   -- the organisation before
+  to_organisation_id    INTEGER REFERENCES organisation (organisation_id),   -- the organisation after
   occurred_on  TEXT CHECK (occurred_on IS NULL OR occurred_on GLOB '[0-9][0-9][0-9][0-9]'
                 OR occurred_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
                 OR occurred_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
@@ -89,7 +89,7 @@ CREATE TABLE organisation_event (
   CHECK (basis = 'document' OR note IS NOT NULL)
 ) STRICT;
 CREATE UNIQUE INDEX organisation_event_once
-  ON organisation_event (event, coalesce(from_org_id, 0), coalesce(to_org_id, 0));
+  ON organisation_event (event, coalesce(from_organisation_id, 0), coalesce(to_organisation_id, 0));
 
 CREATE TABLE person (
   person_id   INTEGER PRIMARY KEY,
@@ -113,10 +113,10 @@ CREATE INDEX person_alias_folded ON person_alias (folded);
 CREATE TABLE post (
   post_id     INTEGER PRIMARY KEY,
   title       TEXT NOT NULL,
-  org_id      INTEGER REFERENCES organisation (org_id),
-  UNIQUE (title, org_id)
+  organisation_id      INTEGER REFERENCES organisation (organisation_id),
+  UNIQUE (title, organisation_id)
 ) STRICT;
-CREATE UNIQUE INDEX post_once ON post (title, coalesce(org_id, 0));
+CREATE UNIQUE INDEX post_once ON post (title, coalesce(organisation_id, 0));
 
 -- A person holding a post. start_date/end_date only where a document states them;
 -- attested_from/attested_to bound the dates on which documents show the person in post.
@@ -166,9 +166,9 @@ CREATE TABLE meeting (
 CREATE TABLE meeting_organisation (
   meeting_organisation_id INTEGER PRIMARY KEY,
   meeting_id  INTEGER NOT NULL REFERENCES meeting (meeting_id),
-  org_id      INTEGER NOT NULL REFERENCES organisation (org_id),
+  organisation_id      INTEGER NOT NULL REFERENCES organisation (organisation_id),
   role        TEXT NOT NULL CHECK (role IN ('host', 'participant', 'joined', 'joining announced')),
-  UNIQUE (meeting_id, org_id, role)
+  UNIQUE (meeting_id, organisation_id, role)
 ) STRICT;
 
 -- Who attended, for whom, in what role. attested_as says whether a document announced the
@@ -177,7 +177,7 @@ CREATE TABLE attendance (
   attendance_id INTEGER PRIMARY KEY,
   meeting_id  INTEGER NOT NULL REFERENCES meeting (meeting_id),
   person_id   INTEGER NOT NULL REFERENCES person (person_id),
-  org_id      INTEGER REFERENCES organisation (org_id), -- the organisation represented
+  organisation_id      INTEGER REFERENCES organisation (organisation_id), -- the organisation represented
   post_id     INTEGER REFERENCES post (post_id),        -- the post named for the occasion
   role        TEXT NOT NULL CHECK (role IN ('co-chair', 'host', 'opening speaker',
                 'representative', 'participant', 'panel speaker')),
@@ -219,21 +219,21 @@ CREATE TABLE agreement (
 CREATE TABLE agreement_party (
   agreement_party_id INTEGER PRIMARY KEY,
   agreement_id  INTEGER NOT NULL REFERENCES agreement (agreement_id),
-  org_id        INTEGER NOT NULL REFERENCES organisation (org_id),
+  organisation_id        INTEGER NOT NULL REFERENCES organisation (organisation_id),
   since         TEXT CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]'
                 OR since GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
                 OR since GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   how           TEXT NOT NULL CHECK (how IN ('founding party', 'party', 'exchange of letters',
                   'announced at meeting')),  -- 'party': a party, how it became one not stated
   meeting_id    INTEGER REFERENCES meeting (meeting_id), -- where the joining happened
-  UNIQUE (agreement_id, org_id)
+  UNIQUE (agreement_id, organisation_id)
 ) STRICT;
 
 CREATE TABLE agreement_signatory (
   agreement_signatory_id INTEGER PRIMARY KEY,
   agreement_id  INTEGER NOT NULL REFERENCES agreement (agreement_id),
   person_id     INTEGER NOT NULL REFERENCES person (person_id),
-  org_id        INTEGER REFERENCES organisation (org_id), -- on whose behalf
+  organisation_id        INTEGER REFERENCES organisation (organisation_id), -- on whose behalf
   UNIQUE (agreement_id, person_id)
 ) STRICT;
 
@@ -241,8 +241,8 @@ CREATE TABLE agreement_signatory (
 -- the document qualifies the figure; measure says what the figure counts.
 CREATE TABLE funding (
   funding_id    INTEGER PRIMARY KEY,
-  funder_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
-  recipient_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
+  funder_organisation_id INTEGER NOT NULL REFERENCES organisation (organisation_id),
+  recipient_organisation_id INTEGER NOT NULL REFERENCES organisation (organisation_id),
   period_start  TEXT CHECK (period_start IS NULL OR period_start GLOB '[0-9][0-9][0-9][0-9]'
                 OR period_start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
                 OR period_start GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
@@ -257,12 +257,12 @@ CREATE TABLE funding (
   CHECK ((amount IS NULL) = (currency IS NULL) AND (amount IS NULL) = (bound IS NULL))
 ) STRICT;
 CREATE UNIQUE INDEX funding_once
-  ON funding (funder_org_id, recipient_org_id, coalesce(period_start, ''), measure);
+  ON funding (funder_organisation_id, recipient_organisation_id, coalesce(period_start, ''), measure);
 
 CREATE TABLE publication (
   publication_id INTEGER PRIMARY KEY,
   title         TEXT,                   -- NULL where the document names no title
-  publisher_org_id INTEGER REFERENCES organisation (org_id),
+  publisher_organisation_id INTEGER REFERENCES organisation (organisation_id),
   published_on  TEXT CHECK (published_on IS NULL OR published_on GLOB '[0-9][0-9][0-9][0-9]'
                 OR published_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
                 OR published_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
@@ -310,15 +310,15 @@ CREATE TABLE statement (
 CREATE TABLE contact (
   contact_id    INTEGER PRIMARY KEY,
   person_id     INTEGER REFERENCES person (person_id),
-  org_id        INTEGER REFERENCES organisation (org_id),
+  organisation_id        INTEGER REFERENCES organisation (organisation_id),
   role          TEXT,                   -- e.g. 'press contact'
   city          TEXT,
   phone         TEXT,
   fax           TEXT,
   email         TEXT,
-  CHECK (person_id IS NOT NULL OR org_id IS NOT NULL)
+  CHECK (person_id IS NOT NULL OR organisation_id IS NOT NULL)
 ) STRICT;
-CREATE UNIQUE INDEX contact_once ON contact (coalesce(person_id, 0), coalesce(org_id, 0),
+CREATE UNIQUE INDEX contact_once ON contact (coalesce(person_id, 0), coalesce(organisation_id, 0),
   coalesce(role, ''), coalesce(phone, ''), coalesce(email, ''));
 
 -- Where a record is stated: a quotation of its source, found at [start_offset, end_offset)

@@ -3,10 +3,10 @@
 
 -- The latest known parent: an open-ended link first, then the latest start.
 CREATE VIEW v_organisation AS
-SELECT o.org_id, o.short_name, o.name, o.kind,
+SELECT o.organisation_id, o.short_name, o.name, o.kind,
        (SELECT p.short_name FROM organisation_parent op
-          JOIN organisation p ON p.org_id = op.parent_org_id
-         WHERE op.org_id = o.org_id
+          JOIN organisation p ON p.organisation_id = op.parent_organisation_id
+         WHERE op.organisation_id = o.organisation_id
          ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1) AS parent_short_name,
        o.note
   FROM organisation o;
@@ -22,12 +22,12 @@ SELECT t.tenure_id, t.person_id, pe.name AS person, t.post_id, po.title AS post,
   FROM tenure t
   JOIN person pe ON pe.person_id = t.person_id
   JOIN post po ON po.post_id = t.post_id
-  LEFT JOIN organisation o ON o.org_id = po.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = po.organisation_id;
 
 CREATE VIEW v_meeting AS
 SELECT m.meeting_id, m.series, m.sequence_no, m.title, m.held_on, m.location,
        (SELECT group_concat(o.short_name, ', ') FROM meeting_organisation mo
-          JOIN organisation o ON o.org_id = mo.org_id
+          JOIN organisation o ON o.organisation_id = mo.organisation_id
          WHERE mo.meeting_id = m.meeting_id AND mo.role = 'host') AS host,
        m.note
   FROM meeting m;
@@ -41,14 +41,14 @@ SELECT a.attendance_id, a.meeting_id, m.series, m.sequence_no, m.held_on, a.pers
   JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN person pe ON pe.person_id = a.person_id
   LEFT JOIN post po ON po.post_id = a.post_id
-  LEFT JOIN organisation o ON o.org_id = a.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = a.organisation_id;
 
 CREATE VIEW v_meeting_organisation AS
 SELECT mo.meeting_organisation_id, mo.meeting_id, m.series, m.sequence_no, m.held_on,
        o.short_name AS organisation, mo.role
   FROM meeting_organisation mo
   JOIN meeting m ON m.meeting_id = mo.meeting_id
-  JOIN organisation o ON o.org_id = mo.org_id;
+  JOIN organisation o ON o.organisation_id = mo.organisation_id;
 
 CREATE VIEW v_meeting_topic AS
 SELECT t.topic_id, t.meeting_id, m.series, m.sequence_no, m.held_on, t.label AS topic,
@@ -67,7 +67,7 @@ SELECT ag.name AS framework, o.short_name AS organisation, ap.since, ap.how,
        ap.agreement_party_id, ap.meeting_id
   FROM agreement_party ap
   JOIN agreement ag ON ag.agreement_id = ap.agreement_id
-  JOIN organisation o ON o.org_id = ap.org_id
+  JOIN organisation o ON o.organisation_id = ap.organisation_id
  WHERE ag.kind = 'strategic_cooperation_framework';
 
 CREATE VIEW v_agreement_party AS
@@ -75,7 +75,7 @@ SELECT ap.agreement_party_id, ag.agreement_id, ag.name AS agreement,
        o.short_name AS organisation, ap.since, ap.how
   FROM agreement_party ap
   JOIN agreement ag ON ag.agreement_id = ap.agreement_id
-  JOIN organisation o ON o.org_id = ap.org_id;
+  JOIN organisation o ON o.organisation_id = ap.organisation_id;
 
 CREATE VIEW v_agreement_signatory AS
 SELECT s.agreement_signatory_id, s.agreement_id, ag.name AS agreement, pe.name AS person,
@@ -83,7 +83,7 @@ SELECT s.agreement_signatory_id, s.agreement_id, ag.name AS agreement, pe.name A
   FROM agreement_signatory s
   JOIN agreement ag ON ag.agreement_id = s.agreement_id
   JOIN person pe ON pe.person_id = s.person_id
-  LEFT JOIN organisation o ON o.org_id = s.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = s.organisation_id;
 
 -- period: one date when the period is a single year or day, 'start/end' otherwise,
 -- 'start/..' when open-ended (ISO-8601 interval notation).
@@ -94,14 +94,14 @@ SELECT f.funding_id, fu.short_name AS funder, r.short_name AS recipient,
             ELSE f.period_start || '/' || coalesce(f.period_end, '..') END AS period,
        f.amount, f.currency, f.bound, f.measure
   FROM funding f
-  JOIN organisation fu ON fu.org_id = f.funder_org_id
-  JOIN organisation r ON r.org_id = f.recipient_org_id;
+  JOIN organisation fu ON fu.organisation_id = f.funder_organisation_id
+  JOIN organisation r ON r.organisation_id = f.recipient_organisation_id;
 
 CREATE VIEW v_publication AS
 SELECT p.publication_id, p.title, o.short_name AS publisher, p.published_on, p.kind,
        p.addressee, p.series, p.edition, p.summary
   FROM publication p
-  LEFT JOIN organisation o ON o.org_id = p.publisher_org_id;
+  LEFT JOIN organisation o ON o.organisation_id = p.publisher_organisation_id;
 
 CREATE VIEW v_policy_framework_part AS
 SELECT pf.policy_framework_id, pf.name AS framework, fp.position, fp.kind, fp.label
@@ -118,14 +118,14 @@ SELECT c.contact_id, pe.name AS person, o.short_name AS organisation, c.role, c.
        c.fax, c.email
   FROM contact c
   LEFT JOIN person pe ON pe.person_id = c.person_id
-  LEFT JOIN organisation o ON o.org_id = c.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = c.organisation_id;
 
 CREATE VIEW v_organisation_event AS
 SELECT e.org_event_id, e.event, f.short_name AS from_organisation,
        t.short_name AS to_organisation, e.occurred_on, e.basis, e.note
   FROM organisation_event e
-  LEFT JOIN organisation f ON f.org_id = e.from_org_id
-  LEFT JOIN organisation t ON t.org_id = e.to_org_id;
+  LEFT JOIN organisation f ON f.organisation_id = e.from_organisation_id
+  LEFT JOIN organisation t ON t.organisation_id = e.to_organisation_id;
 
 CREATE VIEW v_citation AS
 SELECT c.citation_id, c.subject_type, c.subject_id, c.source_id, s.file_name, c.quote,

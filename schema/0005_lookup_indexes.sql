@@ -15,15 +15,15 @@ CREATE INDEX attendance_person ON attendance (person_id);
 -- "Who held a post on a date" (People::holders_on): the organisation by short name ignoring
 -- case, its posts by title ignoring case, then their tenures.
 CREATE INDEX organisation_short_name_nocase ON organisation (short_name COLLATE NOCASE);
-CREATE INDEX post_organisation_title_nocase ON post (org_id, title COLLATE NOCASE);
+CREATE INDEX post_organisation_title_nocase ON post (organisation_id, title COLLATE NOCASE);
 CREATE INDEX tenure_post ON tenure (post_id);
 
 -- Topics grouped under a theme (Meetings::topics_by_theme).
 CREATE INDEX topic_theme ON topic (theme_id);
 
 -- Renamings, splits and mergers on either side of an organisation (Organisations::lineage).
-CREATE INDEX organisation_event_from ON organisation_event (from_org_id);
-CREATE INDEX organisation_event_to ON organisation_event (to_org_id);
+CREATE INDEX organisation_event_from ON organisation_event (from_organisation_id);
+CREATE INDEX organisation_event_to ON organisation_event (to_organisation_id);
 
 -- An agreement by name ignoring case (Agreements::by_name).
 CREATE INDEX agreement_name_nocase ON agreement (name COLLATE NOCASE);

@@ -21,7 +21,7 @@ CREATE TABLE record_kind (
 
 INSERT INTO record_kind (kind, id_column, cited) VALUES
   ('source', 'source_id', 0),
-  ('organisation', 'org_id', 1),
+  ('organisation', 'organisation_id', 1),
   ('organisation_name', 'org_name_id', 1),
   ('organisation_parent', 'org_parent_id', 1),
   ('organisation_event', 'org_event_id', 1),
@@ -96,10 +96,10 @@ SELECT p.person_id * 8 + 2 AS search_rowid, 'person' AS kind, p.person_id AS ref
   FROM person p;
 
 CREATE VIEW kb_search_organisation AS
-SELECT o.org_id * 8 + 3 AS search_rowid, 'organisation' AS kind, o.org_id AS ref_id,
+SELECT o.organisation_id * 8 + 3 AS search_rowid, 'organisation' AS kind, o.organisation_id AS ref_id,
        o.short_name AS label,
        o.name || ' ' || coalesce((SELECT group_concat(name, '; ') FROM organisation_name n
-                                   WHERE n.org_id = o.org_id), '') AS body
+                                   WHERE n.organisation_id = o.organisation_id), '') AS body
   FROM organisation o;
 
 CREATE VIEW kb_search_meeting AS
@@ -189,25 +189,25 @@ END;
 
 CREATE TRIGGER kb_search_organisation_insert AFTER INSERT ON organisation BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT NEW.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.organisation_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_organisation_update AFTER UPDATE ON organisation BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT OLD.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
-  DELETE FROM kb_search WHERE rowid = OLD.org_id * 8 + 3 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT NEW.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.organisation_id * 8 + 3 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.organisation_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_organisation_delete AFTER DELETE ON organisation BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
-  DELETE FROM kb_search WHERE rowid = OLD.org_id * 8 + 3 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT OLD.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  DELETE FROM kb_search WHERE rowid = OLD.organisation_id * 8 + 3 AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_meeting_insert AFTER INSERT ON meeting BEGIN
@@ -315,25 +315,25 @@ END;
 
 CREATE TRIGGER kb_search_organisation_name_insert AFTER INSERT ON organisation_name BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT NEW.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.organisation_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_organisation_name_update AFTER UPDATE ON organisation_name BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT OLD.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT NEW.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id IN (OLD.org_id, NEW.org_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id IN (OLD.organisation_id, NEW.organisation_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_organisation_name_delete AFTER DELETE ON organisation_name BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT OLD.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = OLD.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id = OLD.organisation_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_source_insert AFTER INSERT ON source BEGIN

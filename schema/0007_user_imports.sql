@@ -32,10 +32,10 @@ SELECT k.kind, k.key, k.row_id,
        CASE k.kind
          WHEN 'source' THEN (SELECT title FROM source WHERE source_id = k.row_id)
          WHEN 'organisation' THEN (SELECT short_name || ': ' || name FROM organisation
-                                    WHERE org_id = k.row_id)
+                                    WHERE organisation_id = k.row_id)
          WHEN 'person' THEN (SELECT name FROM person WHERE person_id = k.row_id)
          WHEN 'post' THEN (SELECT p.title || coalesce(', ' || o.short_name, '') FROM post p
-                             LEFT JOIN organisation o ON o.org_id = p.org_id
+                             LEFT JOIN organisation o ON o.organisation_id = p.organisation_id
                             WHERE p.post_id = k.row_id)
          WHEN 'meeting' THEN (SELECT title || coalesce(' (' || held_on || ')', '') FROM meeting
                                WHERE meeting_id = k.row_id)
@@ -57,20 +57,20 @@ SELECT source_id, file_name, title, publisher, published, url, language, sha256,
 
 DROP VIEW v_organisation;
 CREATE VIEW v_organisation AS
-SELECT o.org_id, o.short_name, o.name, o.kind,
+SELECT o.organisation_id, o.short_name, o.name, o.kind,
        (SELECT p.short_name FROM organisation_parent op
-          JOIN organisation p ON p.org_id = op.parent_org_id
-         WHERE op.org_id = o.org_id
+          JOIN organisation p ON p.organisation_id = op.parent_organisation_id
+         WHERE op.organisation_id = o.organisation_id
          ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1) AS parent_short_name,
        o.note,
-       (SELECT key FROM record_key WHERE kind = 'organisation' AND row_id = o.org_id) AS key
+       (SELECT key FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id) AS key
   FROM organisation o;
 
 DROP VIEW v_meeting;
 CREATE VIEW v_meeting AS
 SELECT m.meeting_id, m.series, m.sequence_no, m.title, m.held_on, m.location,
        (SELECT group_concat(o.short_name, ', ') FROM meeting_organisation mo
-          JOIN organisation o ON o.org_id = mo.org_id
+          JOIN organisation o ON o.organisation_id = mo.organisation_id
          WHERE mo.meeting_id = m.meeting_id AND mo.role = 'host') AS host,
        m.note,
        (SELECT key FROM record_key WHERE kind = 'meeting' AND row_id = m.meeting_id) AS key
@@ -88,7 +88,7 @@ SELECT p.publication_id, p.title, o.short_name AS publisher, p.published_on, p.k
        p.addressee, p.series, p.edition, p.summary,
        (SELECT key FROM record_key WHERE kind = 'publication' AND row_id = p.publication_id) AS key
   FROM publication p
-  LEFT JOIN organisation o ON o.org_id = p.publisher_org_id;
+  LEFT JOIN organisation o ON o.organisation_id = p.publisher_organisation_id;
 
 -- People, posts, themes and policy frameworks had no view of their own; now they do, with keys.
 CREATE VIEW v_person AS
@@ -100,7 +100,7 @@ CREATE VIEW v_post AS
 SELECT p.post_id, p.title, o.short_name AS organisation,
        (SELECT key FROM record_key WHERE kind = 'post' AND row_id = p.post_id) AS key
   FROM post p
-  LEFT JOIN organisation o ON o.org_id = p.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = p.organisation_id;
 
 CREATE VIEW v_theme AS
 SELECT t.theme_id, t.name, t.description,

@@ -23,7 +23,7 @@ CREATE TABLE organisation_name_0008 AS SELECT * FROM organisation_name;
 DROP TABLE organisation_name;
 CREATE TABLE organisation_name (
   org_name_id INTEGER PRIMARY KEY,
-  org_id      INTEGER NOT NULL REFERENCES organisation (org_id),
+  organisation_id      INTEGER NOT NULL REFERENCES organisation (organisation_id),
   name        TEXT NOT NULL,
   language    TEXT NOT NULL DEFAULT 'en',
   attested_on TEXT CHECK (attested_on IS NULL OR attested_on GLOB '[0-9][0-9][0-9][0-9]'
@@ -38,7 +38,7 @@ CREATE TABLE organisation_name (
   basis       TEXT NOT NULL DEFAULT 'document'
                 CHECK (basis IN ('document', 'inferred', 'general_knowledge')),
   note        TEXT,
-  UNIQUE (org_id, name)
+  UNIQUE (organisation_id, name)
 ) STRICT;
 INSERT INTO organisation_name SELECT * FROM organisation_name_0008;
 DROP TABLE organisation_name_0008;
@@ -47,8 +47,8 @@ CREATE TABLE organisation_parent_0008 AS SELECT * FROM organisation_parent;
 DROP TABLE organisation_parent;
 CREATE TABLE organisation_parent (
   org_parent_id INTEGER PRIMARY KEY,
-  org_id        INTEGER NOT NULL REFERENCES organisation (org_id),
-  parent_org_id INTEGER NOT NULL REFERENCES organisation (org_id),
+  organisation_id        INTEGER NOT NULL REFERENCES organisation (organisation_id),
+  parent_organisation_id INTEGER NOT NULL REFERENCES organisation (organisation_id),
   valid_from    TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[0-9][0-9][0-9][0-9]'
                 OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
                 OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
@@ -58,12 +58,12 @@ CREATE TABLE organisation_parent (
   basis         TEXT NOT NULL DEFAULT 'document'
                   CHECK (basis IN ('document', 'inferred', 'general_knowledge')),
   note          TEXT,
-  CHECK (org_id <> parent_org_id)
+  CHECK (organisation_id <> parent_organisation_id)
 ) STRICT;
 INSERT INTO organisation_parent SELECT * FROM organisation_parent_0008;
 DROP TABLE organisation_parent_0008;
 CREATE UNIQUE INDEX organisation_parent_once
-  ON organisation_parent (org_id, parent_org_id, coalesce(valid_from, ''));
+  ON organisation_parent (organisation_id, parent_organisation_id, coalesce(valid_from, ''));
 
 -- The triggers of 0004 and 0006 on the two tables, as they were.
 CREATE TRIGGER organisation_name_calendar_dates_insert BEFORE INSERT ON organisation_name
@@ -122,25 +122,25 @@ BEGIN
 END;
 CREATE TRIGGER kb_search_organisation_name_insert AFTER INSERT ON organisation_name BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT NEW.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id = NEW.organisation_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_organisation_name_update AFTER UPDATE ON organisation_name BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT OLD.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT NEW.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT NEW.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id IN (OLD.org_id, NEW.org_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id IN (OLD.organisation_id, NEW.organisation_id) AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 
 CREATE TRIGGER kb_search_organisation_name_delete AFTER DELETE ON organisation_name BEGIN
   INSERT OR IGNORE INTO kb_search_queue (search_rowid)
-  SELECT OLD.org_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT OLD.organisation_id * 8 + 3 WHERE EXISTS (SELECT 1 FROM kb_search_hold);
   INSERT OR REPLACE INTO kb_search (rowid, kind, ref_id, label, body)
-  SELECT * FROM kb_search_organisation WHERE ref_id = OLD.org_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
+  SELECT * FROM kb_search_organisation WHERE ref_id = OLD.organisation_id AND NOT EXISTS (SELECT 1 FROM kb_search_hold);
 END;
 -- Other names of an agreement, as documents write them ('EU-IOM Strategic Partnership').
 CREATE TABLE agreement_name (
@@ -320,11 +320,11 @@ CREATE VIEW v_organisation_name AS
 SELECT n.org_name_id, o.short_name AS organisation, n.name, n.language, n.attested_on,
        n.valid_from, n.valid_to, n.basis, n.note
   FROM organisation_name n
-  JOIN organisation o ON o.org_id = n.org_id;
+  JOIN organisation o ON o.organisation_id = n.organisation_id;
 
 CREATE VIEW v_organisation_parent AS
 SELECT op.org_parent_id, o.short_name AS organisation, p.short_name AS parent, op.valid_from,
        op.valid_to, op.basis, op.note
   FROM organisation_parent op
-  JOIN organisation o ON o.org_id = op.org_id
-  JOIN organisation p ON p.org_id = op.parent_org_id;
+  JOIN organisation o ON o.organisation_id = op.organisation_id
+  JOIN organisation p ON p.organisation_id = op.parent_organisation_id;

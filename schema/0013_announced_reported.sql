@@ -59,7 +59,7 @@ SELECT mo.meeting_organisation_id, mo.meeting_id, m.series, m.sequence_no, m.hel
        o.short_name AS organisation, mo.role, mo.attested_as
   FROM meeting_organisation mo
   JOIN meeting m ON m.meeting_id = mo.meeting_id
-  JOIN organisation o ON o.org_id = mo.org_id;
+  JOIN organisation o ON o.organisation_id = mo.organisation_id;
 
 DROP VIEW v_meeting_topic;
 CREATE VIEW v_meeting_topic AS

@@ -11,18 +11,18 @@
 -- the party joined is no step of its part. At most 16 steps; an undated step has from_date NULL.
 
 CREATE VIEW v_party_succession AS
-WITH RECURSIVE chain (agreement_party_id, agreement_id, party_org_id, since, step, holder_org_id,
+WITH RECURSIVE chain (agreement_party_id, agreement_id, party_organisation_id, since, step, holder_organisation_id,
                       event, from_date, basis, ended) AS (
-  SELECT ap.agreement_party_id, ap.agreement_id, ap.org_id, ap.since, 0, ap.org_id, NULL,
+  SELECT ap.agreement_party_id, ap.agreement_id, ap.organisation_id, ap.since, 0, ap.organisation_id, NULL,
          ap.since, NULL, 0
     FROM agreement_party ap
   UNION ALL
-  SELECT c.agreement_party_id, c.agreement_id, c.party_org_id, c.since, c.step + 1,
-         coalesce(e.to_org_id, c.holder_org_id), e.event, e.occurred_on, e.basis,
+  SELECT c.agreement_party_id, c.agreement_id, c.party_organisation_id, c.since, c.step + 1,
+         coalesce(e.to_organisation_id, c.holder_organisation_id), e.event, e.occurred_on, e.basis,
          e.event IN ('split', 'dissolved')
     FROM chain c
     JOIN organisation_event e
-      ON e.from_org_id = c.holder_org_id AND e.event IN ('renamed', 'merged', 'split', 'dissolved')
+      ON e.from_organisation_id = c.holder_organisation_id AND e.event IN ('renamed', 'merged', 'split', 'dissolved')
    WHERE c.ended = 0 AND c.step < 16
      AND NOT (e.occurred_on IS NOT NULL AND c.since IS NOT NULL
               AND e.occurred_on || '~' < c.since)
@@ -31,8 +31,8 @@ SELECT c.agreement_party_id, ag.name AS agreement, p.short_name AS party, c.step
        h.short_name AS holder, c.event, c.from_date, c.basis, c.ended
   FROM chain c
   JOIN agreement ag ON ag.agreement_id = c.agreement_id
-  JOIN organisation p ON p.org_id = c.party_org_id
-  JOIN organisation h ON h.org_id = c.holder_org_id;
+  JOIN organisation p ON p.organisation_id = c.party_organisation_id
+  JOIN organisation h ON h.organisation_id = c.holder_organisation_id;
 
 INSERT INTO schema_note (name, area, note) VALUES
   ('v_party_succession', 'agreements',

@@ -172,55 +172,55 @@ INSERT INTO schema_note (name, area, note) VALUES
 DROP VIEW v_agreement_party;
 CREATE VIEW v_agreement_party AS
 SELECT ap.agreement_party_id, ag.agreement_id, ag.name AS agreement,
-       o.short_name AS organisation, ap.since, ap.how, ap.org_id
+       o.short_name AS organisation, ap.since, ap.how, ap.organisation_id
   FROM agreement_party ap
   JOIN agreement ag ON ag.agreement_id = ap.agreement_id
-  JOIN organisation o ON o.org_id = ap.org_id;
+  JOIN organisation o ON o.organisation_id = ap.organisation_id;
 DROP VIEW v_agreement_signatory;
 CREATE VIEW v_agreement_signatory AS
 SELECT s.agreement_signatory_id, s.agreement_id, ag.name AS agreement, pe.name AS person,
-       o.short_name AS organisation, s.person_id, s.org_id
+       o.short_name AS organisation, s.person_id, s.organisation_id
   FROM agreement_signatory s
   JOIN agreement ag ON ag.agreement_id = s.agreement_id
   JOIN person pe ON pe.person_id = s.person_id
-  LEFT JOIN organisation o ON o.org_id = s.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = s.organisation_id;
 DROP VIEW v_contact;
 CREATE VIEW v_contact AS
 SELECT c.contact_id, pe.name AS person, o.short_name AS organisation, c.role, c.city, c.phone,
-       c.fax, c.email, c.person_id, c.org_id
+       c.fax, c.email, c.person_id, c.organisation_id
   FROM contact c
   LEFT JOIN person pe ON pe.person_id = c.person_id
-  LEFT JOIN organisation o ON o.org_id = c.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = c.organisation_id;
 DROP VIEW v_organisation_name;
 CREATE VIEW v_organisation_name AS
 SELECT n.org_name_id, o.short_name AS organisation, n.name, n.language, n.attested_on,
-       n.valid_from, n.valid_to, n.basis, n.note, n.org_id
+       n.valid_from, n.valid_to, n.basis, n.note, n.organisation_id
   FROM organisation_name n
-  JOIN organisation o ON o.org_id = n.org_id;
+  JOIN organisation o ON o.organisation_id = n.organisation_id;
 DROP VIEW v_organisation_parent;
 CREATE VIEW v_organisation_parent AS
 SELECT op.org_parent_id, o.short_name AS organisation, p.short_name AS parent, op.valid_from,
-       op.valid_to, op.basis, op.note, op.org_id, op.parent_org_id
+       op.valid_to, op.basis, op.note, op.organisation_id, op.parent_organisation_id
   FROM organisation_parent op
-  JOIN organisation o ON o.org_id = op.org_id
-  JOIN organisation p ON p.org_id = op.parent_org_id;
+  JOIN organisation o ON o.organisation_id = op.organisation_id
+  JOIN organisation p ON p.organisation_id = op.parent_organisation_id;
 DROP VIEW v_organisation_event;
 CREATE VIEW v_organisation_event AS
 SELECT e.org_event_id, e.event, f.short_name AS from_organisation,
-       t.short_name AS to_organisation, e.occurred_on, e.basis, e.note, e.from_org_id, e.to_org_id
+       t.short_name AS to_organisation, e.occurred_on, e.basis, e.note, e.from_organisation_id, e.to_organisation_id
   FROM organisation_event e
-  LEFT JOIN organisation f ON f.org_id = e.from_org_id
-  LEFT JOIN organisation t ON t.org_id = e.to_org_id;
+  LEFT JOIN organisation f ON f.organisation_id = e.from_organisation_id
+  LEFT JOIN organisation t ON t.organisation_id = e.to_organisation_id;
 DROP VIEW v_funding;
 CREATE VIEW v_funding AS
 SELECT f.funding_id, fu.short_name AS funder, r.short_name AS recipient,
        CASE WHEN f.period_start IS NULL THEN NULL
             WHEN f.period_end = f.period_start THEN f.period_start
             ELSE f.period_start || '/' || coalesce(f.period_end, '..') END AS period,
-       f.amount, f.currency, f.bound, f.measure, f.funder_org_id, f.recipient_org_id, f.agreement_id
+       f.amount, f.currency, f.bound, f.measure, f.funder_organisation_id, f.recipient_organisation_id, f.agreement_id
   FROM funding f
-  JOIN organisation fu ON fu.org_id = f.funder_org_id
-  JOIN organisation r ON r.org_id = f.recipient_org_id;
+  JOIN organisation fu ON fu.organisation_id = f.funder_organisation_id
+  JOIN organisation r ON r.organisation_id = f.recipient_organisation_id;
 DROP VIEW v_agreement_relation;
 CREATE VIEW v_agreement_relation AS
 SELECT r.agreement_relation_id, a.name AS agreement, r.relation, o.name AS other_agreement,
@@ -246,10 +246,10 @@ SELECT s.statement_id, pe.name AS person, s.meeting_id, s.said_on, s.kind, s.tex
 DROP VIEW v_meeting_organisation;
 CREATE VIEW v_meeting_organisation AS
 SELECT mo.meeting_organisation_id, mo.meeting_id, m.series, m.sequence_no, m.held_on,
-       o.short_name AS organisation, mo.role, mo.attested_as, mo.org_id
+       o.short_name AS organisation, mo.role, mo.attested_as, mo.organisation_id
   FROM meeting_organisation mo
   JOIN meeting m ON m.meeting_id = mo.meeting_id
-  JOIN organisation o ON o.org_id = mo.org_id;
+  JOIN organisation o ON o.organisation_id = mo.organisation_id;
 DROP VIEW v_meeting_topic;
 CREATE VIEW v_meeting_topic AS
 SELECT t.topic_id, t.meeting_id, m.series, m.sequence_no, m.held_on, t.label AS topic,
@@ -262,22 +262,22 @@ CREATE VIEW v_publication AS
 SELECT p.publication_id, p.title, o.short_name AS publisher, p.published_on, p.kind,
        p.addressee, p.series, p.edition, p.summary,
        (SELECT key FROM record_key WHERE kind = 'publication' AND row_id = p.publication_id) AS key,
-       p.publisher_org_id
+       p.publisher_organisation_id
   FROM publication p
-  LEFT JOIN organisation o ON o.org_id = p.publisher_org_id;
+  LEFT JOIN organisation o ON o.organisation_id = p.publisher_organisation_id;
 DROP VIEW v_post;
 CREATE VIEW v_post AS
 SELECT p.post_id, p.title, o.short_name AS organisation,
-       (SELECT key FROM record_key WHERE kind = 'post' AND row_id = p.post_id) AS key, p.org_id
+       (SELECT key FROM record_key WHERE kind = 'post' AND row_id = p.post_id) AS key, p.organisation_id
   FROM post p
-  LEFT JOIN organisation o ON o.org_id = p.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = p.organisation_id;
 DROP VIEW v_framework_party;
 CREATE VIEW v_framework_party AS
 SELECT ag.name AS framework, o.short_name AS organisation, ap.since, ap.how,
-       ap.agreement_party_id, ap.meeting_id, ap.agreement_id, ap.org_id
+       ap.agreement_party_id, ap.meeting_id, ap.agreement_id, ap.organisation_id
   FROM agreement_party ap
   JOIN agreement ag ON ag.agreement_id = ap.agreement_id
-  JOIN organisation o ON o.org_id = ap.org_id
+  JOIN organisation o ON o.organisation_id = ap.organisation_id
  WHERE ag.kind = 'strategic_cooperation_framework';
 DROP VIEW v_attendance;
 CREATE VIEW v_attendance AS
@@ -285,9 +285,9 @@ SELECT a.attendance_id, a.meeting_id, m.series, m.sequence_no, m.held_on, a.pers
        pe.name AS person, a.role, po.title AS post, o.short_name AS organisation, a.attested_as,
        coalesce((SELECT t.acting FROM tenure t
                   WHERE t.person_id = a.person_id AND t.post_id = a.post_id), 0) AS acting,
-       a.post_id, a.org_id
+       a.post_id, a.organisation_id
   FROM attendance a
   JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN person pe ON pe.person_id = a.person_id
   LEFT JOIN post po ON po.post_id = a.post_id
-  LEFT JOIN organisation o ON o.org_id = a.org_id;
+  LEFT JOIN organisation o ON o.organisation_id = a.organisation_id;

@@ -64,7 +64,7 @@ SELECT mo.meeting_organisation_id, mo.meeting_id, m.series, m.sequence_no, m.hel
        o.short_name AS organisation, mo.role
   FROM meeting_organisation mo
   JOIN meeting m ON m.meeting_id = mo.meeting_id
-  JOIN organisation o ON o.org_id = mo.org_id)sql");
+  JOIN organisation o ON o.organisation_id = mo.organisation_id)sql");
   raw.exec(R"sql(
 CREATE VIEW v_meeting_topic AS
 SELECT t.topic_id, t.meeting_id, m.series, m.sequence_no, m.held_on, t.label AS topic,

@@ -124,7 +124,7 @@ TEST(Migrations, AnnouncedOrReportedIsReadFromTheDocumentsOfEachExistingRow) {
         "(3, 'undated.txt', 'Other', 'en', '" +
         hash + "', 'C was discussed.')");
     raw.exec(
-        "INSERT INTO organisation (org_id, short_name, name, kind) VALUES "
+        "INSERT INTO organisation (organisation_id, short_name, name, kind) VALUES "
         "(1, 'IOM', 'International Organization for Migration', 'international_organisation')");
     raw.exec("INSERT INTO meeting (meeting_id, title, held_on) VALUES (1, 'M', '2020-01-02')");
     raw.exec(
@@ -134,7 +134,8 @@ TEST(Migrations, AnnouncedOrReportedIsReadFromTheDocumentsOfEachExistingRow) {
         "INSERT INTO topic (topic_id, meeting_id, label) VALUES (1, 1, 'A'), (2, 1, 'B'), "
         "(3, 1, 'C'), (4, 1, 'A again')");
     raw.exec(
-        "INSERT INTO meeting_organisation (meeting_organisation_id, meeting_id, org_id, role) "
+        "INSERT INTO meeting_organisation (meeting_organisation_id, meeting_id, organisation_id, "
+        "role) "
         "VALUES (1, 1, 1, 'participant'), (2, 1, 1, 'host')");
     // Source 1 dates the meeting as announced, source 2 as reported, source 3 not at all.
     raw.exec(

@@ -147,9 +147,10 @@ TEST_F(Truth, ASiteNavigationListIsNotAStatementOfItsDocument) {
 // An organisation's short name is one a document writes (no "IOM PPSU" that no document has),
 // or an abbreviation its documents use for a parent's unit ("IOM RO Brussels": "RO Brussels").
 TEST_F(Truth, ShortNamesAreWordsTheDocumentsUse) {
-  EXPECT_EQ(column("SELECT short_name FROM organisation WHERE org_id = (SELECT row_id FROM "
-                   "record_key WHERE kind = 'organisation' AND key = 'iom-ppsu')"),
-            V{"Policy and Programme Support Unit"});
+  EXPECT_EQ(
+      column("SELECT short_name FROM organisation WHERE organisation_id = (SELECT row_id FROM "
+             "record_key WHERE kind = 'organisation' AND key = 'iom-ppsu')"),
+      V{"Policy and Programme Support Unit"});
   EXPECT_EQ(column("SELECT count(*) FROM source WHERE instr(text, 'PPSU') > 0"), V{"0"});
 }
 
@@ -264,11 +265,13 @@ TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
     }
     raw.exec("PRAGMA user_version = " + std::to_string(before));
     raw.exec(
-        "INSERT INTO organisation (org_id, short_name, name, kind) VALUES "
+        "INSERT INTO organisation (organisation_id, short_name, name, kind) VALUES "
         "(1, 'IOM', 'International Organization for Migration', 'international_organisation'), "
         "(2, 'RO', 'Regional Office', 'office');"
-        "INSERT INTO organisation_name (org_id, name, attested_on) VALUES (2, 'RO Zeta', '2016');"
-        "INSERT INTO organisation_parent (org_id, parent_org_id, valid_from) VALUES (2, 1, "
+        "INSERT INTO organisation_name (organisation_id, name, attested_on) VALUES (2, 'RO Zeta', "
+        "'2016');"
+        "INSERT INTO organisation_parent (organisation_id, parent_organisation_id, valid_from) "
+        "VALUES (2, 1, "
         "'2012-07');"
         "COMMIT;");
   }
@@ -288,7 +291,7 @@ TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
   EXPECT_THROW(raw.exec("UPDATE organisation_parent SET basis = 'guessed'"), SQLite::Exception);
   try {
     raw.exec(
-        "INSERT INTO organisation_name (org_id, name, valid_from) VALUES (2, 'X', "
+        "INSERT INTO organisation_name (organisation_id, name, valid_from) VALUES (2, 'X', "
         "'2013-02-30')");
     ADD_FAILURE() << "stored an impossible date";
   } catch (const SQLite::Exception& e) {
@@ -297,7 +300,8 @@ TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
         << e.what();
   }
   // The search row of the organisation follows a new name (the 0006 trigger, made again).
-  raw.exec("INSERT INTO organisation_name (org_id, name) VALUES (2, 'Quokkaville Bureau')");
+  raw.exec(
+      "INSERT INTO organisation_name (organisation_id, name) VALUES (2, 'Quokkaville Bureau')");
   EXPECT_EQ(
       raw.execAndGet("SELECT count(*) FROM kb_search WHERE kb_search MATCH 'quokkaville'").getInt(),
       1);
