@@ -297,7 +297,7 @@ TEST_F(Reimport, TwoFilesOfOneNameInOneImportAreRefused) {
   EXPECT_NE(report.problems[0].message.find("another file named 'a.facts'"), std::string::npos);
 }
 
-// --- Same name, another place (schema/0012): an import is known by its name, guarded by its
+// --- Same name, another place (import_log.path): an import is known by its name, guarded by its
 // place, so an unrelated namesake never removes another import's records by accident.
 
 class Namesakes : public Reimport {
