@@ -14,9 +14,9 @@ namespace {
 constexpr std::string_view kMeeting = R"sql(
 SELECT m.meeting_id, m.series, m.sequence_no, m.title, m.held_on, m.location,
        (SELECT group_concat(o.short_name, ', ') FROM meeting_organisation mo
-          JOIN organisation o ON o.org_id = mo.org_id
+          JOIN organisation o ON o.organisation_id = mo.organisation_id
          WHERE mo.meeting_id = m.meeting_id AND mo.role = 'host'),
-       (SELECT min(mo.org_id) FROM meeting_organisation mo
+       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
          WHERE mo.meeting_id = m.meeting_id AND mo.role = 'host'),
        (SELECT min(key) FROM record_key WHERE kind = 'meeting' AND row_id = m.meeting_id)
   FROM meeting m WHERE m.meeting_id = ?1
@@ -24,12 +24,12 @@ SELECT m.meeting_id, m.series, m.sequence_no, m.title, m.held_on, m.location,
 
 constexpr std::string_view kAttendance = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, p.name, a.role,
-       po.title, o.short_name, a.attested_as, coalesce(t.acting, 0), a.org_id, a.post_id
+       po.title, o.short_name, a.attested_as, coalesce(t.acting, 0), a.organisation_id, a.post_id
   FROM attendance a
   JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN person p ON p.person_id = a.person_id
   LEFT JOIN post po ON po.post_id = a.post_id
-  LEFT JOIN organisation o ON o.org_id = a.org_id
+  LEFT JOIN organisation o ON o.organisation_id = a.organisation_id
   LEFT JOIN tenure t ON t.person_id = a.person_id AND t.post_id = a.post_id
  WHERE a.meeting_id = ?1
  ORDER BY a.attendance_id
@@ -54,9 +54,9 @@ constexpr std::string_view kAliases =
 // ?4 is ?3 followed by '~' (after digits and '-').
 constexpr std::string_view kHoldersOn = R"sql(
 SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.start_date,
-       t.end_date, t.attested_from, t.attested_to, t.acting, o.org_id
+       t.end_date, t.attested_from, t.attested_to, t.acting, o.organisation_id
   FROM post po
-  JOIN organisation o ON o.org_id = po.org_id
+  JOIN organisation o ON o.organisation_id = po.organisation_id
   JOIN tenure t ON t.post_id = po.post_id
   JOIN person pe ON pe.person_id = t.person_id
  WHERE po.title = ?1 COLLATE NOCASE AND o.short_name = ?2 COLLATE NOCASE
@@ -67,8 +67,8 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
 )sql";
 
 constexpr std::string_view kPartiesOn = R"sql(
-SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
-  FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.organisation_id
+  FROM agreement_party ap JOIN organisation o ON o.organisation_id = ap.organisation_id
  WHERE ap.agreement_id = ?1 AND ap.since <= ?2
  ORDER BY ap.since, o.short_name
 )sql";
@@ -254,7 +254,7 @@ SELECT a.person_id FROM attendance a WHERE a.meeting_id = ?1
     RawStatement post(db, R"sql(
 SELECT po.title, o.short_name, coalesce(t.start_date, t.attested_from)
   FROM tenure t JOIN post po ON po.post_id = t.post_id
-  JOIN organisation o ON o.org_id = po.org_id
+  JOIN organisation o ON o.organisation_id = po.organisation_id
  WHERE t.person_id = ?1 AND coalesce(t.start_date, t.attested_from) IS NOT NULL
  ORDER BY t.tenure_id LIMIT 1)sql");
     sqlite3_bind_int64(post.get(), 1, person);

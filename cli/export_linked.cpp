@@ -233,7 +233,7 @@ std::string key_sql(std::string_view kind, std::string_view row) {
          "' AND row_id = t." + std::string(row) + ")";
 }
 std::string short_name_sql(std::string_view row) {
-  return "(SELECT short_name FROM organisation WHERE org_id = t." + std::string(row) + ")";
+  return "(SELECT short_name FROM organisation WHERE organisation_id = t." + std::string(row) + ")";
 }
 std::string person_sql(std::string_view row) {
   return "(SELECT name FROM person WHERE person_id = t." + std::string(row) + ")";
@@ -251,33 +251,34 @@ std::vector<FactSql> fact_sql() {
   return {
       {"source", "source", "source_id", parts({"'source'", key_sql("source", "source_id")}),
        "t.title"},
-      {"organisation", "organisation", "org_id",
-       parts({"'organisation'", key_sql("organisation", "org_id")}),
+      {"organisation", "organisation", "organisation_id",
+       parts({"'organisation'", key_sql("organisation", "organisation_id")}),
        "t.short_name || ': ' || t.name"},
       {"organisation_name", "organisation_name", "org_name_id",
-       parts({"'organisation'", key_sql("organisation", "org_id"), "'name'", "t.name"}),
-       short_name_sql("org_id") + " || ' is named ' || t.name"},
+       parts({"'organisation'", key_sql("organisation", "organisation_id"), "'name'", "t.name"}),
+       short_name_sql("organisation_id") + " || ' is named ' || t.name"},
       {"organisation_parent", "organisation_parent", "org_parent_id",
-       parts({"'organisation'", key_sql("organisation", "org_id"), "'parent'",
-              key_sql("organisation", "parent_org_id")}),
-       short_name_sql("org_id") + " || ' is part of ' || " + short_name_sql("parent_org_id")},
+       parts({"'organisation'", key_sql("organisation", "organisation_id"), "'parent'",
+              key_sql("organisation", "parent_organisation_id")}),
+       short_name_sql("organisation_id") + " || ' is part of ' || " +
+           short_name_sql("parent_organisation_id")},
       {"organisation_event", "organisation_event", "org_event_id",
-       parts({"'organisation_event'", "t.event", key_sql("organisation", "from_org_id"),
-              key_sql("organisation", "to_org_id")}),
-       "t.event || ': ' || coalesce(" + short_name_sql("from_org_id") + ", '') || ' -> ' || " +
-           "coalesce(" + short_name_sql("to_org_id") + ", '')"},
+       parts({"'organisation_event'", "t.event", key_sql("organisation", "from_organisation_id"),
+              key_sql("organisation", "to_organisation_id")}),
+       "t.event || ': ' || coalesce(" + short_name_sql("from_organisation_id") +
+           ", '') || ' -> ' || " + "coalesce(" + short_name_sql("to_organisation_id") + ", '')"},
       {"person", "person", "person_id", parts({"'person'", key_sql("person", "person_id")}),
        "t.name"},
       {"person_alias", "person_alias", "person_alias_id",
        parts({"'person'", key_sql("person", "person_id"), "'alias'", "t.alias"}),
        person_sql("person_id") + " || ' is also written ' || t.alias"},
       {"post", "post", "post_id", parts({"'post'", key_sql("post", "post_id")}),
-       "t.title || coalesce(', ' || " + short_name_sql("org_id") + ", '')"},
+       "t.title || coalesce(', ' || " + short_name_sql("organisation_id") + ", '')"},
       {"tenure", "tenure", "tenure_id",
        parts({"'tenure'", key_sql("person", "person_id"), key_sql("post", "post_id")}),
        person_sql("person_id") + " || ' held the post ' || " +
            "(SELECT p.title || coalesce(', ' || o.short_name, '') FROM post p LEFT JOIN "
-           "organisation o ON o.org_id = p.org_id WHERE p.post_id = t.post_id)"},
+           "organisation o ON o.organisation_id = p.organisation_id WHERE p.post_id = t.post_id)"},
       {"meeting", "meeting", "meeting_id", parts({"'meeting'", key_sql("meeting", "meeting_id")}),
        "t.title"},
       {"meeting_date", "meeting_date", "meeting_date_id",
@@ -290,8 +291,8 @@ std::vector<FactSql> fact_sql() {
        "')', '')"},
       {"meeting_organisation", "meeting_organisation", "meeting_organisation_id",
        parts({"'meeting'", key_sql("meeting", "meeting_id"), "'organisation'",
-              key_sql("organisation", "org_id"), "t.role"}),
-       short_name_sql("org_id") + " || ' (' || t.role || ') at ' || " + meeting},
+              key_sql("organisation", "organisation_id"), "t.role"}),
+       short_name_sql("organisation_id") + " || ' (' || t.role || ') at ' || " + meeting},
       {"attendance", "attendance", "attendance_id",
        parts({"'meeting'", key_sql("meeting", "meeting_id"), "'attendance'",
               key_sql("person", "person_id"), "t.role"}),
@@ -315,17 +316,17 @@ std::vector<FactSql> fact_sql() {
            "(SELECT name FROM agreement WHERE agreement_id = t.other_agreement_id)"},
       {"agreement_party", "agreement_party", "agreement_party_id",
        parts({"'agreement'", key_sql("agreement", "agreement_id"), "'party'",
-              key_sql("organisation", "org_id")}),
-       short_name_sql("org_id") + " || ' is a party to ' || " + agreement},
+              key_sql("organisation", "organisation_id")}),
+       short_name_sql("organisation_id") + " || ' is a party to ' || " + agreement},
       {"agreement_signatory", "agreement_signatory", "agreement_signatory_id",
        parts({"'agreement'", key_sql("agreement", "agreement_id"), "'signatory'",
               key_sql("person", "person_id")}),
        person_sql("person_id") + " || ' signed ' || " + agreement},
       {"funding", "funding", "funding_id",
-       parts({"'funding'", key_sql("organisation", "funder_org_id"),
-              key_sql("organisation", "recipient_org_id"), "t.period_start", "t.measure"}),
-       "'Funding from ' || " + short_name_sql("funder_org_id") + " || ' to ' || " +
-           short_name_sql("recipient_org_id") + " || ' (' || t.measure || ')'"},
+       parts({"'funding'", key_sql("organisation", "funder_organisation_id"),
+              key_sql("organisation", "recipient_organisation_id"), "t.period_start", "t.measure"}),
+       "'Funding from ' || " + short_name_sql("funder_organisation_id") + " || ' to ' || " +
+           short_name_sql("recipient_organisation_id") + " || ' (' || t.measure || ')'"},
       {"publication", "publication", "publication_id",
        parts({"'publication'", key_sql("publication", "publication_id")}),
        "coalesce(t.title, t.kind)"},
@@ -341,10 +342,10 @@ std::vector<FactSql> fact_sql() {
               "t.text)"}),
        person_sql("person_id") + " || ': ' || t.text"},
       {"contact", "contact", "contact_id",
-       parts({"'contact'", key_sql("person", "person_id"), key_sql("organisation", "org_id"),
-              "t.role", "t.phone", "t.email"}),
+       parts({"'contact'", key_sql("person", "person_id"),
+              key_sql("organisation", "organisation_id"), "t.role", "t.phone", "t.email"}),
        "'Contact: ' || coalesce(" + person_sql("person_id") + " || ' ', '') || coalesce(" +
-           short_name_sql("org_id") + ", '') || coalesce(' (' || t.role || ')', '')"},
+           short_name_sql("organisation_id") + ", '') || coalesce(' (' || t.role || ')', '')"},
       {"claim", "claim", "claim_id",
        parts({"'claim'", "t.subject_type",
               "(SELECT min(key) FROM record_key WHERE kind = t.subject_type AND row_id = "
@@ -410,7 +411,7 @@ struct PostRow {
 std::vector<PostRow> read_posts(const KnowledgeBase& kb) {
   std::vector<PostRow> posts;
   kb.run_sql(
-      "SELECT post_id, title, org_id FROM post ORDER BY post_id", {}, [](const auto&) {},
+      "SELECT post_id, title, organisation_id FROM post ORDER BY post_id", {}, [](const auto&) {},
       [&](const std::vector<SqlValue>& row) {
         PostRow post{std::get<std::int64_t>(row[0]), std::get<std::string>(row[1]), std::nullopt};
         if (const auto* org = std::get_if<std::int64_t>(&row[2]))

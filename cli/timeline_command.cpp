@@ -116,7 +116,7 @@ int show_timeline(const Tool& tool) {
   for (const Agreement& a : kb.agreements().all()) {
     std::set<std::string> cited = sources_of(kb.citations_for(a));
     // Agreement::concluded_on and in_force_from fall back to an agreement_date of that kind
-    // (schema/0014), already shown above with its own citations.
+    // (v_agreement), already shown above with its own citations.
     auto stated = [&](const std::optional<PartialDate>& when, const std::string& what) {
       if (when && !dated.count({when->to_string(), what}))
         add(when, "agreement", what, agreements[a.name], cited);

@@ -344,7 +344,7 @@ KnowledgeBase detail::create_seeded_by_import(const std::string& path,
 
 namespace {
 
-// PRAGMA application_id of an euiomkb database ('EUKB'), set by migration 0007.
+// PRAGMA application_id of an euiomkb database ('EUKB'), set by the baseline migration.
 constexpr int kApplicationId = 0x45554B42;
 
 constexpr std::string_view kHasEuiomkbTables =
@@ -390,7 +390,8 @@ bool has_sqlite_header(const std::string& path) {
 }
 
 // Checks what the opened database says of itself: an euiomkb database (application id, or
-// before migration 0007 its tables) of a version this library can read, and, when nothing is
+// for an early pre-release file its tables) of a version this library can read (neither newer
+// nor made before 0.1.0), and, when nothing is
 // pending in a write-ahead log, not shorter than its header says. Runs in one read
 // transaction: SQLite has then recovered any interrupted write (hot journal, WAL), and no
 // checkpoint can change the file under it.
@@ -419,6 +420,11 @@ void check_database_identity(detail::Connection& connection, const std::string& 
     detail::check_not_newer(connection);
   } catch (const SchemaError& e) {
     throw SchemaError("'" + path + "' was made by a newer version of euiomkb: " + e.what());
+  }
+  try {
+    detail::check_not_pre_release(connection, path);
+  } catch (const SchemaError& e) {
+    throw SchemaError("'" + path + "': " + e.what());
   }
   // With no frames in the write-ahead log this read sees the file alone (a reader on the file
   // alone blocks every checkpoint), and in rollback mode the read lock keeps writers out: the

@@ -23,7 +23,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"published", Type::date, kOpt, {}},
         {"url", Type::text, kOpt, {}},
         {"language", Type::text, kReq, {}}}},
-      {"organisation", "org_id", true, true,
+      {"organisation", "organisation_id", true, true,
        "INSERT INTO organisation (short_name, name, kind, note) "
        "VALUES (:short_name, :name, :kind, :note)",
        {{"short_name", Type::text, kReq, {}},
@@ -31,7 +31,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"kind", Type::text, kReq, {}},
         {"note", Type::text, kOpt, {}}}},
       {"organisation_name", "org_name_id", false, true,
-       "INSERT INTO organisation_name (org_id, name, language, attested_on, valid_from, valid_to, "
+       "INSERT INTO organisation_name (organisation_id, name, language, attested_on, valid_from, valid_to, "
        "basis, note) VALUES (:organisation, :name, coalesce(:language, 'en'), :attested_on, "
        ":valid_from, :valid_to, coalesce(:basis, 'document'), :note)",
        {{"organisation", Type::ref, kReq, "organisation"},
@@ -43,7 +43,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"basis", Type::text, kOpt, {}},
         {"note", Type::text, kOpt, {}}}},
       {"organisation_parent", "org_parent_id", false, true,
-       "INSERT INTO organisation_parent (org_id, parent_org_id, valid_from, valid_to, basis, note) "
+       "INSERT INTO organisation_parent (organisation_id, parent_organisation_id, valid_from, valid_to, basis, note) "
        "VALUES (:organisation, :parent, :valid_from, :valid_to, coalesce(:basis, 'document'), "
        ":note)",
        {{"organisation", Type::ref, kReq, "organisation"},
@@ -53,7 +53,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"basis", Type::text, kOpt, {}},
         {"note", Type::text, kOpt, {}}}},
       {"organisation_event", "org_event_id", false, true,
-       "INSERT INTO organisation_event (event, from_org_id, to_org_id, occurred_on, basis, note) "
+       "INSERT INTO organisation_event (event, from_organisation_id, to_organisation_id, occurred_on, basis, note) "
        "VALUES (:event, :from, :to, :occurred_on, :basis, :note)",
        {{"event", Type::text, kReq, {}},
         {"from", Type::ref, kOpt, "organisation"},
@@ -70,7 +70,7 @@ const std::vector<KindSpec>& record_kinds() {
       {"person_alias", "person_alias_id", false, true,
        "INSERT INTO person_alias (person_id, alias, folded) VALUES (:person, :alias, :folded)",
        {{"person", Type::ref, kReq, "person"}, {"alias", Type::text, kReq, {}}}},
-      {"post", "post_id", true, true, "INSERT INTO post (title, org_id) VALUES (:title, :organisation)",
+      {"post", "post_id", true, true, "INSERT INTO post (title, organisation_id) VALUES (:title, :organisation)",
        {{"title", Type::text, kReq, {}}, {"organisation", Type::ref, kOpt, "organisation"}}},
       {"tenure", "tenure_id", false, true,
        "INSERT INTO tenure (person_id, post_id, start_date, end_date, attested_from, attested_to, "
@@ -101,14 +101,14 @@ const std::vector<KindSpec>& record_kinds() {
         {"basis", Type::text, kOpt, {}},
         {"note", Type::text, kOpt, {}}}},
       {"meeting_organisation", "meeting_organisation_id", false, true,
-       "INSERT INTO meeting_organisation (meeting_id, org_id, role, attested_as) "
+       "INSERT INTO meeting_organisation (meeting_id, organisation_id, role, attested_as) "
        "VALUES (:meeting, :organisation, :role, coalesce(:attested_as, 'reported'))",
        {{"meeting", Type::ref, kReq, "meeting"},
         {"organisation", Type::ref, kReq, "organisation"},
         {"role", Type::text, kReq, {}},
         {"attested_as", Type::text, kOpt, {}}}},
       {"attendance", "attendance_id", false, true,
-       "INSERT INTO attendance (meeting_id, person_id, org_id, post_id, role, attested_as) "
+       "INSERT INTO attendance (meeting_id, person_id, organisation_id, post_id, role, attested_as) "
        "VALUES (:meeting, :person, :organisation, :post, :role, :attested_as)",
        {{"meeting", Type::ref, kReq, "meeting"},
         {"person", Type::ref, kReq, "person"},
@@ -153,7 +153,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"basis", Type::text, kOpt, {}},
         {"note", Type::text, kOpt, {}}}},
       {"agreement_party", "agreement_party_id", false, true,
-       "INSERT INTO agreement_party (agreement_id, org_id, since, how, meeting_id) "
+       "INSERT INTO agreement_party (agreement_id, organisation_id, since, how, meeting_id) "
        "VALUES (:agreement, :organisation, :since, :how, :meeting)",
        {{"agreement", Type::ref, kReq, "agreement"},
         {"organisation", Type::ref, kReq, "organisation"},
@@ -161,13 +161,13 @@ const std::vector<KindSpec>& record_kinds() {
         {"how", Type::text, kReq, {}},
         {"meeting", Type::ref, kOpt, "meeting"}}},
       {"agreement_signatory", "agreement_signatory_id", false, true,
-       "INSERT INTO agreement_signatory (agreement_id, person_id, org_id) "
+       "INSERT INTO agreement_signatory (agreement_id, person_id, organisation_id) "
        "VALUES (:agreement, :person, :organisation)",
        {{"agreement", Type::ref, kReq, "agreement"},
         {"person", Type::ref, kReq, "person"},
         {"organisation", Type::ref, kOpt, "organisation"}}},
       {"funding", "funding_id", false, true,
-       "INSERT INTO funding (funder_org_id, recipient_org_id, period_start, period_end, amount, "
+       "INSERT INTO funding (funder_organisation_id, recipient_organisation_id, period_start, period_end, amount, "
        "currency, bound, measure, agreement_id) VALUES (:funder, :recipient, :period_start, "
        ":period_end, :amount, :currency, :bound, :measure, :agreement)",
        {{"funder", Type::ref, kReq, "organisation"},
@@ -180,7 +180,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"measure", Type::text, kReq, {}},
         {"agreement", Type::ref, kOpt, "agreement"}}},
       {"publication", "publication_id", true, true,
-       "INSERT INTO publication (title, publisher_org_id, published_on, kind, addressee, series, "
+       "INSERT INTO publication (title, publisher_organisation_id, published_on, kind, addressee, series, "
        "edition, summary) VALUES (:title, :publisher, :published_on, :kind, :addressee, :series, "
        ":edition, :summary)",
        {{"title", Type::text, kOpt, {}},
@@ -214,7 +214,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"kind", Type::text, kReq, {}},
         {"text", Type::text, kReq, {}}}},
       {"contact", "contact_id", false, true,
-       "INSERT INTO contact (person_id, org_id, role, city, phone, fax, email) "
+       "INSERT INTO contact (person_id, organisation_id, role, city, phone, fax, email) "
        "VALUES (:person, :organisation, :role, :city, :phone, :fax, :email)",
        {{"person", Type::ref, kOpt, "person"},
         {"organisation", Type::ref, kOpt, "organisation"},

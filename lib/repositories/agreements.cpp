@@ -21,8 +21,9 @@ using detail::opt_id;
 using detail::opt_text;
 using detail::text;
 
-// The columns of an Agreement, as v_agreement derives them from agreement_date (schema/0014;
-// the view's other columns are not computed when not selected). The key is the first by key.
+// The columns of an Agreement, as v_agreement derives them from agreement_date
+// (schema/0017_baseline.sql; the view's other columns are not computed when not selected). The key
+// is the first by key.
 constexpr std::string_view kAgreementsAll = R"sql(
 SELECT v.agreement_id, v.name, v.kind, v.concluded_on, v.in_force_from, v.purpose,
        (SELECT min(key) FROM record_key WHERE kind = 'agreement' AND row_id = v.agreement_id),
@@ -50,13 +51,13 @@ SELECT v.agreement_id, v.name, v.kind, v.concluded_on, v.in_force_from, v.purpos
  WHERE v.kind = 'strategic_cooperation_framework' ORDER BY v.agreement_id LIMIT 1
 )sql";
 constexpr std::string_view kParties = R"sql(
-SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
-  FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.organisation_id
+  FROM agreement_party ap JOIN organisation o ON o.organisation_id = ap.organisation_id
  WHERE ap.agreement_id = ? ORDER BY ap.since, o.short_name
 )sql";
 constexpr std::string_view kPartiesOn = R"sql(
-SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.org_id
-  FROM agreement_party ap JOIN organisation o ON o.org_id = ap.org_id
+SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.organisation_id
+  FROM agreement_party ap JOIN organisation o ON o.organisation_id = ap.organisation_id
  WHERE ap.agreement_id = :id AND (ap.since IS NULL OR ap.since <= :high)
  ORDER BY ap.since, o.short_name
 )sql";
@@ -65,9 +66,9 @@ SELECT agreement_date_id, agreement_id, event, on_date, basis, note FROM agreeme
  WHERE agreement_id = ? ORDER BY on_date IS NULL, on_date, agreement_date_id
 )sql";
 constexpr std::string_view kSignatories = R"sql(
-SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name, s.person_id, s.org_id
+SELECT s.agreement_signatory_id, s.agreement_id, pe.name, o.short_name, s.person_id, s.organisation_id
   FROM agreement_signatory s JOIN person pe ON pe.person_id = s.person_id
-  LEFT JOIN organisation o ON o.org_id = s.org_id
+  LEFT JOIN organisation o ON o.organisation_id = s.organisation_id
  WHERE s.agreement_id = ? ORDER BY s.agreement_signatory_id
 )sql";
 

@@ -8,10 +8,10 @@ namespace {
 // The columns of v_contact and the ids behind its labels.
 constexpr std::string_view kContacts = R"sql(
 SELECT c.contact_id, pe.name, o.short_name, c.role, c.city, c.phone, c.fax, c.email,
-       c.person_id, c.org_id
+       c.person_id, c.organisation_id
   FROM contact c
   LEFT JOIN person pe ON pe.person_id = c.person_id
-  LEFT JOIN organisation o ON o.org_id = c.org_id
+  LEFT JOIN organisation o ON o.organisation_id = c.organisation_id
  ORDER BY c.contact_id
 )sql";
 

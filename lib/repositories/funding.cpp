@@ -19,16 +19,16 @@ using detail::text;
 
 constexpr std::string_view kFundingAll = R"sql(
 SELECT f.funding_id, fu.short_name, r.short_name, f.period_start, f.period_end, f.amount,
-       f.currency, f.bound, f.measure, f.funder_org_id, f.recipient_org_id
-  FROM funding f JOIN organisation fu ON fu.org_id = f.funder_org_id
-  JOIN organisation r ON r.org_id = f.recipient_org_id
+       f.currency, f.bound, f.measure, f.funder_organisation_id, f.recipient_organisation_id
+  FROM funding f JOIN organisation fu ON fu.organisation_id = f.funder_organisation_id
+  JOIN organisation r ON r.organisation_id = f.recipient_organisation_id
  ORDER BY f.period_start, f.funding_id
 )sql";
 constexpr std::string_view kFundingInPeriod = R"sql(
 SELECT f.funding_id, fu.short_name, r.short_name, f.period_start, f.period_end, f.amount,
-       f.currency, f.bound, f.measure, f.funder_org_id, f.recipient_org_id
-  FROM funding f JOIN organisation fu ON fu.org_id = f.funder_org_id
-  JOIN organisation r ON r.org_id = f.recipient_org_id
+       f.currency, f.bound, f.measure, f.funder_organisation_id, f.recipient_organisation_id
+  FROM funding f JOIN organisation fu ON fu.organisation_id = f.funder_organisation_id
+  JOIN organisation r ON r.organisation_id = f.recipient_organisation_id
  WHERE f.period_start <= :to_high AND (f.period_end IS NULL OR :from_low <= f.period_end || '~')
  ORDER BY f.period_start, f.funding_id
 )sql";

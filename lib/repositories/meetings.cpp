@@ -24,7 +24,7 @@ using detail::text;
 
 constexpr std::string_view kAttendanceOfMeeting = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
-       a.organisation, a.attested_as, a.acting, x.org_id, x.post_id
+       a.organisation, a.attested_as, a.acting, x.organisation_id, x.post_id
   FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN attendance x ON x.attendance_id = a.attendance_id
  WHERE a.meeting_id = ?
@@ -34,7 +34,7 @@ SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person,
 // The host's id beside its short name; with several hosts (host lists them), the lowest id.
 constexpr std::string_view kMeetingsAll = R"sql(
 SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.org_id) FROM meeting_organisation mo
+       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
          WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
   FROM v_meeting ORDER BY held_on IS NULL, held_on, meeting_id
 )sql";
@@ -45,13 +45,13 @@ constexpr std::string_view kTimelineKey =
     "SELECT coalesce(held_on, '~') FROM meeting WHERE meeting_id = ?";
 constexpr std::string_view kMeetingsPage = R"sql(
 SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.org_id) FROM meeting_organisation mo
+       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
          WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
                  FROM v_meeting WHERE coalesce(held_on, '~') = :key AND meeting_id > :after
                 ORDER BY meeting_id LIMIT :limit)
 UNION ALL
 SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.org_id) FROM meeting_organisation mo
+       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
          WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
                  FROM v_meeting WHERE coalesce(held_on, '~') > :key
                 ORDER BY coalesce(held_on, '~'), meeting_id LIMIT :limit)
@@ -59,7 +59,7 @@ LIMIT :limit
 )sql";
 constexpr std::string_view kMeetingById = R"sql(
 SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.org_id) FROM meeting_organisation mo
+       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
          WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
   FROM v_meeting WHERE meeting_id = ?
 )sql";
@@ -67,22 +67,23 @@ SELECT meeting_id, series, sequence_no, title, held_on, location, host,
 // meeting itself is found through UNIQUE (series, sequence_no).
 constexpr std::string_view kMeetingBySequence = R"sql(
 SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.org_id) FROM meeting_organisation mo
+       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
          WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
   FROM v_meeting WHERE series = (SELECT series FROM meeting_series WHERE series = :series COLLATE NOCASE)
    AND sequence_no = :sequence_no
 )sql";
 constexpr std::string_view kMeetingOrganisations =
-    "SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id, "
-    "mo.attested_as FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id "
+    "SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.organisation_id, "
+    "mo.attested_as FROM meeting_organisation mo JOIN organisation o ON o.organisation_id = "
+    "mo.organisation_id "
     "WHERE mo.meeting_id = ? ORDER BY mo.role, o.short_name";
 // From the organisation's side through meeting_organisation_organisation (migration 0011).
 constexpr std::string_view kMeetingsOfOrganisation = R"sql(
-SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.org_id,
+SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.organisation_id,
        mo.attested_as
-  FROM meeting_organisation mo JOIN organisation o ON o.org_id = mo.org_id
+  FROM meeting_organisation mo JOIN organisation o ON o.organisation_id = mo.organisation_id
   JOIN meeting m ON m.meeting_id = mo.meeting_id
- WHERE mo.org_id = ? ORDER BY coalesce(m.held_on, '~'), m.meeting_id, mo.role
+ WHERE mo.organisation_id = ? ORDER BY coalesce(m.held_on, '~'), m.meeting_id, mo.role
 )sql";
 constexpr std::string_view kTopicsOfMeeting = R"sql(
 SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id,

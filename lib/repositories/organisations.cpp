@@ -24,45 +24,45 @@ using detail::text;
 // The latest known parent is chosen as v_organisation chooses it (an open-ended link first,
 // then the latest start); the key is the first by key, as key_of gives it.
 constexpr std::string_view kOrganisationsAll = R"sql(
-SELECT o.org_id, o.short_name, o.name, o.kind, p.short_name, p.org_id,
-       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.org_id)
+SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisation_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id)
   FROM organisation o
-  LEFT JOIN organisation p ON p.org_id = (
-    SELECT op.parent_org_id FROM organisation_parent op WHERE op.org_id = o.org_id
+  LEFT JOIN organisation p ON p.organisation_id = (
+    SELECT op.parent_organisation_id FROM organisation_parent op WHERE op.organisation_id = o.organisation_id
      ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
  ORDER BY o.short_name
 )sql";
 constexpr std::string_view kOrganisationById = R"sql(
-SELECT o.org_id, o.short_name, o.name, o.kind, p.short_name, p.org_id,
-       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.org_id)
+SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisation_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id)
   FROM organisation o
-  LEFT JOIN organisation p ON p.org_id = (
-    SELECT op.parent_org_id FROM organisation_parent op WHERE op.org_id = o.org_id
+  LEFT JOIN organisation p ON p.organisation_id = (
+    SELECT op.parent_organisation_id FROM organisation_parent op WHERE op.organisation_id = o.organisation_id
      ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
- WHERE o.org_id = ?
+ WHERE o.organisation_id = ?
 )sql";
 constexpr std::string_view kOrganisationByShortName = R"sql(
-SELECT o.org_id, o.short_name, o.name, o.kind, p.short_name, p.org_id,
-       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.org_id)
+SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisation_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id)
   FROM organisation o
-  LEFT JOIN organisation p ON p.org_id = (
-    SELECT op.parent_org_id FROM organisation_parent op WHERE op.org_id = o.org_id
+  LEFT JOIN organisation p ON p.organisation_id = (
+    SELECT op.parent_organisation_id FROM organisation_parent op WHERE op.organisation_id = o.organisation_id
      ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
  WHERE o.short_name = ? COLLATE NOCASE
 )sql";
 constexpr std::string_view kOrganisationNames = R"sql(
 SELECT org_name_id, name, language, attested_on, valid_from, valid_to, basis
-  FROM organisation_name WHERE org_id = ?
+  FROM organisation_name WHERE organisation_id = ?
  ORDER BY coalesce(valid_from, attested_on) IS NULL, coalesce(valid_from, attested_on),
           org_name_id
 )sql";
 constexpr std::string_view kOrganisationLineage = R"sql(
 SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note,
-       e.from_org_id, e.to_org_id
+       e.from_organisation_id, e.to_organisation_id
   FROM organisation_event e
-  LEFT JOIN organisation f ON f.org_id = e.from_org_id
-  LEFT JOIN organisation t ON t.org_id = e.to_org_id
- WHERE e.from_org_id = :id OR e.to_org_id = :id
+  LEFT JOIN organisation f ON f.organisation_id = e.from_organisation_id
+  LEFT JOIN organisation t ON t.organisation_id = e.to_organisation_id
+ WHERE e.from_organisation_id = :id OR e.to_organisation_id = :id
  ORDER BY e.occurred_on, e.org_event_id
 )sql";
 

@@ -53,7 +53,7 @@ constexpr std::string_view kAliases =
     "SELECT alias FROM person_alias WHERE person_id = ? ORDER BY alias";
 constexpr std::string_view kTenuresOfPerson = R"sql(
 SELECT h.tenure_id, h.person_id, h.person, h.post_id, h.post, h.organisation, h.start_date,
-       h.end_date, h.attested_from, h.attested_to, h.acting, po.org_id
+       h.end_date, h.attested_from, h.attested_to, h.acting, po.organisation_id
   FROM v_post_holder h JOIN post po ON po.post_id = h.post_id
  WHERE h.person_id = ?
  ORDER BY coalesce(h.start_date, h.attested_from), h.tenure_id
@@ -62,9 +62,9 @@ SELECT h.tenure_id, h.person_id, h.person, h.post_id, h.post, h.organisation, h.
 // case) to their tenures, rather than filtering every tenure through the view.
 constexpr std::string_view kHoldersOn = R"sql(
 SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.start_date,
-       t.end_date, t.attested_from, t.attested_to, t.acting, o.org_id
+       t.end_date, t.attested_from, t.attested_to, t.acting, o.organisation_id
   FROM organisation o
-  JOIN post po ON po.org_id = o.org_id AND po.title = :post COLLATE NOCASE
+  JOIN post po ON po.organisation_id = o.organisation_id AND po.title = :post COLLATE NOCASE
   JOIN tenure t ON t.post_id = po.post_id
   JOIN person pe ON pe.person_id = t.person_id
  WHERE o.short_name = :organisation COLLATE NOCASE
@@ -75,7 +75,7 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
 )sql";
 constexpr std::string_view kAttendanceOfPerson = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, a.held_on, a.person_id, a.person, a.role, a.post,
-       a.organisation, a.attested_as, a.acting, x.org_id, x.post_id
+       a.organisation, a.attested_as, a.acting, x.organisation_id, x.post_id
   FROM v_attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN attendance x ON x.attendance_id = a.attendance_id
  WHERE a.person_id = ?

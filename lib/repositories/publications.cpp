@@ -24,16 +24,16 @@ using detail::text;
 
 constexpr std::string_view kPublicationsAll = R"sql(
 SELECT p.publication_id, p.title, o.short_name, p.published_on, p.kind, p.addressee, p.series,
-       p.edition, p.summary, p.publisher_org_id,
+       p.edition, p.summary, p.publisher_organisation_id,
        (SELECT min(key) FROM record_key WHERE kind = 'publication' AND row_id = p.publication_id)
-  FROM publication p LEFT JOIN organisation o ON o.org_id = p.publisher_org_id
+  FROM publication p LEFT JOIN organisation o ON o.organisation_id = p.publisher_organisation_id
  ORDER BY p.published_on IS NULL, p.published_on, p.publication_id
 )sql";
 constexpr std::string_view kPublicationById = R"sql(
 SELECT p.publication_id, p.title, o.short_name, p.published_on, p.kind, p.addressee, p.series,
-       p.edition, p.summary, p.publisher_org_id,
+       p.edition, p.summary, p.publisher_organisation_id,
        (SELECT min(key) FROM record_key WHERE kind = 'publication' AND row_id = p.publication_id)
-  FROM publication p LEFT JOIN organisation o ON o.org_id = p.publisher_org_id
+  FROM publication p LEFT JOIN organisation o ON o.organisation_id = p.publisher_organisation_id
  WHERE p.publication_id = ?
 )sql";
 constexpr std::string_view kPolicyFrameworks = R"sql(

@@ -16,8 +16,8 @@ using detail::opt_date;
 using detail::text;
 
 constexpr std::string_view kOrganisationParentOn = R"sql(
-SELECT parent_org_id FROM organisation_parent
- WHERE org_id = :id AND (valid_from IS NULL OR valid_from <= :high)
+SELECT parent_organisation_id FROM organisation_parent
+ WHERE organisation_id = :id AND (valid_from IS NULL OR valid_from <= :high)
    AND (valid_to IS NULL OR :low <= valid_to || '~')
  ORDER BY valid_from DESC LIMIT 1
 )sql";
@@ -35,21 +35,21 @@ SELECT n.name, 'name', n.valid_from, n.valid_to,
                 UNION ALL
                 SELECT s.published FROM citation c JOIN source s ON s.source_id = c.source_id
                  WHERE c.subject_type = 'organisation_name' AND c.subject_id = n.org_name_id))
-  FROM organisation_name n WHERE n.org_id = :id AND n.language = 'en'
+  FROM organisation_name n WHERE n.organisation_id = :id AND n.language = 'en'
 UNION ALL
 SELECT o.name, 'full', NULL, NULL,
        (SELECT rtrim(min(s.published || '~'), '~') FROM citation c
           JOIN source s ON s.source_id = c.source_id
-         WHERE c.subject_type = 'organisation' AND c.subject_id = o.org_id
+         WHERE c.subject_type = 'organisation' AND c.subject_id = o.organisation_id
            AND instr(lower(c.quote), lower(o.name)) > 0)
-  FROM organisation o WHERE o.org_id = :id
+  FROM organisation o WHERE o.organisation_id = :id
 UNION ALL
 SELECT o.short_name, 'short', NULL, NULL,
        (SELECT rtrim(min(s.published || '~'), '~') FROM citation c
           JOIN source s ON s.source_id = c.source_id
-         WHERE c.subject_type = 'organisation' AND c.subject_id = o.org_id
+         WHERE c.subject_type = 'organisation' AND c.subject_id = o.organisation_id
            AND (' ' || c.quote || ' ') GLOB ('*[^A-Za-z0-9]' || o.short_name || '[^A-Za-z0-9]*'))
-  FROM organisation o WHERE o.org_id = :id
+  FROM organisation o WHERE o.organisation_id = :id
 )sql";
 // The earliest dated document cited for an organisation that may date from the event's start
 // (:from) and surely dates from no later than the end of the date asked (:high): the document that

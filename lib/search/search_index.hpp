@@ -1,5 +1,6 @@
-// Upkeep of kb_search (schema/0006_incremental_search.sql). Triggers keep it current; during a
-// library import they queue what changed instead, and flush_search_queue indexes it at once.
+// Upkeep of kb_search (the kb_search part of schema/0017_baseline.sql). Triggers keep it current;
+// during a library import they queue what changed instead, and flush_search_queue indexes it at
+// once.
 #pragma once
 
 #include <cstdint>

@@ -112,14 +112,18 @@ struct Subject {
 const std::vector<Subject>* subjects_of(std::string_view kind) {
   using E = Entity;
   static const std::unordered_map<std::string_view, std::vector<Subject>> kSubjects = {
-      {"organisation", {{E::organisation, "SELECT org_id FROM organisation WHERE org_id = ?"}}},
+      {"organisation",
+       {{E::organisation, "SELECT organisation_id FROM organisation WHERE organisation_id = ?"}}},
       {"organisation_name",
-       {{E::organisation, "SELECT org_id FROM organisation_name WHERE org_name_id = ?"}}},
+       {{E::organisation, "SELECT organisation_id FROM organisation_name WHERE org_name_id = ?"}}},
       {"organisation_parent",
-       {{E::organisation, "SELECT org_id FROM organisation_parent WHERE org_parent_id = ?"}}},
+       {{E::organisation,
+         "SELECT organisation_id FROM organisation_parent WHERE org_parent_id = ?"}}},
       {"organisation_event",
-       {{E::organisation, "SELECT to_org_id FROM organisation_event WHERE org_event_id = ?"},
-        {E::organisation, "SELECT from_org_id FROM organisation_event WHERE org_event_id = ?"}}},
+       {{E::organisation,
+         "SELECT to_organisation_id FROM organisation_event WHERE org_event_id = ?"},
+        {E::organisation,
+         "SELECT from_organisation_id FROM organisation_event WHERE org_event_id = ?"}}},
       {"person", {{E::person, "SELECT person_id FROM person WHERE person_id = ?"}}},
       {"person_alias",
        {{E::person, "SELECT person_id FROM person_alias WHERE person_alias_id = ?"}}},
@@ -130,7 +134,7 @@ const std::vector<Subject>* subjects_of(std::string_view kind) {
        {{E::meeting, "SELECT meeting_id FROM meeting_date WHERE meeting_date_id = ?"}}},
       {"meeting_organisation",
        {{E::organisation,
-         "SELECT org_id FROM meeting_organisation WHERE meeting_organisation_id = ?"}}},
+         "SELECT organisation_id FROM meeting_organisation WHERE meeting_organisation_id = ?"}}},
       {"attendance", {{E::person, "SELECT person_id FROM attendance WHERE attendance_id = ?"}}},
       {"topic",
        {{E::text, "SELECT label FROM topic WHERE topic_id = ?"},
@@ -144,12 +148,13 @@ const std::vector<Subject>* subjects_of(std::string_view kind) {
        {{E::agreement,
          "SELECT agreement_id FROM agreement_relation WHERE agreement_relation_id = ?"}}},
       {"agreement_party",
-       {{E::organisation, "SELECT org_id FROM agreement_party WHERE agreement_party_id = ?"}}},
+       {{E::organisation,
+         "SELECT organisation_id FROM agreement_party WHERE agreement_party_id = ?"}}},
       {"agreement_signatory",
        {{E::person, "SELECT person_id FROM agreement_signatory WHERE agreement_signatory_id = ?"}}},
       {"funding",
-       {{E::organisation, "SELECT funder_org_id FROM funding WHERE funding_id = ?"},
-        {E::organisation, "SELECT recipient_org_id FROM funding WHERE funding_id = ?"}}},
+       {{E::organisation, "SELECT funder_organisation_id FROM funding WHERE funding_id = ?"},
+        {E::organisation, "SELECT recipient_organisation_id FROM funding WHERE funding_id = ?"}}},
       {"publication",
        {{E::text, "SELECT title FROM publication WHERE publication_id = ?"},
         {E::text, "SELECT series FROM publication WHERE publication_id = ?"}}},
@@ -161,7 +166,7 @@ const std::vector<Subject>* subjects_of(std::string_view kind) {
       {"statement", {{E::person, "SELECT person_id FROM statement WHERE statement_id = ?"}}},
       {"contact",
        {{E::person, "SELECT person_id FROM contact WHERE contact_id = ?"},
-        {E::organisation, "SELECT org_id FROM contact WHERE contact_id = ?"}}},
+        {E::organisation, "SELECT organisation_id FROM contact WHERE contact_id = ?"}}},
       {"series_fact", {{E::series, "SELECT series FROM series_fact WHERE series_fact_id = ?"}}},
       {"claim", {{E::claim, "SELECT subject_type, subject_id FROM claim WHERE claim_id = ?"}}},
   };
@@ -174,9 +179,9 @@ SELECT name FROM person WHERE person_id = ?1
 UNION ALL SELECT alias FROM person_alias WHERE person_id = ?1
 )sql";
 constexpr std::string_view kOrganisationNames = R"sql(
-SELECT short_name FROM organisation WHERE org_id = ?1
-UNION ALL SELECT name FROM organisation WHERE org_id = ?1
-UNION ALL SELECT name FROM organisation_name WHERE org_id = ?1
+SELECT short_name FROM organisation WHERE organisation_id = ?1
+UNION ALL SELECT name FROM organisation WHERE organisation_id = ?1
+UNION ALL SELECT name FROM organisation_name WHERE organisation_id = ?1
 )sql";
 constexpr std::string_view kAgreementNames = R"sql(
 SELECT name FROM agreement WHERE agreement_id = ?1

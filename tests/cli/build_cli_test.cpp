@@ -66,22 +66,33 @@ TEST_F(BuildCommandTest, ForceReplacesADatabaseNoOneUses) {
   EXPECT_TRUE(rebuilt.verify().ok());
 }
 
-TEST_F(BuildCommandTest, MigrateUpgradesAnOlderDatabaseAndSaysFromWhichVersion) {
-  {
-    // A database made by a version that only had the first migration.
-    SQLite::Database raw(db_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    std::ifstream first(EUIOMKB_SOURCE_DIR "/schema/0001_core.sql");
-    std::stringstream text;
-    text << first.rdbuf();
-    raw.exec(text.str());
-    raw.exec("PRAGMA user_version = 1");
-  }
-  EXPECT_THROW(KnowledgeBase::open(db_), SchemaError);
+// `migrate` on a pre-release database (schema version 1 to 16) refuses it, untouched, with the
+// command that rebuilds it; on a current one it has nothing to do.
+TEST_F(BuildCommandTest, MigrateRefusesAPreReleaseDatabaseAndSaysHowToRebuildIt) {
+  auto raw_exec = [this](const std::string& sql) {
+    SQLite::Database(db_, SQLite::OPEN_READWRITE).exec(sql);
+  };
+  auto bytes = [this] {
+    std::ifstream in(db_, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  KnowledgeBase::create_empty(db_);
+  raw_exec("PRAGMA user_version = 1");
+  std::string before = bytes();
   std::ostringstream out;
-  EXPECT_EQ(cli::migrate_command(db_, std::chrono::milliseconds(0), out), 0);
-  EXPECT_EQ(out.str(), "migrated " + db_ + " from schema version 1 to " +
-                           std::to_string(KnowledgeBase::latest_schema_version()) + "\n");
-  EXPECT_EQ(KnowledgeBase::open(db_).schema_version(), KnowledgeBase::latest_schema_version());
+  try {
+    cli::migrate_command(db_, std::chrono::milliseconds(0), out);
+    ADD_FAILURE() << "migrated a pre-release database";
+  } catch (const SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("pre-release build of euiomkb, before 0.1.0"),
+              std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("euiomkb build --db " + db_ + " --force --facts DIR"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(bytes(), before);
+  raw_exec("PRAGMA user_version = " + std::to_string(KnowledgeBase::latest_schema_version()));
   out.str("");
   EXPECT_EQ(cli::migrate_command(db_, std::chrono::milliseconds(0), out), 0);
   EXPECT_NE(out.str().find("the latest; nothing to do"), std::string::npos) << out.str();

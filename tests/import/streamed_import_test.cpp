@@ -188,27 +188,5 @@ TEST(WritePath, TriggersFollowUpdatesAndDeletes) {
     EXPECT_FALSE(hit.kind == "topic" && hit.ref_id == 1);
 }
 
-TEST(WritePath, MigratingAVersion3DatabaseIndexesItsSourcesAndRecords) {
-  TempPath path;
-  {
-    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (std::size_t i = 0; i < 3; ++i) raw.exec(std::string(detail::migrations()[i].text));
-    raw.exec(
-        "INSERT INTO source (source_id, file_name, title, language, sha256, text) VALUES "
-        "(1, 'a.txt', 'A', 'en', '" +
-        std::string(64, '0') +
-        "', 'First paragraph.\n\nSecond paragraph.\n');"
-        "INSERT INTO person (person_id, name, name_folded) VALUES (4, 'Ana Bo', 'ana bo');"
-        "INSERT INTO kb_search (kind, ref_id, label, body) VALUES ('person', 4, 'Ana Bo', '');"
-        "PRAGMA user_version = 3;");
-  }
-  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
-  EXPECT_EQ(kb.search("second").size(), 1u);
-  SQLite::Database raw(path.str());
-  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM kb_search").getInt(), 3);
-  EXPECT_EQ(raw.execAndGet("SELECT rowid FROM kb_search WHERE kind = 'person'").getInt64(),
-            4 * 8 + 2);
-}
-
 }  // namespace
 }  // namespace euiomkb

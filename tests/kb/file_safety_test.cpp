@@ -333,16 +333,17 @@ TEST_F(FileSafetyTest, APermissionErrorNamesTheFile) {
   fs::permissions(place, fs::perms::owner_all);
 }
 
-TEST_F(FileSafetyTest, AnOlderDatabaseOpenedReadOnlySaysHowToMigrate) {
+TEST_F(FileSafetyTest, APreReleaseDatabaseOpenedSaysHowToRebuildIt) {
   TempPath db;
   KnowledgeBase::create_seeded(db.str());
-  test::raw_exec(db.str(), "PRAGMA user_version = " +
-                               std::to_string(KnowledgeBase::latest_schema_version() - 1));
+  test::raw_exec(db.str(), "PRAGMA user_version = 16");
   try {
     KnowledgeBase::open(db.str());
-    ADD_FAILURE() << "opened an older schema read-only";
+    ADD_FAILURE() << "opened a pre-release schema";
   } catch (const SchemaError& e) {
-    EXPECT_NE(std::string(e.what()).find("euiomkb migrate"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("euiomkb build --db " + db.str() + " --force --facts DIR"),
+              std::string::npos)
+        << e.what();
   }
 }
 

@@ -16,7 +16,8 @@ TEST(Migrations, CreateAppliesEveryMigrationFromEmpty) {
   TempPath path;
   KnowledgeBase kb = KnowledgeBase::create_empty(path.str());
   EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
-  EXPECT_EQ(KnowledgeBase::latest_schema_version(), static_cast<int>(detail::migrations().size()));
+  EXPECT_EQ(KnowledgeBase::latest_schema_version(), 17) << "a new database gets the baseline";
+  EXPECT_EQ(detail::migrations().front().name, "0017_baseline.sql");
   EXPECT_EQ(kb.counts().meetings, 0);
   SQLite::Database raw(path.str());
   for (const char* object : {"meeting", "citation", "claim", "kb_search"})
@@ -27,7 +28,7 @@ TEST(Migrations, CreateAppliesEveryMigrationFromEmpty) {
             4);
 }
 
-// schema_note (migration 0010) describes every table and view, and nothing else: a migration
+// schema_note describes every table and view, and nothing else: a migration
 // that adds or drops one must say so there (docs/schema.md is written from it).
 TEST(Migrations, SchemaNoteDescribesEveryTableAndView) {
   TempPath path;
@@ -53,14 +54,15 @@ TEST(Migrations, SchemaNoteDescribesEveryTableAndView) {
   EXPECT_GT(names("SELECT name FROM schema_note").size(), 70U);
 }
 
-// Numbers rise strictly. (Branches developed in parallel reserve numbers, so a branch may skip
-// one until the merge renumbers; the schema version is the count of migrations applied.)
+// Numbers rise strictly from the baseline, 0017 (1 to 16 were pre-release schema versions).
+// (Branches developed in parallel reserve numbers, so a branch may skip one until the merge
+// renumbers; the schema version is the number of the last migration applied.)
 TEST(Migrations, MigrationFilesAreNumberedInOrder) {
   int previous = 0;
   for (const auto& file : detail::migrations()) {
     int number = std::stoi(std::string(file.name.substr(0, 4)));
     EXPECT_GT(number, previous) << file.name;
-    EXPECT_EQ(previous == 0, number == 1) << file.name;
+    EXPECT_EQ(previous == 0, number == 17) << file.name;
     previous = number;
   }
 }
@@ -82,85 +84,53 @@ TEST(Migrations, RefusesDatabaseFromNewerVersionAndLeavesItUntouched) {
   EXPECT_EQ(test::file_hash(path.str()), before);
 }
 
-TEST(Migrations, MigratesOlderDatabaseReadWriteAndRefusesReadOnly) {
-  TempPath path;
-  {
-    // A database made by a version that only had the first migration.
-    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    raw.exec(std::string(detail::migrations()[0].text));
-    raw.exec("PRAGMA user_version = 1");
+// A database of a pre-release build (schema version 1 to 16; before 0007 without the
+// application id) is refused in both modes, untouched, with the command that rebuilds it.
+TEST(Migrations, RefusesAPreReleaseDatabaseSayingHowToRebuildIt) {
+  for (int version : {1, 3, 8, 16}) {
+    TempPath path;
+    KnowledgeBase::create_empty(path.str());
+    test::raw_exec(path.str(), "PRAGMA user_version = " + std::to_string(version) +
+                                   (version < 7 ? "; PRAGMA application_id = 0" : ""));
+    std::string before = test::file_hash(path.str());
+    for (auto mode : {KnowledgeBase::Mode::read_only, KnowledgeBase::Mode::read_write}) {
+      try {
+        KnowledgeBase::open(path.str(), mode);
+        ADD_FAILURE() << "opened a database of schema version " << version;
+      } catch (const SchemaError& e) {
+        std::string message = e.what();
+        EXPECT_NE(message.find("schema version " + std::to_string(version) +
+                               " was made by a pre-release build of euiomkb, before 0.1.0"),
+                  std::string::npos)
+            << message;
+        EXPECT_NE(message.find("euiomkb build --db " + path.str() + " --force --facts DIR"),
+                  std::string::npos)
+            << message;
+      }
+    }
+    EXPECT_EQ(test::file_hash(path.str()), before) << version;
   }
-  EXPECT_THROW(KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_only), SchemaError);
-  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
-  EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
-  SQLite::Database raw(path.str());
-  EXPECT_TRUE(raw.tableExists("kb_search"));
 }
 
-// Migration 0013 gives the topics and organisations of a meeting an attested_as read from their
-// documents: 'announced' when the documents citing the row only announced the meeting (a
-// meeting_date 'announced' cited from the same source), 'reported' as soon as one of them
-// reports it, and 'reported' (the column default) when no citing document dates the meeting.
-TEST(Migrations, AnnouncedOrReportedIsReadFromTheDocumentsOfEachExistingRow) {
-  TempPath path;
+// The baseline is the whole schema: applied to an empty file it gives what create_empty does.
+TEST(Migrations, ANewDatabaseIsTheBaselineAlone) {
+  TempPath made, raw_path;
+  KnowledgeBase::create_empty(made.str());
   {
-    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    int version = 0;
-    for (const auto& file : detail::migrations()) {
-      if (file.name.substr(0, 4) == "0013") break;
-      raw.exec(std::string(file.text));
-      ++version;
-    }
-    raw.exec("PRAGMA user_version = " + std::to_string(version));
-    const std::string hash(64, 'a');
-    raw.exec(
-        "INSERT INTO source (source_id, file_name, title, language, sha256, text) VALUES "
-        "(1, 'before.txt', 'Before', 'en', '" +
-        hash +
-        "', 'The meeting will discuss A.'), "
-        "(2, 'after.txt', 'After', 'en', '" +
-        hash +
-        "', 'The meeting discussed A and B.'), "
-        "(3, 'undated.txt', 'Other', 'en', '" +
-        hash + "', 'C was discussed.')");
-    raw.exec(
-        "INSERT INTO organisation (org_id, short_name, name, kind) VALUES "
-        "(1, 'IOM', 'International Organization for Migration', 'international_organisation')");
-    raw.exec("INSERT INTO meeting (meeting_id, title, held_on) VALUES (1, 'M', '2020-01-02')");
-    raw.exec(
-        "INSERT INTO meeting_date (meeting_date_id, meeting_id, held_on, attested_as) VALUES "
-        "(1, 1, '2020-01-02', 'announced'), (2, 1, '2020-01-02', 'reported')");
-    raw.exec(
-        "INSERT INTO topic (topic_id, meeting_id, label) VALUES (1, 1, 'A'), (2, 1, 'B'), "
-        "(3, 1, 'C'), (4, 1, 'A again')");
-    raw.exec(
-        "INSERT INTO meeting_organisation (meeting_organisation_id, meeting_id, org_id, role) "
-        "VALUES (1, 1, 1, 'participant'), (2, 1, 1, 'host')");
-    // Source 1 dates the meeting as announced, source 2 as reported, source 3 not at all.
-    raw.exec(
-        "INSERT INTO citation (subject_type, subject_id, source_id, quote, start_offset, "
-        "end_offset) VALUES ('meeting_date', 1, 1, 'x', 0, 1), ('meeting_date', 2, 2, 'x', 0, "
-        "1), ('topic', 1, 1, 'x', 0, 1), ('topic', 2, 2, 'x', 0, 1), ('topic', 3, 3, 'x', 0, "
-        "1), ('topic', 4, 1, 'x', 1, 2), ('topic', 4, 2, 'x', 1, 2), "
-        "('meeting_organisation', 1, 1, 'x', 0, 1), ('meeting_organisation', 2, 2, 'x', 0, 1)");
+    SQLite::Database raw(raw_path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec(std::string(detail::migrations().front().text));
   }
-  KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
-  SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE);
-  auto column = [&](const char* sql) {
+  auto objects = [](const std::string& file) {
+    SQLite::Database db(file);
     std::vector<std::string> out;
-    SQLite::Statement s(raw, sql);
+    SQLite::Statement s(db,
+                        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM "
+                        "sqlite_schema ORDER BY type, name");
     while (s.executeStep()) out.push_back(s.getColumn(0).getString());
     return out;
   };
-  using V = std::vector<std::string>;
-  EXPECT_EQ(column("SELECT attested_as FROM v_meeting_topic ORDER BY topic_id"),
-            (V{"announced", "reported", "reported", "reported"}))
-      << "A: announced only; B: reported; C: its document dates nothing; A again: both";
-  EXPECT_EQ(column("SELECT attested_as FROM v_meeting_organisation ORDER BY "
-                   "meeting_organisation_id"),
-            (V{"announced", "reported"}));
-  EXPECT_THROW(raw.exec("UPDATE topic SET attested_as = 'expected' WHERE topic_id = 1"),
-               SQLite::Exception);
+  EXPECT_EQ(objects(made.str()), objects(raw_path.str()));
+  EXPECT_EQ(detail::migrations().size(), 1U) << "update this test when 0018 arrives";
 }
 
 TEST(Migrations, CreateRefusesExistingFileAndOpenRefusesMissingFile) {

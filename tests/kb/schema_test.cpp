@@ -1,5 +1,5 @@
-// Dates in the schema are real calendar dates (migration 0004), whoever writes them; every
-// reference column leads an index (migration 0011).
+// Dates in the schema are real calendar dates (a named CHECK on each date column of
+// schema/0017_baseline.sql), whoever writes them; every reference column leads an index.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -235,34 +235,6 @@ TEST_F(CalendarDates, LibraryReadsEverySeedDateUnchanged) {
                  // 0008 are read through the views v_agreement_date, v_meeting_date, v_series_fact)
     EXPECT_EQ(read[column], rows) << column;
   }
-}
-
-// A database written before 0004 that holds an impossible date is not migrated: the error names
-// the column, and the file keeps schema version 3 and its rows.
-TEST(CalendarDatesMigration, RefusesToMigrateADatabaseHoldingAnImpossibleDate) {
-  test::TempPath path;
-  {
-    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (std::size_t i = 0; i < 3; ++i) raw.exec(std::string(detail::migrations()[i].text));
-    raw.exec("PRAGMA user_version = 3");
-    raw.exec("INSERT INTO meeting (title, held_on) VALUES ('leap', '2012-02-29')");
-    raw.exec("INSERT INTO meeting (title, held_on) VALUES ('impossible', '2013-02-30')");
-  }
-  std::string before = test::file_hash(path.str());
-  try {
-    KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
-    FAIL() << "migrated a database holding 2013-02-30";
-  } catch (const SchemaError& e) {
-    EXPECT_NE(std::string(e.what()).find("meeting.held_on: not a calendar date"), std::string::npos)
-        << e.what();
-  }
-  EXPECT_EQ(test::file_hash(path.str()), before);
-
-  test::raw_exec(path.str(),
-                 "UPDATE meeting SET held_on = '2013-03-02' WHERE title = 'impossible'");
-  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
-  EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
-  EXPECT_EQ(kb.meetings().all().front().held_on, PartialDate(2012, 2, 29));
 }
 
 // Every foreign-key column is the first column of an index (or its table's primary key), so

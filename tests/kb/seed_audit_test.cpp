@@ -99,7 +99,7 @@ class Audit : public test::SeededFileSuite {
         {"v_meeting", {"meeting", "meeting_id"}},
         {"v_meeting_topic", {"topic", "topic_id"}},
         {"v_meeting_organisation", {"meeting_organisation", "meeting_organisation_id"}},
-        {"v_organisation", {"organisation", "org_id"}},
+        {"v_organisation", {"organisation", "organisation_id"}},
         {"v_post_holder", {"tenure", "tenure_id"}},
         {"v_agreement", {"agreement", "agreement_id"}},
         {"v_agreement_party", {"agreement_party", "agreement_party_id"}},

@@ -71,7 +71,7 @@ TEST(Seed, UnstatedValuesStayNull) {
   EXPECT_TRUE(found);
 }
 
-// v_agreement (schema/0014): concluded_on and in_force_from come from the agreement, else from
+// v_agreement: concluded_on and in_force_from come from the agreement, else from
 // an agreement_date of that kind; dated_events lists every dated event, marking a basis that is
 // not a document's; Agreement reads the same.
 TEST(Seed, AgreementViewReadsDatesOfTheStatedKind) {

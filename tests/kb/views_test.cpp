@@ -147,9 +147,10 @@ TEST_F(Truth, ASiteNavigationListIsNotAStatementOfItsDocument) {
 // An organisation's short name is one a document writes (no "IOM PPSU" that no document has),
 // or an abbreviation its documents use for a parent's unit ("IOM RO Brussels": "RO Brussels").
 TEST_F(Truth, ShortNamesAreWordsTheDocumentsUse) {
-  EXPECT_EQ(column("SELECT short_name FROM organisation WHERE org_id = (SELECT row_id FROM "
-                   "record_key WHERE kind = 'organisation' AND key = 'iom-ppsu')"),
-            V{"Policy and Programme Support Unit"});
+  EXPECT_EQ(
+      column("SELECT short_name FROM organisation WHERE organisation_id = (SELECT row_id FROM "
+             "record_key WHERE kind = 'organisation' AND key = 'iom-ppsu')"),
+      V{"Policy and Programme Support Unit"});
   EXPECT_EQ(column("SELECT count(*) FROM source WHERE instr(text, 'PPSU') > 0"), V{"0"});
 }
 
@@ -249,32 +250,21 @@ TEST(TruthImport, AnInferredRecordWithoutANoteIsRefused) {
   }
 }
 
-// 0008 rebuilds organisation_name and organisation_parent: a database of the version before
-// keeps their rows, and their triggers (calendar dates, search upkeep) work afterwards.
-TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
+// Organisation names and parents written by hand-written SQL take the defaults and rules of the
+// schema: basis 'document', the basis enumeration, calendar dates, and the search row of the
+// organisation following a new name.
+TEST(TruthSchema, OrganisationNamesAndParentsKeepTheirRules) {
   TempPath path;
-  std::size_t before = 0;
-  {
-    SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    raw.exec("BEGIN");  // one transaction: one sync to disk, not one per statement
-    for (const auto& migration : detail::migrations()) {
-      if (migration.name.starts_with("0008_")) break;
-      raw.exec(std::string(migration.text));
-      ++before;
-    }
-    raw.exec("PRAGMA user_version = " + std::to_string(before));
-    raw.exec(
-        "INSERT INTO organisation (org_id, short_name, name, kind) VALUES "
-        "(1, 'IOM', 'International Organization for Migration', 'international_organisation'), "
-        "(2, 'RO', 'Regional Office', 'office');"
-        "INSERT INTO organisation_name (org_id, name, attested_on) VALUES (2, 'RO Zeta', '2016');"
-        "INSERT INTO organisation_parent (org_id, parent_org_id, valid_from) VALUES (2, 1, "
-        "'2012-07');"
-        "COMMIT;");
-  }
-  ASSERT_LT(before, detail::migrations().size()) << "no 0008 migration";
-  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_write);
-  EXPECT_EQ(kb.schema_version(), KnowledgeBase::latest_schema_version());
+  KnowledgeBase::create_empty(path.str());
+  test::raw_exec(path.str(),
+                 "INSERT INTO organisation (organisation_id, short_name, name, kind) VALUES "
+                 "(1, 'IOM', 'International Organization for Migration', "
+                 "'international_organisation'), "
+                 "(2, 'RO', 'Regional Office', 'office');"
+                 "INSERT INTO organisation_name (organisation_id, name, attested_on) VALUES (2, "
+                 "'RO Zeta', '2016');"
+                 "INSERT INTO organisation_parent (organisation_id, parent_organisation_id, "
+                 "valid_from) VALUES (2, 1, '2012-07');");
   SQLite::Database raw(path.str(), SQLite::OPEN_READWRITE);
   EXPECT_EQ(raw.execAndGet("SELECT name || ' ' || attested_on || ' ' || basis FROM "
                            "organisation_name")
@@ -288,7 +278,7 @@ TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
   EXPECT_THROW(raw.exec("UPDATE organisation_parent SET basis = 'guessed'"), SQLite::Exception);
   try {
     raw.exec(
-        "INSERT INTO organisation_name (org_id, name, valid_from) VALUES (2, 'X', "
+        "INSERT INTO organisation_name (organisation_id, name, valid_from) VALUES (2, 'X', "
         "'2013-02-30')");
     ADD_FAILURE() << "stored an impossible date";
   } catch (const SQLite::Exception& e) {
@@ -296,8 +286,9 @@ TEST(TruthMigration, OrganisationNamesAndParentsSurviveTheRebuild) {
               std::string::npos)
         << e.what();
   }
-  // The search row of the organisation follows a new name (the 0006 trigger, made again).
-  raw.exec("INSERT INTO organisation_name (org_id, name) VALUES (2, 'Quokkaville Bureau')");
+  // The search row of the organisation follows a new name (a search-upkeep trigger).
+  raw.exec(
+      "INSERT INTO organisation_name (organisation_id, name) VALUES (2, 'Quokkaville Bureau')");
   EXPECT_EQ(
       raw.execAndGet("SELECT count(*) FROM kb_search WHERE kb_search MATCH 'quokkaville'").getInt(),
       1);

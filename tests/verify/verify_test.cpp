@@ -235,13 +235,14 @@ TEST_F(SupportTest, APassageThatDoesNotNameTheSubjectFails) {
 
 TEST_F(SupportTest, NamesAreMatchedAsWholeWords) {
   // "EUR" and "European Commission" do not name the EU.
-  auto failures = by_rule(
-      failures_after("INSERT INTO citation (subject_type, subject_id, source_id, quote, "
-                     "start_offset, end_offset) SELECT 'organisation', (SELECT org_id FROM "
-                     "organisation WHERE short_name = 'EU'), source_id, quote, start_offset, "
-                     "end_offset FROM citation WHERE quote LIKE 'Overall European Commission "
-                     "funding to IOM reached over EUR%' LIMIT 1"),
-      "names-subject");
+  auto failures =
+      by_rule(failures_after(
+                  "INSERT INTO citation (subject_type, subject_id, source_id, quote, "
+                  "start_offset, end_offset) SELECT 'organisation', (SELECT organisation_id FROM "
+                  "organisation WHERE short_name = 'EU'), source_id, quote, start_offset, "
+                  "end_offset FROM citation WHERE quote LIKE 'Overall European Commission "
+                  "funding to IOM reached over EUR%' LIMIT 1"),
+              "names-subject");
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_EQ(failures[0].subject_type, "organisation");
 }
