@@ -8,11 +8,7 @@
 
 namespace euiomkb::cli {
 
-int build(const std::string& db, bool force, std::ostream& out, std::ostream& err) {
-  if (std::filesystem::exists(db) && !force) {
-    err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
-    return 1;
-  }
+KnowledgeBase build_database(const std::string& db, bool force, std::ostream& out) {
   auto started = std::chrono::steady_clock::now();
   KnowledgeBase kb = KnowledgeBase::create_seeded(
       db, force ? KnowledgeBase::Existing::replace : KnowledgeBase::Existing::refuse);
@@ -21,6 +17,15 @@ int build(const std::string& db, bool force, std::ostream& out, std::ostream& er
   Counts c = kb.counts();
   out << "built " << db << " in " << elapsed.count() << " ms: " << c.sources << " sources, "
       << c.citations << " citations\n";
+  return kb;
+}
+
+int build(const std::string& db, bool force, std::ostream& out, std::ostream& err) {
+  if (std::filesystem::exists(db) && !force) {
+    err << "euiomkb: '" << db << "' already exists; pass --force to replace it\n";
+    return 1;
+  }
+  build_database(db, force, out);
   return 0;
 }
 
@@ -38,7 +43,9 @@ void add_build_command(CLI::App& app, Tool& tool) {
         if (!directory.empty()) std::filesystem::create_directories(directory);
         if (!facts->empty())
           return build_with_facts(where.path, *force, *facts, tool.out, tool.err);
-        if (*force) warn_discarded_imports(where.path, *facts, tool.err);
+        if (*force)
+          warn_discarded_imports(where.path, tool.open_options(KnowledgeBase::Mode::read_only),
+                                 *facts, tool.err);
         return build(where.path, *force, tool.out, tool.err);
       });
   command->add_flag("--force", *force, "Replace an existing file (it names the imports it drops)");

@@ -99,70 +99,78 @@ int import_command(const ImportCommandOptions& options, std::ostream& out, std::
   open.mode = KnowledgeBase::Mode::read_write;
   open.busy_timeout = options.wait;
   KnowledgeBase kb = KnowledgeBase::open(options.db, open);
-  ImportOptions import;
-  import.documents = options.documents;
-  import.dry_run = options.dry_run;
-  import.error_limit = options.error_limit;
-  import.replace_same_name = options.replace;
+  return import_command(kb, options, out, err);
+}
+
+int import_command(KnowledgeBase& kb, const ImportCommandOptions& options, std::ostream& out,
+                   std::ostream& err) {
+  ImportInputs inputs;
+  inputs.files.assign(options.files.begin(), options.files.end());
+  ImportOptions settings;
+  settings.documents = options.documents;
+  settings.dry_run = options.dry_run;
+  settings.error_limit = options.error_limit;
+  settings.replace_same_name = options.replace;
   bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) == 1;
   auto started = std::chrono::steady_clock::now();
   if (show_progress) {
-    import.progress = [&](std::int64_t records) {
+    settings.progress = [&](std::int64_t records) {
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    err << "\r  " << records << " records ("
-        << static_cast<std::int64_t>(seconds > 0 ? static_cast<double>(records) / seconds : 0)
-        << " records/s)" << std::flush;
-  };
-}
-std::vector<std::filesystem::path> paths(options.files.begin(), options.files.end());
-ImportReport report = kb.import_files(paths, import);
-if (show_progress && report.records >= 10000) err << "\n";
-if (options.report != nullptr) {
-  write_import_report(report, options.db, *options.report);
-  if (report.checkpoint_problem) err << "euiomkb: warning: " << *report.checkpoint_problem << "\n";
-  if (report.ok()) return 0;
-  err << "euiomkb: " << plural(static_cast<std::int64_t>(report.problems.size()), "problem")
+      err << "\r  " << records << " records ("
+          << static_cast<std::int64_t>(seconds > 0 ? static_cast<double>(records) / seconds : 0)
+          << " records/s)" << std::flush;
+    };
+  }
+  ImportReport report = kb.import(inputs, settings);
+  if (show_progress && report.records >= 10000) err << "\n";
+  if (options.report != nullptr) {
+    write_import_report(report, options.db, *options.report);
+    if (report.checkpoint_problem)
+      err << "euiomkb: warning: " << *report.checkpoint_problem << "\n";
+    if (report.ok()) return 0;
+    err << "euiomkb: " << plural(static_cast<std::int64_t>(report.problems.size()), "problem")
+        << "; nothing imported, " << options.db << " is unchanged\n";
+    return 1;
+  }
+  for (const ImportProblem& problem : report.problems) err << problem.to_string() << "\n";
+  for (const ImportedFile& file : report.files) {
+    if (file.unchanged)
+      out << file.path << ": unchanged (" << file.previously << "); skipped\n";
+    else if (report.outcome != ImportOutcome::rejected)
+      out << file.path << ": " << by_kind(file.records_by_kind) << replacement(report, file)
+          << "\n";
+  }
+  switch (report.outcome) {
+    case ImportOutcome::imported:
+      out << "imported " << plural(report.records, "record") << " with "
+          << plural(report.citations, "citation") << " into " << options.db << "\n";
+      if (report.checkpoint_problem)
+        err << "euiomkb: warning: " << *report.checkpoint_problem << "\n";
+      return 0;
+    case ImportOutcome::checked:
+      out << "dry run: " << plural(report.records, "record") << " with "
+          << plural(report.citations, "citation")
+          << " would be imported; all checks passed; nothing written\n";
+      return 0;
+    case ImportOutcome::nothing_to_do:
+      out << "nothing to import: every file was imported before, unchanged\n";
+      return 0;
+    case ImportOutcome::rejected:
+      break;
+  }
+  err << plural(static_cast<std::int64_t>(report.problems.size()), "problem")
+      << (report.stopped_at_limit ? " (stopped at the limit; there may be more)" : "")
       << "; nothing imported, " << options.db << " is unchanged\n";
   return 1;
 }
-for (const ImportProblem& problem : report.problems) err << problem.to_string() << "\n";
-for (const ImportedFile& file : report.files) {
-  if (file.unchanged)
-    out << file.path << ": unchanged (" << file.previously << "); skipped\n";
-  else if (report.outcome != ImportOutcome::rejected)
-    out << file.path << ": " << by_kind(file.records_by_kind) << replacement(report, file) << "\n";
-}
-switch (report.outcome) {
-  case ImportOutcome::imported:
-    out << "imported " << plural(report.records, "record") << " with "
-        << plural(report.citations, "citation") << " into " << options.db << "\n";
-    if (report.checkpoint_problem)
-      err << "euiomkb: warning: " << *report.checkpoint_problem << "\n";
-    return 0;
-  case ImportOutcome::checked:
-    out << "dry run: " << plural(report.records, "record") << " with "
-        << plural(report.citations, "citation")
-        << " would be imported; all checks passed; nothing written\n";
-    return 0;
-  case ImportOutcome::nothing_to_do:
-    out << "nothing to import: every file was imported before, unchanged\n";
-    return 0;
-  case ImportOutcome::rejected:
-    break;
-}
-err << plural(static_cast<std::int64_t>(report.problems.size()), "problem")
-    << (report.stopped_at_limit ? " (stopped at the limit; there may be more)" : "")
-    << "; nothing imported, " << options.db << " is unchanged\n";
-return 1;
-}  // namespace euiomkb::cli
 
-void warn_discarded_imports(const std::string& db, const std::string& facts_dir,
-                            std::ostream& err) {
+void warn_discarded_imports(const std::string& db, const KnowledgeBase::OpenOptions& open,
+                            const std::string& facts_dir, std::ostream& err) {
   std::vector<LoggedImport> log;
   try {
     if (!std::filesystem::exists(db)) return;
-    log = KnowledgeBase::open(db).import_log();
+    log = KnowledgeBase::open(db, open).import_log();
   } catch (const Error&) {
     return;  // an older or foreign file has no import log; build reports what it must
   }
@@ -179,6 +187,12 @@ void warn_discarded_imports(const std::string& db, const std::string& facts_dir,
 
 int import_directory(const std::string& db, const std::string& facts_dir, std::ostream& out,
                      std::ostream& err) {
+  KnowledgeBase kb = KnowledgeBase::open(db, KnowledgeBase::Mode::read_write);
+  return import_directory(kb, db, facts_dir, out, err);
+}
+
+int import_directory(KnowledgeBase& kb, const std::string& db, const std::string& facts_dir,
+                     std::ostream& out, std::ostream& err) {
   ImportCommandOptions options;
   options.db = db;
   options.documents = facts_dir;
@@ -195,7 +209,7 @@ int import_directory(const std::string& db, const std::string& facts_dir, std::o
     err << "euiomkb: no .facts files in '" << facts_dir << "'\n";
     return 1;
   }
-  return import_command(options, out, err);
+  return import_command(kb, options, out, err);
 }
 
 int build_with_facts(const std::string& db, bool force, const std::string& facts_dir,
@@ -210,8 +224,12 @@ int build_with_facts(const std::string& db, bool force, const std::string& facts
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"})
     std::filesystem::remove(staging + suffix, ignored);
-  int code = build(staging, true, out, err);
-  if (code == 0) code = import_directory(staging, facts_dir, out, err);
+  int code = 0;
+  {
+    // The import goes into the connection that built the file: one open.
+    KnowledgeBase kb = build_database(staging, true, out);
+    code = import_directory(kb, staging, facts_dir, out, err);
+  }
   try {
     if (code == 0) KnowledgeBase::replace_file(db, staging);
   } catch (const DatabaseError& e) {
@@ -231,18 +249,18 @@ void add_import_command(CLI::App& app, Tool& tool) {
       "Import fact files and their documents (all or nothing; every problem reported)",
       [&tool, options] {
         check_part(tool.format(), tool.part, {"import", "files", "records", "problems"});
-        // Creates the default database on first use and checks any other file; migrates an
-        // older one, except for a dry run, which writes nothing (its read-only open says how
-        // to migrate).
-        tool.open(options->dry_run ? KnowledgeBase::Mode::read_only
-                                   : KnowledgeBase::Mode::read_write);
+        // The tool's open creates the default database on first use and checks any other
+        // file; the read-write open migrates an older one. A dry run writes nothing, a
+        // migration included: it first opens read-only, which refuses an older file and says
+        // how to migrate it.
+        if (options->dry_run) tool.open(KnowledgeBase::Mode::read_only);
+        KnowledgeBase kb = tool.open(KnowledgeBase::Mode::read_write);
         options->db = tool.location().path;
-        options->wait = tool.open_options(KnowledgeBase::Mode::read_write).busy_timeout;
         options->quiet = options->quiet || tool.quiet;  // -q anywhere: errors only
         std::unique_ptr<Writer> report;
         if (tool.format() != Format::table || !tool.part.empty()) report = tool.writer(true);
         options->report = report.get();
-        return import_command(*options, tool.out, tool.err);
+        return import_command(kb, *options, tool.out, tool.err);
       });
   command->add_option("files", options->files, "Fact files (seed/FORMAT.md)")->required();
   command->add_option(
@@ -288,8 +306,8 @@ void add_migrate_command(CLI::App& app, Tool& tool) {
 void add_keys_command(CLI::App& app, Tool& tool) {
   auto kind = std::make_shared<std::string>();
   auto* command = tool.command(app, "keys", "List the keys fact files can refer to", [&tool, kind] {
-    tool.open();
-    keys_command(tool.location().path, *kind, *tool.writer(false));
+    KnowledgeBase kb = tool.open();  // before the writer: a failed open writes no output
+    keys_command(kb, *kind, *tool.writer(false));
     return 0;
   });
   command->add_option("kind", *kind, "Only keys of this kind (meeting, person, organisation, ...)");

@@ -8,9 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "euiomkb/knowledge_base.hpp"
+
 namespace euiomkb::cli {
 
 class Writer;
+
+// Writes a fresh seeded database to `db` (replacing an existing file when `force`, else
+// DatabaseError), says so in one line on `out` ("built DB in N ms: ...") and returns it open
+// read-write (build_command.cpp).
+KnowledgeBase build_database(const std::string& db, bool force, std::ostream& out);
 
 // euiomkb build: writes a fresh seeded database to `db`; refuses to replace an existing file
 // unless `force` (build_command.cpp).
@@ -30,18 +37,29 @@ struct ImportCommandOptions {
   Writer* report = nullptr;
 };
 
-// euiomkb import FILE... : every problem on `err` as file:line:column: field 'f': message.
+// euiomkb import FILE... : KnowledgeBase::import of options.files into `kb`, every problem on
+// `err` as file:line:column: field 'f': message. options.db names the database in messages;
+// options.wait is not used (`kb` is open already, read-write).
+int import_command(KnowledgeBase& kb, const ImportCommandOptions& options, std::ostream& out,
+                   std::ostream& err);
+// The same into options.db, opened read-write with options.wait for another program's lock.
 int import_command(const ImportCommandOptions& options, std::ostream& out, std::ostream& err);
 
-// euiomkb keys [KIND] : a table of kind, key and label to `out` (finished). Throws UsageError
-// for a KIND that names no kind (with the closest), DatabaseError when the file fails.
-void keys_command(const std::string& db, const std::string& kind, Writer& out);
+// euiomkb keys [KIND] : a table of kind, key and label of `kb` to `out` (finished). Throws
+// UsageError for a KIND that names no kind (with the closest), DatabaseError when the file
+// fails.
+void keys_command(const KnowledgeBase& kb, const std::string& kind, Writer& out);
 
 // Before `build --force` replaces `db`: says on `err` which imported files the rebuild
-// discards (unless `facts_dir` will import them again). Never fails.
-void warn_discarded_imports(const std::string& db, const std::string& facts_dir, std::ostream& err);
+// discards (unless `facts_dir` will import them again), reading `db` opened with `open`.
+// Never fails.
+void warn_discarded_imports(const std::string& db, const KnowledgeBase::OpenOptions& open,
+                            const std::string& facts_dir, std::ostream& err);
 
-// After `build --facts DIR`: imports DIR/*.facts in name order, documents from DIR.
+// After `build --facts DIR`: imports DIR/*.facts in name order, documents from DIR, into `kb`
+// (open read-write; `db` names it in messages), or into `db` opened read-write.
+int import_directory(KnowledgeBase& kb, const std::string& db, const std::string& facts_dir,
+                     std::ostream& out, std::ostream& err);
 int import_directory(const std::string& db, const std::string& facts_dir, std::ostream& out,
                      std::ostream& err);
 

@@ -6,8 +6,7 @@
 
 namespace euiomkb::cli {
 
-void keys_command(const std::string& db, const std::string& kind, Writer& out) {
-  KnowledgeBase kb = KnowledgeBase::open(db);
+void keys_command(const KnowledgeBase& kb, const std::string& kind, Writer& out) {
   std::vector<KnowledgeBase::Key> keys;
   try {
     keys = kb.keys(kind);

@@ -44,8 +44,8 @@ class EUIOMKB_API QueryError : public Error {
 };
 
 // A fact file or document is malformed or contradicts the database. file(), line(), column()
-// and field() locate the problem (0 and an empty field when not applicable); problem() is the
-// message without the location. what() is "file:line[:column]: field 'name': problem".
+// and field() locate the problem (0/empty: not applicable); problem() is the message alone.
+// what() is "file:line[:column]: field 'name': problem" less what is unknown, at least "problem".
 class EUIOMKB_API ImportError : public Error {
  public:
   ImportError(std::string file, int line, std::string field, const std::string& problem,
