@@ -204,7 +204,8 @@ int main(int argc, char** argv) {
         {
           std::ofstream out(file, std::ios::binary);
           out << "meeting g-one-record-" << k << "\n  title: One-record import probe " << k
-              << "\n  held_on: 2025-01-15\n  cite: g-report-00000 | " << quote << "\n";
+              << "\n  held_on: 2025-01-15\n  cite: g-report-00000 | " << quote
+              << "\n  cite_note: a probe record; the passage stands in for its source\n";
         }
         auto start = Clock::now();
         kb.import_fact_files({file}, documents);
