@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "progress.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -64,7 +65,13 @@ void write_report(const KnowledgeBase& kb, const VerificationReport& report, con
 int verify(const Tool& tool, const KnowledgeBase& kb, const std::string& db) {
   std::ostream& out = tool.out;
   std::ostream& err = tool.err;
-  VerificationReport report = kb.verify();
+  VerificationReport report;
+  {
+    Progress progress(err, progress_shown(tool.quiet));
+    report = kb.verify([&](std::int64_t done, std::int64_t total) {
+      progress.update("verify: citations", done, total);
+    });
+  }
   if (tool.format() != Format::table || !tool.part.empty()) {
     write_report(kb, report, db, *tool.writer(true));
     if (!report.ok()) err << db << ": " << report.problems.size() << " problem(s) found\n";

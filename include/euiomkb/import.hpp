@@ -1,9 +1,9 @@
 // Importing fact files (seed/FORMAT.md) with KnowledgeBase::import: its inputs (files on disk,
 // texts in memory, streams), its options and its report, which lists every problem at once.
-// One semantics for every input: all or nothing, in one transaction, and verify() of the
-// result before the commit, so a file one call refuses every call refuses. The throwing calls
-// (KnowledgeBase::import_facts, import_fact_files, import_fact_streams) wrap it and return an
-// ImportSummary.
+// One semantics for every input: all or nothing, in one transaction, and verify()'s checks of
+// what the import touched before the commit, so a file one call refuses every call refuses. The
+// throwing calls (KnowledgeBase::import_facts, import_fact_files, import_fact_streams) wrap it and
+// return an ImportSummary.
 #pragma once
 
 #include <chrono>
@@ -27,7 +27,8 @@ struct ImportOptions {
   // ImportInputs::documents is empty. Empty too: in the directories of the fact files given, in
   // their order.
   std::filesystem::path documents;
-  // Validate everything, including verify() of the result, then roll back: nothing is written.
+  // Validate everything, including verify()'s checks of the result, then roll back: nothing
+  // is written.
   bool dry_run = false;
   // Stop after this many problems; 0: no limit (every problem is reported).
   std::size_t error_limit = 100;

@@ -130,15 +130,16 @@ class EUIOMKB_API KnowledgeBase {
   // (up to options.error_limit) instead of throwing at the first: syntax, types, required
   // fields, calendar dates, references (in the inputs, earlier inputs or the database),
   // quotations found in their sources, enumerations, size limits, UTF-8, control characters,
-  // the database's own constraints (on the line of the field at fault), and verify() of the
-  // result (every import runs it, whatever its inputs). A file on disk whose bytes were
-  // imported before is skipped; a file of the same name with other bytes replaces that
-  // import's records (ImportedFile::replaced), or is refused, naming them, when records of
-  // other imports refer to records it would remove and does not define again. Each file on
-  // disk is logged (name, SHA-256, place, time, records by kind, the records it created);
-  // texts and streams are not. Returns the report (ok() when nothing was rejected). Throws
-  // DatabaseError only when the database cannot be read or written (read-only, busy beyond
-  // the timeout, I/O); the database is then unchanged too.
+  // the database's own constraints (on the line of the field at fault), and verify()'s checks
+  // of what the import added or changed, with what those checks depend on (every import runs
+  // them, whatever its inputs; a fault elsewhere in the database is left to verify()). A file on
+  // disk whose bytes were imported before is skipped; a file of the same name with other bytes
+  // replaces that import's records (ImportedFile::replaced), or is refused, naming them, when
+  // records of other imports refer to records it would remove and does not define again. Each file
+  // on disk is logged (name, SHA-256, place, time, records by kind, the records it created); texts
+  // and streams are not. Returns the report (ok() when nothing was rejected). Throws DatabaseError
+  // only when the database cannot be read or written (read-only, busy beyond the timeout, I/O); the
+  // database is then unchanged too.
   ImportReport import(const ImportInputs& inputs, const ImportOptions& options = {});
 
   // import() of files on disk.
@@ -181,6 +182,10 @@ class EUIOMKB_API KnowledgeBase {
   // rules of VerificationFailure; seed/FORMAT.md, "Support"). Returns what failed; never throws
   // for a failed check.
   VerificationReport verify() const;
+  // verify(), calling `progress` as it goes: after each source's citations are checked, with
+  // the citations checked so far and how many there are. The sources are read one at a time.
+  VerificationReport verify(
+      const std::function<void(std::int64_t done, std::int64_t total)>& progress) const;
 
   // Row counts of the main tables.
   Counts counts() const;

@@ -510,7 +510,7 @@ namespace {
 //   3. Replacement     what the replaced imports created and what else refers to it (planned)
 //   4. load            every record of every input, the replaced records removed first
 //   5. Replacement     the dependants repointed at the new records of the same keys
-//   6. verify_result   verify() of the result, its failures as problems of the import
+//   6. verify_result   verify()'s checks of what the import touched, failures as problems
 //   7. record_counts   each logged file's records by kind
 // A stage that finds a problem adds it to the run and the stages after it that cannot be
 // meaningful (repointing, verify) are skipped; nothing is committed unless no stage found any.
@@ -720,6 +720,17 @@ class Replacement {
                        });
   }
 
+  // Adds the rows repointed (changed in place) to what the import's verification covers.
+  void touched(detail::VerificationScope& scope) const {
+    if (!replaced_.empty()) scope.removed();
+    for (const Dependant& d : dependants_) {
+      if (d.field == "cite")
+        scope.touch("citation", d.link_id);
+      else
+        scope.touch(d.kind, d.id);
+    }
+  }
+
  private:
   explicit Replacement(detail::Connection& connection) : connection_(connection) {}
   detail::Connection& connection_;
@@ -748,7 +759,8 @@ DocumentProvider documents_for(const ImportRun& run, const std::vector<AdmittedF
 // a time, and inserts it with its key, citations and (for a logged file) its import_record
 // row; the replacement's removals run first. Every problem goes to the run. Fills the report's
 // records, citations, timings and each file's records by kind.
-void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement& replacement) {
+void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement& replacement,
+          std::optional<detail::VerificationScope>& scope) {
   std::vector<std::ifstream> streams;
   std::vector<detail::FactReader> readers;
   std::vector<std::int64_t> import_ids;  // one per reader; 0: not logged
@@ -773,7 +785,10 @@ void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement
   load.progress = run.options.progress;
   load.records_by_file = &by_file;
   load.import_ids = &import_ids;
-  if (!replacement.empty()) load.before_records = [&] { replacement.remove(); };
+  load.before_records = [&] {
+    if (!replacement.empty()) replacement.remove();
+    scope = detail::VerificationScope::mark(run.connection);
+  };
   ImportSummary summary =
       detail::load_files(run.connection, readers, documents_for(run, admitted), load);
   run.report.records = summary.records;
@@ -783,13 +798,15 @@ void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement
   for (ImportedFile& file : run.report.files) file.records_by_kind = by_file[file.path];
 }
 
-// Stage 6. Runs verify() over the database as the load left it, inside the transaction, and
-// adds each failure as a problem: a failure of a record a logged file of this import created
-// at that record's line (a citation at its `cite:` line), any other as a problem of the import
-// as a whole. Scope: the whole database, as KnowledgeBase::verify() checks it (issue 19 will
-// narrow it to the rows this import touched plus the cheap whole-database checks).
-void verify_result(ImportRun& run, const std::vector<AdmittedFile>& admitted) {
-  VerificationReport verified = detail::verify_database(run.connection);
+// Stage 6. Runs verify()'s checks on what the import touched (detail::VerificationScope: its
+// new rows, citations and sources, the rows the replacement repointed, and what their checks
+// depend on), inside the transaction, and adds each failure as a problem: a failure of a record
+// a logged file of this import created at that record's line (a citation at its `cite:` line),
+// any other as a problem of the import as a whole. Its cost follows the import's size, not the
+// database's; `euiomkb verify` checks the whole file.
+void verify_result(ImportRun& run, const std::vector<AdmittedFile>& admitted,
+                   const detail::VerificationScope& scope) {
+  VerificationReport verified = detail::verify_database(run.connection, &scope);
   std::map<std::int64_t, std::filesystem::path> file_of_import;
   for (const AdmittedFile& file : admitted) file_of_import[file.import_id] = file.path;
   for (const VerificationFailure& failure : verified.failures) {
@@ -877,9 +894,13 @@ ImportReport KnowledgeBase::import(const ImportInputs& inputs, const ImportOptio
       log_files(run, admitted);
       Replacement replacement = Replacement::plan(run, admitted);
       replaced = replacement.imports();
-      load(run, admitted, replacement);
+      std::optional<detail::VerificationScope> scope;  // marked as the load begins
+      load(run, admitted, replacement, scope);
       if (run.clean()) replacement.repoint(run);
-      if (run.clean()) verify_result(run, admitted);
+      if (run.clean() && scope) {
+        replacement.touched(*scope);
+        verify_result(run, admitted, *scope);
+      }
     } catch (const LimitReached&) {
     }
     sort_problems(run);

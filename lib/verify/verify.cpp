@@ -20,68 +20,123 @@ namespace {
 
 // The per-kind checks are written from the record-kind table (lib/kinds/record_kinds.cpp), once.
 // Kind, table and column names come from that table, never from input.
+//
+// Every check has two forms: over the whole database (KnowledgeBase::verify()) and over what an
+// import touched (VerificationScope). Their SQL is one text with the rows it starts from left
+// open: {citations} is the citations checked (alias c), {sources} the sources whose dates the
+// support rules read (alias s). The scoped form reads the TEMP tables scope_tables() fills.
+enum class Form { whole, scoped };
+
+std::string replaced(std::string sql, std::string_view name, std::string_view with) {
+  for (std::size_t at = sql.find(name); at != std::string::npos; at = sql.find(name, at)) {
+    sql.replace(at, name.size(), with);
+    at += with.size();
+  }
+  return sql;
+}
+
+// `sql` with its {citations} and {sources} filled in for `form`.
+std::string in_form(std::string_view sql, Form form) {
+  bool whole = form == Form::whole;
+  std::string out = replaced(std::string(sql), "{citations}",
+                             whole ? "citation c"
+                                   : "temp.verify_citation v "
+                                     "JOIN citation c ON c.citation_id = v.citation_id");
+  return replaced(std::move(out), "{sources}",
+                  whole
+                      ? "source s"
+                      : "source s WHERE s.source_id IN (SELECT c.source_id FROM "
+                        "temp.verify_citation v JOIN citation c ON c.citation_id = v.citation_id)");
+}
+
+// The two forms of one check's SQL, written once; `of(form)` is stable for the program's life
+// (Connection::prepare caches by the text's address).
+struct Forms {
+  std::string whole, scoped;
+  explicit Forms(std::string_view sql)
+      : whole(in_form(sql, Form::whole)), scoped(in_form(sql, Form::scoped)) {}
+  Forms(std::string w, std::string sc) : whole(std::move(w)), scoped(std::move(sc)) {}
+  const std::string& of(Form form) const { return form == Form::whole ? whole : scoped; }
+};
 
 // Citations whose subject row does not exist.
-const std::string& dangling_sql() {
-  static const std::string sql = [] {
+const Forms& dangling_sql() {
+  static const Forms sql = [] {
     std::string cases;
     for (const KindSpec& k : record_kinds()) {
       cases += "    WHEN '" + std::string(k.kind) + "' THEN EXISTS (SELECT 1 FROM " +
                std::string(k.kind) + " WHERE " + std::string(k.id_column) + " = c.subject_id)\n";
     }
-    return "SELECT c.citation_id, c.subject_type, c.subject_id FROM citation c\n"
-           " WHERE NOT CASE c.subject_type\n" +
-           cases + "    ELSE 0 END";
+    return Forms(
+        "SELECT c.citation_id, c.subject_type, c.subject_id FROM {citations}\n"
+        " WHERE NOT CASE c.subject_type\n" +
+        cases + "    ELSE 0 END");
   }();
   return sql;
 }
 
-// Rows of cited kinds without a citation (general-knowledge rows excepted).
-const std::string& uncited_sql() {
-  static const std::string sql = [] {
-    std::string out;
+// Rows of cited kinds without a citation (general-knowledge rows excepted): every row, or the
+// rows of the scope (temp.verify_row).
+const Forms& uncited_sql() {
+  static const Forms sql = [] {
+    std::string whole, scoped;
     for (const KindSpec& k : record_kinds()) {
       if (!k.cited) continue;
       std::string kind(k.kind), id(k.id_column);
-      if (!out.empty()) out += "UNION ALL\n";
-      out += "SELECT '" + kind + "', " + id + " FROM " + kind +
-             " x WHERE NOT EXISTS (SELECT 1 FROM citation WHERE subject_type = '" + kind +
-             "' AND subject_id = x." + id + ")";
-      if (k.has_basis()) out += " AND basis <> 'general_knowledge'";
-      out += "\n";
+      std::string test = " WHERE NOT EXISTS (SELECT 1 FROM citation WHERE subject_type = '" + kind +
+                         "' AND subject_id = x." + id + ")";
+      if (k.has_basis()) test += " AND basis <> 'general_knowledge'";
+      if (!whole.empty()) whole += "UNION ALL\n", scoped += "UNION ALL\n";
+      whole += "SELECT '" + kind + "', " + id + " FROM " + kind + " x" + test + "\n";
+      scoped += "SELECT '" + kind + "', x." + id + " FROM temp.verify_row r JOIN " + kind +
+                " x ON x." + id + " = r.id AND r.kind = '" + kind + "'" + test + "\n";
     }
-    return out;
+    return Forms(std::move(whole), std::move(scoped));
   }();
   return sql;
 }
 
-// How many rows of cited kinds there are.
-const std::string& fact_rows_sql() {
-  static const std::string sql = [] {
+// How many rows of cited kinds there are (in the scope: how many rows of any kind it holds).
+const Forms& fact_rows_sql() {
+  static const Forms sql = [] {
     std::string out;
     for (const KindSpec& k : record_kinds()) {
       if (!k.cited) continue;
       out += out.empty() ? "SELECT sum(n) FROM (\n" : "UNION ALL\n";
       out += "SELECT count(*) AS n FROM " + std::string(k.kind) + "\n";
     }
-    return out + ")";
+    return Forms(out + ")", "SELECT count(*) FROM temp.verify_row");
   }();
   return sql;
 }
 
-constexpr std::string_view kCitations = R"sql(
-SELECT citation_id, subject_type, subject_id, source_id, quote, start_offset, end_offset, note
-  FROM citation ORDER BY source_id, citation_id
-)sql";
+// The citations checked, grouped by source (so that one source's text is read at a time).
+const Forms& citations_sql() {
+  static const Forms sql(R"sql(
+SELECT c.citation_id, c.subject_type, c.subject_id, c.source_id, c.quote, c.start_offset,
+       c.end_offset, c.note
+  FROM {citations} ORDER BY c.source_id, c.citation_id
+)sql");
+  return sql;
+}
 
-// Conflicting claims must have exactly one preferred value per subject and attribute.
-constexpr std::string_view kClaimGroups = R"sql(
+// Conflicting claims must have exactly one preferred value per subject and attribute: every
+// group, or the groups of the claims in the scope.
+const Forms& claim_groups_sql() {
+  static const Forms sql(R"sql(
 SELECT subject, attribute, sum(preferred) FROM claim
  GROUP BY subject_type, subject_id, attribute HAVING sum(preferred) <> 1
-)sql";
-
-constexpr std::string_view kSources =
-    "SELECT source_id, file_name, text, sha256, published FROM source";
+)sql",
+                         R"sql(
+SELECT cl.subject, cl.attribute, sum(cl.preferred)
+  FROM (SELECT DISTINCT g.subject_type, g.subject_id, g.attribute FROM temp.verify_row r
+          JOIN claim g ON g.claim_id = r.id WHERE r.kind = 'claim') scoped
+  JOIN claim cl ON cl.subject_type = scoped.subject_type AND cl.subject_id = scoped.subject_id
+               AND cl.attribute = scoped.attribute
+ GROUP BY cl.subject_type, cl.subject_id, cl.attribute HAVING sum(cl.preferred) <> 1
+)sql");
+  return sql;
+}
 
 // Runs `sql` and hands each result row to `row`.
 template <class Row>
@@ -350,26 +405,34 @@ std::string folded_passage(std::string quote) {
 // fail only when none of them comes from a source that can report the meeting. Columns:
 // citation_id, subject_type, subject_id, file_name, quote, event date, the date the source was
 // written by.
-constexpr std::string_view kPublishedBeforeEvent = R"sql(
-WITH event (subject_type, subject_id, happened_on, shared) AS (
-  SELECT 'attendance', a.attendance_id, m.held_on, 0 FROM attendance a
-    JOIN meeting m ON m.meeting_id = a.meeting_id WHERE a.attested_as = 'reported'
-  UNION ALL
-  SELECT 'meeting_date', d.meeting_date_id, d.held_on, 0 FROM meeting_date d
-   WHERE d.attested_as = 'reported'
-  UNION ALL
-  SELECT 'meeting_organisation', mo.meeting_organisation_id, m.held_on, 1
-    FROM meeting_organisation mo JOIN meeting m ON m.meeting_id = mo.meeting_id
-   WHERE mo.attested_as = 'reported' OR mo.role IN ('host', 'joined')
-  UNION ALL
-  SELECT 'topic', t.topic_id, m.held_on, 1 FROM topic t
-    JOIN meeting m ON m.meeting_id = t.meeting_id WHERE t.attested_as = 'reported'
-  UNION ALL
-  SELECT 'statement', statement_id, said_on, 0 FROM statement
-  UNION ALL
-  SELECT 'agreement_party', agreement_party_id, since, 0 FROM agreement_party
-  UNION ALL
-  SELECT 'agreement_date', agreement_date_id, on_date, 0 FROM agreement_date
+const Forms& published_before_event_sql() {
+  static const Forms sql(R"sql(
+WITH cited (citation_id, subject_type, subject_id, source_id, quote, happened_on, shared) AS (
+  SELECT c.citation_id, c.subject_type, c.subject_id, c.source_id, c.quote,
+         CASE c.subject_type
+           WHEN 'attendance' THEN
+             (SELECT m.held_on FROM attendance a JOIN meeting m ON m.meeting_id = a.meeting_id
+               WHERE a.attendance_id = c.subject_id AND a.attested_as = 'reported')
+           WHEN 'meeting_date' THEN
+             (SELECT d.held_on FROM meeting_date d
+               WHERE d.meeting_date_id = c.subject_id AND d.attested_as = 'reported')
+           WHEN 'meeting_organisation' THEN
+             (SELECT m.held_on FROM meeting_organisation mo
+                JOIN meeting m ON m.meeting_id = mo.meeting_id
+               WHERE mo.meeting_organisation_id = c.subject_id
+                 AND (mo.attested_as = 'reported' OR mo.role IN ('host', 'joined')))
+           WHEN 'topic' THEN
+             (SELECT m.held_on FROM topic t JOIN meeting m ON m.meeting_id = t.meeting_id
+               WHERE t.topic_id = c.subject_id AND t.attested_as = 'reported')
+           WHEN 'statement' THEN
+             (SELECT said_on FROM statement WHERE statement_id = c.subject_id)
+           WHEN 'agreement_party' THEN
+             (SELECT since FROM agreement_party WHERE agreement_party_id = c.subject_id)
+           WHEN 'agreement_date' THEN
+             (SELECT on_date FROM agreement_date WHERE agreement_date_id = c.subject_id)
+         END,
+         c.subject_type IN ('meeting_organisation', 'topic')
+    FROM {citations}
 ),
 written (source_id, file_name, written_by) AS (
   SELECT s.source_id, s.file_name,
@@ -378,45 +441,53 @@ written (source_id, file_name, written_by) AS (
                      JOIN meeting_date d ON d.meeting_date_id = ac.subject_id
                     WHERE ac.subject_type = 'meeting_date' AND ac.source_id = s.source_id
                       AND d.attested_as = 'announced'))
-    FROM source s
+    FROM {sources}
 )
-SELECT c.citation_id, c.subject_type, c.subject_id, w.file_name, c.quote, e.happened_on,
+SELECT e.citation_id, e.subject_type, e.subject_id, w.file_name, e.quote, e.happened_on,
        w.written_by
-  FROM event e
-  JOIN citation c ON c.subject_type = e.subject_type AND c.subject_id = e.subject_id
-  JOIN written w ON w.source_id = c.source_id
+  FROM cited e
+  JOIN written w ON w.source_id = e.source_id
  WHERE w.written_by IS NOT NULL AND e.happened_on IS NOT NULL
    AND w.written_by || '~' < e.happened_on
    AND (e.shared = 0
         OR NOT EXISTS (SELECT 1 FROM citation o JOIN written ow ON ow.source_id = o.source_id
                         WHERE o.subject_type = e.subject_type AND o.subject_id = e.subject_id
                           AND (ow.written_by IS NULL OR ow.written_by || '~' >= e.happened_on)))
- ORDER BY c.citation_id
-)sql";
+ ORDER BY e.citation_id
+)sql");
+  return sql;
+}
 
 // Citations of what happened at a meeting from a source that does not cite that meeting.
 // Columns: citation_id, subject_type, subject_id, file_name, quote, meeting title.
-constexpr std::string_view kDescribesMeeting = R"sql(
-WITH at_meeting (subject_type, subject_id, meeting_id) AS (
-  SELECT 'attendance', attendance_id, meeting_id FROM attendance
-  UNION ALL
-  SELECT 'meeting_organisation', meeting_organisation_id, meeting_id FROM meeting_organisation
-  UNION ALL
-  SELECT 'topic', topic_id, meeting_id FROM topic
-  UNION ALL
-  SELECT 'meeting_date', meeting_date_id, meeting_id FROM meeting_date
-  UNION ALL
-  SELECT 'statement', statement_id, meeting_id FROM statement WHERE meeting_id IS NOT NULL
+const Forms& describes_meeting_sql() {
+  static const Forms sql(R"sql(
+WITH cited (citation_id, subject_type, subject_id, source_id, quote, meeting_id) AS (
+  SELECT c.citation_id, c.subject_type, c.subject_id, c.source_id, c.quote,
+         CASE c.subject_type
+           WHEN 'attendance' THEN
+             (SELECT meeting_id FROM attendance WHERE attendance_id = c.subject_id)
+           WHEN 'meeting_organisation' THEN
+             (SELECT meeting_id FROM meeting_organisation
+               WHERE meeting_organisation_id = c.subject_id)
+           WHEN 'topic' THEN (SELECT meeting_id FROM topic WHERE topic_id = c.subject_id)
+           WHEN 'meeting_date' THEN
+             (SELECT meeting_id FROM meeting_date WHERE meeting_date_id = c.subject_id)
+           WHEN 'statement' THEN
+             (SELECT meeting_id FROM statement WHERE statement_id = c.subject_id)
+         END
+    FROM {citations}
 )
-SELECT c.citation_id, c.subject_type, c.subject_id, s.file_name, c.quote, m.title
-  FROM at_meeting x
-  JOIN citation c ON c.subject_type = x.subject_type AND c.subject_id = x.subject_id
-  JOIN source s ON s.source_id = c.source_id
-  JOIN meeting m ON m.meeting_id = x.meeting_id
+SELECT e.citation_id, e.subject_type, e.subject_id, s.file_name, e.quote, m.title
+  FROM cited e
+  JOIN source s ON s.source_id = e.source_id
+  JOIN meeting m ON m.meeting_id = e.meeting_id
  WHERE NOT EXISTS (SELECT 1 FROM citation mc WHERE mc.subject_type = 'meeting'
-                      AND mc.subject_id = x.meeting_id AND mc.source_id = c.source_id)
- ORDER BY c.citation_id
-)sql";
+                      AND mc.subject_id = e.meeting_id AND mc.source_id = e.source_id)
+ ORDER BY e.citation_id
+)sql");
+  return sql;
+}
 
 // --- The search index: FTS5's own integrity check ---------------------------------------------
 
@@ -525,7 +596,172 @@ constexpr VerificationCheck kChecks[] = {
     {"claim-preferred"},
 };
 
-VerificationReport verify_database(Connection& connection) {
+// --- The scope of an import (VerificationScope) -------------------------------------------
+
+namespace {
+
+// The tables whose new rows an import's checks cover: every record kind's, and citation.
+struct MarkedTable {
+  std::string table, id_column, largest, new_rows;
+};
+
+const std::vector<MarkedTable>& marked_tables() {
+  static const std::vector<MarkedTable> tables = [] {
+    std::vector<MarkedTable> out;
+    auto add = [&](std::string table, std::string id, std::string new_rows) {
+      std::string largest = "SELECT coalesce(max(" + id + "), 0) FROM " + table;
+      out.push_back({std::move(table), std::move(id), std::move(largest), std::move(new_rows)});
+    };
+    for (const KindSpec& k : record_kinds()) {
+      std::string kind(k.kind), id(k.id_column);
+      add(kind, id,
+          "INSERT INTO temp.verify_row SELECT '" + kind + "', " + id + " FROM " + kind + " WHERE " +
+              id + " > ?");
+    }
+    add("citation", "citation_id",
+        "INSERT OR IGNORE INTO temp.verify_citation SELECT citation_id FROM citation "
+        "WHERE citation_id > ?");
+    return out;
+  }();
+  return tables;
+}
+
+constexpr std::string_view kScopeTables = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS verify_row (
+  kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS verify_citation (citation_id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS verify_source (source_id INTEGER PRIMARY KEY);
+DELETE FROM temp.verify_row;
+DELETE FROM temp.verify_citation;
+DELETE FROM temp.verify_source;
+)sql";
+constexpr std::string_view kEmptyScope = R"sql(
+DELETE FROM temp.verify_row;
+DELETE FROM temp.verify_citation;
+DELETE FROM temp.verify_source;
+)sql";
+constexpr std::string_view kTouchRow = "INSERT OR IGNORE INTO temp.verify_row VALUES (?, ?)";
+constexpr std::string_view kTouchCitation = "INSERT OR IGNORE INTO temp.verify_citation VALUES (?)";
+constexpr std::string_view kNewSources =
+    "INSERT INTO temp.verify_source SELECT source_id FROM source WHERE source_id > ?";
+// The citations of the rows in the scope.
+constexpr std::string_view kCitationsOfRows = R"sql(
+INSERT OR IGNORE INTO temp.verify_citation
+SELECT c.citation_id FROM temp.verify_row r
+  JOIN citation c ON c.subject_type = r.kind AND c.subject_id = r.id
+)sql";
+// Every citation from a source that backs a meeting date in the scope (the date may be what
+// dates the source: published-before-event).
+constexpr std::string_view kCitationsOfDatingSources = R"sql(
+INSERT OR IGNORE INTO temp.verify_citation
+SELECT o.citation_id FROM citation c JOIN citation o ON o.source_id = c.source_id
+ WHERE c.citation_id IN (SELECT citation_id FROM temp.verify_citation)
+   AND c.subject_type = 'meeting_date'
+)sql";
+// Every other citation of a row a citation in the scope backs (the shared rows' rule).
+constexpr std::string_view kCitationsOfSameRows = R"sql(
+INSERT OR IGNORE INTO temp.verify_citation
+SELECT o.citation_id FROM citation c
+  JOIN citation o ON o.subject_type = c.subject_type AND o.subject_id = c.subject_id
+ WHERE c.citation_id IN (SELECT citation_id FROM temp.verify_citation)
+)sql";
+
+void exec_bound(Connection& connection, std::string_view sql, std::int64_t value) {
+  auto& statement = connection.prepare(sql);
+  statement.bind(1, value);
+  statement.exec();
+}
+
+}  // namespace
+
+VerificationScope VerificationScope::mark(Connection& connection) {
+  VerificationScope scope;
+  for (const MarkedTable& t : marked_tables()) {
+    auto& largest = connection.prepare(t.largest);
+    largest.executeStep();
+    scope.marks_.emplace_back(t.table, largest.getColumn(0).getInt64());
+    largest.reset();
+  }
+  return scope;
+}
+
+// Fills the TEMP tables the scoped checks read (verify_row, verify_citation, verify_source)
+// for a scope, and empties them again when it goes.
+class ScopeTables {
+ public:
+  ScopeTables(Connection& connection, const VerificationScope& scope) : connection_(connection) {
+    connection.exec(kScopeTables);
+    const auto& tables = marked_tables();
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      exec_bound(connection, tables[i].new_rows, scope.marks_[i].second);
+      if (tables[i].table == "source") {
+        source_mark_ = scope.marks_[i].second;
+        exec_bound(connection, kNewSources, source_mark_);
+      }
+    }
+    for (const auto& [kind, id] : scope.touched_) {
+      if (kind == "citation") {
+        exec_bound(connection, kTouchCitation, id);
+        continue;
+      }
+      auto& touch = connection.prepare(kTouchRow);
+      touch.bind(1, kind);
+      touch.bind(2, id);
+      touch.exec();
+    }
+    for (std::string_view sql : {kCitationsOfRows, kCitationsOfDatingSources, kCitationsOfSameRows})
+      connection.prepare(sql).exec();
+    removed_ = scope.removed_;
+  }
+  ~ScopeTables() {
+    try {
+      connection_.exec(kEmptyScope);
+    } catch (...) {  // the tables go with the transaction if it is rolled back
+    }
+  }
+  ScopeTables(const ScopeTables&) = delete;
+  ScopeTables& operator=(const ScopeTables&) = delete;
+
+  // True when the source's hash is in the scope (it is new).
+  bool hashes(std::int64_t source_id) const { return source_id > source_mark_; }
+  bool removed() const { return removed_; }
+
+ private:
+  Connection& connection_;
+  std::int64_t source_mark_ = 0;
+  bool removed_ = false;
+};
+
+namespace {
+
+// Sources in the form's hash scope that no checked citation cites (the others are hashed as
+// their citations are checked).
+const Forms& uncited_sources_sql() {
+  static const Forms sql(
+      "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM source s\n"
+      " WHERE NOT EXISTS (SELECT 1 FROM citation c WHERE c.source_id = s.source_id)",
+      "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM temp.verify_source vs\n"
+      "  JOIN source s ON s.source_id = vs.source_id\n"
+      " WHERE NOT EXISTS (SELECT 1 FROM temp.verify_citation v\n"
+      "                     JOIN citation c ON c.citation_id = v.citation_id\n"
+      "                    WHERE c.source_id = s.source_id)");
+  return sql;
+}
+const Forms& citation_count_sql() {
+  static const Forms sql("SELECT count(*) FROM citation",
+                         "SELECT count(*) FROM temp.verify_citation");
+  return sql;
+}
+constexpr std::string_view kSourceText =
+    "SELECT file_name, text, published, sha256 FROM source WHERE source_id = ?";
+
+}  // namespace
+
+VerificationReport verify_database(Connection& connection, const VerificationScope* scope,
+                                   const VerifyProgress& progress) {
+  std::optional<ScopeTables> tables;
+  if (scope) tables.emplace(connection, *scope);
+  Form form = scope ? Form::scoped : Form::whole;
   VerificationReport report;
   auto fail = [&](VerificationFailure failure) {
     report.problems.push_back(failure.message);
@@ -551,47 +787,83 @@ VerificationReport verify_database(Connection& connection) {
           std::move(message)});
   };
 
-  for_each_row(connection, "PRAGMA integrity_check", [&](auto& s) {
-    if (column(s, 0) != "ok") general("integrity", "integrity_check: " + column(s, 0));
-  });
-  // FTS5's own check, table by table (read first: the check itself changes sqlite_schema of
-  // TEMP, not of main, but the list is read whole before any of it runs).
-  std::vector<std::pair<std::string, std::string>> search_tables;
-  for_each_row(connection, kSearchTables,
-               [&](auto& s) { search_tables.emplace_back(column(s, 0), column(s, 1)); });
-  for (const auto& [name, sql] : search_tables) {
-    if (auto failure = search_index_failure(connection, name, sql))
-      general("search-index", "search index " + name +
-                                  " is damaged (FTS5 integrity-check: " + *failure +
-                                  "): search may miss or misreport records; restore the file "
-                                  "from a backup or rebuild it");
+  if (!scope) {
+    for_each_row(connection, "PRAGMA integrity_check", [&](auto& s) {
+      if (column(s, 0) != "ok") general("integrity", "integrity_check: " + column(s, 0));
+    });
+    // FTS5's own check, table by table (read first: the check itself changes sqlite_schema of
+    // TEMP, not of main, but the list is read whole before any of it runs).
+    std::vector<std::pair<std::string, std::string>> search_tables;
+    for_each_row(connection, kSearchTables,
+                 [&](auto& s) { search_tables.emplace_back(column(s, 0), column(s, 1)); });
+    for (const auto& [name, sql] : search_tables) {
+      if (auto failure = search_index_failure(connection, name, sql))
+        general("search-index", "search index " + name +
+                                    " is damaged (FTS5 integrity-check: " + *failure +
+                                    "): search may miss or misreport records; restore the file "
+                                    "from a backup or rebuild it");
+    }
   }
-  for_each_row(connection, "PRAGMA foreign_key_check", [&](auto& s) {
-    of_row("foreign-key", column(s, 0), s.getColumn(1).getInt64(),
-           "foreign_key_check: " + column(s, 0) + " row " + column(s, 1) + " refers to a missing " +
-               column(s, 2));
-  });
+  if (!scope || tables->removed()) {
+    for_each_row(connection, "PRAGMA foreign_key_check", [&](auto& s) {
+      of_row("foreign-key", column(s, 0), s.getColumn(1).getInt64(),
+             "foreign_key_check: " + column(s, 0) + " row " + column(s, 1) +
+                 " refers to a missing " + column(s, 2));
+    });
+  }
 
-  // Each source is read once: its hash is checked, then its citations against its text.
+  // One source in memory at a time: the citations come grouped by source; each source's text
+  // is read when its first citation comes, hashed (when its hash is in the form's scope), and
+  // its citations are checked against it. The hash failures are reported before the citations'.
+  std::vector<VerificationFailure> hash_failures;
+  auto check_hash = [&](std::int64_t source_id, const std::string& file_name,
+                        const std::string& text, const std::string& sha256) {
+    if (tables && !tables->hashes(source_id)) return;
+    if (sha256_hex(text) != sha256) {
+      VerificationFailure failure;
+      failure.rule = "source-hash";
+      failure.message = "source " + file_name + ": SHA-256 mismatch";
+      hash_failures.push_back(std::move(failure));
+    }
+  };
+  std::int64_t total = 0;
+  if (progress) {
+    for_each_row(connection, citation_count_sql().of(form),
+                 [&](auto& s) { total = s.getColumn(0).getInt64(); });
+  }
+  VerificationReport cited;  // the citations' failures, reported after the hashes'
   struct Source {
+    std::int64_t id = 0;
+    bool found = false;
     std::string file_name;
     std::string text;
     std::optional<std::string> published;
-  };
-  std::unordered_map<std::int64_t, Source> sources;
-  for_each_row(connection, kSources, [&](auto& s) {
-    Source source{column(s, 1), column(s, 2),
-                  s.getColumn(4).isNull() ? std::nullopt : std::optional(column(s, 4))};
-    if (sha256_hex(source.text) != column(s, 3))
-      general("source-hash", "source " + source.file_name + ": SHA-256 mismatch");
-    sources.emplace(s.getColumn(0).getInt64(), std::move(source));
-  });
+  } source;
   std::vector<std::string> names;
-  for_each_row(connection, kCitations, [&](auto& s) {
+  auto of_cited = [&](std::string rule, std::int64_t citation, std::string type, std::int64_t id,
+                      std::string quote, std::string message) {
+    cited.failures.push_back({std::move(rule), citation, std::move(type), id, source.file_name,
+                              std::move(quote), std::move(message)});
+  };
+  for_each_row(connection, citations_sql().of(form), [&](auto& s) {
+    std::int64_t source_id = s.getColumn(3).getInt64();
+    if (report.citations_checked == 0 || source_id != source.id) {
+      if (progress && report.citations_checked > 0) progress(report.citations_checked, total);
+      auto& read = connection.prepare(kSourceText);
+      read.bind(1, source_id);
+      source.id = source_id;
+      source.found = read.executeStep();
+      if (source.found) {
+        source.file_name = column(read, 0);
+        source.text = column(read, 1);
+        source.published =
+            read.getColumn(2).isNull() ? std::nullopt : std::optional(column(read, 2));
+        check_hash(source_id, source.file_name, source.text, column(read, 3));
+      }
+      read.reset();
+    }
     ++report.citations_checked;
-    auto found = sources.find(s.getColumn(3).getInt64());
-    if (found == sources.end()) return;  // reported by foreign_key_check
-    const Source& source = found->second;
+    if (!source.found) return;  // reported by foreign_key_check
     std::int64_t citation = s.getColumn(0).getInt64();
     std::string type = column(s, 1);
     std::int64_t id = s.getColumn(2).getInt64();
@@ -599,8 +871,8 @@ VerificationReport verify_database(Connection& connection) {
     std::string where = "citation " + column(s, 0) + " (" + type + " " + column(s, 2) + ")";
     if (!span_matches_quote(source.text, s.getColumn(5).getInt64(), s.getColumn(6).getInt64(),
                             quote)) {
-      of_citation(
-          "quotation", citation, type, id, source.file_name, quote,
+      of_cited(
+          "quotation", citation, type, id, quote,
           where + ": quotation not found in " + source.file_name + " at its offsets: " + quote);
       return;
     }
@@ -612,20 +884,28 @@ VerificationReport verify_database(Connection& connection) {
     std::string passage = folded_passage(quote);
     for (const std::string& name : names)
       if (names_in(passage, fold_name(name))) return;
-    of_citation("names-subject", citation, type, id, source.file_name, quote,
-                where + ": the passage names none of " + names.front() +
-                    (names.size() > 1 ? " (or " + std::to_string(names.size() - 1) + " other names)"
-                                      : std::string()) +
-                    " and the citation has no note: " + quote);
+    of_cited("names-subject", citation, type, id, quote,
+             where + ": the passage names none of " + names.front() +
+                 (names.size() > 1 ? " (or " + std::to_string(names.size() - 1) + " other names)"
+                                   : std::string()) +
+                 " and the citation has no note: " + quote);
   });
-  for_each_row(connection, kPublishedBeforeEvent, [&](auto& s) {
+  if (progress && report.citations_checked > 0) progress(report.citations_checked, total);
+  source = {};
+  for_each_row(connection, uncited_sources_sql().of(form), [&](auto& s) {
+    check_hash(s.getColumn(0).getInt64(), column(s, 1), column(s, 2), column(s, 3));
+  });
+  for (VerificationFailure& failure : hash_failures) fail(std::move(failure));
+  for (VerificationFailure& failure : cited.failures) fail(std::move(failure));
+
+  for_each_row(connection, published_before_event_sql().of(form), [&](auto& s) {
     of_citation("published-before-event", s.getColumn(0).getInt64(), column(s, 1),
                 s.getColumn(2).getInt64(), column(s, 3), column(s, 4),
                 "citation " + column(s, 0) + " (" + column(s, 1) + " " + column(s, 2) +
                     "): " + column(s, 3) + " was written by " + column(s, 6) + ", before " +
                     column(s, 5) + ", and can only announce, not report, what happened then");
   });
-  for_each_row(connection, kDescribesMeeting, [&](auto& s) {
+  for_each_row(connection, describes_meeting_sql().of(form), [&](auto& s) {
     of_citation("describes-meeting", s.getColumn(0).getInt64(), column(s, 1),
                 s.getColumn(2).getInt64(), column(s, 3), column(s, 4),
                 "citation " + column(s, 0) + " (" + column(s, 1) + " " + column(s, 2) +
@@ -633,7 +913,7 @@ VerificationReport verify_database(Connection& connection) {
                     "): it cites no passage for that meeting");
   });
 
-  for_each_row(connection, dangling_sql(), [&](auto& s) {
+  for_each_row(connection, dangling_sql().of(form), [&](auto& s) {
     VerificationFailure failure{
         "dangling-citation",
         s.getColumn(0).getInt64(),
@@ -644,15 +924,15 @@ VerificationReport verify_database(Connection& connection) {
         "citation " + column(s, 0) + " cites a missing " + column(s, 1) + " " + column(s, 2)};
     fail(std::move(failure));
   });
-  for_each_row(connection, uncited_sql(), [&](auto& s) {
+  for_each_row(connection, uncited_sql().of(form), [&](auto& s) {
     of_row("uncited", column(s, 0), s.getColumn(1).getInt64(),
            column(s, 0) + " " + column(s, 1) + " has no citation");
   });
-  for_each_row(connection, kClaimGroups, [&](auto& s) {
+  for_each_row(connection, claim_groups_sql().of(form), [&](auto& s) {
     general("claim-preferred", "claim on " + column(s, 0) + " / " + column(s, 1) + " has " +
                                    column(s, 2) + " preferred values instead of one");
   });
-  for_each_row(connection, fact_rows_sql(),
+  for_each_row(connection, fact_rows_sql().of(form),
                [&](auto& s) { report.rows_checked = s.getColumn(0).getInt64(); });
   return report;
 }
@@ -661,9 +941,13 @@ VerificationReport verify_database(Connection& connection) {
 
 namespace euiomkb {
 
-VerificationReport KnowledgeBase::verify() const {
-  return detail::guarded(impl_->connection,
-                         [&] { return detail::verify_database(impl_->connection); });
+VerificationReport KnowledgeBase::verify() const { return verify({}); }
+
+VerificationReport KnowledgeBase::verify(
+    const std::function<void(std::int64_t done, std::int64_t total)>& progress) const {
+  return detail::guarded(impl_->connection, [&] {
+    return detail::verify_database(impl_->connection, nullptr, progress);
+  });
 }
 
 std::span<const VerificationCheck> verification_checks() noexcept { return detail::kChecks; }

@@ -79,6 +79,25 @@ TEST_F(ImportTest, UserFactsLoadThroughTheSeedPathAndAreCited) {
   EXPECT_FALSE(kb.search("Geneva").empty());
 }
 
+// An import checks what it touched: a fault already in the database (here a row added behind
+// the library's back, without a citation) neither blocks it nor goes away; `verify` still
+// reports it. What the import adds is checked in full (the tests of bad_inputs/).
+TEST_F(ImportTest, AnImportChecksWhatItTouchedNotWhatWasThere) {
+  test::raw_exec(path_.str(),
+                 "INSERT INTO topic (meeting_id, label) SELECT min(meeting_id), 'uncited' "
+                 "FROM meeting");
+  KnowledgeBase kb = open();
+  ASSERT_FALSE(kb.verify().ok());
+  ImportSummary summary =
+      kb.import_facts({{"notes.facts", kSourceRecord + kMeetingRecord}}, documents);
+  EXPECT_EQ(summary.records, 2);
+  ASSERT_TRUE(kb.meetings().by_sequence("SOM", 12).has_value());
+  VerificationReport after = kb.verify();
+  ASSERT_EQ(after.failures.size(), 1u);
+  EXPECT_EQ(after.failures[0].rule, "uncited");
+  EXPECT_EQ(after.failures[0].subject_type, "topic");
+}
+
 // A topic or a meeting's organisation without attested_as is 'reported' (files written before
 // migration 0013 import as they are); 'announced' is kept as written.
 TEST_F(ImportTest, TopicsAndOrganisationsWithoutAttestedAsAreReported) {
