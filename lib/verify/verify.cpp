@@ -41,12 +41,12 @@ std::string in_form(std::string_view sql, Form form) {
   std::string out = replaced(std::string(sql), "{citations}",
                              whole ? "citation c"
                                    : "temp.verify_citation v "
-                                     "JOIN citation c ON c.citation_id = v.citation_id");
-  return replaced(std::move(out), "{sources}",
-                  whole
-                      ? "source s"
-                      : "source s WHERE s.source_id IN (SELECT c.source_id FROM "
-                        "temp.verify_citation v JOIN citation c ON c.citation_id = v.citation_id)");
+                                     "CROSS JOIN citation c ON c.citation_id = v.citation_id");
+  return replaced(
+      std::move(out), "{sources}",
+      whole ? "source s"
+            : "source s WHERE s.source_id IN (SELECT c.source_id FROM "
+              "temp.verify_citation v CROSS JOIN citation c ON c.citation_id = v.citation_id)");
 }
 
 // The two forms of one check's SQL, written once; `of(form)` is stable for the program's life
@@ -88,7 +88,7 @@ const Forms& uncited_sql() {
       if (k.has_basis()) test += " AND basis <> 'general_knowledge'";
       if (!whole.empty()) whole += "UNION ALL\n", scoped += "UNION ALL\n";
       whole += "SELECT '" + kind + "', " + id + " FROM " + kind + " x" + test + "\n";
-      scoped += "SELECT '" + kind + "', x." + id + " FROM temp.verify_row r JOIN " + kind +
+      scoped += "SELECT '" + kind + "', x." + id + " FROM temp.verify_row r CROSS JOIN " + kind +
                 " x ON x." + id + " = r.id AND r.kind = '" + kind + "'" + test + "\n";
     }
     return Forms(std::move(whole), std::move(scoped));
@@ -130,8 +130,8 @@ SELECT subject, attribute, sum(preferred) FROM claim
                          R"sql(
 SELECT cl.subject, cl.attribute, sum(cl.preferred)
   FROM (SELECT DISTINCT g.subject_type, g.subject_id, g.attribute FROM temp.verify_row r
-          JOIN claim g ON g.claim_id = r.id WHERE r.kind = 'claim') scoped
-  JOIN claim cl ON cl.subject_type = scoped.subject_type AND cl.subject_id = scoped.subject_id
+          CROSS JOIN claim g ON g.claim_id = r.id WHERE r.kind = 'claim') scoped
+  CROSS JOIN claim cl ON cl.subject_type = scoped.subject_type AND cl.subject_id = scoped.subject_id
                AND cl.attribute = scoped.attribute
  GROUP BY cl.subject_type, cl.subject_id, cl.attribute HAVING sum(cl.preferred) <> 1
 )sql");
@@ -648,22 +648,23 @@ constexpr std::string_view kNewSources =
 constexpr std::string_view kCitationsOfRows = R"sql(
 INSERT OR IGNORE INTO temp.verify_citation
 SELECT c.citation_id FROM temp.verify_row r
-  JOIN citation c ON c.subject_type = r.kind AND c.subject_id = r.id
+  CROSS JOIN citation c ON c.subject_type = r.kind AND c.subject_id = r.id
 )sql";
 // Every citation from a source that backs a meeting date in the scope (the date may be what
 // dates the source: published-before-event).
 constexpr std::string_view kCitationsOfDatingSources = R"sql(
 INSERT OR IGNORE INTO temp.verify_citation
-SELECT o.citation_id FROM citation c JOIN citation o ON o.source_id = c.source_id
- WHERE c.citation_id IN (SELECT citation_id FROM temp.verify_citation)
-   AND c.subject_type = 'meeting_date'
+SELECT o.citation_id FROM temp.verify_citation v
+  CROSS JOIN citation c ON c.citation_id = v.citation_id
+  CROSS JOIN citation o ON o.source_id = c.source_id
+ WHERE c.subject_type = 'meeting_date'
 )sql";
 // Every other citation of a row a citation in the scope backs (the shared rows' rule).
 constexpr std::string_view kCitationsOfSameRows = R"sql(
 INSERT OR IGNORE INTO temp.verify_citation
-SELECT o.citation_id FROM citation c
-  JOIN citation o ON o.subject_type = c.subject_type AND o.subject_id = c.subject_id
- WHERE c.citation_id IN (SELECT citation_id FROM temp.verify_citation)
+SELECT o.citation_id FROM temp.verify_citation v
+  CROSS JOIN citation c ON c.citation_id = v.citation_id
+  CROSS JOIN citation o ON o.subject_type = c.subject_type AND o.subject_id = c.subject_id
 )sql";
 
 void exec_bound(Connection& connection, std::string_view sql, std::int64_t value) {
@@ -673,6 +674,8 @@ void exec_bound(Connection& connection, std::string_view sql, std::int64_t value
 }
 
 }  // namespace
+
+std::string_view scope_tables_sql() { return kScopeTables; }
 
 VerificationScope VerificationScope::mark(Connection& connection) {
   VerificationScope scope;
@@ -741,9 +744,9 @@ const Forms& uncited_sources_sql() {
       "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM source s\n"
       " WHERE NOT EXISTS (SELECT 1 FROM citation c WHERE c.source_id = s.source_id)",
       "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM temp.verify_source vs\n"
-      "  JOIN source s ON s.source_id = vs.source_id\n"
+      "  CROSS JOIN source s ON s.source_id = vs.source_id\n"
       " WHERE NOT EXISTS (SELECT 1 FROM temp.verify_citation v\n"
-      "                     JOIN citation c ON c.citation_id = v.citation_id\n"
+      "                     CROSS JOIN citation c ON c.citation_id = v.citation_id\n"
       "                    WHERE c.source_id = s.source_id)");
   return sql;
 }

@@ -42,7 +42,11 @@ class VerificationScope {
   bool removed_ = false;
 };
 
-// Called after each source's citations are checked: sources done, sources to check.
+// The SQL that creates (and empties) the TEMP tables the scoped checks read, for a connection
+// that explains or runs their queries outside verify_database (tests/sqlite/query_plan_test).
+std::string_view scope_tables_sql();
+
+// Called after each source's citations are checked: citations checked, citations to check.
 using VerifyProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // The checks behind KnowledgeBase::verify(); see its contract. With `scope`, the checks of what
