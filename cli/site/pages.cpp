@@ -207,18 +207,7 @@ std::ofstream SiteBuilder::open(const std::string& relative) {
 
 void SiteBuilder::build() {
   write_assets();
-  // About kBackrefsPerBucket back-links per bucket (a citation is shown on one or two pages).
-  constexpr std::int64_t kBackrefsPerBucket = 20000;
-  std::int64_t buckets =
-      std::clamp<std::int64_t>(kb_.counts().citations / kBackrefsPerBucket + 1, 1, 256);
-  backref_dir_ = stage_ / ".backrefs";
-  fs::create_directories(backref_dir_);
-  for (std::int64_t b = 0; b < buckets; ++b) {
-    backref_files_.emplace_back(backref_dir_ / std::to_string(b), std::ios::binary);
-    if (!backref_files_.back())
-      throw std::runtime_error("site: cannot write " + (backref_dir_ / std::to_string(b)).string());
-    backref_files_.back().exceptions(std::ios::badbit | std::ios::failbit);
-  }
+  backlinks_ = std::make_unique<Backlinks>(stage_ / ".backrefs");
   for (const KindInfo& k : kKinds) {
     if (k.kind == "source") continue;
     if (k.kind == "series")
@@ -275,6 +264,7 @@ void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
          "<h2 id=\"evidence-h\">Evidence</h2>\n";
   if (page.passages.empty()) out << "<p>No passage is cited on this page.</p>\n";
   out << "<ol>\n";
+  if (!page.passages.empty()) backlinks_->begin_page(page.url, page.title);
   for (const Passage& p : page.passages) {
     const SourceSummary& s = p.source;
     out << "<li id=\"" << esc(p.anchor) << "\" class=\"evidence\">\n<div class=\"context\">"
@@ -296,17 +286,9 @@ void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
     if (p.citation.note) out << "<p class=\"note\">Note: " << esc(*p.citation.note) << "</p>\n";
     out << "<details><summary>Reference</summary><p class=\"reference\">" << esc(p.reference)
         << "</p></details>\n</li>\n";
-    record_backref(p, page);
+    backlinks_->add(p.source.id.value(), p.citation.start_offset, p.citation.end_offset);
   }
   out << "</ol>\n</section>\n";
-}
-
-void SiteBuilder::record_backref(const Passage& p, const Page& page) {
-  // "source start end url-size title-size url title\n": sizes first, so any title reads back.
-  std::int64_t source = p.source.id.value();
-  std::ofstream& out = backref_files_[static_cast<std::size_t>(source) % backref_files_.size()];
-  out << source << ' ' << p.citation.start_offset << ' ' << p.citation.end_offset << ' '
-      << page.url.size() << ' ' << page.title.size() << ' ' << page.url << page.title << '\n';
 }
 
 std::string SiteBuilder::linked_cell(const std::string& field, const Json& value) {
@@ -621,9 +603,11 @@ void SiteBuilder::write_record(std::string_view kind, const KnowledgeBase::Key& 
       writer->section(
           "topics",
           {{"meeting"}, {"held_on"}, {"topic"}, {"attested_as"}, CitationNotes::column()});
-      for (const Topic& t : kb_.meetings().topics_by_theme(theme->name))
+      // One topic at a time: a theme of 10^5 meetings is not held.
+      kb_.meetings().each_topic_by_theme(theme->name, [&](const Topic& t) {
         writer->row(
             {text(t.meeting), date(t.held_on), text(t.label), text(t.attested_as), notes.of(t)});
+      });
     } else if (kind == "publication") {
       auto p = kb_.publications().by_key(key.key);
       if (!p) return;
@@ -867,11 +851,8 @@ void SiteBuilder::write_sources() {
     std::int64_t start, end;
     std::string anchor;
   };
-  // (source id, start, end) -> the pages citing that passage, for one bucket of sources.
-  using Backrefs =
-      std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, std::vector<Backref>>;
   std::vector<SourceSummary> sources = kb_.sources().list();
-  auto write_source = [&](const SourceSummary& s, const Backrefs& backrefs) {
+  auto write_source = [&](const SourceSummary& s, const Backlinks::Source& backlinks) {
     std::string body = kb_.sources().text(s.id).value_or("");
     std::vector<std::size_t> at = code_point_offsets(body);
     auto cp = [&](std::int64_t i) {
@@ -984,7 +965,7 @@ void SiteBuilder::write_sources() {
       // A passage's end gets one numbered mark; what cites it is listed below the text, so
       // the text stays readable however many facts rest on one sentence.
       for (const Span* sp : ending) {
-        if (backrefs.find({s.id.value(), sp->start, sp->end}) == backrefs.end()) continue;
+        if (!backlinks.cited(sp->start, sp->end)) continue;
         cited.push_back(sp);
         out << "<a class=\"passage-note\" data-pagefind-ignore href=\"#cited-" << esc(sp->anchor)
             << "\" aria-label=\"Passage " << cited.size() << ": where it is cited\">"
@@ -1002,7 +983,7 @@ void SiteBuilder::write_sources() {
             << "\" class=\"quote-start\">" << esc(opening_words(quote)) << "</a> — ";
         std::set<std::string> seen;
         bool first_link = true;
-        for (const Backref& r : backrefs.at({s.id.value(), sp->start, sp->end})) {
+        for (const Backlinks::Link& r : backlinks.pages(sp->start, sp->end)) {
           if (!seen.insert(r.url).second) continue;
           out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url) << "#"
               << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
@@ -1014,37 +995,20 @@ void SiteBuilder::write_sources() {
     }
     end_page(out, head);
   };
-  // The pages, one bucket of back-links at a time.
-  for (std::ofstream& f : backref_files_) f.close();
-  const std::size_t buckets = backref_files_.size();
-  const auto keyed = static_cast<std::int64_t>(
-      std::count_if(sources.begin(), sources.end(), [](const auto& s) { return !s.key.empty(); }));
+  // The pages, in the order of the sources' ids: the order their back-links are read in.
+  std::vector<const SourceSummary*> keyed;
+  for (const SourceSummary& s : sources)
+    if (!s.key.empty()) keyed.push_back(&s);
+  std::sort(keyed.begin(), keyed.end(), [](const SourceSummary* a, const SourceSummary* b) {
+    return a->id.value() < b->id.value();
+  });
   std::int64_t written = 0;
-  for (std::size_t b = 0; b < buckets; ++b) {
-    Backrefs backrefs;
-    {
-      fs::path path = backref_dir_ / std::to_string(b);
-      std::ifstream in(path, std::ios::binary);
-      std::int64_t source = 0, start = 0, end = 0;
-      std::size_t url_size = 0, title_size = 0;
-      while (in >> source >> start >> end >> url_size >> title_size) {
-        in.get();
-        std::string url(url_size, '\0'), title(title_size, '\0');
-        in.read(url.data(), static_cast<std::streamsize>(url_size));
-        in.read(title.data(), static_cast<std::streamsize>(title_size));
-        in.get();
-        if (!in) throw std::runtime_error("site: cannot read " + path.string());
-        backrefs[{source, start, end}].push_back({std::move(url), std::move(title)});
-      }
-    }
-    for (const SourceSummary& s : sources)
-      if (!s.key.empty() && static_cast<std::size_t>(s.id.value()) % buckets == b) {
-        write_source(s, backrefs);
-        if (progress_ != nullptr) progress_->update("site: sources", ++written, keyed);
-      }
+  for (const SourceSummary* s : keyed) {
+    write_source(*s, backlinks_->of(s->id.value()));
+    if (progress_ != nullptr)
+      progress_->update("site: sources", ++written, static_cast<std::int64_t>(keyed.size()));
   }
-  backref_files_.clear();
-  fs::remove_all(backref_dir_);
+  backlinks_.reset();
 
   // The index, in the order of the sources.
   std::ofstream index = open("sources/index.html");

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "euiomkb/knowledge_base.hpp"
 #include "progress.hpp"
+#include "site/backlinks.hpp"
 
 namespace euiomkb::cli::site {
 
@@ -46,10 +48,6 @@ class SiteBuilder {
   const std::string& build_date() const { return date_; }
 
  private:
-  struct Backref {
-    std::string url;    // relative to the site's root
-    std::string label;  // the page's title
-  };
   // A page being written: its passages in first-use order.
   struct Page {
     std::string url;  // relative to the root: "meetings/som-11.html"
@@ -98,12 +96,10 @@ class SiteBuilder {
   std::int64_t pages_ = 0;
   Progress* progress_ = nullptr;                // report_to()
   std::map<std::string, std::int64_t> counts_;  // pages per kind
-  // The pages citing each passage, for the source pages' back-links: spilled as they are
-  // written to one file per bucket of sources (source id modulo their number) under
-  // stage/.backrefs, and read back one bucket at a time, so memory does not grow with the site.
-  std::filesystem::path backref_dir_;
-  std::vector<std::ofstream> backref_files_;
-  void record_backref(const Passage& p, const Page& page);
+  // The pages citing each passage, for the source pages' back-links: spilled as pages are
+  // written to files under stage/.backrefs, and read back one source at a time, so memory does
+  // not grow with the site.
+  std::unique_ptr<Backlinks> backlinks_;
   // (kind, name) -> page path without ".html", relative to a record page.
   std::map<std::pair<std::string, std::string>, std::string> links_;
 };

@@ -119,6 +119,10 @@ class EUIOMKB_API Meetings {
   // Topics grouped under the theme named `theme` (its name ignoring case, or its key), across
   // meetings in date order.
   std::vector<Topic> topics_by_theme(std::string_view theme) const;
+  // The same, one topic at a time: memory does not grow with them. `visit` may use the
+  // knowledge base; an exception it throws propagates.
+  void each_topic_by_theme(std::string_view theme,
+                           const std::function<void(const Topic&)>& visit) const;
 
  private:
   friend class KnowledgeBase;

@@ -218,6 +218,13 @@ std::vector<Topic> Meetings::topics_by_theme(std::string_view theme) const {
       impl_, kTopicsByTheme, [&](auto& s) { s.bind(":theme", std::string(theme)); }, topic_row);
 }
 
+void Meetings::each_topic_by_theme(std::string_view theme,
+                                   const std::function<void(const Topic&)>& visit) const {
+  stream(
+      impl_, kTopicsByTheme, [&](auto& s) { s.bind(":theme", std::string(theme)); }, topic_row,
+      visit);
+}
+
 std::optional<Meeting> Meetings::by_key(std::string_view key) const {
   auto id = detail::row_of_key(impl_, "meeting", key);
   return id ? find(MeetingId(*id)) : std::nullopt;

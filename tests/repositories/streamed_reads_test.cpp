@@ -86,6 +86,25 @@ TEST_F(ReadPath, AnOrganisationsMeetingsStreamAsTheyAreListed) {
   EXPECT_GT(organisations_with_meetings, 1u);
 }
 
+TEST_F(ReadPath, AThemesTopicsStreamAsTheyAreListed) {
+  std::size_t themes_with_topics = 0;
+  for (const Theme& theme : seeded().meetings().themes()) {
+    for (const std::string& name : {theme.name, theme.key}) {
+      std::vector<std::pair<std::string, std::string>> visited, listed;
+      seeded().meetings().each_topic_by_theme(
+          name, [&](const Topic& t) { visited.emplace_back(t.meeting, t.label); });
+      for (const Topic& t : seeded().meetings().topics_by_theme(name))
+        listed.emplace_back(t.meeting, t.label);
+      EXPECT_EQ(visited, listed) << name;
+      if (name == theme.key && !listed.empty()) ++themes_with_topics;
+    }
+  }
+  EXPECT_GT(themes_with_topics, 1u);
+  std::size_t none = 0;
+  seeded().meetings().each_topic_by_theme("no such theme", [&](const Topic&) { ++none; });
+  EXPECT_EQ(none, 0u);
+}
+
 TEST_F(ReadPath, ACitationAndASourceSummaryByIdAreWhatTheListsHold) {
   std::int64_t compared = 0;
   seeded().each_citation([&](const Citation& c) {
