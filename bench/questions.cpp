@@ -1,8 +1,10 @@
 #include "questions.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <tuple>
+#include <utility>
 
 #include "text/text.hpp"  // the library's own name folding: both sides bind the same key
 
@@ -60,6 +62,7 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
   JOIN tenure t ON t.post_id = po.post_id
   JOIN person pe ON pe.person_id = t.person_id
  WHERE po.title = ?1 COLLATE NOCASE AND o.short_name = ?2 COLLATE NOCASE
+   AND coalesce(t.end_date, t.attested_to, '~') >= substr(?3, 1, 4)
    AND coalesce(t.start_date, t.attested_from) <= ?4
    AND (coalesce(t.end_date, t.attested_to) IS NULL
         OR ?3 <= coalesce(t.end_date, t.attested_to) || '~')
@@ -76,6 +79,16 @@ SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, a
 constexpr std::string_view kSearch = R"sql(
 SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
   FROM kb_search WHERE kb_search MATCH ?1 ORDER BY rank LIMIT ?2
+)sql";
+
+constexpr std::string_view kNewestMatches = R"sql(
+SELECT rowid FROM kb_search WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+ ORDER BY rowid DESC LIMIT ?4
+)sql";
+
+constexpr std::string_view kSearchBetween = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12), rank
+  FROM kb_search WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rank LIMIT ?4
 )sql";
 
 constexpr std::string_view kCitations = R"sql(
@@ -282,7 +295,9 @@ RawQueries::RawQueries(sqlite3* db)
       holders_(db, kHoldersOn),
       parties_(db, kPartiesOn),
       search_(db, kSearch),
-      citations_(db, kCitations) {}
+      citations_(db, kCitations),
+      newest_matches_(db, kNewestMatches),
+      search_between_(db, kSearchBetween) {}
 
 std::optional<Meeting> RawQueries::meeting_once(sqlite3* db, MeetingId id) {
   RawStatement statement(db, kMeeting);
@@ -385,7 +400,66 @@ std::vector<AgreementParty> RawQueries::parties_on(AgreementId id, const Partial
   });
 }
 
-std::vector<SearchHit> RawQueries::search(std::string_view query, int limit) {
+std::vector<SearchHit> RawQueries::search(std::string_view query, int limit, int rank_at_most) {
+  // Records' rowids lie below 2^27, paragraphs' from there (lib/search/search_index.hpp).
+  constexpr std::int64_t kRanges[2][2] = {{0, (std::int64_t{1} << 27) - 1},
+                                          {std::int64_t{1} << 27, INT64_MAX}};
+  // As the library: one read of at most 2 * rank_at_most + 1 matches, newest first, then the
+  // records alone when the paragraphs filled it.
+  const std::int64_t bound = rank_at_most;
+  std::int64_t read = 0, passages = 0, records = 0, passage_cut = 0, record_cut = 0;
+  auto newest = [&](std::int64_t from, std::int64_t to, std::int64_t at_most, auto&& visit) {
+    sqlite3_stmt* s = newest_matches_.get();
+    bind_text(s, 1, query);
+    sqlite3_bind_int64(s, 2, from);
+    sqlite3_bind_int64(s, 3, to);
+    sqlite3_bind_int64(s, 4, at_most);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) visit(sqlite3_column_int64(s, 0));
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errstr(rc));
+  };
+  newest(kRanges[0][0], kRanges[1][1], 2 * bound + 1, [&](std::int64_t rowid) {
+    ++read;
+    if (rowid >= kRanges[1][0]) {
+      if (++passages == bound + 1) passage_cut = rowid;
+    } else if (++records == bound + 1) {
+      record_cut = rowid;
+    }
+  });
+  if (passages > bound && read == 2 * bound + 1) {
+    records = 0;
+    newest(kRanges[0][0], kRanges[0][1], bound + 1, [&](std::int64_t rowid) {
+      if (++records == bound + 1) record_cut = rowid;
+    });
+  }
+  std::int64_t first[2] = {records > bound ? record_cut + 1 : kRanges[0][0],
+                           passages > bound ? passage_cut + 1 : kRanges[1][0]};
+  bool cut = records > bound || passages > bound;
+  if (!cut) return search_all(query, limit);
+  std::vector<std::pair<double, SearchHit>> best;
+  for (int r = 0; r < 2; ++r) {
+    sqlite3_stmt* s = search_between_.get();
+    bind_text(s, 1, query);
+    sqlite3_bind_int64(s, 2, first[r]);
+    sqlite3_bind_int64(s, 3, kRanges[r][1]);
+    sqlite3_bind_int(s, 4, limit);
+    for (auto& hit : rows(s, [](sqlite3_stmt* row) {
+           return std::make_pair(
+               sqlite3_column_double(row, 4),
+               SearchHit{text(row, 0), sqlite3_column_int64(row, 1), text(row, 2), text(row, 3)});
+         }))
+      best.push_back(std::move(hit));
+  }
+  std::stable_sort(best.begin(), best.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<SearchHit> hits;
+  for (std::size_t k = 0; k < best.size() && static_cast<int>(hits.size()) < limit; ++k)
+    hits.push_back(std::move(best[k].second));
+  return hits;
+}
+
+std::vector<SearchHit> RawQueries::search_all(std::string_view query, int limit) {
   sqlite3_stmt* s = search_.get();
   bind_text(s, 1, query);
   sqlite3_bind_int(s, 2, limit);
@@ -437,6 +511,13 @@ std::vector<QuestionCase> question_cases(const KnowledgeBase& kb, RawQueries& ra
        [&raw, &s] { return size_of(raw.parties_on(s.framework, s.parties_date)); }});
   cases.push_back({"SearchCommonWord", [&kb, &s] { return size_of(kb.search(s.common_word, 20)); },
                    [&raw, &s] { return size_of(raw.search(s.common_word, 20)); }});
+  cases.push_back({"SearchCommonWordAll",
+                   [&kb, &s] {
+                     SearchOptions options;
+                     options.rank_at_most = 0;
+                     return size_of(kb.search(s.common_word, options));
+                   },
+                   [&raw, &s] { return size_of(raw.search_all(s.common_word, 20)); }});
   cases.push_back({"SearchName", [&kb, &s] { return size_of(kb.search(s.name_phrase, 20)); },
                    [&raw, &s] { return size_of(raw.search(s.name_phrase, 20)); }});
   cases.push_back({"CitationsOfRecord",
@@ -470,6 +551,10 @@ void check_same_answers(const KnowledgeBase& kb, RawQueries& raw, const Subjects
         parties.size());
   auto common = kb.search(s.common_word, 20);
   check("SearchCommonWord", same(common, raw.search(s.common_word, 20)), common.size());
+  SearchOptions rank_all;
+  rank_all.rank_at_most = 0;
+  auto all = kb.search(s.common_word, rank_all);
+  check("SearchCommonWordAll", same(all, raw.search_all(s.common_word, 20)), all.size());
   auto named = kb.search(s.name_phrase, 20);
   check("SearchName", same(named, raw.search(s.name_phrase, 20)), named.size());
   auto citations = kb.citations("person", s.person.value());

@@ -72,13 +72,18 @@ class RawQueries {
   std::vector<Tenure> holders_on(std::string_view post, std::string_view organisation,
                                  const PartialDate& date);
   std::vector<AgreementParty> parties_on(AgreementId id, const PartialDate& date);
-  std::vector<SearchHit> search(std::string_view query, int limit);
+  // As KnowledgeBase::search with SearchOptions{limit} (its default rank_at_most): the newest
+  // `rank_at_most` matching records and as many paragraphs ranked, when more match.
+  std::vector<SearchHit> search(std::string_view query, int limit, int rank_at_most = 5000);
+  // Every match ranked (rank_at_most 0): the one statement search ran before issue 19.
+  std::vector<SearchHit> search_all(std::string_view query, int limit);
   std::vector<Citation> citations(std::string_view subject_type, std::int64_t subject_id);
   // A meeting by id on a connection just opened: prepares, steps and finalizes its statement.
   static std::optional<Meeting> meeting_once(sqlite3* db, MeetingId id);
 
  private:
-  RawStatement meeting_, attendance_, person_, aliases_, holders_, parties_, search_, citations_;
+  RawStatement meeting_, attendance_, person_, aliases_, holders_, parties_, search_, citations_,
+      newest_matches_, search_between_;
 };
 
 // Folds a name as People::by_name does (the library's detail::fold_name, so both twins bind the

@@ -66,7 +66,7 @@ int run_search(const Tool& tool, const Arguments& args) {
   std::string query = args.fts ? typed : plain_query(typed);
   if (query.empty()) throw UsageError("search: nothing to search for");
   KnowledgeBase kb = tool.open();
-  auto hits = kb.search(query, options);
+  SearchResults results = kb.search_ranked(query, options);
   auto out = tool.writer(false);
   out->section("hits", {{"rank", ColumnType::integer},
                         {"kind"},
@@ -74,18 +74,26 @@ int run_search(const Tool& tool, const Arguments& args) {
                         {"label"},
                         {"snippet"}});
   // A passage is labelled by its source's title and date, not its file name.
-  std::vector<SourceSummary> sources = kb.sources().list();
   std::int64_t rank = args.options.offset;
-  for (const SearchHit& hit : hits) {
+  for (const SearchHit& hit : results.hits) {
     std::string label = hit.label;
     if (hit.kind == "passage")
-      for (const SourceSummary& s : sources)
-        if (s.id.value() == hit.ref_id)
-          label = s.title + (s.published ? " (" + s.published->to_string() + ")" : "");
+      if (auto s = kb.sources().summary(SourceId(hit.ref_id)))
+        label = s->title + (s->published ? " (" + s->published->to_string() + ")" : "");
     out->row(
         {integer(++rank), text(hit.kind), integer(hit.ref_id), text(label), text(hit.snippet)});
   }
   out->finish();
+  // How the hits were chosen when not every match was ranked: under the table in text, on
+  // stderr in the machine formats (their documents keep one shape).
+  if (!results.all_ranked && !tool.quiet) {
+    std::string notice = "(not every match ranked: these are the best of " +
+                         std::to_string(results.ranked) + ", the newest " +
+                         std::to_string(options.rank_at_most) +
+                         " matching records and as many paragraphs of sources at most; "
+                         "--rank-all ranks every match)";
+    (tool.format() == Format::table ? tool.out : tool.err) << notice << "\n";
+  }
   return 0;
 }
 
@@ -106,6 +114,14 @@ void add_search_command(CLI::App& app, Tool& tool) {
                     "Take the query as FTS5 syntax: a OR b, NOT, NEAR(a b), column filters");
   command->add_option("--limit", args->options.limit, "Hits to show")->capture_default_str();
   command->add_option("--offset", args->options.offset, "Hits to skip")->capture_default_str();
+  command
+      ->add_option("--rank-at-most", args->options.rank_at_most,
+                   "Matches to rank at most, of the records and of the paragraphs of sources "
+                   "each (the newest; more are not read, and the output says so)")
+      ->capture_default_str();
+  command->add_flag_function(
+      "--rank-all", [args](std::int64_t) { args->options.rank_at_most = 0; },
+      "Rank every match (slow for a word in most rows of a large database)");
   command->add_option("--kind", args->options.kinds,
                       "Only hits of this kind (topic, person, organisation, meeting, statement, "
                       "publication, passage); repeatable");

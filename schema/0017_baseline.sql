@@ -817,7 +817,9 @@ CREATE INDEX person_name_folded ON person (name_folded);
 CREATE INDEX attendance_person ON attendance (person_id);
 CREATE INDEX organisation_short_name_nocase ON organisation (short_name COLLATE NOCASE);
 CREATE INDEX post_organisation_title_nocase ON post (organisation_id, title COLLATE NOCASE);
-CREATE INDEX tenure_post ON tenure (post_id);
+-- A post's tenures by the end documents show (stated, else the last attestation; '~', after every
+-- date, when neither is known): People::holders_on reads only those not ended before the date.
+CREATE INDEX tenure_post_end ON tenure (post_id, coalesce(end_date, attested_to, '~'));
 CREATE INDEX topic_theme ON topic (theme_id);
 CREATE INDEX organisation_event_from ON organisation_event (from_organisation_id);
 CREATE INDEX organisation_event_to ON organisation_event (to_organisation_id);

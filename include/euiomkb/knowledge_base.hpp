@@ -218,7 +218,11 @@ class EUIOMKB_API KnowledgeBase {
   std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
   // The same with options (limit, offset, kinds, snippet markers). Throws QueryError when
   // FTS5 cannot parse `query` (an unbalanced quote, a bare operator).
+  // Ranks at most SearchOptions::rank_at_most records and as many paragraphs (see there).
   std::vector<SearchHit> search(std::string_view query, const SearchOptions& options) const;
+  // The same, saying whether every match was ranked (SearchResults). Its cost does not grow
+  // with the number of matches beyond options.rank_at_most.
+  SearchResults search_ranked(std::string_view query, const SearchOptions& options) const;
   // Every hit of `query`, best first, one at a time. Throws QueryError as search() does; an
   // exception `visit` throws propagates unchanged.
   void search_each(std::string_view query,

@@ -59,7 +59,10 @@ SELECT h.tenure_id, h.person_id, h.person, h.post_id, h.post, h.organisation, h.
  ORDER BY coalesce(h.start_date, h.attested_from), h.tenure_id
 )sql";
 // The columns of v_post_holder, reached from the organisation and post (both by index, ignoring
-// case) to their tenures, rather than filtering every tenure through the view.
+// case) to their tenures, rather than filtering every tenure through the view. The tenures are
+// read through tenure_post_end from the date's year on: those that ended before it (the past
+// holders) are never read. That range is implied by the exact test below it (an end date whose
+// year is before the date's cannot reach it), so the answers are those of the whole post.
 constexpr std::string_view kHoldersOn = R"sql(
 SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.start_date,
        t.end_date, t.attested_from, t.attested_to, t.acting, o.organisation_id
@@ -68,6 +71,7 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
   JOIN tenure t ON t.post_id = po.post_id
   JOIN person pe ON pe.person_id = t.person_id
  WHERE o.short_name = :organisation COLLATE NOCASE
+   AND coalesce(t.end_date, t.attested_to, '~') >= substr(:low, 1, 4)
    AND coalesce(t.start_date, t.attested_from) <= :high
    AND (coalesce(t.end_date, t.attested_to) IS NULL
         OR :low <= coalesce(t.end_date, t.attested_to) || '~')

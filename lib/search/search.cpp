@@ -1,10 +1,16 @@
 // KnowledgeBase::search and search_each: the search index's queries, with options.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "euiomkb/knowledge_base.hpp"
+#include "search/search_index.hpp"
 #include "sqlite/impl.hpp"
 
 namespace euiomkb {
@@ -17,6 +23,36 @@ SELECT kind, ref_id, label, snippet(kb_search, 3, :mark_start, :mark_end, '…',
  WHERE kb_search MATCH :query AND (:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0)
  ORDER BY rank LIMIT :limit OFFSET :offset
 )sql";
+
+// A bounded search reads the matches of a rowid range newest first, at most :at_most of them:
+// FTS5 walks its doclists in rowid order and ranks nothing, so this costs the rows read, not
+// the matches there are.
+constexpr std::string_view kNewestMatches = R"sql(
+SELECT rowid FROM kb_search
+ WHERE kb_search MATCH :query AND rowid BETWEEN :first AND :last
+   AND (:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0)
+ ORDER BY rowid DESC LIMIT :at_most
+)sql";
+
+// Ranks the matches of one rowid range only (FTS5 sorts just those by bm25, whose statistics
+// are the whole index's, so ranks compare across ranges and with an unbounded search).
+constexpr std::string_view kSearchBetween = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, :mark_start, :mark_end, '…', 12), rank
+  FROM kb_search
+ WHERE kb_search MATCH :query AND rowid BETWEEN :first AND :last
+   AND (:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0)
+ ORDER BY rank LIMIT :limit
+)sql";
+
+// The parts of the rowid space a bounded search ranks separately, so that neither the records
+// nor the paragraphs of sources crowd the other out of the candidates.
+struct RowidRange {
+  std::int64_t first;
+  std::int64_t last;
+};
+constexpr RowidRange kRecordRowids{0, detail::kFirstPassageRowid - 1};
+constexpr RowidRange kPassageRowids{detail::kFirstPassageRowid,
+                                    std::numeric_limits<std::int64_t>::max()};
 
 // FTS5 reports a query it cannot parse as SQLITE_ERROR; the table itself always exists.
 template <class Body>
@@ -33,18 +69,31 @@ auto as_query_error(Body&& body) -> decltype(body()) {
 }
 
 // Generic over the statement type so that it reads any prepared statement of the connection.
+// Binds :query and :kinds.
 template <class PreparedStatement>
-void bind_search(PreparedStatement& s, std::string_view query, const SearchOptions& options) {
+void bind_match(PreparedStatement& s, std::string_view query, const SearchOptions& options) {
   std::string kinds;
   for (const std::string& kind : options.kinds) kinds += "," + kind;
   if (!kinds.empty()) kinds += ",";
-  s.bind(":mark_start", options.mark_start);
-  s.bind(":mark_end", options.mark_end);
   s.bind(":query", std::string(query));
   if (kinds.empty())
     s.bind(":kinds");
   else
     s.bind(":kinds", kinds);
+}
+
+// Binds :query, :kinds and the snippet markers.
+template <class PreparedStatement>
+void bind_hits(PreparedStatement& s, std::string_view query, const SearchOptions& options) {
+  bind_match(s, query, options);
+  s.bind(":mark_start", options.mark_start);
+  s.bind(":mark_end", options.mark_end);
+}
+
+// Binds every parameter of kSearchWithOptions.
+template <class PreparedStatement>
+void bind_search(PreparedStatement& s, std::string_view query, const SearchOptions& options) {
+  bind_hits(s, query, options);
   s.bind(":limit", options.limit);
   s.bind(":offset", options.offset);
 }
@@ -58,10 +107,83 @@ constexpr auto search_hit_row = [](auto& s) {
 
 std::vector<SearchHit> KnowledgeBase::search(std::string_view query,
                                              const SearchOptions& options) const {
+  return search_ranked(query, options).hits;
+}
+
+SearchResults KnowledgeBase::search_ranked(std::string_view query,
+                                           const SearchOptions& options) const {
   return as_query_error([&] {
-    return detail::collect(
-        impl_.get(), kSearchWithOptions, [&](auto& s) { bind_search(s, query, options); },
-        search_hit_row);
+    SearchResults results;
+    auto rank_all = [&] {
+      results.hits = detail::collect(
+          impl_.get(), kSearchWithOptions, [&](auto& s) { bind_search(s, query, options); },
+          search_hit_row);
+      return results;
+    };
+    if (options.rank_at_most <= 0 || options.limit < 0) return rank_all();
+
+    // The newest rank_at_most matches of each range; `first` is where ranking starts. One read
+    // of at most 2 * rank_at_most + 1 matches over both ranges, newest (the paragraphs) first,
+    // settles a rare term in one pass; a second reads the records when the paragraphs filled it.
+    struct Candidates {
+      RowidRange range;
+      std::int64_t first;
+    };
+    const std::int64_t bound = options.rank_at_most;
+    std::int64_t read = 0, passages = 0, records = 0;
+    std::int64_t passage_cut = 0, record_cut = 0;  // the (bound + 1)-th newest of each
+    auto newest = [&](RowidRange range, std::int64_t at_most, auto&& visit) {
+      detail::stream(
+          impl_.get(), kNewestMatches,
+          [&](auto& s) {
+            bind_match(s, query, options);
+            s.bind(":first", range.first);
+            s.bind(":last", range.last);
+            s.bind(":at_most", at_most);
+          },
+          [](auto& s) { return detail::integer(s, 0); }, visit);
+    };
+    newest({kRecordRowids.first, kPassageRowids.last}, 2 * bound + 1, [&](std::int64_t rowid) {
+      ++read;
+      if (rowid >= kPassageRowids.first) {
+        if (++passages == bound + 1) passage_cut = rowid;
+      } else if (++records == bound + 1) {
+        record_cut = rowid;
+      }
+    });
+    if (passages > bound && read == 2 * bound + 1) {  // the records may not all have been read
+      records = 0;
+      newest(kRecordRowids, bound + 1, [&](std::int64_t rowid) {
+        if (++records == bound + 1) record_cut = rowid;
+      });
+    }
+    std::vector<Candidates> candidates = {
+        {kRecordRowids, records > bound ? record_cut + 1 : kRecordRowids.first},
+        {kPassageRowids, passages > bound ? passage_cut + 1 : kPassageRowids.first}};
+    if (records <= bound && passages <= bound) return rank_all();
+    results.ranked = std::min(records, bound) + std::min(passages, bound);
+
+    // Each range's best limit + offset, merged by rank (bm25: lower is better).
+    results.all_ranked = false;
+    std::vector<std::pair<double, SearchHit>> best;
+    for (const Candidates& c : candidates) {
+      auto ranked = detail::collect(
+          impl_.get(), kSearchBetween,
+          [&](auto& s) {
+            bind_hits(s, query, options);
+            s.bind(":first", c.first);
+            s.bind(":last", c.range.last);
+            s.bind(":limit", options.limit + options.offset);
+          },
+          [](auto& s) { return std::make_pair(s.getColumn(4).getDouble(), search_hit_row(s)); });
+      for (auto& hit : ranked) best.push_back(std::move(hit));
+    }
+    std::stable_sort(best.begin(), best.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = static_cast<std::size_t>(std::max(options.offset, 0));
+         k < best.size() && static_cast<int>(results.hits.size()) < options.limit; ++k)
+      results.hits.push_back(std::move(best[k].second));
+    return results;
   });
 }
 

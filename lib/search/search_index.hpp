@@ -10,6 +10,10 @@
 
 namespace euiomkb::detail {
 
+// The lowest rowid of a paragraph of a source (source_id 1, paragraph 0, less the kind): records'
+// rowids (ref_id * 8 + kind, kind 1 to 6) fall below it while ref_id < 2^24.
+inline constexpr std::int64_t kFirstPassageRowid = std::int64_t{1} << 27;
+
 // Indexes each paragraph of a newly added source (a paragraph ends at a line holding only white
 // space). Rows get rowid ((source_id << 24) + paragraph) * 8 + 7 and ref_id source_id.
 void index_passages(Connection& connection, std::int64_t source_id, std::string_view file_name,

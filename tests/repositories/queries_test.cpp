@@ -2,8 +2,11 @@
 // some of their words, sources without text, search options, a user's SQL under guard (what
 // it allows, its time limit and interrupt, the connection it leaves), and ids beside labels on
 // references.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -64,6 +67,120 @@ TEST_F(Queries, SearchOptionsLimitOffsetKindsAndMarkers) {
   auto rest = kb().search("reintegration", options);
   ASSERT_EQ(rest.size() + 1, hits.size());
   EXPECT_EQ(rest[0].ref_id, hits[1].ref_id);
+}
+
+// A bounded search (SearchOptions::rank_at_most) ranks the newest matches of the records and of
+// the paragraphs of sources and says when it left some out; within what it ranked, the order is
+// that of ranking everything.
+TEST_F(Queries, SearchRanksAllMatchesWithinTheBoundAndSaysWhenItDoesNot) {
+  std::vector<SearchHit> everything;  // every match, best first
+  kb().search_each("migration", [&](const SearchHit& hit) { everything.push_back(hit); });
+  ASSERT_GT(everything.size(), 20u);
+  auto same = [](const SearchHit& a, const SearchHit& b) {
+    return a.kind == b.kind && a.ref_id == b.ref_id && a.snippet == b.snippet;
+  };
+
+  // Within the bound: the top hits of ranking all, and nothing said.
+  SearchOptions options;
+  options.limit = 10;
+  options.rank_at_most = static_cast<int>(everything.size());
+  SearchResults within = kb().search_ranked("migration", options);
+  EXPECT_TRUE(within.all_ranked);
+  EXPECT_EQ(within.ranked, 0);
+  ASSERT_EQ(within.hits.size(), 10u);
+  for (std::size_t k = 0; k < 10; ++k) EXPECT_TRUE(same(within.hits[k], everything[k])) << k;
+
+  // Beyond it: fewer ranked, said so, and the hits keep the full ranking's order.
+  options.rank_at_most = 3;
+  SearchResults bounded = kb().search_ranked("migration", options);
+  EXPECT_FALSE(bounded.all_ranked);
+  EXPECT_GT(bounded.ranked, 0);
+  EXPECT_LE(bounded.ranked, 6) << "3 records and 3 paragraphs at most";
+  ASSERT_EQ(bounded.hits.size(), static_cast<std::size_t>(bounded.ranked));
+  std::size_t at = 0;
+  for (const SearchHit& hit : bounded.hits) {
+    while (at < everything.size() && !same(everything[at], hit)) ++at;
+    ASSERT_LT(at, everything.size()) << hit.kind << ' ' << hit.ref_id << ": not in rank order";
+    ++at;
+  }
+  EXPECT_TRUE(std::any_of(bounded.hits.begin(), bounded.hits.end(),
+                          [](const SearchHit& h) { return h.kind == "passage"; }));
+  EXPECT_TRUE(std::any_of(bounded.hits.begin(), bounded.hits.end(), [](const SearchHit& h) {
+    return h.kind != "passage";
+  })) << "the records and the paragraphs are bounded apart: neither crowds out the other";
+  options.offset = 2;
+  auto rest = kb().search("migration", options);
+  ASSERT_EQ(rest.size(), bounded.hits.size() - 2);
+  EXPECT_TRUE(same(rest[0], bounded.hits[2]));
+
+  options.offset = 0;
+  options.rank_at_most = 0;  // rank everything
+  SearchResults all = kb().search_ranked("migration", options);
+  EXPECT_TRUE(all.all_ranked);
+  for (std::size_t k = 0; k < all.hits.size(); ++k) EXPECT_TRUE(same(all.hits[k], everything[k]));
+}
+
+// holders_on reads a post's tenures from the date's year on (tenure_post_end); its answers are
+// those of testing every tenure of the post, whatever the precision of the dates.
+TEST(HoldersOn, AnswersAsTestingEveryTenureOfThePostAtEveryPrecision) {
+  test::TempPath path;
+  KnowledgeBase::create_seeded(path.str());
+  test::raw_exec(path.str(), R"sql(
+    INSERT INTO post (post_id, title, organisation_id)
+      SELECT 9000, 'Keeper of Records', organisation_id FROM organisation WHERE short_name = 'IOM';
+    INSERT INTO person (person_id, name, name_folded) VALUES
+      (9001, 'A', 'a'), (9002, 'B', 'b'), (9003, 'C', 'c'), (9004, 'D', 'd'), (9005, 'E', 'e'),
+      (9006, 'F', 'f'), (9007, 'G', 'g'), (9008, 'H', 'h');
+    INSERT INTO tenure (person_id, post_id, start_date, end_date, attested_from, attested_to)
+    VALUES (9001, 9000, '2011', '2011-11', NULL, NULL),
+           (9002, 9000, '2011-11-03', NULL, NULL, NULL),
+           (9003, 9000, NULL, NULL, '2009', '2011'),
+           (9004, 9000, '2005', '2010-12-31', '2006', '2010'),
+           (9005, 9000, NULL, NULL, '2012-02', '2012-02-15'),
+           (9006, 9000, NULL, NULL, NULL, NULL),
+           (9007, 9000, '2011-11-03', '2011-11-03', NULL, NULL),
+           (9008, 9000, NULL, '2012', '2010-06', '2013');)sql");
+  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_only);
+  SQLite::Database db(path.str(), SQLite::OPEN_READONLY);
+  // The semantics People::holders_on documents, over every tenure of the post.
+  SQLite::Statement every(db, R"sql(
+    SELECT t.person_id FROM tenure t WHERE t.post_id = 9000
+       AND coalesce(t.start_date, t.attested_from) <= ?2
+       AND (coalesce(t.end_date, t.attested_to) IS NULL
+            OR ?1 <= coalesce(t.end_date, t.attested_to) || '~')
+     ORDER BY coalesce(t.start_date, t.attested_from), t.tenure_id)sql");
+  std::vector<PartialDate> dates;
+  for (int year = 2004; year <= 2014; ++year) {
+    dates.emplace_back(year);
+    for (int month = 1; month <= 12; ++month) dates.emplace_back(year, month);
+  }
+  for (int day = 1; day <= 30; ++day) dates.emplace_back(2011, 11, day);
+  for (int day = 1; day <= 29; ++day) dates.emplace_back(2012, 2, day);
+  dates.emplace_back(2010, 12, 31);
+  dates.emplace_back(2011, 1, 1);
+  int answered = 0;
+  for (const PartialDate& date : dates) {
+    std::vector<std::int64_t> expected, found;
+    every.bind(1, date.to_string());
+    every.bind(2, date.to_string() + "~");
+    while (every.executeStep()) expected.push_back(every.getColumn(0).getInt64());
+    every.reset();
+    for (const Tenure& t : kb.people().holders_on("keeper of records", "iom", date))
+      found.push_back(t.person_id.value());
+    EXPECT_EQ(found, expected) << date.to_string();
+    if (!expected.empty()) ++answered;
+  }
+  EXPECT_GT(answered, 50);
+  auto on = [&](PartialDate date) {
+    std::vector<std::int64_t> ids;
+    for (const Tenure& t : kb.people().holders_on("Keeper of Records", "IOM", date))
+      ids.push_back(t.person_id.value());
+    return ids;
+  };
+  // C ended '2011', A '2011-11': both still count on 2011-11-03, as do B and G starting then.
+  EXPECT_EQ(on(PartialDate(2011, 11, 3)),
+            (std::vector<std::int64_t>{9003, 9008, 9001, 9002, 9007}));
+  EXPECT_EQ(on(PartialDate(2014)), (std::vector<std::int64_t>{9002}));
 }
 
 TEST_F(Queries, RunSqlReadsAndRefusesWritesAttachAndExtensions) {
