@@ -405,6 +405,8 @@ std::string folded_passage(std::string quote) {
 // fail only when none of them comes from a source that can report the meeting. Columns:
 // citation_id, subject_type, subject_id, file_name, quote, event date, the date the source was
 // written by.
+// An undated source was written by the earliest meeting it announces; `+ac.subject_type` keeps
+// the planner on citation_source (that source's citations), not on every meeting date's citation.
 const Forms& published_before_event_sql() {
   static const Forms sql(R"sql(
 WITH cited (citation_id, subject_type, subject_id, source_id, quote, happened_on, shared) AS (
@@ -439,7 +441,7 @@ written (source_id, file_name, written_by) AS (
          coalesce(s.published,
                   (SELECT min(d.held_on) FROM citation ac
                      JOIN meeting_date d ON d.meeting_date_id = ac.subject_id
-                    WHERE ac.subject_type = 'meeting_date' AND ac.source_id = s.source_id
+                    WHERE +ac.subject_type = 'meeting_date' AND ac.source_id = s.source_id
                       AND d.attested_as = 'announced'))
     FROM {sources}
 )
