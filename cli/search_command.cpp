@@ -87,11 +87,9 @@ int run_search(const Tool& tool, const Arguments& args) {
   // How the hits were chosen when not every match was ranked: under the table in text, on
   // stderr in the machine formats (their documents keep one shape).
   if (!results.all_ranked && !tool.quiet) {
-    std::string notice = "(not every match ranked: these are the best of " +
-                         std::to_string(results.ranked) + ", the newest " +
-                         std::to_string(options.rank_at_most) +
-                         " matching records and as many paragraphs of sources at most; "
-                         "--rank-all ranks every match)";
+    // At most 78 columns: it fits the narrowest terminal the tool lays out for.
+    std::string notice = "(not every match ranked: the best of the newest " +
+                         std::to_string(results.ranked) + "; --rank-all ranks all)";
     (tool.format() == Format::table ? tool.out : tool.err) << notice << "\n";
   }
   return 0;
