@@ -694,7 +694,8 @@ VerificationScope VerificationScope::mark(Connection& connection) {
 // for a scope, and empties them again when it goes.
 class ScopeTables {
  public:
-  ScopeTables(Connection& connection, const VerificationScope& scope) : connection_(connection) {
+  ScopeTables(Connection& connection, const VerificationScope& scope)
+      : connection_(connection), scope_(scope) {
     connection.exec(kScopeTables);
     const auto& tables = marked_tables();
     for (std::size_t i = 0; i < tables.size(); ++i) {
@@ -716,7 +717,6 @@ class ScopeTables {
     }
     for (std::string_view sql : {kCitationsOfRows, kCitationsOfDatingSources, kCitationsOfSameRows})
       connection.prepare(sql).exec();
-    removed_ = scope.removed_;
   }
   ~ScopeTables() {
     try {
@@ -729,12 +729,12 @@ class ScopeTables {
 
   // True when the source's hash is in the scope (it is new).
   bool hashes(std::int64_t source_id) const { return source_id > source_mark_; }
-  bool removed() const { return removed_; }
+  bool removed() const { return scope_.removed_; }
 
  private:
   Connection& connection_;
-  std::int64_t source_mark_ = 0;
-  bool removed_ = false;
+  const VerificationScope& scope_;
+  std::int64_t source_mark_ = 0;  // the scope's mark of table source
 };
 
 namespace {
@@ -836,7 +836,7 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
     for_each_row(connection, citation_count_sql().of(form),
                  [&](auto& s) { total = s.getColumn(0).getInt64(); });
   }
-  VerificationReport cited;  // the citations' failures, reported after the hashes'
+  std::vector<VerificationFailure> citation_failures;  // reported after the hashes'
   struct Source {
     std::int64_t id = 0;
     bool found = false;
@@ -847,8 +847,8 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
   std::vector<std::string> names;
   auto of_cited = [&](std::string rule, std::int64_t citation, std::string type, std::int64_t id,
                       std::string quote, std::string message) {
-    cited.failures.push_back({std::move(rule), citation, std::move(type), id, source.file_name,
-                              std::move(quote), std::move(message)});
+    citation_failures.push_back({std::move(rule), citation, std::move(type), id, source.file_name,
+                                 std::move(quote), std::move(message)});
   };
   for_each_row(connection, citations_sql().of(form), [&](auto& s) {
     std::int64_t source_id = s.getColumn(3).getInt64();
@@ -901,7 +901,7 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
     check_hash(s.getColumn(0).getInt64(), column(s, 1), column(s, 2), column(s, 3));
   });
   for (VerificationFailure& failure : hash_failures) fail(std::move(failure));
-  for (VerificationFailure& failure : cited.failures) fail(std::move(failure));
+  for (VerificationFailure& failure : citation_failures) fail(std::move(failure));
 
   for_each_row(connection, published_before_event_sql().of(form), [&](auto& s) {
     of_citation("published-before-event", s.getColumn(0).getInt64(), column(s, 1),
