@@ -82,13 +82,13 @@ SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
 )sql";
 
 constexpr std::string_view kNewestMatches = R"sql(
-SELECT rowid, rank FROM kb_search WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+SELECT rowid FROM kb_search WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3
  ORDER BY rowid DESC LIMIT ?4
 )sql";
 
-constexpr std::string_view kHitAt = R"sql(
-SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
-  FROM kb_search WHERE kb_search MATCH ?1 AND rowid = ?2
+constexpr std::string_view kSearchBetween = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12), rank
+  FROM kb_search WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rank LIMIT ?4
 )sql";
 
 constexpr std::string_view kCitations = R"sql(
@@ -297,7 +297,7 @@ RawQueries::RawQueries(sqlite3* db)
       search_(db, kSearch),
       citations_(db, kCitations),
       newest_matches_(db, kNewestMatches),
-      hit_at_(db, kHitAt) {}
+      search_between_(db, kSearchBetween) {}
 
 std::optional<Meeting> RawQueries::meeting_once(sqlite3* db, MeetingId id) {
   RawStatement statement(db, kMeeting);
@@ -404,56 +404,58 @@ std::vector<SearchHit> RawQueries::search(std::string_view query, int limit, int
   // Records' rowids lie below 2^27, paragraphs' from there (lib/search/search_index.hpp).
   constexpr std::int64_t kRanges[2][2] = {{0, (std::int64_t{1} << 27) - 1},
                                           {std::int64_t{1} << 27, INT64_MAX}};
-  // As the library: one read of at most 2 * rank_at_most + 1 matches with their ranks, newest
-  // first, then the records alone when the paragraphs filled it; the best read again by rowid.
-  struct Match {
-    std::int64_t rowid;
-    double rank;
-  };
-  const auto bound = static_cast<std::size_t>(rank_at_most);
-  std::vector<Match> records, passages;
-  auto newest = [&](std::int64_t from, std::int64_t to, std::size_t at_most, auto&& visit) {
+  // As the library: one read of at most 2 * rank_at_most + 1 matches, newest first, then the
+  // records alone when the paragraphs filled it.
+  const std::int64_t bound = rank_at_most;
+  std::int64_t read = 0, passages = 0, records = 0, passage_cut = 0, record_cut = 0;
+  auto newest = [&](std::int64_t from, std::int64_t to, std::int64_t at_most, auto&& visit) {
     sqlite3_stmt* s = newest_matches_.get();
     bind_text(s, 1, query);
     sqlite3_bind_int64(s, 2, from);
     sqlite3_bind_int64(s, 3, to);
-    sqlite3_bind_int64(s, 4, static_cast<std::int64_t>(at_most));
+    sqlite3_bind_int64(s, 4, at_most);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-      visit(Match{sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1)});
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) visit(sqlite3_column_int64(s, 0));
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errstr(rc));
   };
-  std::size_t read = 0;
-  newest(kRanges[0][0], kRanges[1][1], 2 * bound + 1, [&](const Match& match) {
+  newest(kRanges[0][0], kRanges[1][1], 2 * bound + 1, [&](std::int64_t rowid) {
     ++read;
-    (match.rowid >= kRanges[1][0] ? passages : records).push_back(match);
+    if (rowid >= kRanges[1][0]) {
+      if (++passages == bound + 1) passage_cut = rowid;
+    } else if (++records == bound + 1) {
+      record_cut = rowid;
+    }
   });
-  if (passages.size() > bound && read == 2 * bound + 1) {
-    records.clear();
-    newest(kRanges[0][0], kRanges[0][1], bound + 1,
-           [&](const Match& match) { records.push_back(match); });
+  if (passages > bound && read == 2 * bound + 1) {
+    records = 0;
+    newest(kRanges[0][0], kRanges[0][1], bound + 1, [&](std::int64_t rowid) {
+      if (++records == bound + 1) record_cut = rowid;
+    });
   }
-  records.resize(std::min(records.size(), bound));
-  passages.resize(std::min(passages.size(), bound));
-  std::vector<Match> best = std::move(records);
-  best.insert(best.end(), passages.begin(), passages.end());
-  const std::size_t to = std::min(best.size(), static_cast<std::size_t>(limit));
-  std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(to), best.end(),
-                    [](const Match& a, const Match& b) {
-                      return a.rank < b.rank || (a.rank == b.rank && a.rowid < b.rowid);
-                    });
-  std::vector<SearchHit> hits;
-  sqlite3_stmt* s = hit_at_.get();
-  for (std::size_t k = 0; k < to; ++k) {
+  std::int64_t first[2] = {records > bound ? record_cut + 1 : kRanges[0][0],
+                           passages > bound ? passage_cut + 1 : kRanges[1][0]};
+  bool cut = records > bound || passages > bound;
+  if (!cut) return search_all(query, limit);
+  std::vector<std::pair<double, SearchHit>> best;
+  for (int r = 0; r < 2; ++r) {
+    sqlite3_stmt* s = search_between_.get();
     bind_text(s, 1, query);
-    sqlite3_bind_int64(s, 2, best[k].rowid);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-      hits.push_back(SearchHit{text(s, 0), sqlite3_column_int64(s, 1), text(s, 2), text(s, 3)});
-    sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errstr(rc));
+    sqlite3_bind_int64(s, 2, first[r]);
+    sqlite3_bind_int64(s, 3, kRanges[r][1]);
+    sqlite3_bind_int(s, 4, limit);
+    for (auto& hit : rows(s, [](sqlite3_stmt* row) {
+           return std::make_pair(
+               sqlite3_column_double(row, 4),
+               SearchHit{text(row, 0), sqlite3_column_int64(row, 1), text(row, 2), text(row, 3)});
+         }))
+      best.push_back(std::move(hit));
   }
+  std::stable_sort(best.begin(), best.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<SearchHit> hits;
+  for (std::size_t k = 0; k < best.size() && static_cast<int>(hits.size()) < limit; ++k)
+    hits.push_back(std::move(best[k].second));
   return hits;
 }
 

@@ -83,7 +83,7 @@ class RawQueries {
 
  private:
   RawStatement meeting_, attendance_, person_, aliases_, holders_, parties_, search_, citations_,
-      newest_matches_, hit_at_;
+      newest_matches_, search_between_;
 };
 
 // Folds a name as People::by_name does (the library's detail::fold_name, so both twins bind the

@@ -24,22 +24,24 @@ SELECT kind, ref_id, label, snippet(kb_search, 3, :mark_start, :mark_end, '…',
  ORDER BY rank LIMIT :limit OFFSET :offset
 )sql";
 
-// A bounded search reads the matches of a rowid range newest first, at most :at_most of them,
-// each with its rank: FTS5 walks its doclists in rowid order and sorts nothing, so this costs
-// the rows read, not the matches there are. The best of them are then read again one by one
-// (kHitAt) for their snippets.
+// A bounded search reads the matches of a rowid range newest first, at most :at_most of them:
+// FTS5 walks its doclists in rowid order and ranks nothing, so this costs the rows read, not
+// the matches there are.
 constexpr std::string_view kNewestMatches = R"sql(
-SELECT rowid, rank FROM kb_search
+SELECT rowid FROM kb_search
  WHERE kb_search MATCH :query AND rowid BETWEEN :first AND :last
    AND (:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0)
  ORDER BY rowid DESC LIMIT :at_most
 )sql";
 
-// One match of the query, by its rowid (FTS5 seeks its doclists to it).
-constexpr std::string_view kHitAt = R"sql(
-SELECT kind, ref_id, label, snippet(kb_search, 3, :mark_start, :mark_end, '…', 12)
+// Ranks the matches of one rowid range only (FTS5 sorts just those by bm25, whose statistics
+// are the whole index's, so ranks compare across ranges and with an unbounded search).
+constexpr std::string_view kSearchBetween = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, :mark_start, :mark_end, '…', 12), rank
   FROM kb_search
- WHERE kb_search MATCH :query AND rowid = :rowid
+ WHERE kb_search MATCH :query AND rowid BETWEEN :first AND :last
+   AND (:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0)
+ ORDER BY rank LIMIT :limit
 )sql";
 
 // The parts of the rowid space a bounded search ranks separately, so that neither the records
@@ -120,69 +122,67 @@ SearchResults KnowledgeBase::search_ranked(std::string_view query,
     };
     if (options.rank_at_most <= 0 || options.limit < 0) return rank_all();
 
-    // The newest rank_at_most matches of each range, with their ranks: one read of at most
-    // 2 * rank_at_most + 1 matches over both ranges, newest (the paragraphs) first, settles a
-    // rare term in one pass; a second reads the records when the paragraphs filled it. Fewer
-    // matches than that are all ranked, as ORDER BY rank would, without matching them again.
-    struct Match {
-      std::int64_t rowid;
-      double rank;
+    // The newest rank_at_most matches of each range; `first` is where ranking starts. One read
+    // of at most 2 * rank_at_most + 1 matches over both ranges, newest (the paragraphs) first,
+    // settles a rare term in one pass; a second reads the records when the paragraphs filled it.
+    struct Candidates {
+      RowidRange range;
+      std::int64_t first;
     };
-    const auto bound = static_cast<std::size_t>(options.rank_at_most);
-    std::vector<Match> records, passages;
-    auto newest = [&](RowidRange range, std::size_t at_most, auto&& visit) {
+    const std::int64_t bound = options.rank_at_most;
+    std::int64_t read = 0, passages = 0, records = 0;
+    std::int64_t passage_cut = 0, record_cut = 0;  // the (bound + 1)-th newest of each
+    auto newest = [&](RowidRange range, std::int64_t at_most, auto&& visit) {
       detail::stream(
           impl_.get(), kNewestMatches,
           [&](auto& s) {
             bind_match(s, query, options);
             s.bind(":first", range.first);
             s.bind(":last", range.last);
-            s.bind(":at_most", static_cast<std::int64_t>(at_most));
+            s.bind(":at_most", at_most);
           },
-          [](auto& s) {
-            return Match{detail::integer(s, 0), s.getColumn(1).getDouble()};
-          },
-          visit);
+          [](auto& s) { return detail::integer(s, 0); }, visit);
     };
-    std::size_t read = 0;
-    newest({kRecordRowids.first, kPassageRowids.last}, 2 * bound + 1, [&](const Match& match) {
+    newest({kRecordRowids.first, kPassageRowids.last}, 2 * bound + 1, [&](std::int64_t rowid) {
       ++read;
-      (match.rowid >= kPassageRowids.first ? passages : records).push_back(match);
+      if (rowid >= kPassageRowids.first) {
+        if (++passages == bound + 1) passage_cut = rowid;
+      } else if (++records == bound + 1) {
+        record_cut = rowid;
+      }
     });
-    if (passages.size() > bound && read == 2 * bound + 1) {  // the records may not all be read
-      records.clear();
-      newest(kRecordRowids, bound + 1, [&](const Match& match) { records.push_back(match); });
+    if (passages > bound && read == 2 * bound + 1) {  // the records may not all have been read
+      records = 0;
+      newest(kRecordRowids, bound + 1, [&](std::int64_t rowid) {
+        if (++records == bound + 1) record_cut = rowid;
+      });
     }
-    results.all_ranked = records.size() <= bound && passages.size() <= bound;
-    records.resize(std::min(records.size(), bound));  // the newest of each range
-    passages.resize(std::min(passages.size(), bound));
-    if (!results.all_ranked)
-      results.ranked = static_cast<std::int64_t>(records.size() + passages.size());
+    std::vector<Candidates> candidates = {
+        {kRecordRowids, records > bound ? record_cut + 1 : kRecordRowids.first},
+        {kPassageRowids, passages > bound ? passage_cut + 1 : kPassageRowids.first}};
+    if (records <= bound && passages <= bound) return rank_all();
+    results.ranked = std::min(records, bound) + std::min(passages, bound);
 
-    // The best limit after offset, by rank (bm25: lower is better), ties in rowid order as
-    // FTS5's own ORDER BY rank gives them.
-    std::vector<Match> best = std::move(records);
-    best.insert(best.end(), passages.begin(), passages.end());
-    const auto from = static_cast<std::size_t>(std::max(options.offset, 0));
-    const std::size_t to = std::min(best.size(), from + static_cast<std::size_t>(options.limit));
-    if (from >= to) return results;
-    auto by_rank = [](const Match& a, const Match& b) {
-      return a.rank < b.rank || (a.rank == b.rank && a.rowid < b.rowid);
-    };
-    std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(to), best.end(),
-                      by_rank);
-    for (std::size_t k = from; k < to; ++k) {
-      auto hit = detail::first_row(
-          impl_.get(), kHitAt,
+    // Each range's best limit + offset, merged by rank (bm25: lower is better).
+    results.all_ranked = false;
+    std::vector<std::pair<double, SearchHit>> best;
+    for (const Candidates& c : candidates) {
+      auto ranked = detail::collect(
+          impl_.get(), kSearchBetween,
           [&](auto& s) {
-            s.bind(":query", std::string(query));
-            s.bind(":mark_start", options.mark_start);
-            s.bind(":mark_end", options.mark_end);
-            s.bind(":rowid", best[k].rowid);
+            bind_hits(s, query, options);
+            s.bind(":first", c.first);
+            s.bind(":last", c.range.last);
+            s.bind(":limit", options.limit + options.offset);
           },
-          search_hit_row);
-      if (hit) results.hits.push_back(std::move(*hit));
+          [](auto& s) { return std::make_pair(s.getColumn(4).getDouble(), search_hit_row(s)); });
+      for (auto& hit : ranked) best.push_back(std::move(hit));
     }
+    std::stable_sort(best.begin(), best.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = static_cast<std::size_t>(std::max(options.offset, 0));
+         k < best.size() && static_cast<int>(results.hits.size()) < options.limit; ++k)
+      results.hits.push_back(std::move(best[k].second));
     return results;
   });
 }
