@@ -211,21 +211,39 @@ std::optional<Span> locate_quote(const FoldedText& source, std::string_view quot
   return from == 0 ? std::nullopt : search(0);
 }
 
-bool span_matches_quote(std::string_view source, std::int64_t start, std::int64_t end,
+CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStride + 1);
+  for (std::size_t i = 0; i < text.size(); ++count_) {
+    if (count_ % kStride == 0) checkpoints_.push_back(i);
+    next_code_point(text, i);
+  }
+}
+
+std::size_t CodePointIndex::byte_offset(std::int64_t index) const {
+  if (index < 0 || index > count_) return std::string_view::npos;
+  if (index == count_) return text_.size();
+  auto checkpoint = static_cast<std::size_t>(index / kStride);
+  std::size_t i = checkpoints_[checkpoint];
+  for (std::int64_t k = static_cast<std::int64_t>(checkpoint) * kStride; k < index; ++k)
+    next_code_point(text_, i);
+  return i;
+}
+
+bool span_matches_quote(const CodePointIndex& source, std::int64_t start, std::int64_t end,
                         std::string_view quote) {
   if (start < 0 || end <= start) return false;
-  std::size_t i = 0, begin = std::string::npos;
-  std::int64_t index = 0;
-  for (; i < source.size() && index < end; ++index) {
-    if (index == start) begin = i;
-    next_code_point(source, i);
-  }
-  if (begin == std::string::npos || index != end) return false;
-  std::string span = fold(source.substr(begin, i - begin));
+  std::size_t begin = source.byte_offset(start), stop = source.byte_offset(end);
+  if (begin == std::string_view::npos || stop == std::string_view::npos) return false;
+  std::string span = fold(source.text().substr(begin, stop - begin));
   std::vector<std::string> parts = quote_parts(quote);
   if (parts.empty() || !span.starts_with(parts.front())) return false;
   auto last = match_rest(span, parts, parts[0].size());
   return last.has_value() && *last == span.size();
+}
+
+bool span_matches_quote(std::string_view source, std::int64_t start, std::int64_t end,
+                        std::string_view quote) {
+  return span_matches_quote(CodePointIndex(source), start, end, quote);
 }
 
 std::string fold_name(std::string_view name) {

@@ -33,8 +33,30 @@ struct Span {
 std::optional<Span> locate_quote(const FoldedText& source, std::string_view quote,
                                  std::size_t from = 0);
 
+// Where each code point of a text starts, for finding many spans in one text: built in one
+// pass, it keeps the byte offset of every kStride-th code point (an eighth of the text's size
+// in memory at most), so each lookup walks fewer than kStride code points. It views `text`,
+// which must outlive it.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text);
+  std::string_view text() const noexcept { return text_; }
+  // The byte offset at which code point `index` starts (the text's size for the number of code
+  // points); std::string_view::npos when `index` is negative or beyond that.
+  std::size_t byte_offset(std::int64_t index) const;
+
+ private:
+  static constexpr std::int64_t kStride = 64;
+  std::string_view text_;
+  std::vector<std::size_t> checkpoints_;  // byte offset of code point k * kStride
+  std::int64_t count_ = 0;
+};
+
 // True when the code points [start, end) of `source` are the quotation: once folded, the span
-// begins with the first part, ends with the last, and holds every part in order.
+// begins with the first part, ends with the last, and holds every part in order. The index
+// form costs the span, not the text before it: for checking every citation of a source.
+bool span_matches_quote(const CodePointIndex& source, std::int64_t start, std::int64_t end,
+                        std::string_view quote);
 bool span_matches_quote(std::string_view source, std::int64_t start, std::int64_t end,
                         std::string_view quote);
 

@@ -842,6 +842,7 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
     bool found = false;
     std::string file_name;
     std::string text;
+    std::optional<CodePointIndex> code_points;  // of `text`: each citation's span found fast
     std::optional<std::string> published;
   } source;
   std::vector<std::string> names;
@@ -861,6 +862,7 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
       if (source.found) {
         source.file_name = column(read, 0);
         source.text = column(read, 1);
+        source.code_points.emplace(source.text);
         source.published =
             read.getColumn(2).isNull() ? std::nullopt : std::optional(column(read, 2));
         check_hash(source_id, source.file_name, source.text, column(read, 3));
@@ -874,8 +876,8 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
     std::int64_t id = s.getColumn(2).getInt64();
     std::string quote = column(s, 4);
     std::string where = "citation " + column(s, 0) + " (" + type + " " + column(s, 2) + ")";
-    if (!span_matches_quote(source.text, s.getColumn(5).getInt64(), s.getColumn(6).getInt64(),
-                            quote)) {
+    if (!span_matches_quote(*source.code_points, s.getColumn(5).getInt64(),
+                            s.getColumn(6).getInt64(), quote)) {
       of_cited(
           "quotation", citation, type, id, quote,
           where + ": quotation not found in " + source.file_name + " at its offsets: " + quote);

@@ -150,6 +150,56 @@ TEST(SpanMatchesQuote, RejectsWrongOffsetsOrText) {
   EXPECT_FALSE(span_matches_quote(source, 30, 300, "May"));
 }
 
+// The index finds every code point where walking the text from its start finds it, across its
+// checkpoints and in text of one- to four-byte characters (and a stray invalid byte).
+TEST(CodePointIndex, FindsEachCodePointWhereAWalkFromTheStartDoes) {
+  std::string text;
+  for (int k = 0; k < 50; ++k) text += "a\xC3\xA9\xE2\x80\x99\xF0\x9F\x98\x80 \xFFz";
+  CodePointIndex index(text);
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size();) {
+    starts.push_back(i);
+    std::size_t length = static_cast<unsigned char>(text[i]) < 0x80         ? 1
+                         : (static_cast<unsigned char>(text[i]) >> 5) == 6  ? 2
+                         : (static_cast<unsigned char>(text[i]) >> 4) == 14 ? 3
+                         : (static_cast<unsigned char>(text[i]) >> 3) == 30 ? 4
+                                                                            : 1;
+    i += length;
+  }
+  ASSERT_EQ(starts.size(), 350u);
+  for (std::size_t k = 0; k < starts.size(); ++k)
+    ASSERT_EQ(index.byte_offset(static_cast<std::int64_t>(k)), starts[k]) << "code point " << k;
+  EXPECT_EQ(index.byte_offset(350), text.size());
+  EXPECT_EQ(index.byte_offset(351), std::string_view::npos);
+  EXPECT_EQ(index.byte_offset(-1), std::string_view::npos);
+  EXPECT_EQ(CodePointIndex("").byte_offset(0), 0u);
+}
+
+// Both forms of span_matches_quote agree, the index built once for many spans.
+TEST(SpanMatchesQuote, TheIndexFormAgreesWithTheTextForm) {
+  std::string source;
+  for (int k = 0; k < 40; ++k)
+    source += "The " + std::to_string(k) + "th meeting, in Br\xC3\xBCssel \xE2\x80\x94 on 3 May. ";
+  CodePointIndex index(source);
+  int matched = 0;
+  for (std::int64_t start = 0; start < 1500; start += 37)
+    for (std::int64_t length : {1, 5, 19, 60}) {
+      std::size_t from = index.byte_offset(start), to = index.byte_offset(start + length);
+      ASSERT_NE(to, std::string_view::npos);
+      std::string quote = source.substr(from, to - from);
+      bool matches = span_matches_quote(source, start, start + length, quote);
+      EXPECT_EQ(span_matches_quote(index, start, start + length, quote), matches) << start;
+      EXPECT_EQ(span_matches_quote(index, start + 1, start + length + 1, quote),
+                span_matches_quote(source, start + 1, start + length + 1, quote))
+          << start;
+      matched += matches;
+    }
+  EXPECT_GT(matched, 100);
+  EXPECT_TRUE(span_matches_quote(index, 0, 3, "The"));
+  EXPECT_FALSE(span_matches_quote(index, 1, 4, "The"));
+  EXPECT_FALSE(span_matches_quote(index, 1500, 99999, "May"));
+}
+
 TEST(FoldName, IgnoresCaseAccentsApostrophesDotsAndHyphens) {
   EXPECT_EQ(fold_name("Claus Sørensen"), "claus sorensen");
   EXPECT_EQ(fold_name("David O\xE2\x80\x99Sullivan"), "david osullivan");
