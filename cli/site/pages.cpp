@@ -4,14 +4,18 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
 #include <tuple>
+#include <variant>
 
 #include "citations.hpp"
 #include "records.hpp"
@@ -84,6 +88,45 @@ std::vector<std::size_t> code_point_offsets(const std::string& text) {
 constexpr std::string_view kSourceSpans =
     "SELECT DISTINCT start_offset, end_offset FROM v_citation WHERE source_id = ?1 "
     "ORDER BY start_offset, end_offset";
+
+// The page of a person named exactly ?2 (a label of `euiomkb keys`), among the people whose
+// canonical name folds as that of person ?1: the lowest key; NULL when none has one.
+constexpr std::string_view kPersonLink =
+    "SELECT min(k.key) FROM person p JOIN record_key k ON k.kind = 'person' "
+    "AND k.row_id = p.person_id WHERE p.name_folded = "
+    "(SELECT name_folded FROM person WHERE person_id = ?1) AND p.name = ?2";
+// The page of the organisation whose short name is ?1: its lowest key; NULL when none.
+constexpr std::string_view kOrganisationLink =
+    "SELECT min(k.key) FROM organisation o JOIN record_key k ON k.kind = 'organisation' "
+    "AND k.row_id = o.organisation_id WHERE o.short_name = ?1";
+
+// The next source after ?1 by id, and by file name (the order of Sources::list()).
+constexpr std::string_view kSourceAfterId =
+    "SELECT source_id FROM source WHERE source_id > ?1 ORDER BY source_id LIMIT 1";
+constexpr std::string_view kFirstSourceByName =
+    "SELECT source_id, file_name FROM source ORDER BY file_name LIMIT 1";
+constexpr std::string_view kSourceAfterName =
+    "SELECT source_id, file_name FROM source WHERE file_name > ?1 ORDER BY file_name LIMIT 1";
+constexpr std::string_view kKeyedSources =
+    "SELECT count(*) FROM source s WHERE EXISTS (SELECT 1 FROM record_key k "
+    "WHERE k.kind = 'source' AND k.row_id = s.source_id)";
+
+// Each source's summary, by id (`by_id`) or in the order of Sources::list(): one indexed
+// lookup per source, so that no list of the sources is held.
+void each_source(const KnowledgeBase& kb, bool by_id,
+                 const std::function<void(const SourceSummary&)>& visit) {
+  std::int64_t id = std::numeric_limits<std::int64_t>::min();
+  std::string name;
+  for (bool first = true;; first = false) {
+    const auto rows = by_id   ? stored_rows(kb, kSourceAfterId, {id})
+                      : first ? stored_rows(kb, kFirstSourceByName, {})
+                              : stored_rows(kb, kSourceAfterName, {name});
+    if (rows.empty()) return;
+    id = std::get<std::int64_t>(rows[0][0]);
+    if (!by_id) name = std::get<std::string>(rows[0][1]);
+    if (std::optional<SourceSummary> s = kb.sources().summary(SourceId(id))) visit(*s);
+  }
+}
 
 // Pagefind's year and organisation filters of a page, as invisible elements of its body.
 void write_filters(std::ostream& out, const std::string& year, const std::string& organisation) {
@@ -292,23 +335,32 @@ void SiteBuilder::write_evidence(std::ostream& out, const Page& page) {
 }
 
 std::string SiteBuilder::linked_cell(const std::string& field, const Json& value) {
-  if (links_.empty()) {
-    links_.emplace(std::make_pair(std::string(), std::string()), std::string());
-    // Labels as `euiomkb keys` gives them: a person's name, "SHORT: full name".
-    for (const KnowledgeBase::Key& k : kb_.keys("person"))
-      links_.emplace(std::make_pair(std::string("person"), k.label), "../people/" + k.key);
-    for (const KnowledgeBase::Key& k : kb_.keys("organisation"))
-      links_.emplace(
-          std::make_pair(std::string("organisation"), k.label.substr(0, k.label.find(": "))),
-          "../organisations/" + k.key);
-  }
   std::string kind;
   if (field == "person") kind = "person";
   if (field == "organisation" || field == "host" || field == "parent" || field == "party")
     kind = "organisation";
   if (kind.empty() || !value.is_string()) return json_cell(value);
-  auto found = links_.find({kind, value.get<std::string>()});
-  if (found == links_.end()) return json_cell(value);
+  const std::string& name = value.get_ref<const std::string&>();
+  auto found = links_.find({kind, name});
+  if (found == links_.end()) {
+    // Looked up by index, one name at a time; the names last asked for are kept (a meeting's
+    // host recurs on every meeting page), never more than kLinkCache of them.
+    if (links_.size() >= kLinkCache) links_.clear();
+    std::string page;
+    if (kind == "person") {
+      // The canonical names that fold as `name` does, through by_name's index; of the people
+      // named exactly `name`, the lowest key (as `euiomkb keys` lists them, by key).
+      if (std::optional<Person> p = kb_.people().by_name(name))
+        if (const auto rows = stored_rows(kb_, kPersonLink, {p->id.value(), name});
+            !rows.empty() && std::holds_alternative<std::string>(rows[0][0]))
+          page = "../people/" + std::get<std::string>(rows[0][0]);
+    } else if (const auto rows = stored_rows(kb_, kOrganisationLink, {name});
+               !rows.empty() && std::holds_alternative<std::string>(rows[0][0])) {
+      page = "../organisations/" + std::get<std::string>(rows[0][0]);
+    }
+    found = links_.emplace(std::make_pair(kind, name), std::move(page)).first;
+  }
+  if (found->second.empty()) return json_cell(value);
   return "<a href=\"" + esc(found->second) + ".html\">" + json_cell(value) + "</a>";
 }
 
@@ -851,7 +903,6 @@ void SiteBuilder::write_sources() {
     std::int64_t start, end;
     std::string anchor;
   };
-  std::vector<SourceSummary> sources = kb_.sources().list();
   auto write_source = [&](const SourceSummary& s, const Backlinks::Source& backlinks) {
     std::string body = kb_.sources().text(s.id).value_or("");
     std::vector<std::size_t> at = code_point_offsets(body);
@@ -996,18 +1047,13 @@ void SiteBuilder::write_sources() {
     end_page(out, head);
   };
   // The pages, in the order of the sources' ids: the order their back-links are read in.
-  std::vector<const SourceSummary*> keyed;
-  for (const SourceSummary& s : sources)
-    if (!s.key.empty()) keyed.push_back(&s);
-  std::sort(keyed.begin(), keyed.end(), [](const SourceSummary* a, const SourceSummary* b) {
-    return a->id.value() < b->id.value();
-  });
+  const auto keyed = std::get<std::int64_t>(stored_rows(kb_, kKeyedSources, {})[0][0]);
   std::int64_t written = 0;
-  for (const SourceSummary* s : keyed) {
-    write_source(*s, backlinks_->of(s->id.value()));
-    if (progress_ != nullptr)
-      progress_->update("site: sources", ++written, static_cast<std::int64_t>(keyed.size()));
-  }
+  each_source(kb_, true, [&](const SourceSummary& s) {
+    if (s.key.empty()) return;
+    write_source(s, backlinks_->of(s.id.value()));
+    if (progress_ != nullptr) progress_->update("site: sources", ++written, keyed);
+  });
   backlinks_.reset();
 
   // The index, in the order of the sources.
@@ -1021,8 +1067,8 @@ void SiteBuilder::write_sources() {
            "Published</th><th scope=\"col\">Key</th></tr></thead>\n<tbody>\n";
   index_json << "[";
   bool first = true;
-  for (const SourceSummary& s : sources) {
-    if (s.key.empty()) continue;
+  each_source(kb_, false, [&](const SourceSummary& s) {
+    if (s.key.empty()) return;
     std::string year = s.published ? std::to_string(s.published->year()) : "";
     index << "<tr data-year=\"" << esc(year) << "\"><td><a href=\"" << esc(s.key) << ".html\">"
           << esc(s.title) << "</a></td><td>" << esc(s.publisher.value_or("")) << "</td><td>"
@@ -1035,7 +1081,7 @@ void SiteBuilder::write_sources() {
     index_json << (first ? "\n" : ",\n") << entry.dump();
     first = false;
     ++counts_["source"];
-  }
+  });
   index << "</tbody></table></div>\n";
   end_page(index, index_head);
   index_json << "\n]\n";
@@ -1043,7 +1089,6 @@ void SiteBuilder::write_sources() {
 
 void SiteBuilder::write_home() {
   Counts c = kb_.counts();
-  std::vector<SourceSummary> sources = kb_.sources().list();
   PageHead head{"EU-IOM Strategic Cooperation: the evidence", "",
                 " data-pagefind-body data-pagefind-filter=\"kind:Home\" "
                 "data-pagefind-meta=\"title:Home\""};
@@ -1081,11 +1126,12 @@ void SiteBuilder::write_home() {
          "sideways\"><table><caption>The source documents</caption><thead><tr>"
          "<th scope=\"col\">Source</th><th scope=\"col\">SHA-256 of the stored copy</th></tr>"
          "</thead>\n<tbody>\n";
-  for (const SourceSummary& s : sources)
+  each_source(kb_, false, [&](const SourceSummary& s) {
     out << "<tr><td>"
         << (s.key.empty() ? esc(s.title)
                           : "<a href=\"sources/" + esc(s.key) + ".html\">" + esc(s.title) + "</a>")
         << "</td><td><code>" << esc(s.sha256) << "</code></td></tr>\n";
+  });
   out << "</tbody></table></div>\n</section>\n<section><h2>How to cite</h2>\n<p>Cite the "
          "dataset as: <q>EU-IOM Strategic Cooperation Framework knowledge base (euiomkb), "
          "schema version "
@@ -1109,13 +1155,27 @@ void SiteBuilder::write_home() {
                     {"people", c.people},           {"meetings", c.meetings},
                     {"attendances", c.attendances}, {"topics", c.topics},
                     {"citations", c.citations},     {"conflicting_claims", c.conflicting_claims}};
-  Json hashes = Json::array();
-  for (const SourceSummary& s : sources)
-    hashes.push_back({{"key", s.key}, {"title", s.title}, {"sha256", s.sha256}});
-  home["sources"] = hashes;
+  home["sources"] = Json::array();  // streamed in its place below
   if (!changes_summary_.is_null()) home["changes"] = "changes.json";
   home["url"] = "index.json";
-  open("index.json") << home.dump(2) << "\n";
+  // As home.dump(2) with the sources in it, written one source at a time.
+  const std::string whole = home.dump(2);
+  const std::string placeholder = "\n  \"sources\": []";
+  const std::size_t at = whole.find(placeholder);
+  std::ofstream index_json = open("index.json");
+  index_json << whole.substr(0, at) << "\n  \"sources\": [";
+  bool first = true;
+  each_source(kb_, false, [&](const SourceSummary& s) {
+    Json entry = {{"key", s.key}, {"title", s.title}, {"sha256", s.sha256}};
+    std::string text = entry.dump(2);
+    index_json << (first ? "\n    " : ",\n    ");
+    for (char ch : text) {
+      index_json << ch;
+      if (ch == '\n') index_json << "    ";
+    }
+    first = false;
+  });
+  index_json << (first ? "]" : "\n  ]") << whole.substr(at + placeholder.size()) << "\n";
 }
 
 void SiteBuilder::write_search() {

@@ -32,7 +32,7 @@ class SiteBuilder {
   // Writes into `stage` (an empty directory) from `kb`, whose file is `db_path` (the twins are
   // the tool's own --json output: its record writer on `kb`, and for a series the `meetings`
   // command run on that file). `searchable`: Pagefind will index it. Memory does not grow with
-  // the number of meetings beyond the people and organisations' link map (design.md).
+  // the number of meetings (design.md).
   SiteBuilder(const KnowledgeBase& kb, std::string db_path, std::filesystem::path stage,
               bool searchable, SiteLimits limits = {});
   // Also publishes what changed since the database at `older_path` (changes.html and its twin
@@ -100,7 +100,9 @@ class SiteBuilder {
   // written to files under stage/.backrefs, and read back one source at a time, so memory does
   // not grow with the site.
   std::unique_ptr<Backlinks> backlinks_;
-  // (kind, name) -> page path without ".html", relative to a record page.
+  // (kind, name) -> page path without ".html", relative to a record page ("" for none): the
+  // names last looked up (linked_cell), at most kLinkCache of them.
+  static constexpr std::size_t kLinkCache = 1024;
   std::map<std::pair<std::string, std::string>, std::string> links_;
 };
 
