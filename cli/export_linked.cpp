@@ -254,15 +254,15 @@ std::vector<FactSql> fact_sql() {
       {"organisation", "organisation", "organisation_id",
        parts({"'organisation'", key_sql("organisation", "organisation_id")}),
        "t.short_name || ': ' || t.name"},
-      {"organisation_name", "organisation_name", "org_name_id",
+      {"organisation_name", "organisation_name", "organisation_name_id",
        parts({"'organisation'", key_sql("organisation", "organisation_id"), "'name'", "t.name"}),
        short_name_sql("organisation_id") + " || ' is named ' || t.name"},
-      {"organisation_parent", "organisation_parent", "org_parent_id",
+      {"organisation_parent", "organisation_parent", "organisation_parent_id",
        parts({"'organisation'", key_sql("organisation", "organisation_id"), "'parent'",
               key_sql("organisation", "parent_organisation_id")}),
        short_name_sql("organisation_id") + " || ' is part of ' || " +
            short_name_sql("parent_organisation_id")},
-      {"organisation_event", "organisation_event", "org_event_id",
+      {"organisation_event", "organisation_event", "organisation_event_id",
        parts({"'organisation_event'", "t.event", key_sql("organisation", "from_organisation_id"),
               key_sql("organisation", "to_organisation_id")}),
        "t.event || ': ' || coalesce(" + short_name_sql("from_organisation_id") +

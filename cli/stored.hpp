@@ -33,14 +33,14 @@ inline constexpr std::string_view kPersonNote = "SELECT note FROM v_person WHERE
 inline constexpr std::string_view kOrganisationNote =
     "SELECT note FROM v_organisation WHERE organisation_id = ?1";
 inline constexpr std::string_view kOrganisationNameBasis =
-    "SELECT basis, note FROM v_organisation_name WHERE org_name_id = ?1";
+    "SELECT basis, note FROM v_organisation_name WHERE organisation_name_id = ?1";
 inline constexpr std::string_view kOrganisationEventBasis =
-    "SELECT basis, note FROM v_organisation_event WHERE org_event_id = ?1";
+    "SELECT basis, note FROM v_organisation_event WHERE organisation_event_id = ?1";
 // Parent links of an organisation (v_organisation_parent names organisations by short name).
 inline constexpr std::string_view kOrganisationParents =
-    "SELECT org_parent_id, parent, valid_from, valid_to, basis, note, "
+    "SELECT organisation_parent_id, parent, valid_from, valid_to, basis, note, "
     "(SELECT organisation_id FROM organisation o WHERE o.short_name = p.parent) AS parent_id "
     "FROM v_organisation_parent p "
-    "WHERE organisation = ?1 ORDER BY valid_from IS NOT NULL, valid_from, org_parent_id";
+    "WHERE organisation = ?1 ORDER BY valid_from IS NOT NULL, valid_from, organisation_parent_id";
 
 }  // namespace euiomkb::cli

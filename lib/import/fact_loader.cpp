@@ -15,6 +15,7 @@
 #include "euiomkb/error.hpp"
 #include "kinds/record_kinds.hpp"
 #include "search/search_index.hpp"
+#include "sqlite/query.hpp"
 #include "text/suggest.hpp"
 #include "text/text.hpp"
 
@@ -102,7 +103,6 @@ class Loader {
   // check runs even after one fails, so that one run reports all of a record's problems; the
   // record is inserted only when none failed.
   void load(const FactRecord& record, Stopwatch& clock) {
-    ImportTimings& time = summary_.timings;
     record_ok_ = !record.damaged;
     const KindSpec* spec = find_kind(record.kind);
     if (!spec) {
@@ -114,10 +114,24 @@ class Loader {
     }
     check_shape(*spec, record);
     attempt([&] { check_key_free(*spec, record); });
-    SQLite::Statement& insert = connection_.prepare(spec->insert);
-    const std::vector<int>& parameters = parameter_indexes(*spec, insert);
-    for (std::size_t i = 0; i < spec->fields.size(); ++i)
-      attempt([&] { bind_field(insert, parameters[i], record, *spec, spec->fields[i]); });
+    with_statement(connection_, spec->insert,
+                   [&](Statement& insert) { load_row(*spec, record, insert, clock); });
+  }
+
+  ImportSummary& summary() { return summary_; }
+
+  // The import the records loaded from now on belong to (0: none, no provenance is written).
+  void set_import(std::int64_t import_id) { import_id_ = import_id; }
+
+ private:
+  // The rest of load(), with `insert` the record's kind's INSERT: binds and checks the fields,
+  // then inserts the row, its key, its provenance and its citations if every check passed.
+  void load_row(const KindSpec& spec, const FactRecord& record, Statement& insert,
+                Stopwatch& clock) {
+    ImportTimings& time = summary_.timings;
+    const std::vector<int>& parameters = parameter_indexes(spec, insert);
+    for (std::size_t i = 0; i < spec.fields.size(); ++i)
+      attempt([&] { bind_field(insert, parameters[i], record, spec, spec.fields[i]); });
     std::optional<std::string> document;
     attempt([&] { document = derive(insert, record); });
     if (record.kind == "claim") attempt([&] { check_one_preferred(record); });
@@ -131,19 +145,19 @@ class Loader {
       return;
     }
     std::int64_t row_id = 0;
-    attempt([&] { row_id = execute(insert, record); });
+    attempt([&] { row_id = insert_row(insert, record); });
     if (!record_ok_) {
       give_up(record);
       return;
     }
     if (document) remember_source(row_id, *document);
     if (record.key) {
-      auto& key = connection_.prepare(kInsertKey);
-      key.bind(1, std::string(spec->kind));
-      key.bind(2, *record.key);
-      key.bind(3, row_id);
       try {
-        key.exec();
+        execute(connection_, kInsertKey, [&](Statement& key) {
+          key.bind(1, std::string(spec.kind));
+          key.bind(2, *record.key);
+          key.bind(3, row_id);
+        });
       } catch (const SQLite::Exception& e) {
         if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
         report(rejected(record, e));
@@ -152,28 +166,22 @@ class Loader {
       }
     }
     if (import_id_ != 0) {
-      auto& provenance = connection_.prepare(kInsertProvenance);
-      provenance.bind(1, std::string(spec->kind));
-      provenance.bind(2, row_id);
-      provenance.bind(3, import_id_);
-      provenance.bind(4, record.line);
-      provenance.exec();
+      execute(connection_, kInsertProvenance, [&](Statement& provenance) {
+        provenance.bind(1, std::string(spec.kind));
+        provenance.bind(2, row_id);
+        provenance.bind(3, import_id_);
+        provenance.bind(4, record.line);
+      });
     }
     clock.lap(time.insert);
     for (std::size_t k = 0; k < record.cites.size(); ++k)
-      cite_record(spec->kind, row_id, record, record.cites[k], spans[k], clock);
+      cite_record(spec.kind, row_id, record, record.cites[k], spans[k], clock);
     ++summary_.records;
     if (options_.records_by_file) ++(*options_.records_by_file)[record.file][record.kind];
     if (options_.progress && summary_.records % options_.progress_every == 0)
       options_.progress(summary_.records);
   }
 
-  ImportSummary& summary() { return summary_; }
-
-  // The import the records loaded from now on belong to (0: none, no provenance is written).
-  void set_import(std::int64_t import_id) { import_id_ = import_id; }
-
- private:
   // Parameter indexes of a kind's INSERT, in the order of its fields, looked up once.
   const std::vector<int>& parameter_indexes(const KindSpec& spec, SQLite::Statement& insert) {
     auto found = parameters_.find(&spec);
@@ -213,11 +221,14 @@ class Loader {
 
   void check_key_free(const KindSpec& spec, const FactRecord& record) {
     if (!record.key) return;
-    auto& find = connection_.prepare(kFindKey);
-    find.bind(1, std::string(spec.kind));
-    find.bind(2, *record.key);
-    bool taken = find.executeStep();
-    find.reset();
+    bool taken = first_row(
+                     connection_, kFindKey,
+                     [&](Statement& find) {
+                       find.bind(1, std::string(spec.kind));
+                       find.bind(2, *record.key);
+                     },
+                     [](Statement&) { return true; })
+                     .has_value();
     if (taken) {
       throw ImportError(record.file, record.line, "",
                         "a " + record.kind + " with key '" + *record.key +
@@ -235,19 +246,18 @@ class Loader {
     const FactField* attribute = record.field("attribute");
     if (!preferred || preferred->value != "yes" || !subject_type || !subject_key || !attribute)
       return;
-    auto& find = connection_.prepare(kPreferredClaim);
-    find.bind(1, subject_type->value);
-    find.bind(2, subject_key->value);
-    find.bind(3, attribute->value);
-    if (!find.executeStep()) {
-      find.reset();
-      return;
-    }
-    std::string other = find.getColumn(0).getString();
-    find.reset();
+    std::optional<std::string> other = first_row(
+        connection_, kPreferredClaim,
+        [&](Statement& find) {
+          find.bind(1, subject_type->value);
+          find.bind(2, subject_key->value);
+          find.bind(3, attribute->value);
+        },
+        [](Statement& find) { return find.getColumn(0).getString(); });
+    if (!other) return;
     throw ImportError(record.file, preferred->line, "preferred",
                       "the " + attribute->value + " of " + subject_type->value + " '" +
-                          subject_key->value + "' already has a preferred value ('" + other +
+                          subject_key->value + "' already has a preferred value ('" + *other +
                           "', in this import or the database); exactly one value of a claim is "
                           "preferred, so set 'preferred: no' here or on the other");
   }
@@ -298,10 +308,14 @@ class Loader {
   }
 
   std::int64_t resolve(const FactRecord& record, const FactField& field, std::string_view kind) {
-    auto& find = connection_.prepare(kFindKey);
-    find.bind(1, std::string(kind));
-    find.bind(2, field.value);
-    if (!find.executeStep()) {
+    std::optional<std::int64_t> id = first_row(
+        connection_, kFindKey,
+        [&](Statement& find) {
+          find.bind(1, std::string(kind));
+          find.bind(2, field.value);
+        },
+        [](Statement& find) { return find.getColumn(0).getInt64(); });
+    if (!id) {
       if (failed_keys_.contains(std::string(kind) + ' ' + field.value)) throw AlreadyReported{};
       throw ImportError(record.file, field.line, field.name,
                         "no " + std::string(kind) + " with key '" + field.value + "'" +
@@ -310,17 +324,13 @@ class Loader {
                             "earlier file or in the database (euiomkb keys " +
                             std::string(kind) + ")");
     }
-    std::int64_t id = find.getColumn(0).getInt64();
-    find.reset();
-    return id;
+    return *id;
   }
 
   std::vector<std::string> keys_of(std::string_view kind) {
-    std::vector<std::string> keys;
-    auto& select = connection_.prepare(kKeysOfKind);
-    select.bind(1, std::string(kind));
-    while (select.executeStep()) keys.push_back(select.getColumn(0).getString());
-    return keys;
+    return collect(
+        connection_, kKeysOfKind, [&](Statement& select) { select.bind(1, std::string(kind)); },
+        [](Statement& select) { return select.getColumn(0).getString(); });
   }
 
   // The values a text field may take, when its column has a CHECK (... IN (...)); cached.
@@ -367,14 +377,15 @@ class Loader {
         break;
       }
       case Type::series: {
-        auto& find = connection_.prepare(kFindSeries);
-        find.bind(1, field->value);
-        bool known = find.executeStep();
-        find.reset();
+        bool known =
+            first_row(
+                connection_, kFindSeries, [&](Statement& find) { find.bind(1, field->value); },
+                [](Statement&) { return true; })
+                .has_value();
         if (!known) {
-          std::vector<std::string> series;
-          auto& all = connection_.prepare(kSeries);
-          while (all.executeStep()) series.push_back(all.getColumn(0).getString());
+          std::vector<std::string> series =
+              collect(connection_, kSeries, kNoBinding,
+                      [](Statement& all) { return all.getColumn(0).getString(); });
           fail("'" + field->value + "' is not a meeting series" +
                did_you_mean(field->value, series) + "; expected one of: " + one_of(series));
         }
@@ -456,7 +467,7 @@ class Loader {
     return std::nullopt;
   }
 
-  std::int64_t execute(SQLite::Statement& insert, const FactRecord& record) {
+  std::int64_t insert_row(SQLite::Statement& insert, const FactRecord& record) {
     try {
       insert.exec();
     } catch (const SQLite::Exception& e) {
@@ -593,20 +604,21 @@ class Loader {
   void cite_record(std::string_view kind, std::int64_t row_id, const FactRecord& record,
                    const FactCite& cite, const std::pair<std::int64_t, Span>& located,
                    Stopwatch& clock) {
-    const auto& [source_id, span] = located;
-    auto& insert = connection_.prepare(kInsertCitation);
-    insert.bind(1, std::string(kind));
-    insert.bind(2, row_id);
-    insert.bind(3, source_id);
-    insert.bind(4, cite.quote);
-    insert.bind(5, span.start);
-    insert.bind(6, span.end);
-    if (cite.note.empty())
-      insert.bind(7);  // NULL
-    else
-      insert.bind(7, cite.note);
+    std::int64_t source_id = located.first;
+    const Span& span = located.second;
     try {
-      insert.exec();
+      execute(connection_, kInsertCitation, [&](Statement& insert) {
+        insert.bind(1, std::string(kind));
+        insert.bind(2, row_id);
+        insert.bind(3, source_id);
+        insert.bind(4, cite.quote);
+        insert.bind(5, span.start);
+        insert.bind(6, span.end);
+        if (cite.note.empty())
+          insert.bind(7);  // NULL
+        else
+          insert.bind(7, cite.note);
+      });
     } catch (const SQLite::Exception& e) {
       if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
       report(ImportError(record.file, cite.line, "cite",
@@ -631,11 +643,11 @@ class Loader {
       folded_.splice(folded_.begin(), folded_, found->second);  // most recently used first
       return folded_.front();
     }
-    auto& select = connection_.prepare(kSourceText);
-    select.bind(1, source_id);
-    select.executeStep();
-    std::string text = select.getColumn(0).getString();
-    select.reset();
+    std::string text =
+        first_row(
+            connection_, kSourceText, [&](Statement& select) { select.bind(1, source_id); },
+            [](Statement& select) { return select.getColumn(0).getString(); })
+            .value_or("");
     return remember_source(source_id, text);
   }
 
@@ -703,11 +715,11 @@ namespace euiomkb::detail {
 
 std::vector<std::string> allowed_values(Connection& connection, std::string_view table,
                                         std::string_view column) {
-  auto& select = connection.prepare(kTableSql);
-  select.bind(1, std::string(table));
-  if (!select.executeStep()) return {};
-  std::string sql = select.getColumn(0).getString();
-  select.reset();
+  std::optional<std::string> found = first_row(
+      connection, kTableSql, [&](Statement& select) { select.bind(1, std::string(table)); },
+      [](Statement& select) { return select.getColumn(0).getString(); });
+  if (!found) return {};
+  const std::string& sql = *found;
   // "CHECK (role IN ('a', 'b'))" or "CHECK (bound IS NULL OR bound IN ('a', 'b'))".
   std::string marker = std::string(column) + " IN (";
   std::size_t at = 0;

@@ -245,31 +245,32 @@ struct Dependant {
 };
 
 std::string key_of_row(detail::Connection& connection, std::string_view kind, std::int64_t id) {
-  auto& select = connection.prepare(kKeyOfRow);
-  select.bind(1, std::string(kind));
-  select.bind(2, id);
-  std::string key = select.executeStep() ? select.getColumn(0).getString() : "";
-  select.reset();
-  return key;
+  return detail::first_row(
+             connection, kKeyOfRow,
+             [&](detail::Statement& select) {
+               select.bind(1, std::string(kind));
+               select.bind(2, id);
+             },
+             [](detail::Statement& select) { return select.getColumn(0).getString(); })
+      .value_or("");
 }
 
 std::optional<std::int64_t> row_of_key(detail::Connection& connection, const std::string& kind,
                                        const std::string& key) {
-  auto& select = connection.prepare(kRowOfKey);
-  select.bind(1, kind);
-  select.bind(2, key);
-  std::optional<std::int64_t> row;
-  if (select.executeStep()) row = select.getColumn(0).getInt64();
-  select.reset();
-  return row;
+  return detail::first_row(
+      connection, kRowOfKey,
+      [&](detail::Statement& select) {
+        select.bind(1, kind);
+        select.bind(2, key);
+      },
+      [](detail::Statement& select) { return select.getColumn(0).getInt64(); });
 }
 
 std::string source_hash(detail::Connection& connection, std::int64_t source_id) {
-  auto& select = connection.prepare(kSourceHash);
-  select.bind(1, source_id);
-  std::string hash = select.executeStep() ? select.getColumn(0).getString() : "";
-  select.reset();
-  return hash;
+  return detail::first_row(
+             connection, kSourceHash, [&](detail::Statement& select) { select.bind(1, source_id); },
+             [](detail::Statement& select) { return select.getColumn(0).getString(); })
+      .value_or("");
 }
 
 // Fills in the key of the record referred to and where the referring record came from.
@@ -277,16 +278,19 @@ void describe(detail::Connection& connection, Dependant& d) {
   d.target_key = key_of_row(connection, d.target_kind, d.target_id);
   if (d.target_kind == "source") d.target_sha256 = source_hash(connection, d.target_id);
   d.key = key_of_row(connection, d.kind, d.id);
-  auto& origin = connection.prepare(kOrigin);
-  origin.bind(1, d.kind);
-  origin.bind(2, d.id);
-  if (origin.executeStep()) {
-    d.origin = origin.getColumn(0).getInt64();
-    d.origin_line = origin.getColumn(1).getInt();
-    d.origin_file = origin.getColumn(2).getString();
-    d.origin_time = origin.getColumn(3).getString();
-  }
-  origin.reset();
+  detail::first_row(
+      connection, kOrigin,
+      [&](detail::Statement& origin) {
+        origin.bind(1, d.kind);
+        origin.bind(2, d.id);
+      },
+      [&](detail::Statement& origin) {
+        d.origin = origin.getColumn(0).getInt64();
+        d.origin_line = origin.getColumn(1).getInt();
+        d.origin_file = origin.getColumn(2).getString();
+        d.origin_time = origin.getColumn(3).getString();
+        return true;
+      });
 }
 
 // Every record outside `replaced` (import ids) that refers to a record one of them created,
@@ -298,48 +302,50 @@ std::vector<Dependant> dependants_of(detail::Connection& connection,
   const KindStatements& sql = kind_statements();
   for (std::int64_t import_id : replaced) {
     for (std::size_t i = 0; i < references.size(); ++i) {
-      auto& select = connection.prepare(sql.dependants[i]);
-      select.bind(1, import_id);
-      while (select.executeStep()) {
-        Dependant d;
-        d.kind = std::string(references[i].kind->kind);
-        d.id = select.getColumn(0).getInt64();
-        d.field = std::string(references[i].field);
-        d.reference = &references[i];
-        d.target_kind = std::string(references[i].target->kind);
-        d.target_id = select.getColumn(1).getInt64();
-        d.target_import = import_id;
-        out.push_back(std::move(d));
-      }
-      select.reset();
+      detail::stream(
+          connection, sql.dependants[i],
+          [&](detail::Statement& select) { select.bind(1, import_id); },
+          [&](detail::Statement& select) {
+            Dependant d;
+            d.kind = std::string(references[i].kind->kind);
+            d.id = select.getColumn(0).getInt64();
+            d.field = std::string(references[i].field);
+            d.reference = &references[i];
+            d.target_kind = std::string(references[i].target->kind);
+            d.target_id = select.getColumn(1).getInt64();
+            d.target_import = import_id;
+            return d;
+          },
+          [&](Dependant&& d) { out.push_back(std::move(d)); });
     }
-    auto& claims = connection.prepare(kClaimDependants);
-    claims.bind(1, import_id);
-    while (claims.executeStep()) {
-      Dependant d;
-      d.kind = "claim";
-      d.id = d.link_id = claims.getColumn(0).getInt64();
-      d.field = "subject_key";
-      d.target_kind = claims.getColumn(1).getString();
-      d.target_id = claims.getColumn(2).getInt64();
-      d.target_import = import_id;
-      out.push_back(std::move(d));
-    }
-    claims.reset();
-    auto& citations = connection.prepare(kCitationDependants);
-    citations.bind(1, import_id);
-    while (citations.executeStep()) {
-      Dependant d;
-      d.link_id = citations.getColumn(0).getInt64();
-      d.kind = citations.getColumn(1).getString();
-      d.id = citations.getColumn(2).getInt64();
-      d.field = "cite";
-      d.target_kind = "source";
-      d.target_id = citations.getColumn(3).getInt64();
-      d.target_import = import_id;
-      out.push_back(std::move(d));
-    }
-    citations.reset();
+    detail::stream(
+        connection, kClaimDependants, [&](detail::Statement& claims) { claims.bind(1, import_id); },
+        [&](detail::Statement& claims) {
+          Dependant d;
+          d.kind = "claim";
+          d.id = d.link_id = claims.getColumn(0).getInt64();
+          d.field = "subject_key";
+          d.target_kind = claims.getColumn(1).getString();
+          d.target_id = claims.getColumn(2).getInt64();
+          d.target_import = import_id;
+          return d;
+        },
+        [&](Dependant&& d) { out.push_back(std::move(d)); });
+    detail::stream(
+        connection, kCitationDependants,
+        [&](detail::Statement& citations) { citations.bind(1, import_id); },
+        [&](detail::Statement& citations) {
+          Dependant d;
+          d.link_id = citations.getColumn(0).getInt64();
+          d.kind = citations.getColumn(1).getString();
+          d.id = citations.getColumn(2).getInt64();
+          d.field = "cite";
+          d.target_kind = "source";
+          d.target_id = citations.getColumn(3).getInt64();
+          d.target_import = import_id;
+          return d;
+        },
+        [&](Dependant&& d) { out.push_back(std::move(d)); });
   }
   for (Dependant& d : out) describe(connection, d);
   // A record of another import being replaced in this run goes too: it is no dependant.
@@ -350,31 +356,25 @@ std::vector<Dependant> dependants_of(detail::Connection& connection,
 // Removes every record import `import_id` created, with their citations, keys and provenance
 // (their search rows follow through the triggers of schema/0006).
 void remove_import_records(detail::Connection& connection, std::int64_t import_id) {
-  std::vector<std::string> kinds;
-  {
-    auto& select = connection.prepare(kKindsOfImport);
-    select.bind(1, import_id);
-    while (select.executeStep()) kinds.push_back(select.getColumn(0).getString());
-    select.reset();
-  }
+  std::vector<std::string> kinds = detail::collect(
+      connection, kKindsOfImport, [&](detail::Statement& select) { select.bind(1, import_id); },
+      [](detail::Statement& select) { return select.getColumn(0).getString(); });
   const auto& all = detail::record_kinds();
   for (const std::string& kind : kinds) {
     for (std::string_view sql : {kRemoveCitations, kRemoveKeys}) {
-      auto& remove = connection.prepare(sql);
-      remove.bind(1, import_id);
-      remove.bind(2, kind);
-      remove.exec();
+      detail::execute(connection, sql, [&](detail::Statement& remove) {
+        remove.bind(1, import_id);
+        remove.bind(2, kind);
+      });
     }
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (all[i].kind != kind) continue;
-      auto& remove = connection.prepare(kind_statements().remove[i]);
-      remove.bind(1, import_id);
-      remove.exec();
+      detail::execute(connection, kind_statements().remove[i],
+                      [&](detail::Statement& remove) { remove.bind(1, import_id); });
     }
   }
-  auto& provenance = connection.prepare(kRemoveProvenance);
-  provenance.bind(1, import_id);
-  provenance.exec();
+  detail::execute(connection, kRemoveProvenance,
+                  [&](detail::Statement& provenance) { provenance.bind(1, import_id); });
 }
 
 // "attendance (in b.facts, line 12, imported at ...)" or "person 'ada' (in the seed ...)".
@@ -420,10 +420,10 @@ void repoint_dependants(detail::Connection& connection, const std::vector<Depend
     if (d.reference)
       sql = kind_statements().repoint[static_cast<std::size_t>(d.reference - references.data())];
     try {
-      auto& update = connection.prepare(sql);
-      update.bind(1, *now);
-      update.bind(2, d.reference ? d.id : d.link_id);
-      update.exec();
+      detail::execute(connection, sql, [&](detail::Statement& update) {
+        update.bind(1, *now);
+        update.bind(2, d.reference ? d.id : d.link_id);
+      });
     } catch (const SQLite::Exception& e) {
       if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
       problem(path, "after the replacement, " + name_dependant(d) + " cannot refer to the new " +
@@ -471,13 +471,17 @@ std::optional<ImportError> located_failure(
     detail::Connection& connection, const VerificationFailure& failure,
     const std::map<std::int64_t, std::filesystem::path>& files) {
   if (failure.subject_type.empty() || !failure.subject_id) return std::nullopt;
-  auto& find = connection.prepare(kRecordLine);
-  find.bind(1, failure.subject_type);
-  find.bind(2, *failure.subject_id);
-  if (!find.executeStep()) return std::nullopt;
-  std::int64_t import_id = find.getColumn(0).getInt64();
-  int line = find.getColumn(1).getInt();
-  find.tryReset();
+  auto found = detail::first_row(
+      connection, kRecordLine,
+      [&](detail::Statement& find) {
+        find.bind(1, failure.subject_type);
+        find.bind(2, *failure.subject_id);
+      },
+      [](detail::Statement& find) {
+        return std::pair{find.getColumn(0).getInt64(), find.getColumn(1).getInt()};
+      });
+  if (!found) return std::nullopt;
+  auto [import_id, line] = *found;
   auto file = files.find(import_id);
   if (file == files.end()) return std::nullopt;
   std::string message = failure.message;
@@ -487,12 +491,15 @@ std::optional<ImportError> located_failure(
   std::string ids = "citation " + std::to_string(*failure.citation_id) + " (" +
                     failure.subject_type + " " + std::to_string(*failure.subject_id) + "): ";
   if (message.rfind(ids, 0) == 0) message.erase(0, ids.size());
-  auto& rank = connection.prepare(kCitationRank);
-  rank.bind(1, failure.subject_type);
-  rank.bind(2, *failure.subject_id);
-  rank.bind(3, *failure.citation_id);
-  std::int64_t index = rank.executeStep() ? rank.getColumn(0).getInt64() : -1;
-  rank.tryReset();
+  std::int64_t index = detail::first_row(
+                           connection, kCitationRank,
+                           [&](detail::Statement& rank) {
+                             rank.bind(1, failure.subject_type);
+                             rank.bind(2, *failure.subject_id);
+                             rank.bind(3, *failure.citation_id);
+                           },
+                           [](detail::Statement& rank) { return rank.getColumn(0).getInt64(); })
+                           .value_or(-1);
   return ImportError(file->second.string(), cite_line(file->second, line, index).value_or(line),
                      "cite",
                      "the support check (" + failure.rule + ") refuses this citation: " + message);
@@ -596,16 +603,17 @@ std::vector<AdmittedFile> admit_files(ImportRun& run) {
       continue;
     }
     file.sha256 = *hash;
-    auto& by_hash = connection.prepare(kImportByHash);
-    by_hash.bind(1, *hash);
-    if (by_hash.executeStep()) {
+    std::optional<std::string> previously = detail::first_row(
+        connection, kImportByHash, [&](detail::Statement& by_hash) { by_hash.bind(1, *hash); },
+        [](detail::Statement& by_hash) {
+          return "imported as '" + by_hash.getColumn(0).getString() + "' at " +
+                 by_hash.getColumn(1).getString();
+        });
+    if (previously) {
       file.unchanged = true;
-      file.previously = "imported as '" + by_hash.getColumn(0).getString() + "' at " +
-                        by_hash.getColumn(1).getString();
-      by_hash.reset();
+      file.previously = std::move(*previously);
       continue;
     }
-    by_hash.reset();
     if (!seen_hashes.insert(*hash).second) {
       file.unchanged = true;
       file.previously = "given twice in this import";
@@ -619,21 +627,21 @@ std::vector<AdmittedFile> admit_files(ImportRun& run) {
       continue;
     }
     // A changed version of a file imported before replaces that import's records.
-    auto& by_name = connection.prepare(kImportsByName);
-    by_name.bind(1, name);
     bool without_provenance = false;
-    while (by_name.executeStep()) {
-      LoggedImport earlier{name,
-                           by_name.getColumn(1).getString(),
-                           by_name.getColumn(2).getString(),
-                           by_name.getColumn(3).getInt64(),
-                           by_name.getColumn(0).getInt64(),
-                           std::nullopt,
-                           detail::text(by_name, 5)};
-      if (by_name.getColumn(4).getInt64() != earlier.records) without_provenance = true;
-      file.replaced.push_back(std::move(earlier));
-    }
-    by_name.reset();
+    detail::stream(
+        connection, kImportsByName, [&](detail::Statement& by_name) { by_name.bind(1, name); },
+        [&](detail::Statement& by_name) {
+          LoggedImport earlier{name,
+                               by_name.getColumn(1).getString(),
+                               by_name.getColumn(2).getString(),
+                               by_name.getColumn(3).getInt64(),
+                               by_name.getColumn(0).getInt64(),
+                               std::nullopt,
+                               detail::text(by_name, 5)};
+          if (by_name.getColumn(4).getInt64() != earlier.records) without_provenance = true;
+          return earlier;
+        },
+        [&](LoggedImport&& earlier) { file.replaced.push_back(std::move(earlier)); });
     if (without_provenance) {
       run.problem(path, "a different version of '" + name + "' was imported at " +
                             file.replaced.back().imported_at +
@@ -671,17 +679,17 @@ std::vector<AdmittedFile> admit_files(ImportRun& run) {
 void log_files(ImportRun& run, std::vector<AdmittedFile>& admitted) {
   detail::Connection& connection = run.connection;
   for (AdmittedFile& file : admitted) {
-    auto& log = connection.prepare(kLogImport);
-    log.bind(1, file.path.filename().string());
-    log.bind(2, run.report.files[file.report_index].sha256);
-    log.bind(3, file.place);
-    log.exec();
+    detail::execute(connection, kLogImport, [&](detail::Statement& log) {
+      log.bind(1, file.path.filename().string());
+      log.bind(2, run.report.files[file.report_index].sha256);
+      log.bind(3, file.place);
+    });
     file.import_id = connection.db().getLastInsertRowid();
     for (const LoggedImport& earlier : run.report.files[file.report_index].replaced) {
-      auto& mark = connection.prepare(kLogReplaced);
-      mark.bind(1, file.import_id);
-      mark.bind(2, earlier.import_id);
-      mark.exec();
+      detail::execute(connection, kLogReplaced, [&](detail::Statement& mark) {
+        mark.bind(1, file.import_id);
+        mark.bind(2, earlier.import_id);
+      });
     }
   }
 }
@@ -709,7 +717,7 @@ class Replacement {
 
   // Removes the replaced imports' records; foreign keys are checked at commit from here on.
   void remove() {
-    connection_.prepare(kDeferForeignKeys).exec();
+    detail::execute(connection_, kDeferForeignKeys, detail::kNoBinding);
     for (std::int64_t import_id : replaced_) remove_import_records(connection_, import_id);
   }
 
@@ -843,16 +851,16 @@ void record_counts(ImportRun& run, const std::vector<AdmittedFile>& admitted) {
     const ImportedFile& file = run.report.files[admitted_file.report_index];
     std::int64_t records = 0;
     for (const auto& [kind, count] : file.records_by_kind) records += count;
-    auto& log = connection.prepare(kLogRecords);
-    log.bind(1, records);
-    log.bind(2, admitted_file.import_id);
-    log.exec();
-    for (const auto& [kind, count] : file.records_by_kind) {
-      auto& log_kind = connection.prepare(kLogKind);
-      log_kind.bind(1, admitted_file.import_id);
-      log_kind.bind(2, kind);
-      log_kind.bind(3, count);
-      log_kind.exec();
+    detail::execute(connection, kLogRecords, [&](detail::Statement& log) {
+      log.bind(1, records);
+      log.bind(2, admitted_file.import_id);
+    });
+    for (const auto& kind_count : file.records_by_kind) {
+      detail::execute(connection, kLogKind, [&](detail::Statement& log_kind) {
+        log_kind.bind(1, admitted_file.import_id);
+        log_kind.bind(2, kind_count.first);
+        log_kind.bind(3, kind_count.second);
+      });
     }
   }
 }

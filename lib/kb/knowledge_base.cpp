@@ -400,10 +400,10 @@ void check_database_identity(detail::Connection& connection, const std::string& 
   int application_id = connection.db().execAndGet("PRAGMA application_id").getInt();
   int version = detail::schema_version(connection);
   // Reading the schema reads page 1 through: a damaged one fails here, not at the first query.
-  auto& tables = connection.prepare(kHasEuiomkbTables);
-  tables.executeStep();
-  bool ours = tables.getColumn(0).getInt() == 3;
-  tables.reset();
+  bool ours =
+      detail::first_row(connection, kHasEuiomkbTables, detail::kNoBinding,
+                        [](detail::Statement& tables) { return tables.getColumn(0).getInt() == 3; })
+          .value_or(false);
   if (application_id != kApplicationId) {
     if (application_id != 0) {
       char hex[16];
@@ -564,15 +564,14 @@ int KnowledgeBase::latest_schema_version() noexcept { return detail::latest_sche
 void KnowledgeBase::migrate() { detail::migrate(impl_->connection); }
 
 Counts KnowledgeBase::counts() const {
-  return detail::guarded(impl_->connection, [&] {
-    auto& s = impl_->connection.prepare(kCounts);
-    s.executeStep();
-    Counts c{detail::integer(s, 0), detail::integer(s, 1), detail::integer(s, 2),
-             detail::integer(s, 3), detail::integer(s, 4), detail::integer(s, 5),
-             detail::integer(s, 6), detail::integer(s, 7)};
-    s.reset();
-    return c;
-  });
+  return detail::first_row(impl_.get(), kCounts, detail::kNoBinding,
+                           [](detail::Statement& s) {
+                             return Counts{detail::integer(s, 0), detail::integer(s, 1),
+                                           detail::integer(s, 2), detail::integer(s, 3),
+                                           detail::integer(s, 4), detail::integer(s, 5),
+                                           detail::integer(s, 6), detail::integer(s, 7)};
+                           })
+      .value_or(Counts{});
 }
 
 }  // namespace euiomkb

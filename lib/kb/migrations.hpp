@@ -1,6 +1,6 @@
-// Schema migrations: schema/NNNN_<slug>.sql applied in order. The first is 0017_baseline.sql,
+// Schema migrations: schema/NNNN_<slug>.sql applied in order. The first is 0018_baseline.sql,
 // the whole schema of 0.1.0; later ones append. PRAGMA user_version is the number of the last
-// migration applied (0 for a new, empty file). Versions 1 to 16 belong to pre-release builds,
+// migration applied (0 for a new, empty file). Versions 1 to 17 belong to pre-release builds,
 // whose databases are refused, not upgraded: they are rebuilt from their fact files.
 #pragma once
 
@@ -11,7 +11,7 @@
 namespace euiomkb::detail {
 
 // The version the baseline migration gives: the first any released build wrote.
-inline constexpr int kBaselineSchemaVersion = 17;
+inline constexpr int kBaselineSchemaVersion = 18;
 
 int latest_schema_version() noexcept;
 int schema_version(Connection& connection);

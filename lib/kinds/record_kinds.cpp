@@ -30,7 +30,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"name", Type::text, kReq, {}},
         {"kind", Type::text, kReq, {}},
         {"note", Type::text, kOpt, {}}}},
-      {"organisation_name", "org_name_id", false, true,
+      {"organisation_name", "organisation_name_id", false, true,
        "INSERT INTO organisation_name (organisation_id, name, language, attested_on, valid_from, valid_to, "
        "basis, note) VALUES (:organisation, :name, coalesce(:language, 'en'), :attested_on, "
        ":valid_from, :valid_to, coalesce(:basis, 'document'), :note)",
@@ -42,7 +42,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"valid_to", Type::date, kOpt, {}},
         {"basis", Type::text, kOpt, {}},
         {"note", Type::text, kOpt, {}}}},
-      {"organisation_parent", "org_parent_id", false, true,
+      {"organisation_parent", "organisation_parent_id", false, true,
        "INSERT INTO organisation_parent (organisation_id, parent_organisation_id, valid_from, valid_to, basis, note) "
        "VALUES (:organisation, :parent, :valid_from, :valid_to, coalesce(:basis, 'document'), "
        ":note)",
@@ -52,7 +52,7 @@ const std::vector<KindSpec>& record_kinds() {
         {"valid_to", Type::date, kOpt, {}},
         {"basis", Type::text, kOpt, {}},
         {"note", Type::text, kOpt, {}}}},
-      {"organisation_event", "org_event_id", false, true,
+      {"organisation_event", "organisation_event_id", false, true,
        "INSERT INTO organisation_event (event, from_organisation_id, to_organisation_id, occurred_on, basis, note) "
        "VALUES (:event, :from, :to, :occurred_on, :basis, :note)",
        {{"event", Type::text, kReq, {}},

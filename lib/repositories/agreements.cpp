@@ -22,7 +22,7 @@ using detail::opt_text;
 using detail::text;
 
 // The columns of an Agreement, as v_agreement derives them from agreement_date
-// (schema/0017_baseline.sql; the view's other columns are not computed when not selected). The key
+// (schema/0018_baseline.sql; the view's other columns are not computed when not selected). The key
 // is the first by key.
 constexpr std::string_view kAgreementsAll = R"sql(
 SELECT v.agreement_id, v.name, v.kind, v.concluded_on, v.in_force_from, v.purpose,

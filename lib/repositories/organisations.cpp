@@ -51,19 +51,19 @@ SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisa
  WHERE o.short_name = ? COLLATE NOCASE
 )sql";
 constexpr std::string_view kOrganisationNames = R"sql(
-SELECT org_name_id, name, language, attested_on, valid_from, valid_to, basis
+SELECT organisation_name_id, name, language, attested_on, valid_from, valid_to, basis
   FROM organisation_name WHERE organisation_id = ?
  ORDER BY coalesce(valid_from, attested_on) IS NULL, coalesce(valid_from, attested_on),
-          org_name_id
+          organisation_name_id
 )sql";
 constexpr std::string_view kOrganisationLineage = R"sql(
-SELECT e.org_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note,
+SELECT e.organisation_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note,
        e.from_organisation_id, e.to_organisation_id
   FROM organisation_event e
   LEFT JOIN organisation f ON f.organisation_id = e.from_organisation_id
   LEFT JOIN organisation t ON t.organisation_id = e.to_organisation_id
  WHERE e.from_organisation_id = :id OR e.to_organisation_id = :id
- ORDER BY e.occurred_on, e.org_event_id
+ ORDER BY e.occurred_on, e.organisation_event_id
 )sql";
 
 Organisation organisation_row(detail::Statement& s) {

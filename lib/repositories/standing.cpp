@@ -34,7 +34,7 @@ SELECT n.name, 'name', n.valid_from, n.valid_to,
           FROM (SELECT n.attested_on AS d
                 UNION ALL
                 SELECT s.published FROM citation c JOIN source s ON s.source_id = c.source_id
-                 WHERE c.subject_type = 'organisation_name' AND c.subject_id = n.org_name_id))
+                 WHERE c.subject_type = 'organisation_name' AND c.subject_id = n.organisation_name_id))
   FROM organisation_name n WHERE n.organisation_id = :id AND n.language = 'en'
 UNION ALL
 SELECT o.name, 'full', NULL, NULL,

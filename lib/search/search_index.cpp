@@ -2,7 +2,10 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "sqlite/query.hpp"
 
 namespace euiomkb::detail {
 namespace {
@@ -70,37 +73,38 @@ bool blank(std::string_view line) {
 
 void index_passages(Connection& connection, std::int64_t source_id, std::string_view file_name,
                     std::string_view text) {
-  auto& insert = connection.prepare(kInsertPassage);
-  std::int64_t paragraph_no = 0;
-  std::size_t begin = std::string_view::npos;  // where the current paragraph starts
-  auto flush = [&](std::size_t end) {
-    if (begin == std::string_view::npos) return;
-    // Paragraphs past the encodable number are folded into the last one.
-    if (paragraph_no + 1 < kMaxParagraphs || end == text.size()) {
-      std::int64_t rowid = ((source_id << 24) + paragraph_no++) * 8 + kPassageKind;
-      insert.reset();
-      insert.bind(1, rowid);
-      insert.bind(2, source_id);
-      insert.bindNoCopy(3, file_name.data(), static_cast<int>(file_name.size()));
-      insert.bindNoCopy(4, text.data() + begin, static_cast<int>(end - begin));
-      insert.exec();
-      begin = std::string_view::npos;
+  with_statement(connection, kInsertPassage, [&](Statement& insert) {
+    std::int64_t paragraph_no = 0;
+    std::size_t begin = std::string_view::npos;  // where the current paragraph starts
+    auto flush = [&](std::size_t end) {
+      if (begin == std::string_view::npos) return;
+      // Paragraphs past the encodable number are folded into the last one.
+      if (paragraph_no + 1 < kMaxParagraphs || end == text.size()) {
+        std::int64_t rowid = ((source_id << 24) + paragraph_no++) * 8 + kPassageKind;
+        insert.reset();
+        insert.bind(1, rowid);
+        insert.bind(2, source_id);
+        insert.bindNoCopy(3, file_name.data(), static_cast<int>(file_name.size()));
+        insert.bindNoCopy(4, text.data() + begin, static_cast<int>(end - begin));
+        insert.exec();
+        begin = std::string_view::npos;
+      }
+    };
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = text.find('\n', at);
+      end = end == std::string_view::npos ? text.size() : end + 1;
+      if (blank(text.substr(at, end - at))) {
+        flush(at);
+      } else if (begin == std::string_view::npos) {
+        begin = at;
+      }
+      at = end;
     }
-  };
-  for (std::size_t at = 0; at < text.size();) {
-    std::size_t end = text.find('\n', at);
-    end = end == std::string_view::npos ? text.size() : end + 1;
-    if (blank(text.substr(at, end - at))) {
-      flush(at);
-    } else if (begin == std::string_view::npos) {
-      begin = at;
-    }
-    at = end;
-  }
-  flush(text.size());
+    flush(text.size());
+  });
 }
 
-void hold_search_index(Connection& connection) { connection.prepare(kHold).exec(); }
+void hold_search_index(Connection& connection) { execute(connection, kHold, kNoBinding); }
 
 namespace {
 
@@ -108,45 +112,37 @@ namespace {
 // statements step at once. Ids only: a million meetings bring about 20,000 report documents,
 // whose texts together would take gigabytes.
 std::vector<std::int64_t> ids(Connection& connection, std::string_view sql) {
-  std::vector<std::int64_t> out;
-  auto& select = connection.prepare(sql);
-  while (select.executeStep()) out.push_back(integer(select, 0));
-  return out;
+  return collect(connection, sql, kNoBinding, [](Statement& select) { return integer(select, 0); });
 }
 
 // (Re)indexes the paragraphs of source `source_id`, one document in memory at a time; a source
 // that no longer exists only loses its rows.
 void reindex_source(Connection& connection, std::int64_t source_id) {
-  auto& drop = connection.prepare(kDropPassages);
-  drop.bind(1, source_id);
-  drop.exec();
-  std::string file_name;
-  std::string text;
-  {
-    auto& select = connection.prepare(kSourceText);
-    select.bind(1, source_id);
-    if (!select.executeStep()) return;
-    file_name = detail::text(select, 0);
-    text = detail::text(select, 1);
-    select.tryReset();
-  }
+  execute(connection, kDropPassages, [&](Statement& drop) { drop.bind(1, source_id); });
+  std::optional<std::pair<std::string, std::string>> source = first_row(
+      connection, kSourceText, [&](Statement& select) { select.bind(1, source_id); },
+      [](Statement& select) {
+        return std::pair{detail::text(select, 0), detail::text(select, 1)};
+      });
+  if (!source) return;
+  const auto& [file_name, text] = *source;
   index_passages(connection, source_id, file_name, text);
 }
 
 }  // namespace
 
 void flush_search_queue(Connection& connection) {
-  connection.prepare(kDropQueued).exec();
-  connection.prepare(kWriteQueued).exec();
+  execute(connection, kDropQueued, kNoBinding);
+  execute(connection, kWriteQueued, kNoBinding);
   for (std::int64_t source_id : ids(connection, kQueuedSources))
     reindex_source(connection, source_id);
-  connection.prepare(kClearQueue).exec();
-  connection.prepare(kRelease).exec();
+  execute(connection, kClearQueue, kNoBinding);
+  execute(connection, kRelease, kNoBinding);
 }
 
 void rebuild_search_index(Connection& connection) {
-  connection.prepare(kClear).exec();
-  connection.prepare(kFromTables).exec();
+  execute(connection, kClear, kNoBinding);
+  execute(connection, kFromTables, kNoBinding);
   for (std::int64_t source_id : ids(connection, kSourceIds)) reindex_source(connection, source_id);
 }
 

@@ -1,4 +1,4 @@
-// Upkeep of kb_search (the kb_search part of schema/0017_baseline.sql). Triggers keep it current;
+// Upkeep of kb_search (the kb_search part of schema/0018_baseline.sql). Triggers keep it current;
 // during a library import they queue what changed instead, and flush_search_queue indexes it at
 // once.
 #pragma once

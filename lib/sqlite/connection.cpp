@@ -94,8 +94,9 @@ Statement& Connection::prepare(std::string_view sql) {
     }
   }
   if (free) {
-    // tryReset, not reset: a statement whose last run failed would rethrow that old error.
-    free->tryReset();
+    // tryReset, not reset: a statement whose last run failed would rethrow that old error. One
+    // given back was reset then (sqlite/query.hpp), so the import's inserts reset once a row.
+    if (!free->given_back()) free->tryReset();
     free->clearBindings();
   } else if (cached.statements.size() < kMaxNested) {
     cached.statements.push_back(std::make_unique<Statement>(db_, cached.sql, cached.statements));

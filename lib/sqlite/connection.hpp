@@ -37,6 +37,11 @@ class Statement : public SQLite::Statement {
   bool in_use() const noexcept;
   // Marks the statement handed out to a user (Connection::prepare).
   void hand_out() noexcept;
+  // Marks the statement given back by its user (sqlite/query.hpp, after resetting it): free
+  // again even if it was never stepped, as when binding it failed.
+  void give_back() noexcept { runs_when_handed_out_ = -1; }
+  // Whether the statement has been given back since it was last handed out (or never was).
+  bool given_back() const noexcept { return runs_when_handed_out_ < 0; }
 
  private:
   sqlite3_stmt* handle_;

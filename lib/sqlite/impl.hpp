@@ -11,6 +11,7 @@
 #include "euiomkb/knowledge_base.hpp"
 #include "euiomkb/sources.hpp"
 #include "sqlite/connection.hpp"
+#include "sqlite/query.hpp"
 
 namespace euiomkb::detail {
 
@@ -34,50 +35,26 @@ inline DateBounds bounds(const PartialDate& date) {
   return {text, text + "~"};
 }
 
-// Runs the cached statement for `sql` and hands each mapped row to `visit` as it is stepped, so
-// that whole-table reads never hold the table in memory. `visit` may run other queries, even
-// this one (Connection::prepare never hands out a statement that is mid-loop); if it throws,
-// the statement is reset and the exception propagates.
+// The helpers of sqlite/query.hpp on a KnowledgeBase's connection, with SQLite failures turned
+// into DatabaseError naming the file (guarded).
 template <class Bind, class Row, class Visit>
 void stream(Impl* impl, std::string_view sql, Bind&& bind, Row&& row, Visit&& visit) {
-  guarded(impl->connection, [&] {
-    auto& s = impl->connection.prepare(sql);
-    struct ResetOnExit {
-      SQLite::Statement& statement;
-      ~ResetOnExit() { statement.tryReset(); }
-    } reset{s};
-    bind(s);
-    while (s.executeStep()) visit(row(s));
-    return 0;
-  });
+  guarded(impl->connection, [&] { stream(impl->connection, sql, bind, row, visit); });
 }
 
-// Runs the cached statement for `sql`: `bind` sets its parameters, `row` maps each result row;
-// the rows come back as a vector. SQLite failures become DatabaseError.
 template <class Bind, class Row>
 auto collect(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
-  std::vector<std::invoke_result_t<Row&, Statement&>> out;
-  stream(impl, sql, bind, row,
-         [&](auto&& record) { out.push_back(std::forward<decltype(record)>(record)); });
-  return out;
+  return guarded(impl->connection, [&] { return collect(impl->connection, sql, bind, row); });
 }
 
-// Runs the cached statement for `sql` and maps its first row only, if there is one: for
-// lookups by a unique key (one step, where collect would step again to find the end).
 template <class Bind, class Row>
 auto first_row(Impl* impl, std::string_view sql, Bind&& bind, Row&& row) {
-  return guarded(impl->connection, [&] {
-    auto& s = impl->connection.prepare(sql);
-    struct ResetOnExit {
-      SQLite::Statement& statement;
-      ~ResetOnExit() { statement.tryReset(); }
-    } reset{s};
-    bind(s);
-    using Record = std::invoke_result_t<Row&, Statement&>;
-    return s.executeStep() ? std::optional<Record>(row(s)) : std::optional<Record>();
-  });
+  return guarded(impl->connection, [&] { return first_row(impl->connection, sql, bind, row); });
 }
 
-inline constexpr auto kNoBinding = [](SQLite::Statement&) {};
+template <class Bind>
+int execute(Impl* impl, std::string_view sql, Bind&& bind) {
+  return guarded(impl->connection, [&] { return execute(impl->connection, sql, bind); });
+}
 
 }  // namespace euiomkb::detail

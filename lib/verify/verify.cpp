@@ -141,9 +141,9 @@ SELECT cl.subject, cl.attribute, sum(cl.preferred)
 // Runs `sql` and hands each result row to `row`.
 template <class Row>
 void for_each_row(Connection& connection, std::string_view sql, Row&& row) {
-  auto& statement = connection.prepare(sql);
-  while (statement.executeStep()) row(statement);
-  statement.reset();
+  with_statement(connection, sql, [&](Statement& statement) {
+    while (statement.executeStep()) row(statement);
+  });
 }
 
 std::string column(SQLite::Statement& s, int index) { return s.getColumn(index).getString(); }
@@ -170,15 +170,16 @@ const std::vector<Subject>* subjects_of(std::string_view kind) {
       {"organisation",
        {{E::organisation, "SELECT organisation_id FROM organisation WHERE organisation_id = ?"}}},
       {"organisation_name",
-       {{E::organisation, "SELECT organisation_id FROM organisation_name WHERE org_name_id = ?"}}},
+       {{E::organisation,
+         "SELECT organisation_id FROM organisation_name WHERE organisation_name_id = ?"}}},
       {"organisation_parent",
        {{E::organisation,
-         "SELECT organisation_id FROM organisation_parent WHERE org_parent_id = ?"}}},
+         "SELECT organisation_id FROM organisation_parent WHERE organisation_parent_id = ?"}}},
       {"organisation_event",
        {{E::organisation,
-         "SELECT to_organisation_id FROM organisation_event WHERE org_event_id = ?"},
+         "SELECT to_organisation_id FROM organisation_event WHERE organisation_event_id = ?"},
         {E::organisation,
-         "SELECT from_organisation_id FROM organisation_event WHERE org_event_id = ?"}}},
+         "SELECT from_organisation_id FROM organisation_event WHERE organisation_event_id = ?"}}},
       {"person", {{E::person, "SELECT person_id FROM person WHERE person_id = ?"}}},
       {"person_alias",
        {{E::person, "SELECT person_id FROM person_alias WHERE person_alias_id = ?"}}},
@@ -276,9 +277,9 @@ std::string numeric_ordinal(std::int64_t n) {
 // ("3 May", "03 May", "May 3", "05/2013", "Jan 2014"), and "today" in a document of its day.
 void meeting_names(Connection& connection, std::int64_t meeting_id,
                    const std::optional<std::string>& published, std::vector<std::string>& out) {
-  auto& s = connection.prepare(kMeeting);
-  s.bind(1, meeting_id);
-  if (s.executeStep()) {
+  with_statement(connection, kMeeting, [&](Statement& s) {
+    s.bind(1, meeting_id);
+    if (!s.executeStep()) return;
     out.push_back(s.getColumn(1).getString());
     if (!s.getColumn(0).isNull()) {
       std::int64_t n = s.getColumn(0).getInt64();
@@ -306,20 +307,19 @@ void meeting_names(Connection& connection, std::int64_t meeting_id,
         }
       }
     }
-  }
-  s.reset();
+  });
 }
 
 void names_from(Connection& connection, std::string_view sql, const SQLite::Column& id,
                 std::vector<std::string>& out) {
-  auto& s = connection.prepare(sql);
-  if (id.isInteger())
-    s.bind(1, id.getInt64());
-  else
-    s.bind(1, id.getString());
-  while (s.executeStep())
-    if (!s.getColumn(0).isNull()) out.push_back(s.getColumn(0).getString());
-  s.reset();
+  with_statement(connection, sql, [&](Statement& s) {
+    if (id.isInteger())
+      s.bind(1, id.getInt64());
+    else
+      s.bind(1, id.getString());
+    while (s.executeStep())
+      if (!s.getColumn(0).isNull()) out.push_back(s.getColumn(0).getString());
+  });
 }
 
 // Every name by which a passage may name the subject of row `id` of `kind`.
@@ -329,44 +329,41 @@ void subject_names(Connection& connection, std::string_view kind, std::int64_t i
   const std::vector<Subject>* subjects = subjects_of(kind);
   if (!subjects || depth > 1) return;
   for (const Subject& subject : *subjects) {
-    auto& s = connection.prepare(subject.sql);
-    s.bind(1, id);
-    if (!s.executeStep() || s.getColumn(0).isNull()) {
-      s.reset();
-      continue;
-    }
-    SQLite::Column value = s.getColumn(0);
-    switch (subject.entity) {
-      case Entity::person:
-        names_from(connection, kPersonNames, value, out);
-        break;
-      case Entity::organisation:
-        names_from(connection, kOrganisationNames, value, out);
-        break;
-      case Entity::agreement:
-        names_from(connection, kAgreementNames, value, out);
-        break;
-      case Entity::framework:
-        names_from(connection, kFrameworkNames, value, out);
-        break;
-      case Entity::series:
-        names_from(connection, kSeriesNames, value, out);
-        break;
-      case Entity::meeting:
-        meeting_names(connection, value.getInt64(), published, out);
-        break;
-      case Entity::text:
-        out.push_back(value.getString());
-        break;
-      case Entity::claim: {
-        std::string type = value.getString();
-        std::int64_t subject_id = s.getColumn(1).getInt64();
-        s.reset();
-        subject_names(connection, type, subject_id, published, out, depth + 1);
-        continue;
+    // A claim's subject, named after its statement is reset (the same SQL may serve it).
+    std::optional<std::pair<std::string, std::int64_t>> claimed;
+    with_statement(connection, subject.sql, [&](Statement& s) {
+      s.bind(1, id);
+      if (!s.executeStep() || s.getColumn(0).isNull()) return;
+      SQLite::Column value = s.getColumn(0);
+      switch (subject.entity) {
+        case Entity::person:
+          names_from(connection, kPersonNames, value, out);
+          break;
+        case Entity::organisation:
+          names_from(connection, kOrganisationNames, value, out);
+          break;
+        case Entity::agreement:
+          names_from(connection, kAgreementNames, value, out);
+          break;
+        case Entity::framework:
+          names_from(connection, kFrameworkNames, value, out);
+          break;
+        case Entity::series:
+          names_from(connection, kSeriesNames, value, out);
+          break;
+        case Entity::meeting:
+          meeting_names(connection, value.getInt64(), published, out);
+          break;
+        case Entity::text:
+          out.push_back(value.getString());
+          break;
+        case Entity::claim:
+          claimed.emplace(value.getString(), s.getColumn(1).getInt64());
+          break;
       }
-    }
-    s.reset();
+    });
+    if (claimed)
+      subject_names(connection, claimed->first, claimed->second, published, out, depth + 1);
   }
 }
 
@@ -521,11 +518,10 @@ std::string identifier(std::string_view name) {
 }
 
 bool table_exists(Connection& connection, const std::string& name) {
-  auto& s = connection.prepare(kTableExists);
-  s.bind(1, name);
-  bool exists = s.executeStep();
-  s.reset();
-  return exists;
+  return first_row(
+             connection, kTableExists, [&](Statement& s) { s.bind(1, name); },
+             [](Statement&) { return true; })
+      .has_value();
 }
 
 // Runs FTS5's 'integrity-check' command on FTS5 table `name` (declared by `sql`): the index
@@ -670,9 +666,7 @@ SELECT o.citation_id FROM temp.verify_citation v
 )sql";
 
 void exec_bound(Connection& connection, std::string_view sql, std::int64_t value) {
-  auto& statement = connection.prepare(sql);
-  statement.bind(1, value);
-  statement.exec();
+  execute(connection, sql, [&](Statement& statement) { statement.bind(1, value); });
 }
 
 }  // namespace
@@ -682,10 +676,10 @@ std::string_view scope_tables_sql() { return kScopeTables; }
 VerificationScope VerificationScope::mark(Connection& connection) {
   VerificationScope scope;
   for (const MarkedTable& t : marked_tables()) {
-    auto& largest = connection.prepare(t.largest);
-    largest.executeStep();
-    scope.marks_.emplace_back(t.table, largest.getColumn(0).getInt64());
-    largest.reset();
+    std::int64_t largest = first_row(connection, t.largest, kNoBinding, [](Statement& s) {
+                             return s.getColumn(0).getInt64();
+                           }).value_or(0);
+    scope.marks_.emplace_back(t.table, largest);
   }
   return scope;
 }
@@ -705,18 +699,18 @@ class ScopeTables {
         exec_bound(connection, kNewSources, source_mark_);
       }
     }
-    for (const auto& [kind, id] : scope.touched_) {
-      if (kind == "citation") {
-        exec_bound(connection, kTouchCitation, id);
+    for (const auto& touched : scope.touched_) {
+      if (touched.first == "citation") {
+        exec_bound(connection, kTouchCitation, touched.second);
         continue;
       }
-      auto& touch = connection.prepare(kTouchRow);
-      touch.bind(1, kind);
-      touch.bind(2, id);
-      touch.exec();
+      execute(connection, kTouchRow, [&](Statement& touch) {
+        touch.bind(1, touched.first);
+        touch.bind(2, touched.second);
+      });
     }
     for (std::string_view sql : {kCitationsOfRows, kCitationsOfDatingSources, kCitationsOfSameRows})
-      connection.prepare(sql).exec();
+      execute(connection, sql, kNoBinding);
   }
   ~ScopeTables() {
     try {
@@ -855,19 +849,19 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
     std::int64_t source_id = s.getColumn(3).getInt64();
     if (report.citations_checked == 0 || source_id != source.id) {
       if (progress && report.citations_checked > 0) progress(report.citations_checked, total);
-      auto& read = connection.prepare(kSourceText);
-      read.bind(1, source_id);
-      source.id = source_id;
-      source.found = read.executeStep();
-      if (source.found) {
-        source.file_name = column(read, 0);
-        source.text = column(read, 1);
-        source.code_points.emplace(source.text);
-        source.published =
-            read.getColumn(2).isNull() ? std::nullopt : std::optional(column(read, 2));
-        check_hash(source_id, source.file_name, source.text, column(read, 3));
-      }
-      read.reset();
+      with_statement(connection, kSourceText, [&](Statement& read) {
+        read.bind(1, source_id);
+        source.id = source_id;
+        source.found = read.executeStep();
+        if (source.found) {
+          source.file_name = column(read, 0);
+          source.text = column(read, 1);
+          source.code_points.emplace(source.text);
+          source.published =
+              read.getColumn(2).isNull() ? std::nullopt : std::optional(column(read, 2));
+          check_hash(source_id, source.file_name, source.text, column(read, 3));
+        }
+      });
     }
     ++report.citations_checked;
     if (!source.found) return;  // reported by foreign_key_check

@@ -66,7 +66,7 @@ TEST_F(BuildCommandTest, ForceReplacesADatabaseNoOneUses) {
   EXPECT_TRUE(rebuilt.verify().ok());
 }
 
-// `migrate` on a pre-release database (schema version 1 to 16) refuses it, untouched, with the
+// `migrate` on a pre-release database (schema version 1 to 17) refuses it, untouched, with the
 // command that rebuilds it; on a current one it has nothing to do.
 TEST_F(BuildCommandTest, MigrateRefusesAPreReleaseDatabaseAndSaysHowToRebuildIt) {
   auto raw_exec = [this](const std::string& sql) {
@@ -77,7 +77,7 @@ TEST_F(BuildCommandTest, MigrateRefusesAPreReleaseDatabaseAndSaysHowToRebuildIt)
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
   KnowledgeBase::create_empty(db_);
-  raw_exec("PRAGMA user_version = 1");
+  raw_exec("PRAGMA user_version = 17");
   std::string before = bytes();
   std::ostringstream out;
   try {

@@ -336,7 +336,7 @@ TEST_F(FileSafetyTest, APermissionErrorNamesTheFile) {
 TEST_F(FileSafetyTest, APreReleaseDatabaseOpenedSaysHowToRebuildIt) {
   TempPath db;
   KnowledgeBase::create_seeded(db.str());
-  test::raw_exec(db.str(), "PRAGMA user_version = 16");
+  test::raw_exec(db.str(), "PRAGMA user_version = 17");
   try {
     KnowledgeBase::open(db.str());
     ADD_FAILURE() << "opened a pre-release schema";

@@ -1,5 +1,5 @@
 // Dates in the schema are real calendar dates (a named CHECK on each date column of
-// schema/0017_baseline.sql), whoever writes them; every reference column leads an index.
+// schema/0018_baseline.sql), whoever writes them; every reference column leads an index.
 #include <gtest/gtest.h>
 
 #include <map>

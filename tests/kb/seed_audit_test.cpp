@@ -113,9 +113,9 @@ class Audit : public test::SeededFileSuite {
         {"v_contact", {"contact", "contact_id"}},
         {"v_publication", {"publication", "publication_id"}},
         {"v_funding", {"funding", "funding_id"}},
-        {"v_organisation_name", {"organisation_name", "org_name_id"}},
-        {"v_organisation_parent", {"organisation_parent", "org_parent_id"}},
-        {"v_organisation_event", {"organisation_event", "org_event_id"}},
+        {"v_organisation_name", {"organisation_name", "organisation_name_id"}},
+        {"v_organisation_parent", {"organisation_parent", "organisation_parent_id"}},
+        {"v_organisation_event", {"organisation_event", "organisation_event_id"}},
         {"v_claim_conflict", {"claim", "claim_id"}},
     };
     auto found = kViews.find(relation);

@@ -123,7 +123,7 @@ TEST_F(Truth, InferredRowsSayWhichReadingAndAreStillCited) {
   }
   EXPECT_EQ(column("SELECT count(*) FROM organisation_parent p WHERE basis = 'inferred' AND NOT "
                    "EXISTS (SELECT 1 FROM citation c WHERE c.subject_type = "
-                   "'organisation_parent' AND c.subject_id = p.org_parent_id)"),
+                   "'organisation_parent' AND c.subject_id = p.organisation_parent_id)"),
             V{"0"});
 }
 

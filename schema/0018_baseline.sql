@@ -1,10 +1,11 @@
--- 0017_baseline: the schema of euiomkb 0.1.0, created directly.
+-- 0018_baseline: the schema of euiomkb 0.1.0, created directly.
 --
--- Schema versions 1 to 16 were the migrations of pre-release builds; they were squashed into
--- this one file before 0.1.0, and a database that still carries one of those versions is refused
--- (it is rebuilt: `euiomkb build --force --facts DIR`). This file is numbered 17 so that its
--- version can never be mistaken for one of them; PRAGMA user_version is the number of the last
--- migration applied, and later migrations append 0018_<slug>.sql and up.
+-- Schema versions 1 to 17 were pre-release: 1 to 16 the migrations squashed into this file before
+-- 0.1.0, and 17 this file's first version, which still named three keys org_name_id,
+-- org_parent_id and org_event_id. A database that carries one of them is refused (it is rebuilt:
+-- `euiomkb build --force --facts DIR`). This file is numbered 18 so that its version can never be
+-- mistaken for one of them; PRAGMA user_version is the number of the last migration applied, and
+-- later migrations append 0019_<slug>.sql and up.
 --
 -- Conventions, which every table below keeps:
 -- * Every date column holds ISO-8601 text of the precision the source gives (YYYY, YYYY-MM or
@@ -66,7 +67,7 @@ CREATE TABLE organisation (
 -- organisation_event: Lineage: an organisation created, renamed, split, merged or dissolved, from
 -- one organisation to another.
 CREATE TABLE organisation_event (
-  org_event_id INTEGER PRIMARY KEY,
+  organisation_event_id INTEGER PRIMARY KEY,
   event        TEXT NOT NULL CHECK (event IN ('created', 'renamed', 'split', 'merged', 'dissolved')),
   from_organisation_id  INTEGER REFERENCES organisation (organisation_id),   -- the organisation before
   to_organisation_id    INTEGER REFERENCES organisation (organisation_id),   -- the organisation after
@@ -404,9 +405,9 @@ INSERT INTO record_kind (kind, id_column, cited) VALUES
   ('meeting_date', 'meeting_date_id', 1),
   ('meeting_organisation', 'meeting_organisation_id', 1),
   ('organisation', 'organisation_id', 1),
-  ('organisation_event', 'org_event_id', 1),
-  ('organisation_name', 'org_name_id', 1),
-  ('organisation_parent', 'org_parent_id', 1),
+  ('organisation_event', 'organisation_event_id', 1),
+  ('organisation_name', 'organisation_name_id', 1),
+  ('organisation_parent', 'organisation_parent_id', 1),
   ('person', 'person_id', 1),
   ('person_alias', 'person_alias_id', 1),
   ('policy_framework', 'policy_framework_id', 1),
@@ -469,7 +470,7 @@ CREATE TABLE import_log_kind (
 -- organisation_name: A name an organisation went by, with the dates a document ties to it
 -- (attested_on: a document uses it; valid_from and valid_to: only where stated).
 CREATE TABLE organisation_name (
-  org_name_id INTEGER PRIMARY KEY,
+  organisation_name_id INTEGER PRIMARY KEY,
   organisation_id      INTEGER NOT NULL REFERENCES organisation (organisation_id),
   name        TEXT NOT NULL,
   language    TEXT NOT NULL DEFAULT 'en',
@@ -497,7 +498,7 @@ CREATE TABLE organisation_name (
 -- organisation_parent: Which organisation another belongs to, over time; NULL bounds are not
 -- stated.
 CREATE TABLE organisation_parent (
-  org_parent_id INTEGER PRIMARY KEY,
+  organisation_parent_id INTEGER PRIMARY KEY,
   organisation_id        INTEGER NOT NULL REFERENCES organisation (organisation_id),
   parent_organisation_id INTEGER NOT NULL REFERENCES organisation (organisation_id),
   valid_from    TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[0-9][0-9][0-9][0-9]'
@@ -1149,14 +1150,14 @@ SELECT c.contact_id, pe.name AS person, o.short_name AS organisation, c.role, c.
 
 -- v_organisation_name: Names over time with the organisation's short name.
 CREATE VIEW v_organisation_name AS
-SELECT n.org_name_id, o.short_name AS organisation, n.name, n.language, n.attested_on,
+SELECT n.organisation_name_id, o.short_name AS organisation, n.name, n.language, n.attested_on,
        n.valid_from, n.valid_to, n.basis, n.note, n.organisation_id
   FROM organisation_name n
   JOIN organisation o ON o.organisation_id = n.organisation_id;
 
 -- v_organisation_parent: Parent links with both organisations' short names.
 CREATE VIEW v_organisation_parent AS
-SELECT op.org_parent_id, o.short_name AS organisation, p.short_name AS parent, op.valid_from,
+SELECT op.organisation_parent_id, o.short_name AS organisation, p.short_name AS parent, op.valid_from,
        op.valid_to, op.basis, op.note, op.organisation_id, op.parent_organisation_id
   FROM organisation_parent op
   JOIN organisation o ON o.organisation_id = op.organisation_id
@@ -1164,7 +1165,7 @@ SELECT op.org_parent_id, o.short_name AS organisation, p.short_name AS parent, o
 
 -- v_organisation_event: Lineage events with both organisations' short names.
 CREATE VIEW v_organisation_event AS
-SELECT e.org_event_id, e.event, f.short_name AS from_organisation,
+SELECT e.organisation_event_id, e.event, f.short_name AS from_organisation,
        t.short_name AS to_organisation, e.occurred_on, e.basis, e.note, e.from_organisation_id, e.to_organisation_id
   FROM organisation_event e
   LEFT JOIN organisation f ON f.organisation_id = e.from_organisation_id
