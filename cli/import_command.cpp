@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "euiomkb/euiomkb.hpp"
+#include "progress.hpp"
 #include "tool.hpp"
 
 namespace euiomkb::cli {
@@ -113,6 +115,9 @@ int import_command(KnowledgeBase& kb, const ImportCommandOptions& options, std::
   settings.replace_same_name = options.replace;
   bool show_progress = !options.quiet && ::isatty(STDERR_FILENO) == 1;
   auto started = std::chrono::steady_clock::now();
+  // The load's line stays on screen (its rate is worth keeping); the verify stage's is cleared.
+  bool records_shown = false;
+  std::optional<Progress> checking;
   if (show_progress) {
     settings.progress = [&](std::int64_t records) {
       double seconds =
@@ -120,10 +125,20 @@ int import_command(KnowledgeBase& kb, const ImportCommandOptions& options, std::
       err << "\r  " << records << " records ("
           << static_cast<std::int64_t>(seconds > 0 ? static_cast<double>(records) / seconds : 0)
           << " records/s)" << std::flush;
+      records_shown = true;
+    };
+    settings.verify_progress = [&](std::int64_t checked, std::int64_t total) {
+      if (!checking) {
+        if (records_shown) err << "\n";
+        records_shown = false;
+        checking.emplace(err, true);
+      }
+      checking->update("import: verify: citations", checked, total);
     };
   }
   ImportReport report = kb.import(inputs, settings);
-  if (show_progress && report.records >= 10000) err << "\n";
+  checking.reset();
+  if (records_shown) err << "\n";
   if (options.report != nullptr) {
     write_import_report(report, options.db, *options.report);
     if (report.checkpoint_problem)

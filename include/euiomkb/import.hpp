@@ -40,6 +40,9 @@ struct ImportOptions {
   bool replace_same_name = false;
   // Called every few thousand records with the number loaded so far (progress display).
   std::function<void(std::int64_t records)> progress;
+  // Called as the verify stage checks the import's citations, after each source's, with the
+  // citations checked so far and how many it checks (progress display).
+  std::function<void(std::int64_t checked, std::int64_t total)> verify_progress;
 };
 
 // One problem with the input, located as precisely as possible: line and column count from

@@ -814,7 +814,8 @@ void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement
 // database's; `euiomkb verify` checks the whole file.
 void verify_result(ImportRun& run, const std::vector<AdmittedFile>& admitted,
                    const detail::VerificationScope& scope) {
-  VerificationReport verified = detail::verify_database(run.connection, &scope);
+  VerificationReport verified =
+      detail::verify_database(run.connection, &scope, run.options.verify_progress);
   std::map<std::int64_t, std::filesystem::path> file_of_import;
   for (const AdmittedFile& file : admitted) file_of_import[file.import_id] = file.path;
   for (const VerificationFailure& failure : verified.failures) {

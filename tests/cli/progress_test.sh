@@ -3,11 +3,13 @@
 # script(1), which gives them a terminal, draw "site: meetings N of M" / "export: ..." lines
 # with carriage returns; the same commands with -q, or with standard error in a file, write no
 # progress at all (their other messages are unchanged).
-# Usage: progress_test.sh CLI DB WORK
+# `import` shows its verify stage ("import: verify: citations N of M") the same way.
+# Usage: progress_test.sh CLI DB WORK FACTS (FACTS: a fact file that imports into DB)
 set -u
 cli=$1
 db=$2
 work=$3
+facts=$4
 rm -rf "$work"
 mkdir -p "$work"
 # The site without its search index: no Pagefind to run.
@@ -44,4 +46,12 @@ grep -q "export: rows of v_meeting [0-9]" "$work/terminal.log" || fail "export c
   fail "export without a terminal failed"
 grep -q "export: " "$work/err.log" && fail "export without a terminal: progress written"
 cmp -s "$work/all.json" "$work/plain.json" || fail "export json differs with progress shown"
+cp "$db" "$work/import.db"
+on_terminal "'$cli' import '$facts' --db '$work/import.db'" || fail "import on a terminal failed"
+grep -q "import: verify: citations [0-9]* of [0-9]*" "$work/terminal.log" ||
+  fail "import: no progress of its verify stage"
+cp "$db" "$work/import.db"
+"$cli" import "$facts" --db "$work/import.db" > "$work/out.log" 2> "$work/err.log" ||
+  fail "import without a terminal failed"
+grep -q "import: \|$(printf '\r')" "$work/err.log" && fail "import without a terminal: progress written"
 exit $status
