@@ -23,18 +23,16 @@ using detail::opt_text;
 using detail::text;
 
 // v_attendance's columns, with the meeting's title, read from the tables (the view and the title
-// would join the meeting twice).
+// would join the meeting twice). A tenure is unique per (person, post), so its join adds no row.
 constexpr std::string_view kAttendanceOfMeeting = R"sql(
 SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, pe.name, a.role, po.title,
-       o.short_name, a.attested_as,
-       coalesce((SELECT t.acting FROM tenure t
-                  WHERE t.person_id = a.person_id AND t.post_id = a.post_id), 0),
-       a.organisation_id, a.post_id
+       o.short_name, a.attested_as, coalesce(t.acting, 0), a.organisation_id, a.post_id
   FROM attendance a
   JOIN meeting m ON m.meeting_id = a.meeting_id
   JOIN person pe ON pe.person_id = a.person_id
   LEFT JOIN post po ON po.post_id = a.post_id
   LEFT JOIN organisation o ON o.organisation_id = a.organisation_id
+  LEFT JOIN tenure t ON t.person_id = a.person_id AND t.post_id = a.post_id
  WHERE a.meeting_id = ?
  ORDER BY a.attendance_id
 )sql";
