@@ -1,7 +1,7 @@
 #include "citations.hpp"
 
 #include <algorithm>
-#include <map>
+#include <stdexcept>
 #include <string>
 
 namespace euiomkb::cli {
@@ -11,9 +11,36 @@ Value CitationNotes::note(const std::vector<Citation>& citations) {
   std::string ids;
   for (const Citation& c : citations) {
     ids += (ids.empty() ? "" : " ") + std::to_string(c.id.value());
-    if (seen_ids_.insert(c.id.value()).second) seen_.push_back(c.id.value());
+    remember(c.id.value());
   }
   return ids;
+}
+
+void CitationNotes::remember(std::int64_t id) {
+  if (spilled_ == nullptr) {
+    if (seen_ids_.count(id) != 0) return;
+    if (seen_.size() < in_memory_) {
+      seen_ids_.insert(id);
+      seen_.push_back(id);
+      return;
+    }
+    // The set becomes bits, and the ids from here on go to the scratch file.
+    spilled_.reset(std::tmpfile());
+    if (spilled_ == nullptr) throw std::runtime_error("cannot make a scratch file for citations");
+    for (std::int64_t seen : seen_) {
+      auto at = static_cast<std::size_t>(seen);
+      if (at >= seen_bits_.size()) seen_bits_.resize(at + 1);
+      seen_bits_[at] = true;
+    }
+    seen_ids_ = {};
+  }
+  auto at = static_cast<std::size_t>(id);
+  if (at >= seen_bits_.size()) seen_bits_.resize(std::max(at + 1, seen_bits_.size() * 2));
+  if (seen_bits_[at]) return;
+  seen_bits_[at] = true;
+  if (std::fwrite(&id, sizeof id, 1, spilled_.get()) != 1)
+    throw std::runtime_error("cannot write the scratch file for citations");
+  ++spilled_count_;
 }
 
 std::string quotation_in_context(std::string_view before, std::string_view passage,
@@ -48,25 +75,39 @@ void CitationNotes::write(Writer& writer) const {
                                {"published"},
                                {"quote"},
                                {"note"}});
-  // The sources these citations quote, each read once (a database may hold thousands).
-  std::map<std::int64_t, std::optional<SourceSummary>> sources;
-  for (std::int64_t id : seen_) {
+  // The source of the citation before: the citations of neighbouring rows mostly quote one
+  // source, and a source's summary is one indexed read (a database may hold thousands).
+  std::int64_t last_source = -1;
+  std::optional<SourceSummary> source;
+  auto row = [&](std::int64_t id) {
     std::optional<Citation> c = kb_.citation(CitationId(id));
     if (!c) {  // replaced since by an import running beside: its id, nothing else
       writer.row({integer(id), Value(), Value(), Value(), Value(), Value()});
-      continue;
+      return;
     }
-    auto s = sources.find(c->source_id.value());
-    if (s == sources.end())
-      s = sources.emplace(c->source_id.value(), kb_.sources().summary(c->source_id)).first;
-    if (!s->second) {
+    if (c->source_id.value() != last_source) {
+      last_source = c->source_id.value();
+      source = kb_.sources().summary(c->source_id);
+    }
+    if (!source) {
       writer.row({integer(id), Value(), Value(), Value(), text(c->quote), text(c->note)});
-      continue;
+      return;
     }
-    const SourceSummary& source = *s->second;
-    writer.row({integer(id), source.key.empty() ? Value() : text(source.key), text(source.title),
-                date(source.published), text(c->quote), text(c->note)});
+    writer.row({integer(id), source->key.empty() ? Value() : text(source->key), text(source->title),
+                date(source->published), text(c->quote), text(c->note)});
+  };
+  for (std::int64_t id : seen_) row(id);
+  if (spilled_ == nullptr) return;
+  std::rewind(spilled_.get());
+  std::vector<std::int64_t> chunk(4096);
+  for (std::size_t left = spilled_count_; left > 0;) {
+    std::size_t want = std::min(left, chunk.size());
+    if (std::fread(chunk.data(), sizeof(std::int64_t), want, spilled_.get()) != want)
+      throw std::runtime_error("cannot read the scratch file for citations");
+    for (std::size_t i = 0; i < want; ++i) row(chunk[i]);
+    left -= want;
   }
+  std::fseek(spilled_.get(), 0, SEEK_END);  // further ids are written after these
 }
 
 }  // namespace euiomkb::cli

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -28,7 +30,9 @@ std::vector<Value> source_values(const SourceSummary& source, bool for_programs)
 
 class CitationNotes {
  public:
-  explicit CitationNotes(const KnowledgeBase& kb) : kb_(kb) {}
+  // `in_memory`: see kInMemory (tests give fewer).
+  explicit CitationNotes(const KnowledgeBase& kb, std::size_t in_memory = kInMemory)
+      : kb_(kb), in_memory_(in_memory) {}
 
   // The ids of the citations behind `record` ("12 13"; in JSON an array), NULL when none
   // (general knowledge);
@@ -47,15 +51,25 @@ class CitationNotes {
   // name), the quotation and the note (why the passage supports its record though it does not
   // name it; NULL when it does), each citation once, first use first. `euiomkb cite ID` shows
   // one in its context with a reference. Reads each citation and source again by id, so that
-  // what a record with 10^5 cited rows keeps in memory is their ids.
+  // memory does not grow with the record's rows (see below). Throws std::runtime_error when
+  // the scratch file cannot be read.
   void write(Writer& writer) const;
+
+  // How many citations are remembered in memory; past that, which ids were seen is a bit per id
+  // up to the largest (2 MB at 1.7 * 10^7 citations) and their order is in an unnamed scratch
+  // file (an organisation that hosted 10^5 meetings cites as many).
+  static constexpr std::size_t kInMemory = 4096;
 
  private:
   Value note(const std::vector<Citation>& citations);
+  void remember(std::int64_t id);  // `id` in seen_ or the scratch file, once
   const KnowledgeBase& kb_;
-  std::vector<std::int64_t> seen_;             // citation ids, first use first
-  std::unordered_set<std::int64_t> seen_ids_;  // the ids of seen_: a record with 10^5 rows
-                                               // is not a quadratic scan
+  std::size_t in_memory_;
+  std::vector<std::int64_t> seen_;             // the first in_memory_ citation ids, first use first
+  std::unordered_set<std::int64_t> seen_ids_;  // the ids of seen_, not a quadratic scan
+  std::vector<bool> seen_bits_;                // past in_memory_: every id seen, as bits
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> spilled_{nullptr, &std::fclose};
+  std::size_t spilled_count_ = 0;  // ids in spilled_, after those of seen_
 };
 
 }  // namespace euiomkb::cli

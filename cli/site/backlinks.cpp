@@ -77,6 +77,7 @@ Backlinks::Backlinks(fs::path dir, std::size_t run_records, std::size_t merge_wi
 Backlinks::~Backlinks() {
   merge_.reset();
   pages_in_.close();
+  source_in_.close();
   if (pages_out_.is_open()) {
     pages_out_.exceptions(std::ios::goodbit);
     pages_out_.close();
@@ -153,12 +154,32 @@ Backlinks::Source Backlinks::of(std::int64_t source) {
     pages_in_.open(dir_ / "pages", std::ios::binary);
     if (!pages_in_) throw std::runtime_error("site: cannot read " + (dir_ / "pages").string());
   }
+  // The source's passages in memory, their pages' offsets in a file, each page once a passage
+  // (the records of a passage are in order of their pages).
   std::vector<Source::Cited> cited;
-  while (have_next_ && next_.source <= source) {
-    if (next_.source == source) cited.push_back({next_.end, next_.start, next_.page});
-    have_next_ = merge_->next(next_);
+  source_in_.close();
+  const fs::path offsets = dir_ / "source";
+  {
+    std::ofstream out(offsets, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("site: cannot write " + offsets.string());
+    out.exceptions(std::ios::badbit | std::ios::failbit);
+    std::uint64_t written = 0, last_page = 0;
+    for (; have_next_ && next_.source <= source; have_next_ = merge_->next(next_)) {
+      if (next_.source < source) continue;
+      if (cited.empty() || cited.back().end != next_.end || cited.back().start != next_.start)
+        cited.push_back({next_.end, next_.start, written, 0});
+      else if (last_page == next_.page)
+        continue;
+      out.write(reinterpret_cast<const char*>(&next_.page), sizeof next_.page);
+      last_page = next_.page;
+      ++written;
+      ++cited.back().count;
+    }
   }
-  return Source(*this, std::move(cited));
+  source_in_.clear();
+  source_in_.open(offsets, std::ios::binary);
+  if (!source_in_) throw std::runtime_error("site: cannot read " + offsets.string());
+  return Source(*this, std::move(cited), ++reads_);
 }
 
 Backlinks::Link Backlinks::page_at(std::uint64_t offset) const {
@@ -174,25 +195,34 @@ Backlinks::Link Backlinks::page_at(std::uint64_t offset) const {
   return link;
 }
 
-std::pair<std::vector<Backlinks::Source::Cited>::const_iterator,
-          std::vector<Backlinks::Source::Cited>::const_iterator>
-Backlinks::Source::range(std::int64_t start, std::int64_t end) const {
-  Cited key{end, start, 0};
-  return std::equal_range(cited_.begin(), cited_.end(), key, [](const Cited& a, const Cited& b) {
-    return std::tie(a.end, a.start) < std::tie(b.end, b.start);
-  });
+std::vector<Backlinks::Source::Cited>::const_iterator Backlinks::Source::find(
+    std::int64_t start, std::int64_t end) const {
+  auto at = std::lower_bound(cited_.begin(), cited_.end(), Cited{end, start, 0, 0},
+                             [](const Cited& a, const Cited& b) {
+                               return std::tie(a.end, a.start) < std::tie(b.end, b.start);
+                             });
+  return at != cited_.end() && at->end == end && at->start == start ? at : cited_.end();
 }
 
 bool Backlinks::Source::cited(std::int64_t start, std::int64_t end) const {
-  auto [from, to] = range(start, end);
-  return from != to;
+  return find(start, end) != cited_.end();
 }
 
-std::vector<Backlinks::Link> Backlinks::Source::pages(std::int64_t start, std::int64_t end) const {
-  std::vector<Link> links;
-  auto [from, to] = range(start, end);
-  for (auto i = from; i != to; ++i) links.push_back(owner_->page_at(i->page));
-  return links;
+void Backlinks::Source::each_page(std::int64_t start, std::int64_t end,
+                                  const std::function<void(const Link&)>& visit) const {
+  if (reading_ != owner_->reads_)
+    throw std::logic_error("site: a source's back-links read after the next source's");
+  auto at = find(start, end);
+  if (at == cited_.end()) return;
+  std::ifstream& in = owner_->source_in_;
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(at->first * sizeof(std::uint64_t)));
+  for (std::uint64_t i = 0; i < at->count; ++i) {
+    std::uint64_t page = 0;
+    in.read(reinterpret_cast<char*>(&page), sizeof page);
+    if (!in) throw std::runtime_error("site: cannot read " + (owner_->dir_ / "source").string());
+    visit(owner_->page_at(page));
+  }
 }
 
 }  // namespace euiomkb::cli::site

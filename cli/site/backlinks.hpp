@@ -1,12 +1,15 @@
 // The source pages' back-links (each cited passage links to the pages citing it), gathered
 // while the other pages are written and read back one source at a time, in files, so that
 // memory does not grow with the site: it holds one run of fixed-size records while pages are
-// written, and the records of one source (and a read buffer per run) while they are read.
+// written, and while they are read, a read buffer per run and one entry per distinct cited
+// passage of the source being read (its pages wait in a file: one passage of a big site is
+// cited by a page per meeting).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,31 +37,36 @@ class Backlinks {
   void begin_page(const std::string& url, const std::string& label);
   void add(std::int64_t source, std::int64_t start, std::int64_t end);
 
-  // Reading, after the last add(): the passages of one source that a page cites.
+  // Reading, after the last add(): the passages of one source that a page cites. A Source is
+  // read before the next of(): its pages are in a file that the next of() writes again.
   class Source {
    public:
     // Whether a page cites the passage [start, end).
     bool cited(std::int64_t start, std::int64_t end) const;
-    // The pages citing [start, end), in the order they were written (a page that cites it more
-    // than once is given each time); empty when none.
-    std::vector<Link> pages(std::int64_t start, std::int64_t end) const;
+    // Calls `visit` with each page citing [start, end), once each (a page that added the passage
+    // twice is given once), in the order the pages were begun; not at all when none does.
+    // Throws std::logic_error after the next of(), std::runtime_error on a read failure.
+    void each_page(std::int64_t start, std::int64_t end,
+                   const std::function<void(const Link&)>& visit) const;
 
    private:
     friend class Backlinks;
+    // A cited passage; its pages are entries [first, first + count) of the source's page file.
     struct Cited {
       std::int64_t end, start;
-      std::uint64_t page;
+      std::uint64_t first, count;
     };
-    Source(Backlinks& owner, std::vector<Cited> cited) : owner_(&owner), cited_(std::move(cited)) {}
-    // The records of [start, end): cited_ is in order of (end, start, page).
-    std::pair<std::vector<Cited>::const_iterator, std::vector<Cited>::const_iterator> range(
-        std::int64_t start, std::int64_t end) const;
+    Source(Backlinks& owner, std::vector<Cited> cited, std::uint64_t reading)
+        : owner_(&owner), cited_(std::move(cited)), reading_(reading) {}
+    // The passage [start, end), or cited_.end(): cited_ is in order of (end, start).
+    std::vector<Cited>::const_iterator find(std::int64_t start, std::int64_t end) const;
     Backlinks* owner_;
     std::vector<Cited> cited_;
+    std::uint64_t reading_;  // the owner's reads_ when this was read
   };
   // The back-links of the source with row id `source`. Sources are asked in increasing order of
   // their ids (the back-links of a source with a smaller id than one asked before are dropped);
-  // throws std::logic_error otherwise. Throws std::runtime_error on a read failure.
+  // throws std::logic_error otherwise. Throws std::runtime_error on a read or write failure.
   Source of(std::int64_t source);
 
  private:
@@ -87,7 +95,9 @@ class Backlinks {
   bool have_next_ = false;
   Record next_{};  // the merge's next record, when have_next_
   std::int64_t last_asked_ = -1;
+  std::uint64_t reads_ = 0;  // of() calls so far
   mutable std::ifstream pages_in_;
+  mutable std::ifstream source_in_;  // the page offsets of the source read last
 };
 
 }  // namespace euiomkb::cli::site

@@ -1032,14 +1032,14 @@ void SiteBuilder::write_sources() {
         std::string quote = body.substr(cp(sp->start), cp(sp->end) - cp(sp->start));
         out << "<li id=\"cited-" << esc(sp->anchor) << "\"><a href=\"#" << esc(sp->anchor)
             << "\" class=\"quote-start\">" << esc(opening_words(quote)) << "</a> — ";
-        std::set<std::string> seen;
+        // Streamed: a passage of a big site is cited by a page per meeting. Each page is begun
+        // once (write_evidence), so each is listed once.
         bool first_link = true;
-        for (const Backlinks::Link& r : backlinks.pages(sp->start, sp->end)) {
-          if (!seen.insert(r.url).second) continue;
+        backlinks.each_page(sp->start, sp->end, [&](const Backlinks::Link& r) {
           out << (first_link ? "" : ", ") << "<a class=\"backref\" href=\"../" << esc(r.url) << "#"
               << esc(sp->anchor) << "\">" << esc(r.label) << "</a>";
           first_link = false;
-        }
+        });
         out << "</li>\n";
       }
       out << "</ol>\n";

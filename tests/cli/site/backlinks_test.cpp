@@ -54,10 +54,10 @@ void expect_read_back(Backlinks& links, const Written& written) {
         auto found = written.find({source, start, end});
         EXPECT_EQ(read.cited(start, end), found != written.end()) << source << " " << start;
         std::vector<std::string> urls;
-        for (const Backlinks::Link& l : read.pages(start, end)) {
+        read.each_page(start, end, [&](const Backlinks::Link& l) {
           urls.push_back(l.url);
           EXPECT_EQ(l.label, "Meeting " + l.url.substr(11, l.url.size() - 16) + " <title>");
-        }
+        });
         EXPECT_EQ(urls, found == written.end() ? std::vector<std::string>{} : found->second);
         if (found != written.end()) ++passages;
       }
@@ -87,7 +87,41 @@ TEST(Backlinks, OneRunAndNoRecordsReadBackToo) {
   {
     Backlinks empty(dir);
     EXPECT_FALSE(empty.of(1).cited(0, 5));
-    EXPECT_TRUE(empty.of(2).pages(0, 5).empty());
+    int pages = 0;
+    empty.of(2).each_page(0, 5, [&](const Backlinks::Link&) { ++pages; });
+    EXPECT_EQ(pages, 0);
+  }
+  EXPECT_FALSE(fs::exists(dir));
+}
+
+// One passage cited by more pages than a run holds, some citing it twice: each page once, in
+// order; and a source's pages are read before the next source's are asked for.
+TEST(Backlinks, APassageOfManyPagesComesBackWholeAndInOrder) {
+  fs::path dir = scratch();
+  {
+    Backlinks links(dir, 16, 4);
+    std::vector<std::string> urls;
+    for (int page = 0; page < 500; ++page) {
+      urls.push_back("meetings/m-" + std::to_string(page) + ".html");
+      links.begin_page(urls.back(), "Meeting " + std::to_string(page));
+      links.add(7, 100, 120);
+      if (page % 3 == 0) links.add(7, 100, 120);
+      if (page % 2 == 0) links.add(8, 0, 10);
+    }
+    Backlinks::Source seven = links.of(7);
+    EXPECT_TRUE(seven.cited(100, 120));
+    EXPECT_FALSE(seven.cited(0, 10));
+    std::vector<std::string> read;
+    seven.each_page(100, 120, [&](const Backlinks::Link& l) { read.push_back(l.url); });
+    EXPECT_EQ(read, urls);
+    Backlinks::Source eight = links.of(8);
+    EXPECT_THROW(seven.each_page(100, 120, [](const Backlinks::Link&) {}), std::logic_error);
+    int pages = 0;
+    eight.each_page(0, 10, [&](const Backlinks::Link& l) {
+      EXPECT_EQ(l.url, urls[static_cast<std::size_t>(2 * pages)]);
+      ++pages;
+    });
+    EXPECT_EQ(pages, 250);
   }
   EXPECT_FALSE(fs::exists(dir));
 }
