@@ -649,13 +649,14 @@ SELECT c.citation_id FROM temp.verify_row r
   CROSS JOIN citation c ON c.subject_type = r.kind AND c.subject_id = r.id
 )sql";
 // Every citation from a source that backs a meeting date in the scope (the date may be what
-// dates the source: published-before-event).
+// dates the source: published-before-event). Each such source's citations are read once, not
+// once per meeting date it backs.
 constexpr std::string_view kCitationsOfDatingSources = R"sql(
 INSERT OR IGNORE INTO temp.verify_citation
-SELECT o.citation_id FROM temp.verify_citation v
-  CROSS JOIN citation c ON c.citation_id = v.citation_id
-  CROSS JOIN citation o ON o.source_id = c.source_id
- WHERE c.subject_type = 'meeting_date'
+SELECT o.citation_id FROM citation o
+ WHERE o.source_id IN (SELECT c.source_id FROM temp.verify_citation v
+                         CROSS JOIN citation c ON c.citation_id = v.citation_id
+                        WHERE c.subject_type = 'meeting_date')
 )sql";
 // Every other citation of a row a citation in the scope backs (the shared rows' rule).
 constexpr std::string_view kCitationsOfSameRows = R"sql(
@@ -734,16 +735,19 @@ class ScopeTables {
 namespace {
 
 // Sources in the form's hash scope that no checked citation cites (the others are hashed as
-// their citations are checked).
+// their citations are checked). Scoped: each source's own citations are looked up among the
+// checked ones (citation_source, then a key lookup each), not every checked citation scanned
+// once per source.
 const Forms& uncited_sources_sql() {
   static const Forms sql(
       "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM source s\n"
       " WHERE NOT EXISTS (SELECT 1 FROM citation c WHERE c.source_id = s.source_id)",
       "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM temp.verify_source vs\n"
       "  CROSS JOIN source s ON s.source_id = vs.source_id\n"
-      " WHERE NOT EXISTS (SELECT 1 FROM temp.verify_citation v\n"
-      "                     CROSS JOIN citation c ON c.citation_id = v.citation_id\n"
-      "                    WHERE c.source_id = s.source_id)");
+      " WHERE NOT EXISTS (SELECT 1 FROM citation c\n"
+      "                    WHERE c.source_id = s.source_id\n"
+      "                      AND EXISTS (SELECT 1 FROM temp.verify_citation v\n"
+      "                                   WHERE v.citation_id = c.citation_id))");
   return sql;
 }
 const Forms& citation_count_sql() {
