@@ -387,6 +387,10 @@ std::optional<TextFault> find_text_fault(std::string_view line) {
   std::size_t column = 1;
   for (std::size_t i = 0; i < line.size(); ++column) {
     auto lead = static_cast<unsigned char>(line[i]);
+    if (lead >= 0x20 && lead < 0x7F) {  // printable ASCII: no fault, nothing to decode
+      ++i;
+      continue;
+    }
     std::size_t length = lead < 0x80           ? 1
                          : (lead >> 5) == 0x6  ? 2
                          : (lead >> 4) == 0xE  ? 3
