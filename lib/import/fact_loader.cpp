@@ -52,6 +52,8 @@ constexpr std::string_view kKeysOfKind =
     "SELECT key FROM record_key WHERE kind = ? ORDER BY key LIMIT 20000";
 constexpr std::string_view kTableSql =
     "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?";
+// The most keys an import keeps in memory for resolving references (about 100 bytes each).
+constexpr std::size_t kKeyCacheEntries = 1 << 16;
 // The largest amount of money a funding record may state (a quadrillion: above any budget).
 constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;
 
@@ -158,6 +160,7 @@ class Loader {
           key.bind(2, *record.key);
           key.bind(3, row_id);
         });
+        remember_key(spec.kind, *record.key, row_id);
       } catch (const SQLite::Exception& e) {
         if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
         report(rejected(record, e));
@@ -221,15 +224,7 @@ class Loader {
 
   void check_key_free(const KindSpec& spec, const FactRecord& record) {
     if (!record.key) return;
-    bool taken = first_row(
-                     connection_, kFindKey,
-                     [&](Statement& find) {
-                       find.bind(1, std::string(spec.kind));
-                       find.bind(2, *record.key);
-                     },
-                     [](Statement&) { return true; })
-                     .has_value();
-    if (taken) {
+    if (find_key(spec.kind, *record.key)) {
       throw ImportError(record.file, record.line, "",
                         "a " + record.kind + " with key '" + *record.key +
                             "' already exists (in this import or the database); keys are "
@@ -307,14 +302,36 @@ class Loader {
       fail(record.cites.front().line, "cite", record.kind + " records take no citations");
   }
 
-  std::int64_t resolve(const FactRecord& record, const FactField& field, std::string_view kind) {
+  // The row a key of `kind` names, from this import's cache of keys or the database. A key,
+  // once in record_key, names the same row until the load ends (nothing the loader runs removes
+  // or changes one), so what is cached stays true; keys not found are always asked again.
+  std::optional<std::int64_t> find_key(std::string_view kind, const std::string& key) {
+    key_scratch_.assign(kind);
+    key_scratch_ += '\n';
+    key_scratch_ += key;
+    if (auto cached = key_ids_.find(key_scratch_); cached != key_ids_.end()) return cached->second;
     std::optional<std::int64_t> id = first_row(
         connection_, kFindKey,
         [&](Statement& find) {
           find.bind(1, std::string(kind));
-          find.bind(2, field.value);
+          find.bind(2, key);
         },
         [](Statement& find) { return find.getColumn(0).getInt64(); });
+    if (id) remember_key(kind, key, *id);
+    return id;
+  }
+
+  // Caches the row of a key; the cache is emptied when full, so memory stays bounded.
+  void remember_key(std::string_view kind, const std::string& key, std::int64_t row_id) {
+    if (key_ids_.size() >= kKeyCacheEntries) key_ids_.clear();
+    std::string name(kind);
+    name += '\n';
+    name += key;
+    key_ids_.insert_or_assign(std::move(name), row_id);
+  }
+
+  std::int64_t resolve(const FactRecord& record, const FactField& field, std::string_view kind) {
+    std::optional<std::int64_t> id = find_key(kind, field.value);
     if (!id) {
       if (failed_keys_.contains(std::string(kind) + ' ' + field.value)) throw AlreadyReported{};
       throw ImportError(record.file, field.line, field.name,
@@ -677,6 +694,8 @@ class Loader {
   std::unordered_map<std::int64_t, std::list<FoldedSource>::iterator> folded_index_;
   std::size_t folded_bytes_ = 0;
   std::unordered_map<const KindSpec*, std::vector<int>> parameters_;
+  std::unordered_map<std::string, std::int64_t> key_ids_;  // "kind\nkey" -> row id (find_key)
+  std::string key_scratch_;
   std::int64_t import_id_ = 0;
   ImportSummary summary_;
 };

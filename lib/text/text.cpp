@@ -55,7 +55,43 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::string fold(std::string_view text) { return fold_whitespace(text).text; }
+// The white space of the ASCII range (is_space's, below U+0080).
+bool is_ascii_space(unsigned char byte) { return byte == ' ' || (byte >= 0x09 && byte <= 0x0D); }
+
+// fold_whitespace(text).text without the code point offsets (what quotations and spans need).
+// ASCII bytes are their own code points (next_code_point), so they are tested without decoding.
+// Each run of characters between spaces is copied in one piece.
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  constexpr std::size_t kNoRun = std::string_view::npos;
+  std::size_t run = kNoRun;  // where the characters not yet copied start
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t begin = i;
+    bool space = false;
+    if (byte < 0x80) {
+      space = is_ascii_space(byte);
+      ++i;
+    } else {
+      space = is_space(next_code_point(text, i));
+    }
+    if (space) {
+      if (run != kNoRun) out.append(text.data() + run, begin - run);
+      run = kNoRun;
+      pending_space = !out.empty();
+      continue;
+    }
+    if (run == kNoRun) {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      run = begin;
+    }
+  }
+  if (run != kNoRun) out.append(text.data() + run, text.size() - run);
+  return out;
+}
 
 // Where part `k` of a quotation first starts at or after `at`, when that is at most
 // kMaxGapBytes after `at` (the text an ellipsis may skip); std::nullopt otherwise. Only the
@@ -106,9 +142,16 @@ FoldedText fold_whitespace(std::string_view text) {
   std::uint32_t index = 0;
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size(); ++index) {
+    auto byte = static_cast<unsigned char>(text[i]);
     std::size_t begin = i;
-    char32_t cp = next_code_point(text, i);
-    if (is_space(cp)) {
+    bool space = false;
+    if (byte < 0x80) {  // its own code point (next_code_point): no decoding
+      space = is_ascii_space(byte);
+      ++i;
+    } else {
+      space = is_space(next_code_point(text, i));
+    }
+    if (space) {
       pending_space = !out.text.empty();
       continue;
     }
@@ -117,8 +160,8 @@ FoldedText fold_whitespace(std::string_view text) {
       out.code_point.push_back(index - 1);
       pending_space = false;
     }
-    out.text.append(text.substr(begin, i - begin));
-    out.code_point.insert(out.code_point.end(), i - begin, index);
+    out.text.append(text.data() + begin, i - begin);
+    for (std::size_t k = begin; k < i; ++k) out.code_point.push_back(index);
   }
   return out;
 }
@@ -256,8 +299,22 @@ std::string fold_name(std::string_view name) {
       "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiijjjkkklllllll"
       "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";  // U+0100..U+017F
   std::string out;
+  out.reserve(name.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < name.size();) {
+    if (auto byte = static_cast<unsigned char>(name[i]); byte < 0x80) {
+      // An ASCII character, as the general case below treats it, without decoding.
+      ++i;
+      if (byte == '\'' || byte == '.') continue;
+      if (is_ascii_space(byte) || byte == '-') {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+      continue;
+    }
     char32_t cp = next_code_point(name, i);
     if (cp == '\'' || cp == '.' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) continue;
     if (cp >= 0x0300 && cp <= 0x036F) continue;  // combining accents of decomposed text
@@ -330,6 +387,10 @@ std::optional<TextFault> find_text_fault(std::string_view line) {
   std::size_t column = 1;
   for (std::size_t i = 0; i < line.size(); ++column) {
     auto lead = static_cast<unsigned char>(line[i]);
+    if (lead >= 0x20 && lead < 0x7F) {  // printable ASCII: no fault, nothing to decode
+      ++i;
+      continue;
+    }
     std::size_t length = lead < 0x80           ? 1
                          : (lead >> 5) == 0x6  ? 2
                          : (lead >> 4) == 0xE  ? 3

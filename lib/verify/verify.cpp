@@ -310,22 +310,53 @@ void meeting_names(Connection& connection, std::int64_t meeting_id,
   });
 }
 
-void names_from(Connection& connection, std::string_view sql, const SQLite::Column& id,
-                std::vector<std::string>& out) {
-  with_statement(connection, sql, [&](Statement& s) {
+// The names of entities already read by one run of the checks, by query and entity: nothing
+// changes the database while the checks run, and a person or an organisation is the subject
+// of many citations. Emptied when full, so that its memory stays bounded.
+class NamesCache {
+ public:
+  // The cached names of `id` by the query `sql`, read by `read` the first time.
+  template <class Read>
+  const std::vector<std::string>& of(std::string_view sql, const SQLite::Column& id, Read&& read) {
+    // The query's address names it (kPersonNames, ...); the id is an integer or a series.
+    key_ = std::to_string(reinterpret_cast<std::uintptr_t>(sql.data()));
     if (id.isInteger())
-      s.bind(1, id.getInt64());
+      key_ += ":i" + std::to_string(id.getInt64());
     else
-      s.bind(1, id.getString());
-    while (s.executeStep())
-      if (!s.getColumn(0).isNull()) out.push_back(s.getColumn(0).getString());
+      key_ += ":s" + id.getString();
+    auto found = names_.find(key_);
+    if (found != names_.end()) return found->second;
+    if (names_.size() >= kMaxEntities) names_.clear();
+    std::vector<std::string> names;
+    read(names);
+    return names_.emplace(key_, std::move(names)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntities = 4096;
+  std::unordered_map<std::string, std::vector<std::string>> names_;
+  std::string key_;
+};
+
+void names_from(Connection& connection, std::string_view sql, const SQLite::Column& id,
+                std::vector<std::string>& out, NamesCache& cache) {
+  const std::vector<std::string>& names = cache.of(sql, id, [&](std::vector<std::string>& read) {
+    with_statement(connection, sql, [&](Statement& s) {
+      if (id.isInteger())
+        s.bind(1, id.getInt64());
+      else
+        s.bind(1, id.getString());
+      while (s.executeStep())
+        if (!s.getColumn(0).isNull()) read.push_back(s.getColumn(0).getString());
+    });
   });
+  out.insert(out.end(), names.begin(), names.end());
 }
 
 // Every name by which a passage may name the subject of row `id` of `kind`.
 void subject_names(Connection& connection, std::string_view kind, std::int64_t id,
                    const std::optional<std::string>& published, std::vector<std::string>& out,
-                   int depth = 0) {
+                   NamesCache& cache, int depth = 0) {
   const std::vector<Subject>* subjects = subjects_of(kind);
   if (!subjects || depth > 1) return;
   for (const Subject& subject : *subjects) {
@@ -337,19 +368,19 @@ void subject_names(Connection& connection, std::string_view kind, std::int64_t i
       SQLite::Column value = s.getColumn(0);
       switch (subject.entity) {
         case Entity::person:
-          names_from(connection, kPersonNames, value, out);
+          names_from(connection, kPersonNames, value, out, cache);
           break;
         case Entity::organisation:
-          names_from(connection, kOrganisationNames, value, out);
+          names_from(connection, kOrganisationNames, value, out, cache);
           break;
         case Entity::agreement:
-          names_from(connection, kAgreementNames, value, out);
+          names_from(connection, kAgreementNames, value, out, cache);
           break;
         case Entity::framework:
-          names_from(connection, kFrameworkNames, value, out);
+          names_from(connection, kFrameworkNames, value, out, cache);
           break;
         case Entity::series:
-          names_from(connection, kSeriesNames, value, out);
+          names_from(connection, kSeriesNames, value, out, cache);
           break;
         case Entity::meeting:
           meeting_names(connection, value.getInt64(), published, out);
@@ -363,7 +394,7 @@ void subject_names(Connection& connection, std::string_view kind, std::int64_t i
       }
     });
     if (claimed)
-      subject_names(connection, claimed->first, claimed->second, published, out, depth + 1);
+      subject_names(connection, claimed->first, claimed->second, published, out, cache, depth + 1);
   }
 }
 
@@ -649,13 +680,14 @@ SELECT c.citation_id FROM temp.verify_row r
   CROSS JOIN citation c ON c.subject_type = r.kind AND c.subject_id = r.id
 )sql";
 // Every citation from a source that backs a meeting date in the scope (the date may be what
-// dates the source: published-before-event).
+// dates the source: published-before-event). Each such source's citations are read once, not
+// once per meeting date it backs.
 constexpr std::string_view kCitationsOfDatingSources = R"sql(
 INSERT OR IGNORE INTO temp.verify_citation
-SELECT o.citation_id FROM temp.verify_citation v
-  CROSS JOIN citation c ON c.citation_id = v.citation_id
-  CROSS JOIN citation o ON o.source_id = c.source_id
- WHERE c.subject_type = 'meeting_date'
+SELECT o.citation_id FROM citation o
+ WHERE o.source_id IN (SELECT c.source_id FROM temp.verify_citation v
+                         CROSS JOIN citation c ON c.citation_id = v.citation_id
+                        WHERE c.subject_type = 'meeting_date')
 )sql";
 // Every other citation of a row a citation in the scope backs (the shared rows' rule).
 constexpr std::string_view kCitationsOfSameRows = R"sql(
@@ -734,16 +766,19 @@ class ScopeTables {
 namespace {
 
 // Sources in the form's hash scope that no checked citation cites (the others are hashed as
-// their citations are checked).
+// their citations are checked). Scoped: each source's own citations are looked up among the
+// checked ones (citation_source, then a key lookup each), not every checked citation scanned
+// once per source.
 const Forms& uncited_sources_sql() {
   static const Forms sql(
       "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM source s\n"
       " WHERE NOT EXISTS (SELECT 1 FROM citation c WHERE c.source_id = s.source_id)",
       "SELECT s.source_id, s.file_name, s.text, s.sha256 FROM temp.verify_source vs\n"
       "  CROSS JOIN source s ON s.source_id = vs.source_id\n"
-      " WHERE NOT EXISTS (SELECT 1 FROM temp.verify_citation v\n"
-      "                     CROSS JOIN citation c ON c.citation_id = v.citation_id\n"
-      "                    WHERE c.source_id = s.source_id)");
+      " WHERE NOT EXISTS (SELECT 1 FROM citation c\n"
+      "                    WHERE c.source_id = s.source_id\n"
+      "                      AND EXISTS (SELECT 1 FROM temp.verify_citation v\n"
+      "                                   WHERE v.citation_id = c.citation_id))");
   return sql;
 }
 const Forms& citation_count_sql() {
@@ -840,6 +875,7 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
     std::optional<std::string> published;
   } source;
   std::vector<std::string> names;
+  NamesCache names_cache;
   auto of_cited = [&](std::string rule, std::int64_t citation, std::string type, std::int64_t id,
                       std::string quote, std::string message) {
     citation_failures.push_back({std::move(rule), citation, std::move(type), id, source.file_name,
@@ -880,7 +916,7 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
     // names-subject: a note, where present, says why the passage supports the row anyway.
     if (!s.getColumn(7).isNull() && !column(s, 7).empty()) return;
     names.clear();
-    subject_names(connection, type, id, source.published, names);
+    subject_names(connection, type, id, source.published, names, names_cache);
     if (names.empty()) return;  // a kind without a subject rule, or a dangling citation
     std::string passage = folded_passage(quote);
     for (const std::string& name : names)
