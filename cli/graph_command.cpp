@@ -116,7 +116,7 @@ Graph lineage_graph(const KnowledgeBase& kb) {
     ids[o.short_name] = node_id("o", o.id.value());
     organisations.push_back(o);
   });
-  std::set<std::int64_t> events;
+  std::set<OrganisationEventId> events;
   std::set<std::string> in_events, parents;
   std::vector<Edge> event_edges;
   for (const Organisation& o : organisations) {

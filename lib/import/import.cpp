@@ -488,7 +488,7 @@ std::optional<ImportError> located_failure(
   if (!failure.citation_id) return ImportError(file->second.string(), line, "", message);
   // verify() words a citation's failure "citation C (kind R): ..."; the ids mean nothing in a
   // fact file, whose line now says which citation it is.
-  std::string ids = "citation " + std::to_string(*failure.citation_id) + " (" +
+  std::string ids = "citation " + std::to_string(failure.citation_id->value()) + " (" +
                     failure.subject_type + " " + std::to_string(*failure.subject_id) + "): ";
   if (message.rfind(ids, 0) == 0) message.erase(0, ids.size());
   std::int64_t index = detail::first_row(
@@ -496,7 +496,7 @@ std::optional<ImportError> located_failure(
                            [&](detail::Statement& rank) {
                              rank.bind(1, failure.subject_type);
                              rank.bind(2, *failure.subject_id);
-                             rank.bind(3, *failure.citation_id);
+                             rank.bind(3, failure.citation_id->value());
                            },
                            [](detail::Statement& rank) { return rank.getColumn(0).getInt64(); })
                            .value_or(-1);

@@ -133,8 +133,12 @@ Meeting meeting_row(detail::Statement& s) {
 }
 
 MeetingOrganisation meeting_organisation_row(detail::Statement& s) {
-  return {integer(s, 0), MeetingId(integer(s, 1)),      text(s, 2),
-          text(s, 3),    OrganisationId(integer(s, 4)), text(s, 5)};
+  return {MeetingOrganisationId(integer(s, 0)),
+          MeetingId(integer(s, 1)),
+          text(s, 2),
+          text(s, 3),
+          OrganisationId(integer(s, 4)),
+          text(s, 5)};
 }
 
 Topic topic_row(detail::Statement& s) {

@@ -96,7 +96,7 @@ std::vector<OrganisationName> Organisations::names(OrganisationId id) const {
   return collect(
       impl_, kOrganisationNames, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return OrganisationName{integer(s, 0),
+        return OrganisationName{OrganisationNameId(integer(s, 0)),
                                 text(s, 1),
                                 text(s, 2),
                                 opt_date(s, 3),
@@ -131,7 +131,7 @@ std::vector<OrganisationEvent> Organisations::lineage(OrganisationId id) const {
   return collect(
       impl_, kOrganisationLineage, [&](auto& s) { s.bind(":id", id.value()); },
       [](auto& s) {
-        return OrganisationEvent{integer(s, 0),
+        return OrganisationEvent{OrganisationEventId(integer(s, 0)),
                                  text(s, 1),
                                  opt_text(s, 2),
                                  opt_text(s, 3),
