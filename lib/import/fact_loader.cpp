@@ -14,6 +14,7 @@
 
 #include "euiomkb/error.hpp"
 #include "kinds/record_kinds.hpp"
+#include "repositories/keys.hpp"
 #include "search/search_index.hpp"
 #include "sqlite/query.hpp"
 #include "text/suggest.hpp"
@@ -28,9 +29,6 @@ using Clock = std::chrono::steady_clock;
 // this much memory (5 bytes per byte of document: the text and its code point offsets).
 constexpr std::size_t kFoldedCacheBytes = std::size_t{16} << 20;
 
-constexpr std::string_view kFindKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
-constexpr std::string_view kInsertKey =
-    "INSERT INTO record_key (kind, key, row_id) VALUES (?, ?, ?)";
 constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_id = ?";
 // A record's provenance (schema/0009). OR REPLACE: a row left behind by a record deleted with
 // hand-written SQL yields to the record that now has that id.
@@ -153,11 +151,7 @@ class Loader {
     if (document) remember_source(row_id, *document);
     if (record.key) {
       try {
-        execute(connection_, kInsertKey, [&](Statement& key) {
-          key.bind(1, std::string(spec.kind));
-          key.bind(2, *record.key);
-          key.bind(3, row_id);
-        });
+        add_key(connection_, spec.kind, *record.key, row_id);
       } catch (const SQLite::Exception& e) {
         if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
         report(rejected(record, e));
@@ -221,15 +215,7 @@ class Loader {
 
   void check_key_free(const KindSpec& spec, const FactRecord& record) {
     if (!record.key) return;
-    bool taken = first_row(
-                     connection_, kFindKey,
-                     [&](Statement& find) {
-                       find.bind(1, std::string(spec.kind));
-                       find.bind(2, *record.key);
-                     },
-                     [](Statement&) { return true; })
-                     .has_value();
-    if (taken) {
+    if (row_of_key(connection_, spec.kind, *record.key)) {
       throw ImportError(record.file, record.line, "",
                         "a " + record.kind + " with key '" + *record.key +
                             "' already exists (in this import or the database); keys are "
@@ -308,13 +294,7 @@ class Loader {
   }
 
   std::int64_t resolve(const FactRecord& record, const FactField& field, std::string_view kind) {
-    std::optional<std::int64_t> id = first_row(
-        connection_, kFindKey,
-        [&](Statement& find) {
-          find.bind(1, std::string(kind));
-          find.bind(2, field.value);
-        },
-        [](Statement& find) { return find.getColumn(0).getInt64(); });
+    std::optional<std::int64_t> id = row_of_key(connection_, kind, field.value);
     if (!id) {
       if (failed_keys_.contains(std::string(kind) + ' ' + field.value)) throw AlreadyReported{};
       throw ImportError(record.file, field.line, field.name,
