@@ -348,8 +348,8 @@ std::vector<FactSql> fact_sql() {
            short_name_sql("organisation_id") + ", '') || coalesce(' (' || t.role || ')', '')"},
       {"claim", "claim", "claim_id",
        parts({"'claim'", "t.subject_type",
-              "(SELECT min(key) FROM record_key WHERE kind = t.subject_type AND row_id = "
-              "t.subject_id)",
+              ("(SELECT min(key) FROM record_key WHERE kind = t.subject_type AND row_id = "
+               "t.subject_id)"),
               "t.attribute", "t.value"}),
        "t.subject || ', ' || t.attribute || ': ' || t.value"},
   };

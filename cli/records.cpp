@@ -456,6 +456,7 @@ void view_section(const KnowledgeBase& kb, Writer& out, CitationNotes& notes, st
       sql, options,
       [&](const std::vector<std::string>& names) {
         std::vector<Column> columns;
+        columns.reserve(names.size() + 1);
         for (const std::string& n : names)
           columns.push_back({n, ColumnType::text, false,
                              std::find(secondary.begin(), secondary.end(), n) != secondary.end()});

@@ -209,6 +209,7 @@ std::vector<std::string> closest(const std::string& name, const std::vector<Cand
 namespace {
 std::vector<Candidate> as_candidates(const std::vector<std::string>& names) {
   std::vector<Candidate> out;
+  out.reserve(names.size());
   for (const std::string& n : names) out.push_back({n, n});
   return out;
 }

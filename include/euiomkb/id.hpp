@@ -14,7 +14,7 @@ class Id {
   constexpr explicit Id(std::int64_t value) noexcept : value_(value) {}
   // The row id as the SQL views show it.
   constexpr std::int64_t value() const noexcept { return value_; }
-  friend constexpr auto operator<=>(Id, Id) noexcept = default;
+  friend constexpr auto operator<=>(Id, Id) noexcept = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   std::int64_t value_;
