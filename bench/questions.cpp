@@ -391,7 +391,7 @@ std::vector<AgreementParty> RawQueries::parties_on(AgreementId id, const Partial
   sqlite3_bind_int64(s, 1, id.value());
   bind_text(s, 2, date.to_string() + "~");
   return rows(s, [](sqlite3_stmt* r) {
-    return AgreementParty{sqlite3_column_int64(r, 0),
+    return AgreementParty{AgreementPartyId(sqlite3_column_int64(r, 0)),
                           AgreementId(sqlite3_column_int64(r, 1)),
                           text(r, 2),
                           opt_date(r, 3),

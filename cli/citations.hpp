@@ -44,6 +44,10 @@ class CitationNotes {
   Value of(std::string_view subject_type, std::int64_t subject_id) {
     return note(kb_.citations(subject_type, subject_id));
   }
+  template <class Tag>
+  Value of(std::string_view subject_type, Id<Tag> subject_id) {
+    return of(subject_type, subject_id.value());
+  }
   // The column that shows them.
   static Column column() { return {"cited", ColumnType::id_list}; }
 

@@ -348,8 +348,8 @@ std::vector<FactSql> fact_sql() {
            short_name_sql("organisation_id") + ", '') || coalesce(' (' || t.role || ')', '')"},
       {"claim", "claim", "claim_id",
        parts({"'claim'", "t.subject_type",
-              "(SELECT min(key) FROM record_key WHERE kind = t.subject_type AND row_id = "
-              "t.subject_id)",
+              ("(SELECT min(key) FROM record_key WHERE kind = t.subject_type AND row_id = "
+               "t.subject_id)"),
               "t.attribute", "t.value"}),
        "t.subject || ', ' || t.attribute || ': ' || t.value"},
   };
@@ -481,7 +481,7 @@ void export_popolo(const KnowledgeBase& kb, std::ostream& out) {
                          {"start_date", date_text(n.valid_from)},
                          {"end_date", date_text(n.valid_to)},
                          {"attested_on", date_text(n.attested_on)},
-                         {"sources", popolo_sources(kb, "organisation_name", n.id)}});
+                         {"sources", popolo_sources(kb, "organisation_name", n.id.value())}});
       collections.item(
           {{"id", keyed("organisation", o.key, o.id.value())},
            {"name", o.name},
@@ -604,7 +604,7 @@ void export_jsonld(const KnowledgeBase& kb, std::ostream& out) {
             {"date", date_literal(e.occurred_on)},
             {"basis", e.general_knowledge ? "general_knowledge" : "document"},
             {"note", e.note ? Json(*e.note) : Json(nullptr)},
-            {"wasDerivedFrom", derived_from(kb, "organisation_event", e.id)}});
+            {"wasDerivedFrom", derived_from(kb, "organisation_event", e.id.value())}});
     }
   });
   kb.people().each([&](const Person& p) {

@@ -67,11 +67,11 @@ int show_framework(const Tool& tool, const Arguments& args) {
       {{"event"}, {"on_date"}, secondary_column("basis"), {"note"}, CitationNotes::column()});
   std::set<std::pair<std::string, std::int64_t>> mine{{"agreement", framework->id.value()}};
   for (const AgreementDate& d : dates) {
-    mine.insert({"agreement_date", d.id});
+    mine.insert({"agreement_date", d.id.value()});
     out->row({text(d.event), date(d.on_date), text(d.basis), text(d.note), notes.of(d)});
   }
   for (const AgreementParty& p : kb.agreements().parties(framework->id))
-    mine.insert({"agreement_party", p.id});
+    mine.insert({"agreement_party", p.id.value()});
 
   // Where the documents disagree about the framework, its dates or its parties: every value,
   // the preferred one marked, with the reason.

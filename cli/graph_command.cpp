@@ -116,7 +116,7 @@ Graph lineage_graph(const KnowledgeBase& kb) {
     ids[o.short_name] = node_id("o", o.id.value());
     organisations.push_back(o);
   });
-  std::set<std::int64_t> events;
+  std::set<OrganisationEventId> events;
   std::set<std::string> in_events, parents;
   std::vector<Edge> event_edges;
   for (const Organisation& o : organisations) {
@@ -247,7 +247,7 @@ void write_dot(const Graph& g, std::ostream& out) {
     out << "  " << e.from << " -> " << e.to;
     std::vector<std::string> attributes;
     if (!e.label.empty()) attributes.push_back("label=" + dot_quoted(e.label));
-    if (e.dashed) attributes.push_back("style=dashed");
+    if (e.dashed) attributes.emplace_back("style=dashed");
     for (std::size_t i = 0; i < attributes.size(); ++i)
       out << (i == 0 ? " [" : ", ") << attributes[i] << (i + 1 == attributes.size() ? "]" : "");
     out << ";\n";
@@ -294,6 +294,7 @@ void render_svg(const Graph& g, const std::string& out_path, std::ostream& out) 
   std::vector<std::string> words = {"dot", "-Tsvg", dot_file.string()};
   if (!out_path.empty() && out_path != "-") words.insert(words.end(), {"-o", out_path});
   std::vector<char*> argv;
+  argv.reserve(words.size() + 1);
   for (std::string& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
   pid_t pid = 0;

@@ -289,12 +289,10 @@ void add_import_command(CLI::App& app, Tool& tool) {
       ->capture_default_str();
 }
 
-int migrate_command(const std::string& db, std::chrono::milliseconds wait, std::ostream& out) {
-  KnowledgeBase::OpenOptions open;
-  open.mode = KnowledgeBase::Mode::read_write;
-  open.busy_timeout = wait;
-  open.migrate = false;
-  KnowledgeBase kb = KnowledgeBase::open(db, open);
+int migrate_command(const Tool& tool) {
+  const std::string db = tool.location().path;
+  std::ostream& out = tool.out;
+  KnowledgeBase kb = tool.open(KnowledgeBase::Mode::read_write, OpenFor::migration);
   int before = kb.schema_version();
   if (before == KnowledgeBase::latest_schema_version()) {
     out << db << " is at schema version " << before << ", the latest; nothing to do\n";
@@ -311,10 +309,7 @@ void add_migrate_command(CLI::App& app, Tool& tool) {
                "Upgrade an older database to this version's schema (one transaction)", [&tool] {
                  tool.refuse_formats("migrate", "prints a line saying what it did",
                                      "info --json gives the schema versions");
-                 DatabaseLocation where = tool.location();
-                 return migrate_command(
-                     where.path, tool.open_options(KnowledgeBase::Mode::read_write).busy_timeout,
-                     tool.out);
+                 return migrate_command(tool);
                });
 }
 

@@ -12,6 +12,7 @@
 
 namespace euiomkb::cli {
 
+class Tool;
 class Writer;
 
 // Writes a fresh seeded database to `db` (replacing an existing file when `force`, else
@@ -68,7 +69,8 @@ int import_directory(const std::string& db, const std::string& facts_dir, std::o
 int build_with_facts(const std::string& db, bool force, const std::string& facts_dir,
                      std::ostream& out, std::ostream& err);
 
-// euiomkb migrate: applies pending migrations to `db` and says from which version to which.
-int migrate_command(const std::string& db, std::chrono::milliseconds wait, std::ostream& out);
+// euiomkb migrate: applies pending migrations to the tool's database (opened by Tool::open for
+// OpenFor::migration) and says on tool.out from which version to which.
+int migrate_command(const Tool& tool);
 
 }  // namespace euiomkb::cli

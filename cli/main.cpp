@@ -52,7 +52,9 @@ std::string command_word(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// What can escape main is what setting up the parser throws (out of memory), before there is
+// any output to report it on: the program then ends as std::terminate ends it.
+int main(int argc, char** argv) {  // NOLINT(bugprone-exception-escape)
   const bool terminal = isatty(STDOUT_FILENO) == 1;
   std::ostringstream held;  // a terminal's output, until the command ends
   Tool tool(terminal ? static_cast<std::ostream&>(held) : std::cout, std::cerr);

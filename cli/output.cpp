@@ -520,6 +520,7 @@ class DelimitedWriter : public Writer {
   void section(std::string_view, std::vector<Column> columns, Shape) override {
     if (sections_++ > 0) throw std::logic_error("a CSV or TSV document has one table");
     std::vector<Value> header;
+    header.reserve(columns.size());
     for (const Column& c : columns) header.emplace_back(c.name);
     row(header);
     for (const Column& c : columns) types_.push_back(c.type);

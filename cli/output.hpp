@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "euiomkb/id.hpp"
 #include "euiomkb/partial_date.hpp"
 #include "euiomkb/sql.hpp"
 
@@ -126,6 +127,15 @@ Value text(const std::optional<std::string>& value);
 Value date(const std::optional<PartialDate>& value);
 Value integer(std::int64_t value);
 Value integer(const std::optional<std::int64_t>& value);
+// A record's id as the integer the SQL views show.
+template <class Tag>
+Value integer(Id<Tag> id) {
+  return integer(id.value());
+}
+template <class Tag>
+Value integer(const std::optional<Id<Tag>>& id) {
+  return id ? integer(id->value()) : integer(std::optional<std::int64_t>());
+}
 Value boolean(bool value);
 // A key_list column's value: `items` (keys, or a title for a record without a key) whole, NULL
 // when there are none. Text formats show them separated by spaces ("ec-2016 faq-2013"), or by

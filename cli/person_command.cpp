@@ -26,6 +26,7 @@ int show_person(const Tool& tool, const Arguments& args) {
     if (people.size() == 1) found = people.front();
     if (people.size() > 1) {
       std::vector<std::string> names;
+      names.reserve(people.size());
       for (const Person& p : people) names.push_back(p.name);
       throw UsageError("'" + args.name + "' names " + std::to_string(people.size()) +
                        " people: " + join(names) + "; give more of the name");

@@ -184,7 +184,7 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
                         {"note"},
                         CitationNotes::column()});
   for (const OrganisationName& n : kb.organisations().names(o.id)) {
-    auto basis = stored_rows(kb, kOrganisationNameBasis, {n.id});
+    auto basis = stored_rows(kb, kOrganisationNameBasis, {n.id.value()});
     out.row({text(n.name), text(n.language), date(n.attested_on), date(n.valid_from),
              date(n.valid_to), boolean(n.general_knowledge), basis.empty() ? Value() : basis[0][0],
              basis.empty() ? Value() : basis[0][1], notes.of(n)});
@@ -205,7 +205,7 @@ void write_organisation(const KnowledgeBase& kb, const Organisation& o,
              e.from_id ? key_of(kb, "organisation", e.from_id->value()) : Value(),
              text(e.to_short_name),
              e.to_id ? key_of(kb, "organisation", e.to_id->value()) : Value(), date(e.occurred_on),
-             boolean(e.general_knowledge), stored_value(kb, kOrganisationEventBasis, e.id),
+             boolean(e.general_knowledge), stored_value(kb, kOrganisationEventBasis, e.id.value()),
              text(e.note), notes.of(e)});
 
   // Every parent link with its dates, basis and note (the parent on a date is in the record).
@@ -456,6 +456,7 @@ void view_section(const KnowledgeBase& kb, Writer& out, CitationNotes& notes, st
       sql, options,
       [&](const std::vector<std::string>& names) {
         std::vector<Column> columns;
+        columns.reserve(names.size() + 1);
         for (const std::string& n : names)
           columns.push_back({n, ColumnType::text, false,
                              std::find(secondary.begin(), secondary.end(), n) != secondary.end()});

@@ -31,8 +31,8 @@ int show(const Tool& tool, const Arguments& args) {
     if (kinds.empty()) {
       std::vector<std::string> candidates;
       for (const auto& k : kb.keys()) candidates.push_back(k.key);
-      candidates.push_back("som");
-      candidates.push_back("hou");
+      candidates.emplace_back("som");
+      candidates.emplace_back("hou");
       unknown("record", args.key, candidates);
     }
     kind = kinds.front();

@@ -86,7 +86,7 @@ int run_pagefind(const std::string& program, const fs::path& site) {
 
 int build_site(const Tool& tool, const Arguments& args) {
   fs::path out = fs::absolute(args.out).lexically_normal();
-  if (out.has_filename() == false) out = out.parent_path();
+  if (!out.has_filename()) out = out.parent_path();
   std::error_code ec;
   bool replacing = false;
   if (fs::exists(out, ec) || fs::is_symlink(out, ec)) {

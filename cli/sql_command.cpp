@@ -89,6 +89,7 @@ int run_sql(const Tool& tool, const Arguments& args) {
         sql, options,
         [&](const std::vector<std::string>& names) {
           std::vector<Column> columns;
+          columns.reserve(names.size());
           for (const std::string& n : names) columns.push_back({n});
           out->section(std::to_string(++results), std::move(columns));
         },

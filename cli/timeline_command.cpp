@@ -150,7 +150,7 @@ int show_timeline(const Tool& tool) {
         f.funder + " funds " + f.recipient +
             (f.amount ? ": " + amount_text(*f.amount, f.currency, f.bound) : ""),
         subject("organisation", f.funder_id.value()), sources_of(kb.citations_for(f)));
-  std::set<std::int64_t> seen;  // an event shows in the lineage of both sides
+  std::set<OrganisationEventId> seen;  // an event shows in the lineage of both sides
   kb.organisations().each([&](const Organisation& o) {
     for (const OrganisationEvent& e : kb.organisations().lineage(o.id)) {
       if (!seen.insert(e.id).second) continue;

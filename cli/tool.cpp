@@ -52,14 +52,19 @@ DatabaseLocation Tool::location() const {
   return {default_database_path(), true};
 }
 
-KnowledgeBase Tool::open(KnowledgeBase::Mode mode) const {
+KnowledgeBase Tool::open(KnowledgeBase::Mode mode, OpenFor purpose) const {
   DatabaseLocation where = location();
+  KnowledgeBase::OpenOptions options = open_options(mode);
+  if (purpose == OpenFor::migration) {
+    options.migrate = false;
+    return KnowledgeBase::open(where.path, options);
+  }
   if (where.is_default && !std::filesystem::exists(where.path)) {
     std::filesystem::create_directories(std::filesystem::path(where.path).parent_path());
     KnowledgeBase::create_seeded(where.path);
     err << "euiomkb: created " << where.path << " from the embedded seed (first use)\n";
   }
-  return KnowledgeBase::open(where.path, open_options(mode));
+  return KnowledgeBase::open(where.path, options);
 }
 
 KnowledgeBase::OpenOptions Tool::open_options(KnowledgeBase::Mode mode) const {
@@ -204,6 +209,7 @@ std::vector<std::string> closest(const std::string& name, const std::vector<Cand
 namespace {
 std::vector<Candidate> as_candidates(const std::vector<std::string>& names) {
   std::vector<Candidate> out;
+  out.reserve(names.size());
   for (const std::string& n : names) out.push_back({n, n});
   return out;
 }

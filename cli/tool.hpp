@@ -28,6 +28,16 @@ struct DatabaseLocation {
 // The default database file (does not create it).
 std::string default_database_path();
 
+// How Tool::open treats the file it opens.
+enum class OpenFor {
+  // The commands' use: the default file is created from the embedded seed on first use; a
+  // read-write open migrates an older schema, a read-only one refuses it (SchemaError).
+  use,
+  // `migrate`: the file as it is. An older schema is left for KnowledgeBase::migrate() (open
+  // read-write), and nothing is created: a missing file is an error as for any other open.
+  migration,
+};
+
 class Tool {
  public:
   Tool(std::ostream& output, std::ostream& errors) : out(output), err(errors) {}
@@ -41,8 +51,10 @@ class Tool {
 
   DatabaseLocation location() const;
   // Opens the database, first creating the default file from the embedded seed when that is
-  // where the database is and it does not exist yet (saying so in one line on stderr).
-  KnowledgeBase open(KnowledgeBase::Mode mode = KnowledgeBase::Mode::read_only) const;
+  // where the database is and it does not exist yet (saying so in one line on stderr), unless
+  // `purpose` is OpenFor::migration (see there).
+  KnowledgeBase open(KnowledgeBase::Mode mode = KnowledgeBase::Mode::read_only,
+                     OpenFor purpose = OpenFor::use) const;
   // How the database is opened in `mode`: the wait for another program's lock is --wait.
   KnowledgeBase::OpenOptions open_options(KnowledgeBase::Mode mode) const;
 

@@ -38,6 +38,7 @@ int main() {
 
   // The matrix: one row and one column per attendee, numbered; '.' for never met.
   std::vector<euiomkb::PersonId> people;
+  people.reserve(name.size());
   for (const auto& [id, n] : name) people.push_back(id);
   std::cout << "\nMeetings shared\n     ";
   for (std::size_t j = 0; j < people.size(); ++j) std::cout << (j + 1 < 10 ? "  " : " ") << j + 1;

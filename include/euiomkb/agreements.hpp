@@ -41,7 +41,7 @@ struct Agreement {
 // A date of an agreement, of the kind its document states (v_agreement_date).
 struct AgreementDate {
   static constexpr const char* kSubjectType = "agreement_date";
-  std::int64_t id;
+  AgreementDateId id;
   AgreementId agreement_id;
   std::string event;  // 'signed', 'established', 'agreed', 'concluded', 'in force', 'in use'
   std::optional<PartialDate> on_date;
@@ -51,7 +51,7 @@ struct AgreementDate {
 
 struct AgreementParty {
   static constexpr const char* kSubjectType = "agreement_party";
-  std::int64_t id;
+  AgreementPartyId id;
   AgreementId agreement_id;
   std::string organisation;  // short name
   std::optional<PartialDate> since;
@@ -73,7 +73,7 @@ struct PartyOnDate {
 
 struct Signatory {
   static constexpr const char* kSubjectType = "agreement_signatory";
-  std::int64_t id;
+  SignatoryId id;
   AgreementId agreement_id;
   std::string person;
   std::optional<std::string> organisation;        // short name of whom the person signed for

@@ -14,7 +14,7 @@ class Id {
   constexpr explicit Id(std::int64_t value) noexcept : value_(value) {}
   // The row id as the SQL views show it.
   constexpr std::int64_t value() const noexcept { return value_; }
-  friend constexpr auto operator<=>(Id, Id) noexcept = default;
+  friend constexpr auto operator<=>(Id, Id) noexcept = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   std::int64_t value_;
@@ -36,6 +36,15 @@ struct PolicyFrameworkTag {};
 struct StatementTag {};
 struct ClaimTag {};
 struct CitationTag {};
+// Rows that belong to one of the records above (a name of an organisation, a party to an
+// agreement): they have ids of their own, which citations and keys name.
+struct OrganisationNameTag {};
+struct OrganisationEventTag {};
+struct ContactTag {};
+struct AgreementDateTag {};
+struct AgreementPartyTag {};
+struct SignatoryTag {};
+struct MeetingOrganisationTag {};
 
 using SourceId = Id<SourceTag>;
 using OrganisationId = Id<OrganisationTag>;
@@ -53,6 +62,13 @@ using PolicyFrameworkId = Id<PolicyFrameworkTag>;
 using StatementId = Id<StatementTag>;
 using ClaimId = Id<ClaimTag>;
 using CitationId = Id<CitationTag>;
+using OrganisationNameId = Id<OrganisationNameTag>;
+using OrganisationEventId = Id<OrganisationEventTag>;
+using ContactId = Id<ContactTag>;
+using AgreementDateId = Id<AgreementDateTag>;
+using AgreementPartyId = Id<AgreementPartyTag>;
+using SignatoryId = Id<SignatoryTag>;
+using MeetingOrganisationId = Id<MeetingOrganisationTag>;
 
 }  // namespace euiomkb
 

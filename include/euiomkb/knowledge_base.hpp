@@ -192,6 +192,10 @@ class EUIOMKB_API KnowledgeBase {
   // The citations backing a record, e.g. citations_for(meeting) or citations("person", 3), by
   // id; empty for an uncited record or a kind with no such record.
   std::vector<Citation> citations(std::string_view subject_type, std::int64_t subject_id) const;
+  template <class Tag>
+  std::vector<Citation> citations(std::string_view subject_type, Id<Tag> subject_id) const {
+    return citations(subject_type, subject_id.value());
+  }
   // Every citation in the database, by id, one at a time (for exports). An exception `visit`
   // throws propagates.
   void each_citation(const std::function<void(const Citation&)>& visit) const;
@@ -205,6 +209,10 @@ class EUIOMKB_API KnowledgeBase {
   std::optional<Passage> passage(CitationId id) const;
   // The passages backing a record, ordered as citations() orders them.
   std::vector<Passage> passages(std::string_view subject_type, std::int64_t subject_id) const;
+  template <class Tag>
+  std::vector<Passage> passages(std::string_view subject_type, Id<Tag> subject_id) const {
+    return passages(subject_type, subject_id.value());
+  }
   template <class Record>
   std::vector<Passage> passages_for(const Record& record) const {
     return passages(Record::kSubjectType, id_value(record.id));

@@ -54,7 +54,7 @@ struct Attendance {
 
 struct MeetingOrganisation {
   static constexpr const char* kSubjectType = "meeting_organisation";
-  std::int64_t id;
+  MeetingOrganisationId id;
   MeetingId meeting_id;
   std::string organisation;
   std::string role;  // 'host', 'participant', 'joined', 'joining announced'

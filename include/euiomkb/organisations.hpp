@@ -33,7 +33,7 @@ struct Organisation {
 
 struct OrganisationName {
   static constexpr const char* kSubjectType = "organisation_name";
-  std::int64_t id;
+  OrganisationNameId id;
   std::string name;
   std::string language;
   std::optional<PartialDate> attested_on;
@@ -44,7 +44,7 @@ struct OrganisationName {
 
 struct OrganisationEvent {
   static constexpr const char* kSubjectType = "organisation_event";
-  std::int64_t id;
+  OrganisationEventId id;
   std::string event;  // 'renamed', 'split', 'merged', ...
   std::optional<std::string> from_short_name;
   std::optional<std::string> to_short_name;

@@ -63,7 +63,7 @@ struct Statement {
 // or a person at an organisation.
 struct Contact {
   static constexpr const char* kSubjectType = "contact";
-  std::int64_t id;
+  ContactId id;
   std::optional<std::string> person;
   std::optional<std::string> organisation;  // short name
   std::optional<std::string> role;

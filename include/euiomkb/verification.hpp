@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "euiomkb/api.hpp"
+#include "euiomkb/id.hpp"
 
 namespace euiomkb {
 
@@ -22,12 +23,12 @@ namespace euiomkb {
 // document that does not cite that meeting).
 struct VerificationFailure {
   std::string rule;
-  std::optional<std::int64_t> citation_id;  // the citation at fault, if any
-  std::string subject_type;                 // the row's kind, empty when no row is concerned
-  std::optional<std::int64_t> subject_id;   // the row's id in its table
-  std::string source;                       // file name of the cited source, if any
-  std::string quote;                        // the citation's quotation, if any
-  std::string message;                      // one line, the same text as in problems
+  std::optional<CitationId> citation_id;   // the citation at fault, if any
+  std::string subject_type;                // the row's kind, empty when no row is concerned
+  std::optional<std::int64_t> subject_id;  // the row's id in its table
+  std::string source;                      // file name of the cited source, if any
+  std::string quote;                       // the citation's quotation, if any
+  std::string message;                     // one line, the same text as in problems
 };
 
 // The outcome of KnowledgeBase::verify(): empty problems means every check passed. failures

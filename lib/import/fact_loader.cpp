@@ -14,6 +14,7 @@
 
 #include "euiomkb/error.hpp"
 #include "kinds/record_kinds.hpp"
+#include "repositories/keys.hpp"
 #include "search/search_index.hpp"
 #include "sqlite/query.hpp"
 #include "text/suggest.hpp"
@@ -28,9 +29,6 @@ using Clock = std::chrono::steady_clock;
 // this much memory (5 bytes per byte of document: the text and its code point offsets).
 constexpr std::size_t kFoldedCacheBytes = std::size_t{16} << 20;
 
-constexpr std::string_view kFindKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
-constexpr std::string_view kInsertKey =
-    "INSERT INTO record_key (kind, key, row_id) VALUES (?, ?, ?)";
 constexpr std::string_view kSourceText = "SELECT text FROM source WHERE source_id = ?";
 // A record's provenance (schema/0009). OR REPLACE: a row left behind by a record deleted with
 // hand-written SQL yields to the record that now has that id.
@@ -155,11 +153,7 @@ class Loader {
     if (document) remember_source(row_id, *document);
     if (record.key) {
       try {
-        execute(connection_, kInsertKey, [&](Statement& key) {
-          key.bind(1, std::string(spec.kind));
-          key.bind(2, *record.key);
-          key.bind(3, row_id);
-        });
+        add_key(connection_, spec.kind, *record.key, row_id);
         remember_key(spec.kind, *record.key, row_id);
       } catch (const SQLite::Exception& e) {
         if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) throw;
@@ -310,13 +304,7 @@ class Loader {
     key_scratch_ += '\n';
     key_scratch_ += key;
     if (auto cached = key_ids_.find(key_scratch_); cached != key_ids_.end()) return cached->second;
-    std::optional<std::int64_t> id = first_row(
-        connection_, kFindKey,
-        [&](Statement& find) {
-          find.bind(1, std::string(kind));
-          find.bind(2, key);
-        },
-        [](Statement& find) { return find.getColumn(0).getInt64(); });
+    std::optional<std::int64_t> id = row_of_key(connection_, kind, key);
     if (id) remember_key(kind, key, *id);
     return id;
   }

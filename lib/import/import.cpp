@@ -19,6 +19,7 @@
 #include "import/fact_file.hpp"
 #include "import/fact_loader.hpp"
 #include "kinds/record_kinds.hpp"
+#include "repositories/keys.hpp"
 #include "sqlite/impl.hpp"
 #include "text/suggest.hpp"
 #include "verify/verify.hpp"
@@ -177,8 +178,6 @@ SELECT c.citation_id, c.subject_type, c.subject_id, r.record_id FROM import_reco
                     WHERE s.record_kind = c.subject_type AND s.record_id = c.subject_id
                       AND s.import_id = ?1)
 )sql";
-constexpr std::string_view kKeyOfRow = "SELECT key FROM record_key WHERE kind = ? AND row_id = ?";
-constexpr std::string_view kRowOfKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
 constexpr std::string_view kSourceHash = "SELECT sha256 FROM source WHERE source_id = ?";
 constexpr std::string_view kOrigin = R"sql(
 SELECT r.import_id, r.line, l.file_name, l.imported_at FROM import_record r
@@ -244,28 +243,6 @@ struct Dependant {
   std::string origin_time;
 };
 
-std::string key_of_row(detail::Connection& connection, std::string_view kind, std::int64_t id) {
-  return detail::first_row(
-             connection, kKeyOfRow,
-             [&](detail::Statement& select) {
-               select.bind(1, std::string(kind));
-               select.bind(2, id);
-             },
-             [](detail::Statement& select) { return select.getColumn(0).getString(); })
-      .value_or("");
-}
-
-std::optional<std::int64_t> row_of_key(detail::Connection& connection, const std::string& kind,
-                                       const std::string& key) {
-  return detail::first_row(
-      connection, kRowOfKey,
-      [&](detail::Statement& select) {
-        select.bind(1, kind);
-        select.bind(2, key);
-      },
-      [](detail::Statement& select) { return select.getColumn(0).getInt64(); });
-}
-
 std::string source_hash(detail::Connection& connection, std::int64_t source_id) {
   return detail::first_row(
              connection, kSourceHash, [&](detail::Statement& select) { select.bind(1, source_id); },
@@ -275,9 +252,9 @@ std::string source_hash(detail::Connection& connection, std::int64_t source_id) 
 
 // Fills in the key of the record referred to and where the referring record came from.
 void describe(detail::Connection& connection, Dependant& d) {
-  d.target_key = key_of_row(connection, d.target_kind, d.target_id);
+  d.target_key = detail::key_of_row(connection, d.target_kind, d.target_id).value_or("");
   if (d.target_kind == "source") d.target_sha256 = source_hash(connection, d.target_id);
-  d.key = key_of_row(connection, d.kind, d.id);
+  d.key = detail::key_of_row(connection, d.kind, d.id).value_or("");
   detail::first_row(
       connection, kOrigin,
       [&](detail::Statement& origin) {
@@ -401,7 +378,7 @@ void repoint_dependants(detail::Connection& connection, const std::vector<Depend
   for (const Dependant& d : dependants) {
     const std::filesystem::path& path = path_of_replaced.at(d.target_import);
     std::string what = d.target_kind + " '" + d.target_key + "'";
-    std::optional<std::int64_t> now = row_of_key(connection, d.target_kind, d.target_key);
+    std::optional<std::int64_t> now = detail::row_of_key(connection, d.target_kind, d.target_key);
     if (!now) {
       problem(path, "the new version no longer defines " + what + ", which " + name_dependant(d) +
                         " refers to (field '" + d.field + "'); define " + what +
@@ -488,7 +465,7 @@ std::optional<ImportError> located_failure(
   if (!failure.citation_id) return ImportError(file->second.string(), line, "", message);
   // verify() words a citation's failure "citation C (kind R): ..."; the ids mean nothing in a
   // fact file, whose line now says which citation it is.
-  std::string ids = "citation " + std::to_string(*failure.citation_id) + " (" +
+  std::string ids = "citation " + std::to_string(failure.citation_id->value()) + " (" +
                     failure.subject_type + " " + std::to_string(*failure.subject_id) + "): ";
   if (message.rfind(ids, 0) == 0) message.erase(0, ids.size());
   std::int64_t index = detail::first_row(
@@ -496,7 +473,7 @@ std::optional<ImportError> located_failure(
                            [&](detail::Statement& rank) {
                              rank.bind(1, failure.subject_type);
                              rank.bind(2, *failure.subject_id);
-                             rank.bind(3, *failure.citation_id);
+                             rank.bind(3, failure.citation_id->value());
                            },
                            [](detail::Statement& rank) { return rank.getColumn(0).getInt64(); })
                            .value_or(-1);

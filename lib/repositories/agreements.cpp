@@ -85,8 +85,12 @@ Agreement agreement_row(detail::Statement& s) {
 }
 
 AgreementParty party_row(detail::Statement& s) {
-  return {integer(s, 0), AgreementId(integer(s, 1)),   text(s, 2), opt_date(s, 3),
-          text(s, 4),    OrganisationId(integer(s, 5))};
+  return {AgreementPartyId(integer(s, 0)),
+          AgreementId(integer(s, 1)),
+          text(s, 2),
+          opt_date(s, 3),
+          text(s, 4),
+          OrganisationId(integer(s, 5))};
 }
 
 }  // namespace
@@ -148,9 +152,12 @@ std::vector<AgreementDate> Agreements::dates(AgreementId id) const {
   return collect(
       impl_, kAgreementDates, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return AgreementDate{integer(s, 0), AgreementId(integer(s, 1)),
-                             text(s, 2),    opt_date(s, 3),
-                             text(s, 4),    opt_text(s, 5)};
+        return AgreementDate{AgreementDateId(integer(s, 0)),
+                             AgreementId(integer(s, 1)),
+                             text(s, 2),
+                             opt_date(s, 3),
+                             text(s, 4),
+                             opt_text(s, 5)};
       });
 }
 
@@ -158,8 +165,9 @@ std::vector<Signatory> Agreements::signatories(AgreementId id) const {
   return collect(
       impl_, kSignatories, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return Signatory{integer(s, 0),  AgreementId(integer(s, 1)), text(s, 2),
-                         opt_text(s, 3), PersonId(integer(s, 4)),    opt_id<OrganisationId>(s, 5)};
+        return Signatory{
+            SignatoryId(integer(s, 0)), AgreementId(integer(s, 1)),  text(s, 2), opt_text(s, 3),
+            PersonId(integer(s, 4)),    opt_id<OrganisationId>(s, 5)};
       });
 }
 

@@ -19,11 +19,11 @@ SELECT c.contact_id, pe.name, o.short_name, c.role, c.city, c.phone, c.fax, c.em
 
 std::vector<Contact> KnowledgeBase::contacts() const {
   return detail::collect(impl_.get(), kContacts, detail::kNoBinding, [](auto& s) {
-    return Contact{detail::integer(s, 0),          detail::opt_text(s, 1),
-                   detail::opt_text(s, 2),         detail::opt_text(s, 3),
-                   detail::opt_text(s, 4),         detail::opt_text(s, 5),
-                   detail::opt_text(s, 6),         detail::opt_text(s, 7),
-                   detail::opt_id<PersonId>(s, 8), detail::opt_id<OrganisationId>(s, 9)};
+    return Contact{ContactId(detail::integer(s, 0)), detail::opt_text(s, 1),
+                   detail::opt_text(s, 2),           detail::opt_text(s, 3),
+                   detail::opt_text(s, 4),           detail::opt_text(s, 5),
+                   detail::opt_text(s, 6),           detail::opt_text(s, 7),
+                   detail::opt_id<PersonId>(s, 8),   detail::opt_id<OrganisationId>(s, 9)};
   });
 }
 

@@ -1,5 +1,7 @@
-// Keys: a row's key, the rows of a key and every key of a kind (record_key).
+// Keys: a row's key, the row of a key, adding a key, and every key of a kind (record_key).
 #include "repositories/keys.hpp"
+
+#include <sqlite3.h>
 
 #include <string>
 #include <vector>
@@ -15,6 +17,8 @@ namespace {
 constexpr std::string_view kRowOfKey = "SELECT row_id FROM record_key WHERE kind = ? AND key = ?";
 constexpr std::string_view kKeyOfRow =
     "SELECT key FROM record_key WHERE kind = ? AND row_id = ? ORDER BY key LIMIT 1";
+constexpr std::string_view kInsertKey =
+    "INSERT INTO record_key (kind, key, row_id) VALUES (?, ?, ?)";
 constexpr std::string_view kKeysOfKind =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key WHERE kind = ? ORDER BY key";
 constexpr std::string_view kKeyCountOfKind = "SELECT count(*) FROM record_key WHERE kind = ?";
@@ -22,32 +26,59 @@ constexpr std::string_view kKeyCount = "SELECT count(*) FROM record_key";
 constexpr std::string_view kAllKeys =
     "SELECT kind, key, coalesce(label, '') FROM v_record_key ORDER BY kind, key";
 
+// Binds `value` to parameter `index` of `s` as text, without first copying it into a
+// std::string (the loader looks up a key for every reference it reads). Throws
+// SQLite::Exception when SQLite refuses it.
+void bind_text(detail::Statement& s, int index, std::string_view value) {
+  int rc = sqlite3_bind_text(s.handle(), index, value.data(), static_cast<int>(value.size()),
+                             SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(s.handle()), rc);
+}
+
 }  // namespace
 
-std::optional<std::int64_t> detail::row_of_key(detail::Impl* impl, const char* kind,
+std::optional<std::int64_t> detail::row_of_key(Connection& connection, std::string_view kind,
                                                std::string_view key) {
-  auto rows = detail::collect(
-      impl, kRowOfKey,
-      [&](auto& s) {
-        s.bind(1, kind);
-        s.bind(2, std::string(key));
+  return first_row(
+      connection, kRowOfKey,
+      [&](Statement& s) {
+        bind_text(s, 1, kind);
+        bind_text(s, 2, key);
       },
-      [](auto& s) { return detail::integer(s, 0); });
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+      [](Statement& s) { return integer(s, 0); });
+}
+
+std::optional<std::int64_t> detail::row_of_key(Impl* impl, std::string_view kind,
+                                               std::string_view key) {
+  return guarded(impl->connection, [&] { return row_of_key(impl->connection, kind, key); });
+}
+
+std::optional<std::string> detail::key_of_row(Connection& connection, std::string_view kind,
+                                              std::int64_t row_id) {
+  return first_row(
+      connection, kKeyOfRow,
+      [&](Statement& s) {
+        bind_text(s, 1, kind);
+        s.bind(2, row_id);
+      },
+      [](Statement& s) { return text(s, 0); });
+}
+
+void detail::add_key(Connection& connection, std::string_view kind, std::string_view key,
+                     std::int64_t row_id) {
+  execute(connection, kInsertKey, [&](Statement& s) {
+    bind_text(s, 1, kind);
+    bind_text(s, 2, key);
+    s.bind(3, row_id);
+  });
 }
 
 std::optional<std::string> KnowledgeBase::key_of(std::string_view subject_type,
                                                  std::int64_t subject_id) const {
-  auto rows = detail::collect(
-      impl_.get(), kKeyOfRow,
-      [&](auto& s) {
-        s.bind(1, std::string(subject_type));
-        s.bind(2, subject_id);
-      },
-      [](auto& s) { return detail::text(s, 0); });
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+  detail::Impl* impl = impl_.get();
+  return detail::guarded(impl->connection, [&] {
+    return detail::key_of_row(impl->connection, subject_type, subject_id);
+  });
 }
 
 namespace {

@@ -37,62 +37,76 @@ SELECT a.attendance_id, a.meeting_id, m.title, m.held_on, a.person_id, pe.name, 
  ORDER BY a.attendance_id
 )sql";
 
-// The host's id beside its short name; with several hosts (host lists them), the lowest id.
-// By date, undated last, then by id: the order of meeting_timeline ('~' sorts after every
-// date), read from that index rather than sorted (10^5 meetings filled a 2 MB sorter).
-constexpr std::string_view kMeetingsAll = R"sql(
+// The columns meeting_row reads, from v_meeting: the host's id beside its short name; with
+// several hosts (host lists them), the lowest id. Every query of a meeting starts with these.
+constexpr std::string_view kMeetingColumns = R"sql(
 SELECT meeting_id, series, sequence_no, title, held_on, location, host,
        (SELECT min(mo.organisation_id) FROM meeting_organisation mo
          WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
-  FROM v_meeting ORDER BY coalesce(held_on, '~'), meeting_id
-)sql";
+  FROM v_meeting)sql";
+
+// A meeting from kMeetingColumns.
+Meeting meeting_row(detail::Statement& s) {
+  auto sequence = opt_int(s, 2);
+  return {MeetingId(integer(s, 0)),
+          opt_text(s, 1),
+          sequence ? std::optional<int>(static_cast<int>(*sequence)) : std::nullopt,
+          text(s, 3),
+          opt_date(s, 4),
+          opt_text(s, 5),
+          opt_text(s, 6),
+          opt_id<OrganisationId>(s, 7),
+          text(s, 8)};
+}
+
+// By date, undated last, then by id: the order of meeting_timeline ('~' sorts after every
+// date), read from that index rather than sorted (10^5 meetings filled a 2 MB sorter).
+const std::string kMeetingsAll =
+    std::string(kMeetingColumns) + " ORDER BY coalesce(held_on, '~'), meeting_id";
 // Keyset paging of the timeline: (coalesce(held_on, '~'), meeting_id) orders it as kMeetingsAll
 // does ('~' sorts after every date). Two index range searches on meeting_timeline: the rest of
 // the page's date, then later dates. :key is the timeline key of meeting :after.
 constexpr std::string_view kTimelineKey =
     "SELECT coalesce(held_on, '~') FROM meeting WHERE meeting_id = ?";
-constexpr std::string_view kMeetingsPage = R"sql(
-SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
-         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
-                 FROM v_meeting WHERE coalesce(held_on, '~') = :key AND meeting_id > :after
-                ORDER BY meeting_id LIMIT :limit)
-UNION ALL
-SELECT * FROM (SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
-         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
-                 FROM v_meeting WHERE coalesce(held_on, '~') > :key
-                ORDER BY coalesce(held_on, '~'), meeting_id LIMIT :limit)
-LIMIT :limit
-)sql";
-constexpr std::string_view kMeetingById = R"sql(
-SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
-         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
-  FROM v_meeting WHERE meeting_id = ?
-)sql";
+const std::string kMeetingsPage = "SELECT * FROM (" + std::string(kMeetingColumns) +
+                                  " WHERE coalesce(held_on, '~') = :key AND meeting_id > :after"
+                                  " ORDER BY meeting_id LIMIT :limit)"
+                                  " UNION ALL SELECT * FROM (" +
+                                  std::string(kMeetingColumns) +
+                                  " WHERE coalesce(held_on, '~') > :key"
+                                  " ORDER BY coalesce(held_on, '~'), meeting_id LIMIT :limit)"
+                                  " LIMIT :limit";
+const std::string kMeetingById = std::string(kMeetingColumns) + " WHERE meeting_id = ?";
 // The series code is matched ignoring case in the short meeting_series table, so that the
 // meeting itself is found through UNIQUE (series, sequence_no).
-constexpr std::string_view kMeetingBySequence = R"sql(
-SELECT meeting_id, series, sequence_no, title, held_on, location, host,
-       (SELECT min(mo.organisation_id) FROM meeting_organisation mo
-         WHERE mo.meeting_id = v_meeting.meeting_id AND mo.role = 'host'), key
-  FROM v_meeting WHERE series = (SELECT series FROM meeting_series WHERE series = :series COLLATE NOCASE)
-   AND sequence_no = :sequence_no
-)sql";
-constexpr std::string_view kMeetingOrganisations =
-    "SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.organisation_id, "
-    "mo.attested_as FROM meeting_organisation mo JOIN organisation o ON o.organisation_id = "
-    "mo.organisation_id "
-    "WHERE mo.meeting_id = ? ORDER BY mo.role, o.short_name";
-// From the organisation's side through meeting_organisation_organisation (migration 0011).
-constexpr std::string_view kMeetingsOfOrganisation = R"sql(
+const std::string kMeetingBySequence =
+    std::string(kMeetingColumns) +
+    " WHERE series = (SELECT series FROM meeting_series WHERE series = :series COLLATE NOCASE)"
+    " AND sequence_no = :sequence_no";
+
+// The columns meeting_organisation_row reads.
+constexpr std::string_view kMeetingOrganisationColumns = R"sql(
 SELECT mo.meeting_organisation_id, mo.meeting_id, o.short_name, mo.role, mo.organisation_id,
        mo.attested_as
-  FROM meeting_organisation mo JOIN organisation o ON o.organisation_id = mo.organisation_id
-  JOIN meeting m ON m.meeting_id = mo.meeting_id
- WHERE mo.organisation_id = ? ORDER BY coalesce(m.held_on, '~'), m.meeting_id, mo.role
-)sql";
+  FROM meeting_organisation mo JOIN organisation o ON o.organisation_id = mo.organisation_id)sql";
+// A meeting's organisation from kMeetingOrganisationColumns.
+MeetingOrganisation meeting_organisation_row(detail::Statement& s) {
+  return {MeetingOrganisationId(integer(s, 0)),
+          MeetingId(integer(s, 1)),
+          text(s, 2),
+          text(s, 3),
+          OrganisationId(integer(s, 4)),
+          text(s, 5)};
+}
+
+const std::string kMeetingOrganisations = std::string(kMeetingOrganisationColumns) +
+                                          " WHERE mo.meeting_id = ? ORDER BY mo.role, o.short_name";
+// From the organisation's side through meeting_organisation_organisation (migration 0011).
+const std::string kMeetingsOfOrganisation =
+    std::string(kMeetingOrganisationColumns) +
+    " JOIN meeting m ON m.meeting_id = mo.meeting_id"
+    " WHERE mo.organisation_id = ? ORDER BY coalesce(m.held_on, '~'), m.meeting_id, mo.role";
+
 constexpr std::string_view kTopicsOfMeeting = R"sql(
 SELECT t.topic_id, t.meeting_id, m.title, m.held_on, t.label, th.name, t.theme_id,
        t.attested_as
@@ -116,24 +130,6 @@ SELECT theme_id, name, description,
        (SELECT min(key) FROM record_key WHERE kind = 'theme' AND row_id = theme_id)
   FROM theme ORDER BY name
 )sql";
-
-Meeting meeting_row(detail::Statement& s) {
-  auto sequence = opt_int(s, 2);
-  return {MeetingId(integer(s, 0)),
-          opt_text(s, 1),
-          sequence ? std::optional<int>(static_cast<int>(*sequence)) : std::nullopt,
-          text(s, 3),
-          opt_date(s, 4),
-          opt_text(s, 5),
-          opt_text(s, 6),
-          opt_id<OrganisationId>(s, 7),
-          text(s, 8)};
-}
-
-MeetingOrganisation meeting_organisation_row(detail::Statement& s) {
-  return {integer(s, 0), MeetingId(integer(s, 1)),      text(s, 2),
-          text(s, 3),    OrganisationId(integer(s, 4)), text(s, 5)};
-}
 
 Topic topic_row(detail::Statement& s) {
   return {TopicId(integer(s, 0)), MeetingId(integer(s, 1)), text(s, 2), opt_date(s, 3), text(s, 4),

@@ -21,35 +21,29 @@ using detail::opt_id;
 using detail::opt_text;
 using detail::text;
 
-// The latest known parent is chosen as v_organisation chooses it (an open-ended link first,
-// then the latest start); the key is the first by key, as key_of gives it.
-constexpr std::string_view kOrganisationsAll = R"sql(
+// The columns organisation_row reads. The latest known parent is chosen as v_organisation
+// chooses it (an open-ended link first, then the latest start); the key is the first by key, as
+// key_of gives it.
+constexpr std::string_view kOrganisationColumns = R"sql(
 SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisation_id,
        (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id)
   FROM organisation o
   LEFT JOIN organisation p ON p.organisation_id = (
     SELECT op.parent_organisation_id FROM organisation_parent op WHERE op.organisation_id = o.organisation_id
-     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
- ORDER BY o.short_name
-)sql";
-constexpr std::string_view kOrganisationById = R"sql(
-SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisation_id,
-       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id)
-  FROM organisation o
-  LEFT JOIN organisation p ON p.organisation_id = (
-    SELECT op.parent_organisation_id FROM organisation_parent op WHERE op.organisation_id = o.organisation_id
-     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
- WHERE o.organisation_id = ?
-)sql";
-constexpr std::string_view kOrganisationByShortName = R"sql(
-SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisation_id,
-       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id)
-  FROM organisation o
-  LEFT JOIN organisation p ON p.organisation_id = (
-    SELECT op.parent_organisation_id FROM organisation_parent op WHERE op.organisation_id = o.organisation_id
-     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
- WHERE o.short_name = ? COLLATE NOCASE
-)sql";
+     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1))sql";
+
+// An organisation from kOrganisationColumns.
+Organisation organisation_row(detail::Statement& s) {
+  return {OrganisationId(integer(s, 0)), text(s, 1), text(s, 2), text(s, 3), opt_text(s, 4),
+          opt_id<OrganisationId>(s, 5),  text(s, 6)};
+}
+
+const std::string kOrganisationsAll = std::string(kOrganisationColumns) + " ORDER BY o.short_name";
+const std::string kOrganisationById =
+    std::string(kOrganisationColumns) + " WHERE o.organisation_id = ?";
+const std::string kOrganisationByShortName =
+    std::string(kOrganisationColumns) + " WHERE o.short_name = ? COLLATE NOCASE";
+
 constexpr std::string_view kOrganisationNames = R"sql(
 SELECT organisation_name_id, name, language, attested_on, valid_from, valid_to, basis
   FROM organisation_name WHERE organisation_id = ?
@@ -65,11 +59,6 @@ SELECT e.organisation_event_id, e.event, f.short_name, t.short_name, e.occurred_
  WHERE e.from_organisation_id = :id OR e.to_organisation_id = :id
  ORDER BY e.occurred_on, e.organisation_event_id
 )sql";
-
-Organisation organisation_row(detail::Statement& s) {
-  return {OrganisationId(integer(s, 0)), text(s, 1), text(s, 2), text(s, 3), opt_text(s, 4),
-          opt_id<OrganisationId>(s, 5),  text(s, 6)};
-}
 
 }  // namespace
 
@@ -96,7 +85,7 @@ std::vector<OrganisationName> Organisations::names(OrganisationId id) const {
   return collect(
       impl_, kOrganisationNames, [&](auto& s) { s.bind(1, id.value()); },
       [](auto& s) {
-        return OrganisationName{integer(s, 0),
+        return OrganisationName{OrganisationNameId(integer(s, 0)),
                                 text(s, 1),
                                 text(s, 2),
                                 opt_date(s, 3),
@@ -131,7 +120,7 @@ std::vector<OrganisationEvent> Organisations::lineage(OrganisationId id) const {
   return collect(
       impl_, kOrganisationLineage, [&](auto& s) { s.bind(":id", id.value()); },
       [](auto& s) {
-        return OrganisationEvent{integer(s, 0),
+        return OrganisationEvent{OrganisationEventId(integer(s, 0)),
                                  text(s, 1),
                                  opt_text(s, 2),
                                  opt_text(s, 3),

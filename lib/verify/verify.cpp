@@ -817,8 +817,8 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
   };
   auto of_citation = [&](std::string rule, std::int64_t citation, std::string type, std::int64_t id,
                          std::string source, std::string quote, std::string message) {
-    fail({std::move(rule), citation, std::move(type), id, std::move(source), std::move(quote),
-          std::move(message)});
+    fail({std::move(rule), CitationId(citation), std::move(type), id, std::move(source),
+          std::move(quote), std::move(message)});
   };
 
   if (!scope) {
@@ -878,8 +878,8 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
   NamesCache names_cache;
   auto of_cited = [&](std::string rule, std::int64_t citation, std::string type, std::int64_t id,
                       std::string quote, std::string message) {
-    citation_failures.push_back({std::move(rule), citation, std::move(type), id, source.file_name,
-                                 std::move(quote), std::move(message)});
+    citation_failures.push_back({std::move(rule), CitationId(citation), std::move(type), id,
+                                 source.file_name, std::move(quote), std::move(message)});
   };
   for_each_row(connection, citations_sql().of(form), [&](auto& s) {
     std::int64_t source_id = s.getColumn(3).getInt64();
@@ -953,7 +953,7 @@ VerificationReport verify_database(Connection& connection, const VerificationSco
   for_each_row(connection, dangling_sql().of(form), [&](auto& s) {
     VerificationFailure failure{
         "dangling-citation",
-        s.getColumn(0).getInt64(),
+        CitationId(s.getColumn(0).getInt64()),
         column(s, 1),
         s.getColumn(2).getInt64(),
         "",

@@ -9,6 +9,7 @@
 
 #include "euiomkb/euiomkb.hpp"
 #include "import_command.hpp"
+#include "tool.hpp"
 
 namespace euiomkb {
 namespace {
@@ -79,9 +80,12 @@ TEST_F(BuildCommandTest, MigrateRefusesAPreReleaseDatabaseAndSaysHowToRebuildIt)
   KnowledgeBase::create_empty(db_);
   raw_exec("PRAGMA user_version = 17");
   std::string before = bytes();
-  std::ostringstream out;
+  std::ostringstream out, err;
+  cli::Tool tool(out, err);
+  tool.db_option = db_;
+  tool.wait_seconds = 0;
   try {
-    cli::migrate_command(db_, std::chrono::milliseconds(0), out);
+    cli::migrate_command(tool);
     ADD_FAILURE() << "migrated a pre-release database";
   } catch (const SchemaError& e) {
     EXPECT_NE(std::string(e.what()).find("pre-release build of euiomkb, before 0.1.0"),
@@ -94,7 +98,7 @@ TEST_F(BuildCommandTest, MigrateRefusesAPreReleaseDatabaseAndSaysHowToRebuildIt)
   EXPECT_EQ(bytes(), before);
   raw_exec("PRAGMA user_version = " + std::to_string(KnowledgeBase::latest_schema_version()));
   out.str("");
-  EXPECT_EQ(cli::migrate_command(db_, std::chrono::milliseconds(0), out), 0);
+  EXPECT_EQ(cli::migrate_command(tool), 0);
   EXPECT_NE(out.str().find("the latest; nothing to do"), std::string::npos) << out.str();
 }
 

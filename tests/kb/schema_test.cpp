@@ -197,12 +197,12 @@ TEST_F(CalendarDates, LibraryReadsEverySeedDateUnchanged) {
   for (const auto& s : kb.sources().all()) put("source.published", s.id.value(), s.published);
   for (const auto& o : kb.organisations().all()) {
     for (const auto& n : kb.organisations().names(o.id)) {
-      put("organisation_name.attested_on", n.id, n.attested_on);
-      put("organisation_name.valid_from", n.id, n.valid_from);
-      put("organisation_name.valid_to", n.id, n.valid_to);
+      put("organisation_name.attested_on", n.id.value(), n.attested_on);
+      put("organisation_name.valid_from", n.id.value(), n.valid_from);
+      put("organisation_name.valid_to", n.id.value(), n.valid_to);
     }
     for (const auto& e : kb.organisations().lineage(o.id))
-      put("organisation_event.occurred_on", e.id, e.occurred_on);
+      put("organisation_event.occurred_on", e.id.value(), e.occurred_on);
   }
   for (const auto& p : kb.people().all()) {
     for (const auto& t : kb.people().tenures(p.id)) {
@@ -218,7 +218,8 @@ TEST_F(CalendarDates, LibraryReadsEverySeedDateUnchanged) {
   for (const auto& a : kb.agreements().all()) {
     put("agreement.concluded_on", a.id.value(), a.concluded_on);
     put("agreement.in_force_from", a.id.value(), a.in_force_from);
-    for (const auto& p : kb.agreements().parties(a.id)) put("agreement_party.since", p.id, p.since);
+    for (const auto& p : kb.agreements().parties(a.id))
+      put("agreement_party.since", p.id.value(), p.since);
   }
   for (const auto& f : kb.funding().all()) {
     put("funding.period_start", f.id.value(), f.period_start);

@@ -572,8 +572,8 @@ TEST_F(Seeded, ReferencesCarryIdsThatFindTheRecordsTheirLabelsName) {
     EXPECT_EQ(opt_org(o.parent_id), o.parent_short_name) << o.short_name;
     if (o.parent_id) ++seen["organisation parent"];
     for (const auto& e : kb().organisations().lineage(o.id)) {
-      EXPECT_EQ(opt_org(e.from_id), e.from_short_name) << e.id;
-      EXPECT_EQ(opt_org(e.to_id), e.to_short_name) << e.id;
+      EXPECT_EQ(opt_org(e.from_id), e.from_short_name) << e.id.value();
+      EXPECT_EQ(opt_org(e.to_id), e.to_short_name) << e.id.value();
       if (e.from_id && e.to_id) ++seen["lineage"];
     }
   }
