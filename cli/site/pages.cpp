@@ -762,6 +762,7 @@ void SiteBuilder::write_framework_parties(std::ostream& out, Page& page,
       if (e.occurred_on) dates.insert(*e.occurred_on);
   }
   std::vector<std::pair<PartialDate, std::vector<PartyOnDate>>> rows;
+  rows.reserve(dates.size());
   for (const PartialDate& d : dates)
     rows.emplace_back(d, kb_.agreements().parties_on(agreement.id, d));
   out << "<section><h2>Parties on each date</h2>\n";
@@ -985,6 +986,7 @@ void SiteBuilder::write_sources() {
         --change[point(sp.end)];
       }
     std::vector<const Span*> by_end;
+    by_end.reserve(list.size());
     for (const Span& sp : list) by_end.push_back(&sp);
     std::stable_sort(by_end.begin(), by_end.end(),
                      [](const Span* x, const Span* y) { return x->end < y->end; });
