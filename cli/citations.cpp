@@ -27,20 +27,25 @@ void CitationNotes::remember(std::int64_t id) {
     // The set becomes bits, and the ids from here on go to the scratch file.
     spilled_.reset(std::tmpfile());
     if (spilled_ == nullptr) throw std::runtime_error("cannot make a scratch file for citations");
-    for (std::int64_t seen : seen_) {
-      auto at = static_cast<std::size_t>(seen);
-      if (at >= seen_bits_.size()) seen_bits_.resize(at + 1);
-      seen_bits_[at] = true;
-    }
-    seen_ids_ = {};
+    std::unordered_set<std::int64_t> listed = std::move(seen_ids_);
+    seen_ids_.clear();
+    for (std::int64_t seen : listed) mark(seen);
   }
-  auto at = static_cast<std::size_t>(id);
-  if (at >= seen_bits_.size()) seen_bits_.resize(std::max(at + 1, seen_bits_.size() * 2));
-  if (seen_bits_[at]) return;
-  seen_bits_[at] = true;
+  if (!mark(id)) return;
   if (std::fwrite(&id, sizeof id, 1, spilled_.get()) != 1)
     throw std::runtime_error("cannot write the scratch file for citations");
   ++spilled_count_;
+}
+
+bool CitationNotes::mark(std::int64_t id) {
+  if (id < 0 || id >= kBitsUpTo) return seen_ids_.insert(id).second;
+  auto at = static_cast<std::size_t>(id);
+  if (at >= seen_bits_.size())
+    seen_bits_.resize(
+        std::max(at + 1, std::min(seen_bits_.size() * 2, static_cast<std::size_t>(kBitsUpTo))));
+  if (seen_bits_[at]) return false;
+  seen_bits_[at] = true;
+  return true;
 }
 
 std::string quotation_in_context(std::string_view before, std::string_view passage,

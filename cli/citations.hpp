@@ -61,17 +61,21 @@ class CitationNotes {
 
   // How many citations are remembered in memory; past that, which ids were seen is a bit per id
   // up to the largest (2 MB at 1.7 * 10^7 citations) and their order is in an unnamed scratch
-  // file (an organisation that hosted 10^5 meetings cites as many).
+  // file (an organisation that hosted 10^5 meetings cites as many). An id outside
+  // [0, kBitsUpTo), which SQLite gives only to a row made by hand, stays in a set.
   static constexpr std::size_t kInMemory = 4096;
+  static constexpr std::int64_t kBitsUpTo = std::int64_t{1} << 27;  // 16 MB of bits at most
 
  private:
   Value note(const std::vector<Citation>& citations);
   void remember(std::int64_t id);  // `id` in seen_ or the scratch file, once
+  bool mark(std::int64_t id);      // past seen_: marks `id` seen; false when it was already
   const KnowledgeBase& kb_;
   std::size_t in_memory_;
   std::vector<std::int64_t> seen_;             // the first in_memory_ citation ids, first use first
-  std::unordered_set<std::int64_t> seen_ids_;  // the ids of seen_, not a quadratic scan
-  std::vector<bool> seen_bits_;                // past in_memory_: every id seen, as bits
+  std::unordered_set<std::int64_t> seen_ids_;  // the ids of seen_ (not a quadratic scan); past
+                                               // in_memory_, those outside the bits' range
+  std::vector<bool> seen_bits_;                // past in_memory_: the ids seen, as bits
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> spilled_{nullptr, &std::fclose};
   std::size_t spilled_count_ = 0;  // ids in spilled_, after those of seen_
 };
