@@ -17,6 +17,8 @@ packages=(g++ cmake make pkg-config sqlite3 libsqlite3-dev libsqlitecpp-dev libs
 # installed only when no node or npm is present (NodeSource's nodejs, for one, carries its own
 # npm and conflicts with Debian's npm package).
 [[ "${browser_tests:-}" == 1 ]] && node_tools=1 && packages+=(chromium)
+# scripts/test also runs bench.end_to_end, which times the tool with GNU time (/usr/bin/time).
+[[ "${browser_tests:-}" == 1 ]] && packages+=(time)
 if [[ "${node_tools:-}" == 1 ]] && { ! command -v node > /dev/null || ! command -v npm > /dev/null; }; then
   packages+=(nodejs npm)
 fi
