@@ -120,6 +120,47 @@ TEST_F(Queries, SearchRanksAllMatchesWithinTheBoundAndSaysWhenItDoesNot) {
   for (std::size_t k = 0; k < all.hits.size(); ++k) EXPECT_TRUE(same(all.hits[k], everything[k]));
 }
 
+// When the best matches are among the newest, a bounded search must give what ranking every
+// match gives: the same hits in the same order, for one word (kb_rank leaves out the weight a lone
+// phrase would get, which bm25 multiplies every row by) and for several (their weights as bm25's).
+// 200 old rows mention each word once in a long text; the 30 newest, short, repeat them and
+// differ in length, so every score differs.
+TEST(SearchRanking, BoundedTopHitsAreFullRankingsWhenTheBestAreNewest) {
+  test::TempPath path;
+  KnowledgeBase::create_seeded(path.str());
+  test::raw_exec(path.str(), R"sql(
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+    INSERT INTO kb_search (rowid, kind, ref_id, label, body)
+      SELECT (1 << 26) + i * 8 + 1, 'topic', 900000 + i, 'old ' || i,
+             'zebrafish and okapi ' || replace(printf('%.*c', 40 + i % 7, 'x'), 'x', 'filler ')
+        FROM n;
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
+    INSERT INTO kb_search (rowid, kind, ref_id, label, body)
+      SELECT (1 << 26) + 4000 + i * 8 + 1, 'topic', 910000 + i, 'new ' || i,
+             'zebrafish zebrafish okapi zebrafish okapi ' ||
+             replace(printf('%.*c', i, 'x'), 'x', 'filler ')
+        FROM n;)sql");
+  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_only);
+  for (const char* query : {"zebrafish", "zebrafish okapi"}) {
+    SearchOptions options;
+    options.limit = 20;
+    options.rank_at_most = 40;  // the 30 strong rows and 10 of the weak
+    SearchResults bounded = kb.search_ranked(query, options);
+    options.rank_at_most = 0;
+    SearchResults full = kb.search_ranked(query, options);
+    EXPECT_FALSE(bounded.all_ranked) << query;
+    EXPECT_EQ(bounded.ranked, 40) << query;
+    EXPECT_TRUE(full.all_ranked) << query;
+    ASSERT_EQ(full.hits.size(), 20u) << query;
+    ASSERT_EQ(bounded.hits.size(), 20u) << query;
+    for (std::size_t k = 0; k < 20; ++k) {
+      EXPECT_EQ(bounded.hits[k].ref_id, full.hits[k].ref_id) << query << " at " << k;
+      EXPECT_EQ(bounded.hits[k].snippet, full.hits[k].snippet) << query << " at " << k;
+    }
+    EXPECT_EQ(full.hits[0].label, "new 1") << "the shortest strong row is the best: " << query;
+  }
+}
+
 // holders_on reads a post's tenures from the date's year on (tenure_post_end); its answers are
 // those of testing every tenure of the post, whatever the precision of the dates.
 TEST(HoldersOn, AnswersAsTestingEveryTenureOfThePostAtEveryPrecision) {
