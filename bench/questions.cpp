@@ -6,7 +6,8 @@
 #include <tuple>
 #include <utility>
 
-#include "text/text.hpp"  // the library's own name folding: both sides bind the same key
+#include "search/rank.hpp"  // kb_rank, the library's ranking function, on the raw connection too
+#include "text/text.hpp"    // the library's own name folding: both sides bind the same key
 
 namespace euiomkb::bench {
 namespace {
@@ -86,9 +87,14 @@ SELECT rowid FROM kb_search WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3
  ORDER BY rowid DESC LIMIT ?4
 )sql";
 
-constexpr std::string_view kSearchBetween = R"sql(
-SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12), rank
-  FROM kb_search WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rank LIMIT ?4
+constexpr std::string_view kRankBetween = R"sql(
+SELECT rowid, kb_rank(kb_search) AS score FROM kb_search
+ WHERE kb_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY score, rowid LIMIT ?4
+)sql";
+
+constexpr std::string_view kHitAt = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, '[', ']', '…', 12)
+  FROM kb_search WHERE kb_search MATCH ?1 AND rowid = ?2
 )sql";
 
 constexpr std::string_view kCitations = R"sql(
@@ -287,8 +293,11 @@ SELECT po.title, o.short_name, coalesce(t.start_date, t.attested_from)
   return s;
 }
 
+RawQueries::RankFunction::RankFunction(sqlite3* db) { detail::register_rank_function(db); }
+
 RawQueries::RawQueries(sqlite3* db)
-    : meeting_(db, kMeeting),
+    : rank_function_(db),
+      meeting_(db, kMeeting),
       attendance_(db, kAttendance),
       person_(db, kPersonByFolded),
       aliases_(db, kAliases),
@@ -297,7 +306,8 @@ RawQueries::RawQueries(sqlite3* db)
       search_(db, kSearch),
       citations_(db, kCitations),
       newest_matches_(db, kNewestMatches),
-      search_between_(db, kSearchBetween) {}
+      rank_between_(db, kRankBetween),
+      hit_at_(db, kHitAt) {}
 
 std::optional<Meeting> RawQueries::meeting_once(sqlite3* db, MeetingId id) {
   RawStatement statement(db, kMeeting);
@@ -437,25 +447,29 @@ std::vector<SearchHit> RawQueries::search(std::string_view query, int limit, int
                            passages > bound ? passage_cut + 1 : kRanges[1][0]};
   bool cut = records > bound || passages > bound;
   if (!cut) return search_all(query, limit);
-  std::vector<std::pair<double, SearchHit>> best;
+  std::vector<std::pair<double, std::int64_t>> best;  // score, rowid
   for (int r = 0; r < 2; ++r) {
-    sqlite3_stmt* s = search_between_.get();
+    sqlite3_stmt* s = rank_between_.get();
     bind_text(s, 1, query);
     sqlite3_bind_int64(s, 2, first[r]);
     sqlite3_bind_int64(s, 3, kRanges[r][1]);
     sqlite3_bind_int(s, 4, limit);
-    for (auto& hit : rows(s, [](sqlite3_stmt* row) {
-           return std::make_pair(
-               sqlite3_column_double(row, 4),
-               SearchHit{text(row, 0), sqlite3_column_int64(row, 1), text(row, 2), text(row, 3)});
+    for (auto& ranked : rows(s, [](sqlite3_stmt* row) {
+           return std::make_pair(sqlite3_column_double(row, 1), sqlite3_column_int64(row, 0));
          }))
-      best.push_back(std::move(hit));
+      best.push_back(ranked);
   }
-  std::stable_sort(best.begin(), best.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(best.begin(), best.end());
   std::vector<SearchHit> hits;
-  for (std::size_t k = 0; k < best.size() && static_cast<int>(hits.size()) < limit; ++k)
-    hits.push_back(std::move(best[k].second));
+  for (std::size_t k = 0; k < best.size() && static_cast<int>(hits.size()) < limit; ++k) {
+    sqlite3_stmt* s = hit_at_.get();
+    bind_text(s, 1, query);
+    sqlite3_bind_int64(s, 2, best[k].second);
+    for (auto& hit : rows(s, [](sqlite3_stmt* r) {
+           return SearchHit{text(r, 0), sqlite3_column_int64(r, 1), text(r, 2), text(r, 3)};
+         }))
+      hits.push_back(std::move(hit));
+  }
   return hits;
 }
 

@@ -82,8 +82,12 @@ class RawQueries {
   static std::optional<Meeting> meeting_once(sqlite3* db, MeetingId id);
 
  private:
+  // Registers kb_rank on `db` before the statements that use it are prepared.
+  struct RankFunction {
+    explicit RankFunction(sqlite3* db);
+  } rank_function_;
   RawStatement meeting_, attendance_, person_, aliases_, holders_, parties_, search_, citations_,
-      newest_matches_, search_between_;
+      newest_matches_, rank_between_, hit_at_;
 };
 
 // Folds a name as People::by_name does (the library's detail::fold_name, so both twins bind the

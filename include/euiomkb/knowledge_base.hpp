@@ -228,8 +228,9 @@ class EUIOMKB_API KnowledgeBase {
   // FTS5 cannot parse `query` (an unbalanced quote, a bare operator).
   // Ranks at most SearchOptions::rank_at_most records and as many paragraphs (see there).
   std::vector<SearchHit> search(std::string_view query, const SearchOptions& options) const;
-  // The same, saying whether every match was ranked (SearchResults). Its cost does not grow
-  // with the number of matches beyond options.rank_at_most.
+  // The same, saying whether every match was ranked (SearchResults). For a query of one word
+  // or phrase its cost does not grow with the number of matches beyond options.rank_at_most;
+  // a query of several also reads every match of each, to weigh them as bm25 does.
   SearchResults search_ranked(std::string_view query, const SearchOptions& options) const;
   // Every hit of `query`, best first, one at a time. Throws QueryError as search() does; an
   // exception `visit` throws propagates unchanged.

@@ -12,7 +12,8 @@ namespace euiomkb {
 // record (all when empty); the snippet marks each matched term between `mark_start` and
 // `mark_end`. `rank_at_most` bounds the ranking: when more than that many records, or more than
 // that many paragraphs of sources, match, only the newest `rank_at_most` of each (by id) are
-// ranked by bm25, the rest are not read (SearchResults says so); 0 or less ranks every match.
+// ranked, in bm25's order, the rest are not ranked (SearchResults says so); 0 or less ranks every
+// match.
 struct SearchOptions {
   int limit = 20;
   int offset = 0;

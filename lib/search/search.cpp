@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "euiomkb/knowledge_base.hpp"
+#include "search/rank.hpp"
 #include "search/search_index.hpp"
 #include "sqlite/impl.hpp"
 
@@ -34,14 +35,22 @@ SELECT rowid FROM kb_search
  ORDER BY rowid DESC LIMIT :at_most
 )sql";
 
-// Ranks the matches of one rowid range only (FTS5 sorts just those by bm25, whose statistics
-// are the whole index's, so ranks compare across ranges and with an unbounded search).
-constexpr std::string_view kSearchBetween = R"sql(
-SELECT kind, ref_id, label, snippet(kb_search, 3, :mark_start, :mark_end, '…', 12), rank
+// Ranks the matches of one rowid range only, by kb_rank (search/rank.hpp: bm25's order without
+// counting every match of a lone phrase): the rowids of the best :limit, best first, ties by
+// rowid. The snippets are made afterwards, for the hits shown only.
+constexpr std::string_view kRankBetween = R"sql(
+SELECT rowid, kb_rank(kb_search) AS score
   FROM kb_search
  WHERE kb_search MATCH :query AND rowid BETWEEN :first AND :last
    AND (:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0)
- ORDER BY rank LIMIT :limit
+ ORDER BY score, rowid LIMIT :limit
+)sql";
+
+// One hit of a ranked search, with its snippet.
+constexpr std::string_view kHitAt = R"sql(
+SELECT kind, ref_id, label, snippet(kb_search, 3, :mark_start, :mark_end, '…', 12)
+  FROM kb_search
+ WHERE kb_search MATCH :query AND rowid = :rowid
 )sql";
 
 // The parts of the rowid space a bounded search ranks separately, so that neither the records
@@ -163,26 +172,47 @@ SearchResults KnowledgeBase::search_ranked(std::string_view query,
     if (records <= bound && passages <= bound) return rank_all();
     results.ranked = std::min(records, bound) + std::min(passages, bound);
 
-    // Each range's best limit + offset, merged by rank (bm25: lower is better).
+    // Each range's best limit + offset, merged by score (lower is better; the ranges share
+    // kb_rank's statistics, so their scores compare), then the snippets of the hits kept.
     results.all_ranked = false;
-    std::vector<std::pair<double, SearchHit>> best;
-    for (const Candidates& c : candidates) {
-      auto ranked = detail::collect(
-          impl_.get(), kSearchBetween,
+    if (!impl_->rank_registered) {
+      detail::register_rank_function(impl_->connection.db().getHandle());
+      impl_->rank_registered = true;
+    }
+    struct Ranked {
+      double score;
+      std::int64_t rowid;
+    };
+    std::vector<Ranked> best;
+    for (const Candidates& c : candidates)
+      detail::stream(
+          impl_.get(), kRankBetween,
           [&](auto& s) {
-            bind_hits(s, query, options);
+            bind_match(s, query, options);
             s.bind(":first", c.first);
             s.bind(":last", c.range.last);
             s.bind(":limit", options.limit + options.offset);
           },
-          [](auto& s) { return std::make_pair(s.getColumn(4).getDouble(), search_hit_row(s)); });
-      for (auto& hit : ranked) best.push_back(std::move(hit));
-    }
-    std::stable_sort(best.begin(), best.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+          [](auto& s) {
+            return Ranked{s.getColumn(1).getDouble(), detail::integer(s, 0)};
+          },
+          [&](const Ranked& r) { best.push_back(r); });
+    std::sort(best.begin(), best.end(), [](const Ranked& a, const Ranked& b) {
+      return a.score < b.score || (a.score == b.score && a.rowid < b.rowid);
+    });
     for (std::size_t k = static_cast<std::size_t>(std::max(options.offset, 0));
-         k < best.size() && static_cast<int>(results.hits.size()) < options.limit; ++k)
-      results.hits.push_back(std::move(best[k].second));
+         k < best.size() && static_cast<int>(results.hits.size()) < options.limit; ++k) {
+      auto hit = detail::first_row(
+          impl_.get(), kHitAt,
+          [&](auto& s) {
+            s.bind(":query", std::string(query));
+            s.bind(":mark_start", options.mark_start);
+            s.bind(":mark_end", options.mark_end);
+            s.bind(":rowid", best[k].rowid);
+          },
+          search_hit_row);
+      if (hit) results.hits.push_back(std::move(*hit));
+    }
     return results;
   });
 }

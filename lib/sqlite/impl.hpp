@@ -17,6 +17,7 @@ namespace euiomkb::detail {
 
 struct Impl {
   Connection connection;
+  bool rank_registered = false;  // kb_rank (search/rank.hpp) is registered on the connection
 };
 
 // The state of a KnowledgeBase, for library calls that are not its members (diff()).

@@ -120,6 +120,55 @@ TEST_F(Queries, SearchRanksAllMatchesWithinTheBoundAndSaysWhenItDoesNot) {
   for (std::size_t k = 0; k < all.hits.size(); ++k) EXPECT_TRUE(same(all.hits[k], everything[k]));
 }
 
+// When the best matches are among the newest, a bounded search must give what ranking every
+// match gives: the same hits in the same order, for one word (kb_rank leaves out the weight a lone
+// phrase would get, which bm25 multiplies every row by) and for two (weighed as bm25 weighs them).
+// 200 old rows mention "zebrafish" once in a long text, one in ten "okapi" too (the rarer word
+// weighs more); the 30 newest, short, repeat each word a varying number of times, and the newer
+// are the shorter, so the order is neither their rowids' nor any one word's.
+TEST(SearchRanking, BoundedTopHitsAreFullRankingsWhenTheBestAreNewest) {
+  test::TempPath path;
+  KnowledgeBase::create_seeded(path.str());
+  test::raw_exec(path.str(), R"sql(
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+    INSERT INTO kb_search (rowid, kind, ref_id, label, body)
+      SELECT (1 << 26) + i * 8 + 1, 'topic', 900000 + i, 'old ' || i,
+             'zebrafish ' || iif(i % 10 = 0, 'okapi ', '') ||
+             replace(printf('%.*c', 40 + i % 7, 'x'), 'x', 'filler ')
+        FROM n;
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
+    INSERT INTO kb_search (rowid, kind, ref_id, label, body)
+      SELECT (1 << 26) + 4000 + i * 8 + 1, 'topic', 910000 + i, 'new ' || i,
+             replace(printf('%.*c', 1 + i % 4, 'x'), 'x', 'zebrafish ') ||
+             replace(printf('%.*c', 1 + (i * 7) % 5, 'x'), 'x', 'okapi ') ||
+             replace(printf('%.*c', 31 - i, 'x'), 'x', 'filler ')
+        FROM n;)sql");
+  KnowledgeBase kb = KnowledgeBase::open(path.str(), KnowledgeBase::Mode::read_only);
+  for (const char* query : {"zebrafish", "zebrafish okapi"}) {
+    SearchOptions options;
+    options.limit = 20;
+    options.rank_at_most = 40;  // the 30 strong rows and the newest weak ones
+    SearchResults bounded = kb.search_ranked(query, options);
+    options.rank_at_most = 0;
+    SearchResults full = kb.search_ranked(query, options);
+    EXPECT_FALSE(bounded.all_ranked) << query;
+    EXPECT_EQ(bounded.ranked, 40) << query;
+    EXPECT_TRUE(full.all_ranked) << query;
+    ASSERT_EQ(full.hits.size(), 20u) << query;
+    ASSERT_EQ(bounded.hits.size(), 20u) << query;
+    for (std::size_t k = 0; k < 20; ++k) {
+      EXPECT_EQ(full.hits[k].label.rfind("new ", 0), 0u) << "the best are the newest: " << query;
+      EXPECT_EQ(bounded.hits[k].ref_id, full.hits[k].ref_id) << query << " at " << k;
+      EXPECT_EQ(bounded.hits[k].snippet, full.hits[k].snippet) << query << " at " << k;
+    }
+    auto by_id = [](const SearchHit& a, const SearchHit& b) { return a.ref_id < b.ref_id; };
+    auto by_id_down = [](const SearchHit& a, const SearchHit& b) { return a.ref_id > b.ref_id; };
+    EXPECT_FALSE(std::is_sorted(full.hits.begin(), full.hits.end(), by_id) ||
+                 std::is_sorted(full.hits.begin(), full.hits.end(), by_id_down))
+        << "the order is not the rowids': " << query;
+  }
+}
+
 // holders_on reads a post's tenures from the date's year on (tenure_post_end); its answers are
 // those of testing every tenure of the post, whatever the precision of the dates.
 TEST(HoldersOn, AnswersAsTestingEveryTenureOfThePostAtEveryPrecision) {
