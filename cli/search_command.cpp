@@ -56,6 +56,7 @@ std::string plain_query(const std::string& typed) {
 
 int run_search(const Tool& tool, const Arguments& args) {
   if (args.options.limit < 1) throw UsageError("--limit must be at least 1");
+  if (args.options.offset < 0) throw UsageError("--offset must be 0 or more");
   std::vector<std::string> kinds;
   for (const std::string& kind : args.options.kinds)
     kinds.push_back(choice("--kind", kind, kKinds));

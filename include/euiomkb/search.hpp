@@ -13,7 +13,7 @@ namespace euiomkb {
 // `mark_end`. `rank_at_most` bounds the ranking: when more than that many records, or more than
 // that many paragraphs of sources, match, only the newest `rank_at_most` of each (by id) are
 // ranked, in bm25's order, the rest are not ranked (SearchResults says so); 0 or less ranks every
-// match.
+// match. `offset` skips that many hits of the ranking (less than 0: none).
 struct SearchOptions {
   int limit = 20;
   int offset = 0;

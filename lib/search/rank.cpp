@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,9 @@ int count_row(const Fts5ExtensionApi* /*api*/, Fts5Context* /*fts*/, void* count
   return SQLITE_OK;
 }
 
-int rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankData** out) {
+// SQLite calls kb_rank through C frames: nothing may throw out of it, so the allocations here
+// report SQLITE_NOMEM instead.
+int rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankData** out) noexcept try {
   *out = static_cast<RankData*>(api->xGetAuxdata(fts, 0));
   if (*out != nullptr) return SQLITE_OK;
   auto data = std::make_unique<RankData>();
@@ -53,6 +56,12 @@ int rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankData** out) {
   rc = api->xSetAuxdata(fts, *out, [](void* p) { delete static_cast<RankData*>(p); });
   if (rc != SQLITE_OK) *out = nullptr;
   return rc;
+} catch (const std::bad_alloc&) {
+  *out = nullptr;
+  return SQLITE_NOMEM;
+} catch (...) {
+  *out = nullptr;
+  return SQLITE_ERROR;
 }
 
 void kb_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int /*argc*/,

@@ -130,6 +130,10 @@ SearchResults KnowledgeBase::search_ranked(std::string_view query,
       return results;
     };
     if (options.rank_at_most <= 0 || options.limit < 0) return rank_all();
+    // The reads below (the newest matches, each range's ranking, each hit's snippet) are
+    // separate statements: one snapshot, so that an import committing between them cannot
+    // drop a hit, change a label or give the two ranges different statistics.
+    detail::ReadSnapshot snapshot(impl_->connection);
 
     // The newest rank_at_most matches of each range; `first` is where ranking starts. One read
     // of at most 2 * rank_at_most + 1 matches over both ranges, newest (the paragraphs) first,
@@ -184,6 +188,7 @@ SearchResults KnowledgeBase::search_ranked(std::string_view query,
       std::int64_t rowid;
     };
     std::vector<Ranked> best;
+    const std::int64_t offset = std::max(options.offset, 0);  // SQLite's OFFSET reads < 0 as 0
     for (const Candidates& c : candidates)
       detail::stream(
           impl_.get(), kRankBetween,
@@ -191,7 +196,7 @@ SearchResults KnowledgeBase::search_ranked(std::string_view query,
             bind_match(s, query, options);
             s.bind(":first", c.first);
             s.bind(":last", c.range.last);
-            s.bind(":limit", options.limit + options.offset);
+            s.bind(":limit", std::int64_t{options.limit} + offset);
           },
           [](auto& s) {
             return Ranked{s.getColumn(1).getDouble(), detail::integer(s, 0)};
@@ -200,7 +205,7 @@ SearchResults KnowledgeBase::search_ranked(std::string_view query,
     std::sort(best.begin(), best.end(), [](const Ranked& a, const Ranked& b) {
       return a.score < b.score || (a.score == b.score && a.rowid < b.rowid);
     });
-    for (std::size_t k = static_cast<std::size_t>(std::max(options.offset, 0));
+    for (auto k = static_cast<std::size_t>(offset);
          k < best.size() && static_cast<int>(results.hits.size()) < options.limit; ++k) {
       auto hit = detail::first_row(
           impl_.get(), kHitAt,

@@ -194,6 +194,19 @@ void set_prepare_observer(std::function<void(std::string_view sql)> observer) {
 
 void Connection::exec(std::string_view sql) { db_.exec(std::string(sql)); }
 
+ReadSnapshot::ReadSnapshot(Connection& connection) : connection_(connection) {
+  if (sqlite3_get_autocommit(connection.db().getHandle()) == 0) return;
+  connection.exec("BEGIN");
+  began_ = true;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  sqlite3* db = connection_.db().getHandle();
+  if (!began_ || sqlite3_get_autocommit(db) != 0) return;
+  if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 namespace {
 std::string column_text(sqlite3_stmt* statement, int column) {
   const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));

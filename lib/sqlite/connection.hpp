@@ -118,6 +118,22 @@ class Connection {
   std::vector<std::unique_ptr<Statement>> retired_;
 };
 
+// Holds one read transaction while it lives, so that several statements see one snapshot of
+// the file (a writer committing meanwhile is seen by none of them), unless the connection is
+// already inside a transaction, which then gives them one. Ends what it began on destruction;
+// ending a read writes nothing and never throws.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Connection& connection);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Connection& connection_;
+  bool began_ = false;
+};
+
 // Test hook: `observer` receives the SQL text of each statement the first time it is prepared on
 // a connection (each miss of Connection::prepare's cache), so a test can list every query the
 // library runs. An empty function removes it. Not thread-safe: set it while no connection is in

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "temp_path.hpp"
+
 namespace euiomkb {
 namespace {
 
@@ -85,6 +87,37 @@ TEST(Connection, TooManyStatementsInUseThrowInsteadOfResettingOne) {
     }
   }
   EXPECT_NO_THROW(connection.prepare(kAll));
+}
+
+// A reader's statements inside one ReadSnapshot see the file as it was when the snapshot's first
+// read ran, whatever another connection commits meanwhile; after it, they see the commit.
+TEST(Connection, AReadSnapshotHidesWhatAnotherConnectionCommitsUntilItEnds) {
+  test::TempPath db;
+  const int read_write = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  detail::Connection writer(db.str(), read_write);
+  writer.exec("PRAGMA journal_mode = WAL; CREATE TABLE n (v INTEGER); INSERT INTO n VALUES (1);");
+  detail::Connection reader(db.str(), SQLite::OPEN_READONLY);
+  constexpr std::string_view kCount = "SELECT count(*) FROM n";
+  auto count = [&] {
+    auto& s = reader.prepare(kCount);
+    s.executeStep();
+    int n = s.getColumn(0).getInt();
+    s.reset();
+    return n;
+  };
+  {
+    detail::ReadSnapshot snapshot(reader);
+    EXPECT_EQ(count(), 1);
+    writer.exec("INSERT INTO n VALUES (2)");
+    EXPECT_EQ(count(), 1) << "a commit became visible inside the snapshot";
+    {
+      detail::ReadSnapshot inner(reader);  // already inside one: it begins nothing
+      EXPECT_EQ(count(), 1);
+    }
+    EXPECT_EQ(count(), 1) << "an inner snapshot ended the outer one";
+  }
+  EXPECT_EQ(count(), 2) << "the snapshot did not end";
+  EXPECT_EQ(count(), 2);
 }
 
 }  // namespace
