@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
@@ -70,11 +72,71 @@ SELECT t.tenure_id, t.person_id, pe.name, t.post_id, po.title, o.short_name, t.s
  ORDER BY coalesce(t.start_date, t.attested_from), t.tenure_id
 )sql";
 
+// A party whose joining is undated stays in, its standing undetermined.
 constexpr std::string_view kPartiesOn = R"sql(
 SELECT ap.agreement_party_id, ap.agreement_id, o.short_name, ap.since, ap.how, ap.organisation_id
   FROM agreement_party ap JOIN organisation o ON o.organisation_id = ap.organisation_id
- WHERE ap.agreement_id = ?1 AND ap.since <= ?2
+ WHERE ap.agreement_id = ?1 AND (ap.since IS NULL OR ap.since <= ?2)
  ORDER BY ap.since, o.short_name
+)sql";
+
+// An organisation with its latest known parent (an open-ended link first, then the latest
+// start) and its first key.
+constexpr std::string_view kOrganisation = R"sql(
+SELECT o.organisation_id, o.short_name, o.name, o.kind, p.short_name, p.organisation_id,
+       (SELECT min(key) FROM record_key WHERE kind = 'organisation' AND row_id = o.organisation_id)
+  FROM organisation o
+  LEFT JOIN organisation p ON p.organisation_id = (
+    SELECT op.parent_organisation_id FROM organisation_parent op
+     WHERE op.organisation_id = o.organisation_id
+     ORDER BY op.valid_to IS NULL DESC, op.valid_from DESC LIMIT 1)
+ WHERE o.organisation_id = ?1
+)sql";
+
+constexpr std::string_view kLineage = R"sql(
+SELECT e.organisation_event_id, e.event, f.short_name, t.short_name, e.occurred_on, e.basis, e.note,
+       e.from_organisation_id, e.to_organisation_id
+  FROM organisation_event e
+  LEFT JOIN organisation f ON f.organisation_id = e.from_organisation_id
+  LEFT JOIN organisation t ON t.organisation_id = e.to_organisation_id
+ WHERE e.from_organisation_id = ?1 OR e.to_organisation_id = ?1
+ ORDER BY e.occurred_on, e.organisation_event_id
+)sql";
+
+// The earliest dated source cited for organisation ?1 that may date from ?2 and surely dates
+// from no later than ?3.
+constexpr std::string_view kFirstShown = R"sql(
+SELECT s.published, s.title FROM citation c JOIN source s ON s.source_id = c.source_id
+ WHERE c.subject_type = 'organisation' AND c.subject_id = ?1 AND s.published IS NOT NULL
+   AND s.published || '~' >= ?2 AND s.published || '~' <= ?3
+ ORDER BY s.published || '~' LIMIT 1
+)sql";
+
+// The English names with their validity and first attestation, the full and short names, and
+// the dated passages cited for the organisation (which date those two).
+constexpr std::string_view kNameCandidates = R"sql(
+SELECT n.name, 'name', n.valid_from, n.valid_to,
+       (SELECT rtrim(min(d || '~'), '~')
+          FROM (SELECT n.attested_on AS d
+                UNION ALL
+                SELECT s.published FROM citation c JOIN source s ON s.source_id = c.source_id
+                 WHERE c.subject_type = 'organisation_name' AND c.subject_id = n.organisation_name_id))
+  FROM organisation_name n WHERE n.organisation_id = ?1 AND n.language = 'en'
+UNION ALL
+SELECT o.name, 'full', NULL, NULL, NULL FROM organisation o WHERE o.organisation_id = ?1
+UNION ALL
+SELECT o.short_name, 'short', NULL, NULL, NULL FROM organisation o WHERE o.organisation_id = ?1
+UNION ALL
+SELECT c.quote, 'quote', NULL, NULL, s.published FROM citation c
+  JOIN source s ON s.source_id = c.source_id
+ WHERE c.subject_type = 'organisation' AND c.subject_id = ?1 AND s.published IS NOT NULL
+)sql";
+
+constexpr std::string_view kParentOn = R"sql(
+SELECT parent_organisation_id FROM organisation_parent
+ WHERE organisation_id = ?1 AND (valid_from IS NULL OR valid_from <= ?3)
+   AND (valid_to IS NULL OR ?2 <= valid_to || '~')
+ ORDER BY valid_from DESC LIMIT 1
 )sql";
 
 constexpr std::string_view kSearch = R"sql(
@@ -178,19 +240,42 @@ auto fields(const Tenure& t) {
 auto fields(const AgreementParty& p) {
   return std::tie(p.id, p.agreement_id, p.organisation, p.since, p.how, p.organisation_id);
 }
+auto fields(const Organisation& o) {
+  return std::tie(o.id, o.short_name, o.name, o.kind, o.parent_short_name, o.parent_id, o.key);
+}
+auto fields(const OrganisationEvent& e) {
+  return std::tie(e.id, e.event, e.from_short_name, e.to_short_name, e.occurred_on,
+                  e.general_knowledge, e.note, e.from_id, e.to_id);
+}
+auto fields(const NameOnDate& n) {
+  return std::tie(n.name, n.how, n.first_attested, n.full_name, n.full_name_from);
+}
 auto fields(const SearchHit& h) { return std::tie(h.kind, h.ref_id, h.label, h.snippet); }
 auto fields(const Citation& c) {
   return std::tie(c.id, c.source_id, c.file_name, c.quote, c.start_offset, c.end_offset, c.note);
 }
 
 template <class T>
+bool equal(const T& a, const T& b) {
+  return fields(a) == fields(b);
+}
+bool equal(const PartyOnDate& a, const PartyOnDate& b);
+template <class T>
 bool same(const std::vector<T>& a, const std::vector<T>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](const T& x, const T& y) { return fields(x) == fields(y); });
+                    [](const T& x, const T& y) { return equal(x, y); });
 }
 template <class T>
 bool same(const std::optional<T>& a, const std::optional<T>& b) {
-  return a.has_value() == b.has_value() && (!a || fields(*a) == fields(*b));
+  return a.has_value() == b.has_value() && (!a || equal(*a, *b));
+}
+bool equal(const PartyOnDate& a, const PartyOnDate& b) {
+  const OrganisationOnDate& x = a.standing;
+  const OrganisationOnDate& y = b.standing;
+  return equal(a.party, b.party) && equal(x.organisation, y.organisation) && x.date == y.date &&
+         x.standing == y.standing && same(x.as, y.as) && same(x.through, y.through) &&
+         x.basis == y.basis && x.explanation == y.explanation && same(x.name, y.name) &&
+         same(x.parent, y.parent);
 }
 
 template <class T>
@@ -307,7 +392,12 @@ RawQueries::RawQueries(sqlite3* db)
       citations_(db, kCitations),
       newest_matches_(db, kNewestMatches),
       rank_between_(db, kRankBetween),
-      hit_at_(db, kHitAt) {}
+      hit_at_(db, kHitAt),
+      organisation_(db, kOrganisation),
+      lineage_(db, kLineage),
+      first_shown_(db, kFirstShown),
+      name_candidates_(db, kNameCandidates),
+      parent_on_(db, kParentOn) {}
 
 std::optional<Meeting> RawQueries::meeting_once(sqlite3* db, MeetingId id) {
   RawStatement statement(db, kMeeting);
@@ -396,11 +486,337 @@ std::vector<Tenure> RawQueries::holders_on(std::string_view post, std::string_vi
   });
 }
 
-std::vector<AgreementParty> RawQueries::parties_on(AgreementId id, const PartialDate& date) {
+// The standing of an organisation on a date, as detail::Standing reads it (lib/repositories/
+// standing.cpp): the lineage followed backwards then forwards, an overlapping event placed
+// before the date by a document that already names what it made, then the name and parent of
+// whom the organisation then was.
+class RawStanding {
+ public:
+  RawStanding(RawQueries& raw, const PartialDate& date)
+      : raw_(raw), date_(date), low_(date.to_string()), high_(low_ + "~") {}
+
+  // Read once per id, as the library does.
+  std::optional<Organisation> organisation(OrganisationId id) {
+    auto known = found_.find(id.value());
+    if (known != found_.end()) return known->second;
+    sqlite3_stmt* s = raw_.organisation_.get();
+    sqlite3_bind_int64(s, 1, id.value());
+    std::optional<Organisation> out;
+    if (sqlite3_step(s) == SQLITE_ROW)
+      out = Organisation{OrganisationId(sqlite3_column_int64(s, 0)),
+                         text(s, 1),
+                         text(s, 2),
+                         text(s, 3),
+                         opt_text(s, 4),
+                         opt_id<OrganisationId>(s, 5),
+                         text(s, 6)};
+    sqlite3_reset(s);
+    found_.emplace(id.value(), out);
+    return out;
+  }
+
+  OrganisationOnDate of(const Organisation& asked) {
+    OrganisationOnDate out{asked, date_, "itself", asked, {}, "document", "", {}, {}};
+    Organisation current = asked;
+    std::vector<std::string> said;
+    std::set<std::int64_t> visited{asked.id.value()};
+    auto loops = [&](const Organisation& next) {
+      if (visited.insert(next.id.value()).second) return false;
+      said.push_back("the recorded lineage returns to " + next.short_name);
+      return true;
+    };
+    for (int guard = 0; guard < 64; ++guard) {
+      auto into = events(current.id, true);
+      if (into.empty()) break;
+      const OrganisationEvent& e = into.front();
+      if (e.event == "merged") break;
+      std::string basis = event_basis(e);
+      std::string why;
+      Timing t = timing(into, {current.id}, basis, why);
+      if (t == Timing::before) {
+        if (!why.empty()) {
+          out.through.push_back(e);
+          weaken(out.basis, basis);
+          said.push_back(current.short_name + " came from " + e.from_short_name.value_or("?") +
+                         " (" + e.event + " " + when_text(e.occurred_on) + ", " +
+                         basis_words(event_basis(e)) + "); " + why);
+        }
+        break;
+      }
+      out.through.push_back(e);
+      weaken(out.basis, basis);
+      if (t == Timing::open) {
+        said.push_back(current.short_name + " came from " + e.from_short_name.value_or("?") + " (" +
+                       e.event + " " + when_text(e.occurred_on) + ", " +
+                       basis_words(event_basis(e)) + "); " + why);
+        return finish(out, "undetermined", std::nullopt, said);
+      }
+      if (e.event == "renamed" && e.from_id) {
+        auto before = organisation(*e.from_id);
+        if (!before) break;
+        if (loops(*before)) return finish(out, "undetermined", std::nullopt, said);
+        said.push_back(current.short_name + " was still " + before->short_name + ": " +
+                       before->short_name + " was " + phrase(e) + " " + when_text(e.occurred_on) +
+                       ", after " + date_.to_string() + " (" + basis_words(event_basis(e)) + ")");
+        out.standing = "predecessor";
+        current = *before;
+        continue;
+      }
+      said.push_back(current.short_name + " did not exist yet: it was " +
+                     (e.from_short_name ? "made when " + *e.from_short_name + " was " + e.event
+                                        : std::string("created")) +
+                     " " + when_text(e.occurred_on) + ", after " + date_.to_string() + " (" +
+                     basis_words(event_basis(e)) + ")");
+      return finish(out, "not yet", std::nullopt, said);
+    }
+    for (int guard = 0; guard < 64; ++guard) {
+      auto from = events(current.id, false);
+      if (from.empty()) break;
+      std::vector<OrganisationId> made;
+      for (const auto& e : from)
+        if (e.to_id) made.push_back(*e.to_id);
+      std::string basis = event_basis(from.front());
+      std::string why;
+      Timing t = timing(from, made, basis, why);
+      if (t == Timing::after) break;
+      const OrganisationEvent& e = from.front();
+      out.through.insert(out.through.end(), from.begin(), from.end());
+      weaken(out.basis, basis);
+      std::string what = current.short_name + " was " + phrase_all(from) + " " +
+                         when_text(e.occurred_on) + " (" + basis_words(event_basis(e)) + ")";
+      if (t == Timing::open) {
+        said.push_back(what + "; " + why);
+        return finish(out, "undetermined", std::nullopt, said);
+      }
+      said.push_back(what + (why.empty() ? "" : "; " + why));
+      if ((e.event == "renamed" || e.event == "merged") && e.to_id && from.size() == 1) {
+        auto after = organisation(*e.to_id);
+        if (!after) break;
+        if (loops(*after)) return finish(out, "undetermined", std::nullopt, said);
+        out.standing = "successor";
+        current = *after;
+        continue;
+      }
+      return finish(out, "ceased", std::nullopt, said);
+    }
+    return finish(out, out.standing, current, said);
+  }
+
+ private:
+  enum class Timing { before, after, open };
+
+  static int basis_rank(std::string_view basis) {
+    return basis == "document" ? 0 : basis == "inferred" ? 1 : 2;
+  }
+  static void weaken(std::string& basis, std::string_view by) {
+    if (basis_rank(by) > basis_rank(basis)) basis = std::string(by);
+  }
+  static std::string event_basis(const OrganisationEvent& e) {
+    return e.general_knowledge ? "general_knowledge" : "document";
+  }
+  static std::string basis_words(std::string_view basis) {
+    return basis == "general_knowledge" ? "general knowledge, no document states it"
+           : basis == "inferred"        ? "inferred"
+                                        : "stated in a document";
+  }
+  static std::string when_text(const std::optional<PartialDate>& date) {
+    return date ? "in " + date->to_string() : "at a date not recorded";
+  }
+  static std::string phrase(const OrganisationEvent& e) {
+    std::string to = e.to_short_name.value_or("?");
+    if (e.event == "renamed") return "renamed " + to;
+    if (e.event == "merged") return "merged into " + to;
+    if (e.event == "split") return "split into " + to;
+    return e.event;
+  }
+  static std::string phrase_all(const std::vector<OrganisationEvent>& parts) {
+    if (parts.front().event != "split" || parts.size() == 1) return phrase(parts.front());
+    std::string out = "split into ";
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      out += (i == 0                  ? ""
+              : i + 1 == parts.size() ? " and "
+                                      : ", ") +
+             parts[i].to_short_name.value_or("?");
+    return out;
+  }
+
+  std::vector<OrganisationEvent> events(OrganisationId id, bool into) {
+    auto known = lineages_.find(id.value());
+    if (known == lineages_.end()) known = lineages_.emplace(id.value(), lineage(id)).first;
+    std::vector<OrganisationEvent> mine;
+    for (const auto& e : known->second) {
+      bool is_into = e.to_id && *e.to_id == id;
+      bool is_from = e.from_id && *e.from_id == id;
+      if (into ? (is_into && e.event != "dissolved") : (is_from && e.event != "created"))
+        mine.push_back(e);
+    }
+    if (mine.empty()) return mine;
+    std::vector<OrganisationEvent> first{mine.front()};
+    for (std::size_t i = 1; i < mine.size(); ++i)
+      if (!into && mine[i].event == first.front().event &&
+          mine[i].occurred_on == first.front().occurred_on)
+        first.push_back(mine[i]);
+    return first;
+  }
+
+  std::vector<OrganisationEvent> lineage(OrganisationId id) {
+    sqlite3_stmt* s = raw_.lineage_.get();
+    sqlite3_bind_int64(s, 1, id.value());
+    return rows(s, [](sqlite3_stmt* r) {
+      return OrganisationEvent{OrganisationEventId(sqlite3_column_int64(r, 0)),
+                               text(r, 1),
+                               opt_text(r, 2),
+                               opt_text(r, 3),
+                               opt_date(r, 4),
+                               text(r, 5) == "general_knowledge",
+                               opt_text(r, 6),
+                               opt_id<OrganisationId>(r, 7),
+                               opt_id<OrganisationId>(r, 8)};
+    });
+  }
+
+  Timing timing(const std::vector<OrganisationEvent>& events,
+                const std::vector<OrganisationId>& made, std::string& basis, std::string& why) {
+    const auto& when = events.front().occurred_on;
+    if (when) {
+      std::string low = when->to_string();
+      std::string high = low + "~";
+      if (high < low_) return Timing::before;
+      if (low > high_) return Timing::after;
+      for (OrganisationId id : made) {
+        if (events.front().event == "merged") break;
+        sqlite3_stmt* s = raw_.first_shown_.get();
+        sqlite3_bind_int64(s, 1, id.value());
+        bind_text(s, 2, low);
+        bind_text(s, 3, high_);
+        std::optional<std::pair<PartialDate, std::string>> shown;
+        if (sqlite3_step(s) == SQLITE_ROW)
+          if (auto published = opt_date(s, 0)) shown = std::pair(*published, text(s, 1));
+        sqlite3_reset(s);
+        if (!shown) continue;
+        auto o = organisation(id);
+        why = "a document of " + shown->first.to_string() + " (\"" + shown->second +
+              "\") already names " + (o ? o->short_name : "its successor") + ", so it came by " +
+              date_.to_string() + " (inferred)";
+        weaken(basis, "inferred");
+        return Timing::before;
+      }
+    }
+    why = "the recorded dates do not settle whether it had happened by " + date_.to_string();
+    return Timing::open;
+  }
+
+  OrganisationOnDate& finish(OrganisationOnDate& out, std::string standing,
+                             std::optional<Organisation> as, const std::vector<std::string>& said) {
+    out.standing = std::move(standing);
+    out.as = std::move(as);
+    for (const std::string& s : said) out.explanation += (out.explanation.empty() ? "" : "; ") + s;
+    if (out.as) {
+      out.name = name_of(out.as->id);
+      out.parent = parent_of(out.as->id);
+    }
+    return out;
+  }
+
+  static bool alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+  // The full name anywhere, ignoring ASCII case; the short name as a whole word, case kept.
+  static bool writes(const std::string& passage, const std::string& name, bool whole_word) {
+    if (!whole_word) return lower_ascii(passage).find(lower_ascii(name)) != std::string::npos;
+    for (auto at = passage.find(name); at != std::string::npos; at = passage.find(name, at + 1)) {
+      auto end = at + name.size();
+      if ((at == 0 || !alnum(passage[at - 1])) && (end == passage.size() || !alnum(passage[end])))
+        return true;
+    }
+    return false;
+  }
+
+  NameOnDate name_of(OrganisationId id) {
+    struct Candidate {
+      std::string name, kind;
+      std::optional<PartialDate> valid_from, valid_to, attested;
+      std::optional<std::string> attested_text;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<std::pair<std::string, std::string>> passages;
+    sqlite3_stmt* s = raw_.name_candidates_.get();
+    sqlite3_bind_int64(s, 1, id.value());
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      if (text(s, 1) == "quote")
+        passages.emplace_back(text(s, 0), text(s, 4));
+      else
+        candidates.push_back(
+            {text(s, 0), text(s, 1), opt_date(s, 2), opt_date(s, 3), {}, opt_text(s, 4)});
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errstr(rc));
+    for (Candidate& c : candidates) {
+      if (c.kind != "name")
+        for (const auto& [quote, published] : passages)
+          if ((!c.attested_text || published + '~' < *c.attested_text + '~') &&
+              writes(quote, c.name, c.kind == "short"))
+            c.attested_text = published;
+      if (c.attested_text) c.attested = PartialDate::parse(*c.attested_text);
+    }
+    auto excluded = [&](const Candidate& c) {
+      return (c.valid_from && c.valid_from->to_string() > high_) ||
+             (c.valid_to && c.valid_to->to_string() + "~" < low_);
+    };
+    auto rank = [](const Candidate& c) { return c.kind == "full" ? 2 : c.kind == "name" ? 1 : 0; };
+    const Candidate* valid = nullptr;
+    const Candidate* attested = nullptr;
+    for (const Candidate& c : candidates) {
+      if (excluded(c)) continue;
+      if ((c.valid_from || c.valid_to) &&
+          (!valid || (c.valid_from && (!valid->valid_from || *valid->valid_from < *c.valid_from))))
+        valid = &c;
+      if (c.attested && c.attested->to_string() + "~" <= high_ &&
+          (!attested || *attested->attested < *c.attested ||
+           (*attested->attested == *c.attested && rank(*attested) < rank(c))))
+        attested = &c;
+    }
+    if (valid) return {valid->name, "valid", valid->attested, {}, {}};
+    if (attested) return {attested->name, "attested", attested->attested, {}, {}};
+    NameOnDate out{"", "short name", {}, {}, {}};
+    for (const Candidate& c : candidates) {
+      if (c.kind == "short") {
+        out.name = c.name;
+        out.first_attested = c.attested;
+      } else if (c.kind == "full") {
+        out.full_name = c.name;
+        out.full_name_from = c.attested;
+      }
+    }
+    return out;
+  }
+
+  std::optional<Organisation> parent_of(OrganisationId id) {
+    sqlite3_stmt* s = raw_.parent_on_.get();
+    sqlite3_bind_int64(s, 1, id.value());
+    bind_text(s, 2, low_);
+    bind_text(s, 3, high_);
+    std::optional<std::int64_t> parent;
+    if (sqlite3_step(s) == SQLITE_ROW) parent = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (!parent) return std::nullopt;
+    return organisation(OrganisationId(*parent));
+  }
+
+  RawQueries& raw_;
+  PartialDate date_;
+  std::string low_, high_;
+  std::map<std::int64_t, std::optional<Organisation>> found_;
+  std::map<std::int64_t, std::vector<OrganisationEvent>> lineages_;
+};
+
+std::vector<PartyOnDate> RawQueries::parties_on(AgreementId id, const PartialDate& date) {
   sqlite3_stmt* s = parties_.get();
+  RawStanding standing(*this, date);
   sqlite3_bind_int64(s, 1, id.value());
   bind_text(s, 2, date.to_string() + "~");
-  return rows(s, [](sqlite3_stmt* r) {
+  auto joined = rows(s, [](sqlite3_stmt* r) {
     return AgreementParty{AgreementPartyId(sqlite3_column_int64(r, 0)),
                           AgreementId(sqlite3_column_int64(r, 1)),
                           text(r, 2),
@@ -408,6 +824,23 @@ std::vector<AgreementParty> RawQueries::parties_on(AgreementId id, const Partial
                           text(r, 4),
                           OrganisationId(sqlite3_column_int64(r, 5))};
   });
+  std::vector<PartyOnDate> out;
+  out.reserve(joined.size());
+  for (AgreementParty& party : joined) {
+    auto organisation = standing.organisation(party.organisation_id);
+    if (!organisation) continue;
+    OrganisationOnDate then = standing.of(*organisation);
+    if (!party.since) {
+      then.standing = "undetermined";
+      then.as.reset();
+      then.name.reset();
+      then.parent.reset();
+      then.explanation = "the records do not say when " + party.organisation + " joined" +
+                         (then.explanation.empty() ? "" : "; " + then.explanation);
+    }
+    out.push_back({std::move(party), std::move(then)});
+  }
+  return out;
 }
 
 std::vector<SearchHit> RawQueries::search(std::string_view query, int limit, int rank_at_most) {
@@ -557,10 +990,7 @@ void check_same_answers(const KnowledgeBase& kb, RawQueries& raw, const Subjects
   check("HoldersOnDate",
         same(holders, raw.holders_on(s.post_title, s.post_organisation, s.post_date)),
         holders.size());
-  // The library adds each party's standing on the date (its lineage); the rows are the same.
-  std::vector<AgreementParty> parties;
-  for (auto& p : kb.agreements().parties_on(s.framework, s.parties_date))
-    parties.push_back(p.party);
+  auto parties = kb.agreements().parties_on(s.framework, s.parties_date);
   check("PartiesOnDate", same(parties, raw.parties_on(s.framework, s.parties_date)),
         parties.size());
   auto common = kb.search(s.common_word, 20);

@@ -71,7 +71,9 @@ class RawQueries {
   std::optional<Person> person_by_name(std::string_view name);
   std::vector<Tenure> holders_on(std::string_view post, std::string_view organisation,
                                  const PartialDate& date);
-  std::vector<AgreementParty> parties_on(AgreementId id, const PartialDate& date);
+  // Each party by the date and its standing then, computed as the library computes it
+  // (Agreements::parties_on, detail::Standing): the same stored rows, read with the same SQL.
+  std::vector<PartyOnDate> parties_on(AgreementId id, const PartialDate& date);
   // As KnowledgeBase::search with SearchOptions{limit} (its default rank_at_most): the newest
   // `rank_at_most` matching records and as many paragraphs ranked, when more match.
   std::vector<SearchHit> search(std::string_view query, int limit, int rank_at_most = 5000);
@@ -82,12 +84,14 @@ class RawQueries {
   static std::optional<Meeting> meeting_once(sqlite3* db, MeetingId id);
 
  private:
+  friend class RawStanding;
   // Registers kb_rank on `db` before the statements that use it are prepared.
   struct RankFunction {
     explicit RankFunction(sqlite3* db);
   } rank_function_;
   RawStatement meeting_, attendance_, person_, aliases_, holders_, parties_, search_, citations_,
-      newest_matches_, rank_between_, hit_at_;
+      newest_matches_, rank_between_, hit_at_, organisation_, lineage_, first_shown_,
+      name_candidates_, parent_on_;
 };
 
 // Folds a name as People::by_name does (the library's detail::fold_name, so both twins bind the

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <stdexcept>
+#include <string_view>
 
 #include "export_catalogue.hpp"
 #include "output.hpp"
@@ -186,25 +188,11 @@ void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory,
   package["schema_version"] = kb.schema_version();
   // No "licenses": none is chosen, and the data package names none rather than invent one.
   package["license_statement"] = kLicenceStatement;
-  Json sources = Json::array();
-  kb.run_sql(
-      "SELECT s.title, s.url, s.publisher, s.published, s.file_name, s.sha256, "
-      "(SELECT key FROM record_key WHERE kind = 'source' AND row_id = s.source_id) "
-      "FROM source s ORDER BY s.source_id",
-      {}, [](const auto&) {},
-      [&](const std::vector<SqlValue>& row) {
-        Json source = Json::object();
-        source["title"] = to_json(row[0]);
-        if (!std::holds_alternative<std::monostate>(row[1])) source["path"] = to_json(row[1]);
-        source["publisher"] = to_json(row[2]);
-        source["published"] = to_json(row[3]);
-        source["file_name"] = to_json(row[4]);
-        source["sha256"] = to_json(row[5]);
-        source["key"] = to_json(row[6]);
-        source["license"] = kSourceLicence;
-        sources.push_back(source);
-      });
-  package["sources"] = sources;
+  // The sources are written into the file where this placeholder stands, one at a time as they
+  // are read: held as JSON, then as the package's text, they made the export's memory grow with
+  // the database (issue 19).
+  const std::string sources_here = "euiomkb: the sources are written here";
+  package["sources"] = sources_here;
   package["resources"] = Json::array();
   for (const Resource& r : resources) {
     const std::vector<ColumnInfo>& columns = r.view->columns;
@@ -277,7 +265,40 @@ void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory,
     package["resources"].push_back(resource);
   }
   std::ofstream out(directory / "datapackage.json", std::ios::binary);
-  out << package.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  const std::string text = package.dump(2, ' ', false, Json::error_handler_t::replace);
+  const std::string marker = Json(sources_here).dump();
+  const std::size_t at = text.find(marker);
+  if (at == std::string::npos) throw std::logic_error("datapackage.json: no place for sources");
+  out << std::string_view(text).substr(0, at);
+  // As package.dump(2) would write the array: each source on its own lines, indented by two
+  // levels (a dumped value has no newline of its own inside: strings escape theirs).
+  bool first_source = true;
+  kb.run_sql(
+      "SELECT s.title, s.url, s.publisher, s.published, s.file_name, s.sha256, "
+      "(SELECT key FROM record_key WHERE kind = 'source' AND row_id = s.source_id) "
+      "FROM source s ORDER BY s.source_id",
+      {}, [](const auto&) {},
+      [&](const std::vector<SqlValue>& row) {
+        Json source = Json::object();
+        source["title"] = to_json(row[0]);
+        if (!std::holds_alternative<std::monostate>(row[1])) source["path"] = to_json(row[1]);
+        source["publisher"] = to_json(row[2]);
+        source["published"] = to_json(row[3]);
+        source["file_name"] = to_json(row[4]);
+        source["sha256"] = to_json(row[5]);
+        source["key"] = to_json(row[6]);
+        source["license"] = kSourceLicence;
+        std::string one = source.dump(2, ' ', false, Json::error_handler_t::replace);
+        std::string indented = first_source ? "[\n    " : ",\n    ";
+        for (char c : one) {
+          indented += c;
+          if (c == '\n') indented += "    ";
+        }
+        out << indented;
+        first_source = false;
+      });
+  out << (first_source ? "[]" : "\n  ]") << std::string_view(text).substr(at + marker.size())
+      << "\n";
   if (!out) throw std::runtime_error("cannot write " + (directory / "datapackage.json").string());
 }
 

@@ -132,7 +132,7 @@ std::vector<PartyOnDate> Agreements::parties_on(AgreementId id, const PartialDat
   std::vector<PartyOnDate> out;
   out.reserve(joined.size());
   for (AgreementParty& party : joined) {
-    auto organisation = organisations.find(party.organisation_id);
+    auto organisation = standing.find(party.organisation_id);
     if (!organisation) continue;
     OrganisationOnDate then = standing.of(*organisation);
     if (!party.since) {  // whether it had joined by the date the records do not say

@@ -190,8 +190,8 @@ std::vector<Tenure> People::holders_on(std::string_view post_title, std::string_
   return collect(
       impl_, kHoldersOn,
       [&](auto& s) {
-        s.bind(":post", std::string(post_title));
-        s.bind(":organisation", std::string(organisation));
+        s.bind_text(":post", post_title);
+        s.bind_text(":organisation", organisation);
         s.bind(":low", b.low);
         s.bind(":high", b.high);
       },

@@ -9,10 +9,10 @@ namespace euiomkb {
 namespace {
 
 using detail::bounds;
-using detail::collect;
 using detail::first_row;
 using detail::integer;
 using detail::opt_date;
+using detail::opt_text;
 using detail::text;
 
 constexpr std::string_view kOrganisationParentOn = R"sql(
@@ -21,13 +21,14 @@ SELECT parent_organisation_id FROM organisation_parent
    AND (valid_to IS NULL OR :low <= valid_to || '~')
  ORDER BY valid_from DESC LIMIT 1
 )sql";
-// Every English name of an organisation with its validity and the earliest dated document that
-// writes it: a name row's attested_on or the publication date of a source cited for it; for the
-// organisation's own full name, of a source whose cited passage holds it (ignoring case), for its
-// short name, of one whose passage holds it as a whole word, case kept ("UN" is not in "United").
+// Every English name of an organisation with its validity and, for a name row, the earliest dated
+// document that writes it: its attested_on or the publication date of a source cited for it.
 // Earliest means the date that ends first ("2025-01-10" before "2025"): min() of date || '~'.
-// Kinds: 'name' (organisation_name), 'full', 'short'. Only English names compete: a document in
-// another language attests what the organisation is called there, not a rename (the EEAS in Dutch).
+// Kinds: 'name' (organisation_name), 'full' and 'short' (the organisation's own names), then
+// 'quote': the passages cited for the organisation in dated sources, with their dates, from
+// which Standing::name_of dates the full and short names (name_in). Only English names compete:
+// a document in another language attests what the organisation is called there, not a rename
+// (the EEAS in Dutch).
 constexpr std::string_view kOrganisationNameCandidates = R"sql(
 SELECT n.name, 'name', n.valid_from, n.valid_to,
        (SELECT rtrim(min(d || '~'), '~')
@@ -37,19 +38,13 @@ SELECT n.name, 'name', n.valid_from, n.valid_to,
                  WHERE c.subject_type = 'organisation_name' AND c.subject_id = n.organisation_name_id))
   FROM organisation_name n WHERE n.organisation_id = :id AND n.language = 'en'
 UNION ALL
-SELECT o.name, 'full', NULL, NULL,
-       (SELECT rtrim(min(s.published || '~'), '~') FROM citation c
-          JOIN source s ON s.source_id = c.source_id
-         WHERE c.subject_type = 'organisation' AND c.subject_id = o.organisation_id
-           AND instr(lower(c.quote), lower(o.name)) > 0)
-  FROM organisation o WHERE o.organisation_id = :id
+SELECT o.name, 'full', NULL, NULL, NULL FROM organisation o WHERE o.organisation_id = :id
 UNION ALL
-SELECT o.short_name, 'short', NULL, NULL,
-       (SELECT rtrim(min(s.published || '~'), '~') FROM citation c
-          JOIN source s ON s.source_id = c.source_id
-         WHERE c.subject_type = 'organisation' AND c.subject_id = o.organisation_id
-           AND (' ' || c.quote || ' ') GLOB ('*[^A-Za-z0-9]' || o.short_name || '[^A-Za-z0-9]*'))
-  FROM organisation o WHERE o.organisation_id = :id
+SELECT o.short_name, 'short', NULL, NULL, NULL FROM organisation o WHERE o.organisation_id = :id
+UNION ALL
+SELECT c.quote, 'quote', NULL, NULL, s.published FROM citation c
+  JOIN source s ON s.source_id = c.source_id
+ WHERE c.subject_type = 'organisation' AND c.subject_id = :id AND s.published IS NOT NULL
 )sql";
 // The earliest dated document cited for an organisation that may date from the event's start
 // (:from) and surely dates from no later than the end of the date asked (:high): the document that
@@ -81,6 +76,31 @@ std::string basis_words(std::string_view basis) {
 
 std::string when_text(const std::optional<PartialDate>& date) {
   return date ? "in " + date->to_string() : "at a date not recorded";
+}
+
+bool ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `passage` writes an organisation's name: its full name anywhere, ignoring the case of
+// ASCII letters; its short name as a whole word (between characters other than ASCII letters and
+// digits, or the passage's ends), case kept, so that "UN" is not in "United".
+bool name_in(std::string_view passage, std::string_view name, bool whole_word) {
+  if (name.size() > passage.size()) return false;
+  for (std::size_t at = 0; at + name.size() <= passage.size(); ++at) {
+    bool same = true;
+    for (std::size_t k = 0; same && k < name.size(); ++k)
+      same = whole_word ? passage[at + k] == name[k]
+                        : ascii_lower(passage[at + k]) == ascii_lower(name[k]);
+    if (!same) continue;
+    if (!whole_word) return true;
+    std::size_t end = at + name.size();
+    if ((at == 0 || !ascii_alnum(passage[at - 1])) &&
+        (end == passage.size() || !ascii_alnum(passage[end])))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -116,7 +136,7 @@ Standing::Timing Standing::timing(const std::vector<OrganisationEvent>& events,
       if (events.front().event == "merged") break;
       auto shown = first_shown(id, b.low);
       if (!shown) continue;
-      auto o = organisations_.find(id);
+      auto o = find(id);
       why = "a document of " + shown->first.to_string() + " (\"" + shown->second +
             "\") already names " + (o ? o->short_name : "its successor") + ", so it came by " +
             date_.to_string() + " (inferred)";
@@ -168,7 +188,7 @@ OrganisationOnDate Standing::of(const Organisation& asked) const {
       return finish(out, "undetermined", std::nullopt, said);
     }
     if (e.event == "renamed" && e.from_id) {
-      auto before = organisations_.find(*e.from_id);
+      auto before = find(*e.from_id);
       if (!before) break;
       if (loops(*before)) return finish(out, "undetermined", std::nullopt, said);
       said.push_back(current.short_name + " was still " + before->short_name + ": " +
@@ -208,7 +228,7 @@ OrganisationOnDate Standing::of(const Organisation& asked) const {
     }
     said.push_back(what + (why.empty() ? "" : "; " + why));
     if ((e.event == "renamed" || e.event == "merged") && e.to_id && from.size() == 1) {
-      auto after = organisations_.find(*e.to_id);
+      auto after = find(*e.to_id);
       if (!after) break;
       if (loops(*after)) return finish(out, "undetermined", std::nullopt, said);
       out.standing = "successor";
@@ -220,13 +240,22 @@ OrganisationOnDate Standing::of(const Organisation& asked) const {
   return finish(out, out.standing, current, said);
 }
 
+std::optional<Organisation> Standing::find(OrganisationId id) const {
+  auto read = found_.find(id.value());
+  if (read == found_.end()) read = found_.emplace(id.value(), organisations_.find(id)).first;
+  return read->second;
+}
+
 std::vector<OrganisationEvent> Standing::events(OrganisationId id, bool into) const {
   std::vector<OrganisationEvent> mine;
-  for (auto& e : organisations_.lineage(id)) {
+  auto read = lineages_.find(id.value());
+  if (read == lineages_.end())
+    read = lineages_.emplace(id.value(), organisations_.lineage(id)).first;
+  for (const auto& e : read->second) {
     bool is_into = e.to_id && *e.to_id == id;
     bool is_from = e.from_id && *e.from_id == id;
     if (into ? (is_into && e.event != "dissolved") : (is_from && e.event != "created"))
-      mine.push_back(std::move(e));
+      mine.push_back(e);
   }
   if (mine.empty()) return mine;
   std::vector<OrganisationEvent> first{mine.front()};
@@ -273,12 +302,31 @@ NameOnDate Standing::name_of(OrganisationId id) const {
   struct Candidate {
     std::string name, kind;
     std::optional<PartialDate> valid_from, valid_to, attested;
+    std::optional<std::string> attested_text;  // as stored, for the earliest of several
   };
-  auto candidates = collect(
+  std::vector<Candidate> candidates;
+  std::vector<std::pair<std::string, std::string>> passages;  // (quote, published)
+  stream(
       impl_, kOrganisationNameCandidates, [&](auto& s) { s.bind(":id", id.value()); },
       [](auto& s) {
-        return Candidate{text(s, 0), text(s, 1), opt_date(s, 2), opt_date(s, 3), opt_date(s, 4)};
+        return Candidate{text(s, 0),     text(s, 1), opt_date(s, 2),
+                         opt_date(s, 3), {},         opt_text(s, 4)};
+      },
+      [&](Candidate&& c) {
+        if (c.kind == "quote")
+          passages.emplace_back(std::move(c.name), std::move(*c.attested_text));
+        else
+          candidates.push_back(std::move(c));
       });
+  for (Candidate& c : candidates) {
+    if (c.kind != "name") {  // the earliest dated passage cited for the organisation writing it
+      for (const auto& [quote, published] : passages)
+        if ((!c.attested_text || published + '~' < *c.attested_text + '~') &&
+            name_in(quote, c.name, c.kind == "short"))
+          c.attested_text = published;
+    }
+    if (c.attested_text) c.attested = PartialDate::parse(*c.attested_text);
+  }
   auto excluded = [&](const Candidate& c) {  // a stated validity that leaves the date out
     return (c.valid_from && bounds(*c.valid_from).low > bounds_.high) ||
            (c.valid_to && bounds(*c.valid_to).high < bounds_.low);
@@ -323,7 +371,7 @@ std::optional<Organisation> Standing::parent_of(OrganisationId id) const {
       },
       [](auto& s) { return integer(s, 0); });
   if (!parent) return std::nullopt;
-  return organisations_.find(OrganisationId(*parent));
+  return find(OrganisationId(*parent));
 }
 
 }  // namespace detail

@@ -2,6 +2,8 @@
 // its name and parent, and why (standing.cpp).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,7 +15,9 @@
 namespace euiomkb::detail {
 
 // Reads the lineage of one organisation at a time: every call is index lookups on the event's
-// two sides, the citations of the organisations involved, and their names.
+// two sides, the citations of the organisations involved, and their names. An organisation and
+// its lineage are read once per Standing (the parties of an agreement share parents): use one
+// Standing for one question, not across writes.
 class Standing {
  public:
   // Where an event's recorded date falls against a date.
@@ -38,6 +42,9 @@ class Standing {
 
   OrganisationOnDate of(const Organisation& asked) const;
 
+  // Organisations::find, read once per id.
+  std::optional<Organisation> find(OrganisationId id) const;
+
  private:
   // Events on one side of `id`, those of the earliest recorded date first; a split's parts
   // (same event, same date) come together.
@@ -60,6 +67,8 @@ class Standing {
   Impl* impl_;
   PartialDate date_;
   DateBounds bounds_;
+  mutable std::map<std::int64_t, std::optional<Organisation>> found_;
+  mutable std::map<std::int64_t, std::vector<OrganisationEvent>> lineages_;
 };
 
 }  // namespace euiomkb::detail

@@ -54,6 +54,19 @@ Statement::Statement(const SQLite::Database& db, const std::string& sql,
     throw DatabaseError("cannot identify the statement just prepared: " + sql, SQLITE_INTERNAL);
 }
 
+void Statement::bind_text(const char* name, std::string_view value) {
+  // A null pointer would bind NULL: an empty view may have one.
+  const char* bytes = value.data() != nullptr ? value.data() : "";
+  int rc = sqlite3_bind_text(handle_, sqlite3_bind_parameter_index(handle_, name), bytes,
+                             static_cast<int>(value.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(handle_), rc);
+}
+
+void Statement::give_back() noexcept {
+  sqlite3_clear_bindings(handle_);  // always SQLITE_OK
+  runs_when_handed_out_ = -1;
+}
+
 bool Statement::in_use() const noexcept {
   if (sqlite3_stmt_busy(handle_) != 0) return true;
   return runs_when_handed_out_ >= 0 &&
@@ -95,9 +108,12 @@ Statement& Connection::prepare(std::string_view sql) {
   }
   if (free) {
     // tryReset, not reset: a statement whose last run failed would rethrow that old error. One
-    // given back was reset then (sqlite/query.hpp), so the import's inserts reset once a row.
-    if (!free->given_back()) free->tryReset();
-    free->clearBindings();
+    // given back was reset and its bindings cleared then (sqlite/query.hpp, give_back), so the
+    // import's inserts reset and clear once a row.
+    if (!free->given_back()) {
+      free->tryReset();
+      free->clearBindings();
+    }
   } else if (cached.statements.size() < kMaxNested) {
     cached.statements.push_back(std::make_unique<Statement>(db_, cached.sql, cached.statements));
     ++prepared_;

@@ -30,6 +30,12 @@ class Statement : public SQLite::Statement {
             const std::vector<std::unique_ptr<Statement>>& siblings);
   sqlite3_stmt* handle() const noexcept { return handle_; }
 
+  // Binds `value` as text to the parameter called `name` (":post") without copying it: the
+  // bytes must stay alive and unchanged until the statement is given back (the helpers of
+  // sqlite/query.hpp give it back, and so clear its bindings, before they return). Throws
+  // SQLite::Exception when binding fails (no such parameter, a statement mid-step).
+  void bind_text(const char* name, std::string_view value);
+
   // Whether the statement's user may still need it as it is: it has been stepped and has
   // neither run to its end nor been reset (an outer loop still stepping), or it has been handed
   // out by Connection::prepare and not stepped since (its user may be binding it). A statement
@@ -37,9 +43,10 @@ class Statement : public SQLite::Statement {
   bool in_use() const noexcept;
   // Marks the statement handed out to a user (Connection::prepare).
   void hand_out() noexcept;
-  // Marks the statement given back by its user (sqlite/query.hpp, after resetting it): free
-  // again even if it was never stepped, as when binding it failed.
-  void give_back() noexcept { runs_when_handed_out_ = -1; }
+  // Marks the statement given back by its user (sqlite/query.hpp, after resetting it) and
+  // clears its bindings, so that it holds no pointer to its user's values: free again even if it
+  // was never stepped, as when binding it failed.
+  void give_back() noexcept;
   // Whether the statement has been given back since it was last handed out (or never was).
   bool given_back() const noexcept { return runs_when_handed_out_ < 0; }
 

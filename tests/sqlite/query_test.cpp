@@ -85,5 +85,38 @@ TEST_F(QueryTest, AStatementWhoseBindingThrewIsGivenBack) {
             (std::vector<std::string>{"NULL", "1", "2", "3"}));
 }
 
+// bind_text binds the caller's bytes without copying them (and only the view's length); giving
+// the statement back clears the binding, so the statement keeps no pointer to them and the next
+// user reads NULL where it binds nothing.
+TEST_F(QueryTest, TextBoundWithoutACopyIsClearedWhenGivenBack) {
+  constexpr std::string_view kEcho = "SELECT :text, typeof(:text)";
+  auto read = [](detail::Statement& s) {
+    return s.getColumn(0).getString() + "/" + s.getColumn(1).getString();
+  };
+  detail::Statement* used = nullptr;
+  {
+    std::string owned = "a value the caller owns";
+    auto got = detail::first_row(
+        connection_, kEcho,
+        [&](detail::Statement& s) {
+          used = &s;
+          s.bind_text(":text", std::string_view(owned).substr(2, 5));
+        },
+        read);
+    EXPECT_EQ(got, "value/text");
+  }
+  ASSERT_NE(used, nullptr);
+  char* expanded = sqlite3_expanded_sql(used->handle());
+  ASSERT_NE(expanded, nullptr);
+  EXPECT_STREQ(expanded, "SELECT NULL, typeof(NULL)");
+  sqlite3_free(expanded);
+  EXPECT_EQ(detail::first_row(connection_, kEcho, detail::kNoBinding, read), "/null");
+  EXPECT_EQ(detail::first_row(
+                connection_, kEcho,
+                [](detail::Statement& s) { s.bind_text(":text", std::string_view()); }, read),
+            "/text")
+      << "an empty view binds the empty text, not NULL";
+}
+
 }  // namespace
 }  // namespace euiomkb
