@@ -194,8 +194,16 @@ std::optional<IdType> opt_id(sqlite3_stmt* s, int column) {
   return IdType(sqlite3_column_int64(s, column));
 }
 
+// Binds without copying, as the library's Statement::bind_text does: `value` must outlive the
+// statement's steps (every caller binds its own arguments, alive for the whole question).
 void bind_text(sqlite3_stmt* s, int index, std::string_view value) {
-  sqlite3_bind_text(s, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text64(s, index, value.data() != nullptr ? value.data() : "", value.size(),
+                      SQLITE_STATIC, SQLITE_UTF8);
+}
+
+// Binds a copy of `value` (a temporary, or where the library's side copies too).
+void bind_copy(sqlite3_stmt* s, int index, const std::string& value) {
+  sqlite3_bind_text64(s, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 // Steps `s` to its end, mapping each row; resets it afterwards.
@@ -468,8 +476,8 @@ std::vector<Tenure> RawQueries::holders_on(std::string_view post, std::string_vi
   std::string low = date.to_string();
   bind_text(s, 1, post);
   bind_text(s, 2, organisation);
-  bind_text(s, 3, low);
-  bind_text(s, 4, low + "~");
+  bind_copy(s, 3, low);
+  bind_copy(s, 4, low + "~");
   return rows(s, [](sqlite3_stmt* r) {
     return Tenure{TenureId(sqlite3_column_int64(r, 0)),
                   PersonId(sqlite3_column_int64(r, 1)),
@@ -815,7 +823,7 @@ std::vector<PartyOnDate> RawQueries::parties_on(AgreementId id, const PartialDat
   sqlite3_stmt* s = parties_.get();
   RawStanding standing(*this, date);
   sqlite3_bind_int64(s, 1, id.value());
-  bind_text(s, 2, date.to_string() + "~");
+  bind_copy(s, 2, date.to_string() + "~");
   auto joined = rows(s, [](sqlite3_stmt* r) {
     return AgreementParty{AgreementPartyId(sqlite3_column_int64(r, 0)),
                           AgreementId(sqlite3_column_int64(r, 1)),

@@ -273,33 +273,47 @@ void export_csv(const KnowledgeBase& kb, const std::filesystem::path& directory,
   // As package.dump(2) would write the array: each source on its own lines, indented by two
   // levels (a dumped value has no newline of its own inside: strings escape theirs).
   bool first_source = true;
-  kb.run_sql(
-      "SELECT s.title, s.url, s.publisher, s.published, s.file_name, s.sha256, "
-      "(SELECT key FROM record_key WHERE kind = 'source' AND row_id = s.source_id) "
-      "FROM source s ORDER BY s.source_id",
-      {}, [](const auto&) {},
-      [&](const std::vector<SqlValue>& row) {
-        Json source = Json::object();
-        source["title"] = to_json(row[0]);
-        if (!std::holds_alternative<std::monostate>(row[1])) source["path"] = to_json(row[1]);
-        source["publisher"] = to_json(row[2]);
-        source["published"] = to_json(row[3]);
-        source["file_name"] = to_json(row[4]);
-        source["sha256"] = to_json(row[5]);
-        source["key"] = to_json(row[6]);
-        source["license"] = kSourceLicence;
-        std::string one = source.dump(2, ' ', false, Json::error_handler_t::replace);
-        std::string indented = first_source ? "[\n    " : ",\n    ";
-        for (char c : one) {
-          indented += c;
-          if (c == '\n') indented += "    ";
-        }
-        out << indented;
-        first_source = false;
-      });
+  // A failure half way leaves no half-written package behind.
+  auto remove_package = [&] {
+    out.close();
+    std::error_code ignored;
+    std::filesystem::remove(directory / "datapackage.json", ignored);
+  };
+  try {
+    kb.run_sql(
+        "SELECT s.title, s.url, s.publisher, s.published, s.file_name, s.sha256, "
+        "(SELECT key FROM record_key WHERE kind = 'source' AND row_id = s.source_id) "
+        "FROM source s ORDER BY s.source_id",
+        {}, [](const auto&) {},
+        [&](const std::vector<SqlValue>& row) {
+          Json source = Json::object();
+          source["title"] = to_json(row[0]);
+          if (!std::holds_alternative<std::monostate>(row[1])) source["path"] = to_json(row[1]);
+          source["publisher"] = to_json(row[2]);
+          source["published"] = to_json(row[3]);
+          source["file_name"] = to_json(row[4]);
+          source["sha256"] = to_json(row[5]);
+          source["key"] = to_json(row[6]);
+          source["license"] = kSourceLicence;
+          std::string one = source.dump(2, ' ', false, Json::error_handler_t::replace);
+          std::string indented = first_source ? "[\n    " : ",\n    ";
+          for (char c : one) {
+            indented += c;
+            if (c == '\n') indented += "    ";
+          }
+          out << indented;
+          first_source = false;
+        });
+  } catch (...) {
+    remove_package();
+    throw;
+  }
   out << (first_source ? "[]" : "\n  ]") << std::string_view(text).substr(at + marker.size())
       << "\n";
-  if (!out) throw std::runtime_error("cannot write " + (directory / "datapackage.json").string());
+  if (!out) {
+    remove_package();
+    throw std::runtime_error("cannot write " + (directory / "datapackage.json").string());
+  }
 }
 
 }  // namespace euiomkb::cli

@@ -57,8 +57,8 @@ Statement::Statement(const SQLite::Database& db, const std::string& sql,
 void Statement::bind_text(const char* name, std::string_view value) {
   // A null pointer would bind NULL: an empty view may have one.
   const char* bytes = value.data() != nullptr ? value.data() : "";
-  int rc = sqlite3_bind_text(handle_, sqlite3_bind_parameter_index(handle_, name), bytes,
-                             static_cast<int>(value.size()), SQLITE_STATIC);
+  int rc = sqlite3_bind_text64(handle_, sqlite3_bind_parameter_index(handle_, name), bytes,
+                               value.size(), SQLITE_STATIC, SQLITE_UTF8);
   if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(handle_), rc);
 }
 
