@@ -2,8 +2,6 @@
 // contract is in include/euiomkb/diff.hpp; docs/design.md, "Diff", says why so).
 #include "euiomkb/diff.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <map>
@@ -102,25 +100,12 @@ struct Record {
 // connection is already inside one.
 class Side {
  public:
-  explicit Side(const KnowledgeBase& kb) : impl_(&Access::impl(kb)) {
-    sqlite3* db = impl_->connection.db().getHandle();
-    if (sqlite3_get_autocommit(db) != 0) {
-      guarded(impl_->connection, [&] { return impl_->connection.db().exec("BEGIN"); });
-      began_ = true;
-    }
-    try {
-      stream(
-          impl_, kKeys, kNoBinding,
-          [](Statement& s) { return std::make_tuple(text(s, 0), integer(s, 1), text(s, 2)); },
-          [&](auto&& row) { keys_[std::get<0>(row)][std::get<1>(row)] = std::get<2>(row); });
-    } catch (...) {
-      end();
-      throw;
-    }
+  explicit Side(const KnowledgeBase& kb) : impl_(&Access::impl(kb)), snapshot_(impl_->connection) {
+    stream(
+        impl_, kKeys, kNoBinding,
+        [](Statement& s) { return std::make_tuple(text(s, 0), integer(s, 1), text(s, 2)); },
+        [&](auto&& row) { keys_[std::get<0>(row)][std::get<1>(row)] = std::get<2>(row); });
   }
-  Side(const Side&) = delete;
-  Side& operator=(const Side&) = delete;
-  ~Side() { end(); }
 
   // Every record of `reader`'s kind, sorted by key, values and citations.
   std::vector<Record> records(const KindReader& reader) const {
@@ -156,13 +141,6 @@ class Side {
   }
 
  private:
-  // Ends the read transaction this side began (it wrote nothing; never throws).
-  void end() noexcept {
-    if (began_)
-      sqlite3_exec(impl_->connection.db().getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    began_ = false;
-  }
-
   std::optional<std::string> key_of(const std::string& kind, std::int64_t id) const {
     auto of_kind = keys_.find(kind);
     if (of_kind == keys_.end()) return std::nullopt;
@@ -205,7 +183,7 @@ class Side {
   }
 
   Impl* impl_;
-  bool began_ = false;
+  ReadSnapshot snapshot_;  // the whole comparison reads one state of this side's file
   std::unordered_map<std::string, std::unordered_map<std::int64_t, std::string>> keys_;
 };
 

@@ -212,7 +212,7 @@ void Connection::exec(std::string_view sql) { db_.exec(std::string(sql)); }
 
 ReadSnapshot::ReadSnapshot(Connection& connection) : connection_(connection) {
   if (sqlite3_get_autocommit(connection.db().getHandle()) == 0) return;
-  connection.exec("BEGIN");
+  guarded(connection, [&] { connection.exec("BEGIN"); });
   began_ = true;
 }
 

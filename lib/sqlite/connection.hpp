@@ -128,7 +128,7 @@ class Connection {
 // Holds one read transaction while it lives, so that several statements see one snapshot of
 // the file (a writer committing meanwhile is seen by none of them), unless the connection is
 // already inside a transaction, which then gives them one. Ends what it began on destruction;
-// ending a read writes nothing and never throws.
+// ending a read writes nothing and never throws. Beginning throws DatabaseError naming the file.
 class ReadSnapshot {
  public:
   explicit ReadSnapshot(Connection& connection);
