@@ -1,5 +1,7 @@
 #include "import/fact_file.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 #include "euiomkb/error.hpp"
@@ -58,6 +60,12 @@ FactReader::FactReader(std::string file_name, std::istream& stream)
 FactReader::FactReader(std::string file_name, std::string_view text)
     : file_name_(std::move(file_name)), text_(text) {}
 
+FactReader FactReader::of_file(std::string file_name, std::filesystem::path path) {
+  FactReader reader(std::move(file_name), std::string_view());
+  reader.path_ = std::move(path);
+  return reader;
+}
+
 std::string FactReader::field_of(std::string_view line) const {
   std::size_t indent = indent_of(line);
   if (indent >= 4) return continued_ ? continued_field_ : "";
@@ -83,12 +91,25 @@ void FactReader::fail(const std::string& field, const std::string& problem, int 
 }
 
 bool FactReader::read_line(std::string_view& line) {
+  if (!path_.empty()) {  // the first read of a file given by path
+    file_ = std::make_unique<std::ifstream>(path_, std::ios::binary);
+    path_.clear();
+    if (!file_->is_open()) {
+      int error = errno;
+      file_.reset();  // text_ is empty: the next read ends the file
+      fail("", std::string("cannot open the file: ") +
+                   (error != 0 ? std::strerror(error) : "unknown error"));
+    }
+    stream_ = file_.get();
+  }
   if (stream_) {
     if (!std::getline(*stream_, buffer_)) {
-      if (stream_->bad()) {
-        stream_ = nullptr;  // text_ is empty: the next read ends the file
-        fail("", "cannot read the file");
+      bool bad = stream_->bad();
+      if (bad || file_) {  // a file of ours is closed at its end
+        stream_ = nullptr;
+        file_.reset();
       }
+      if (bad) fail("", "cannot read the file");  // text_ is empty: the next read ends the file
       return false;
     }
     line = buffer_;

@@ -2,8 +2,11 @@
 // Files are read as streams, one record at a time, so memory does not grow with their size.
 #pragma once
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,11 +45,15 @@ struct FactRecord {
 };
 
 // Reads the records of one fact file in order. The text comes from a stream (which must outlive
-// the reader) or from a string view (whose characters must outlive the reader).
+// the reader), from a string view (whose characters must outlive the reader), or from a file the
+// reader opens at its first read and closes at its end, so that an import of many files holds
+// one of them open at a time.
 class FactReader {
  public:
   FactReader(std::string file_name, std::istream& stream);
   FactReader(std::string file_name, std::string_view text);
+  // The file at `path`, opened at the first read (a failure to open it is that read's error).
+  static FactReader of_file(std::string file_name, std::filesystem::path path);
 
   // The next complete record, or std::nullopt at the end of the file. Throws ImportError naming
   // the file, the line and the field of a syntax error, unless errors are collected.
@@ -74,6 +81,8 @@ class FactReader {
 
   std::string file_name_;
   std::istream* stream_ = nullptr;
+  std::filesystem::path path_;           // a file not yet opened (the path constructor)
+  std::unique_ptr<std::ifstream> file_;  // the file opened from path_, until its end
   std::string_view text_;
   std::string buffer_;
   int line_no_ = 0;

@@ -450,6 +450,9 @@ class Loader {
         text = documents_ ? documents_(file->value) : std::nullopt;
       } catch (const DocumentTooLarge& large) {
         throw too_large(large.bytes);
+      } catch (const DocumentUnreadable& unreadable) {
+        throw ImportError(record.file, file->line, "file",
+                          "document '" + file->value + "' cannot be read: " + unreadable.reason);
       }
       if (!text) {
         throw ImportError(record.file, file->line, "file",

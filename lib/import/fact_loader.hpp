@@ -24,6 +24,12 @@ struct DocumentTooLarge {
   std::uintmax_t bytes = 0;
 };
 
+// Thrown by a DocumentProvider that finds the document but cannot read it (permissions, too many
+// open files, an I/O error): `reason` says why. Not "no such document".
+struct DocumentUnreadable {
+  std::string reason;
+};
+
 // How load_files reports problems and progress.
 struct LoadOptions {
   // When set, every problem goes here and loading goes on: a record with a problem is not

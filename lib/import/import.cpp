@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -133,9 +135,14 @@ DocumentProvider documents_in(std::vector<std::filesystem::path> directories) {
       if (!std::filesystem::is_regular_file(path, error)) continue;
       std::uintmax_t size = std::filesystem::file_size(path, error);
       if (!error && size > detail::kMaxDocumentBytes) throw detail::DocumentTooLarge{size};
+      errno = 0;
       std::ifstream in(path, std::ios::binary);
-      if (!in) continue;
+      if (!in) {
+        int failure = errno;
+        throw detail::DocumentUnreadable{failure != 0 ? std::strerror(failure) : "unknown error"};
+      }
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (in.bad()) throw detail::DocumentUnreadable{"a read failed"};
       return text;
     }
     return std::nullopt;
@@ -746,14 +753,11 @@ DocumentProvider documents_for(const ImportRun& run, const std::vector<AdmittedF
 // records, citations, timings and each file's records by kind.
 void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement& replacement,
           std::optional<detail::VerificationScope>& scope) {
-  std::vector<std::ifstream> streams;
   std::vector<detail::FactReader> readers;
   std::vector<std::int64_t> import_ids;  // one per reader; 0: not logged
-  streams.reserve(admitted.size());
   readers.reserve(admitted.size() + run.inputs.texts.size() + run.inputs.streams.size());
-  for (const AdmittedFile& file : admitted) {
-    streams.emplace_back(file.path, std::ios::binary);
-    readers.emplace_back(file.path.string(), streams.back());
+  for (const AdmittedFile& file : admitted) {  // each opened at its turn, closed at its end
+    readers.push_back(detail::FactReader::of_file(file.path.string(), file.path));
     import_ids.push_back(file.import_id);
   }
   for (const FactText& text : run.inputs.texts) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "euiomkb/euiomkb.hpp"
+#include "import/fact_file.hpp"
 #include "test_support.hpp"
 
 namespace euiomkb {
@@ -189,6 +190,54 @@ TEST_F(ImportFilesTest, ADocumentOverTheSizeLimitIsRefusedUnread) {
             std::string::npos)
       << report.problems[0].message;
   EXPECT_LT(grown, 16 * 1024) << "the document was read (peak memory grew by " << grown << " kB)";
+}
+
+// An import holds one fact file open at a time: more files than the process may have open at
+// once all load. (They were all opened first, and those past the limit read as empty files.)
+TEST_F(ImportFilesTest, MoreFilesThanTheOpenFileLimitAllLoad) {
+  std::vector<fs::path> files = {dir_ / "source.facts"};
+  constexpr int kMeetings = 40;
+  for (int i = 0; i < kMeetings; ++i) {
+    std::string n = std::to_string(i);
+    files.push_back(write("probe-" + n + ".facts",
+                          "meeting probe-" + n + "\n  title: Probe " + n +
+                              "\n  held_on: 2026-03-02\n"
+                              "  cite: notes | The twelfth EU-IOM Senior Officials Meeting was "
+                              "held in Geneva\n"
+                              "  cite_note: the probe stands for that meeting\n"));
+  }
+  KnowledgeBase kb = open();
+  auto open_now = std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator());
+  rlimit before{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &before), 0);
+  rlimit tight = before;
+  tight.rlim_cur = static_cast<rlim_t>(open_now) + 16;  // the file, its journals, one fact file
+  ASSERT_LT(tight.rlim_cur, files.size());
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+  ImportReport report = kb.import_files(files);
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &before), 0);
+  for (const auto& problem : report.problems) ADD_FAILURE() << problem.to_string();
+  ASSERT_EQ(report.outcome, ImportOutcome::imported);
+  EXPECT_EQ(report.records, 1 + kMeetings);
+  ASSERT_EQ(report.files.size(), files.size());
+  for (const ImportedFile& file : report.files)
+    EXPECT_EQ(file.records_by_kind.empty(), false) << file.path << " loaded nothing";
+}
+
+// A fact file that cannot be opened at its turn is a problem naming it, not an empty file.
+TEST(FactFileReading, AFileThatCannotBeOpenedIsAnErrorNamingIt) {
+  fs::path missing = fs::temp_directory_path() / "euiomkb-no-such-dir" / "gone.facts";
+  detail::FactReader reader = detail::FactReader::of_file(missing.string(), missing);
+  try {
+    reader.next();
+    ADD_FAILURE() << "no error";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("gone.facts"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("cannot open the file: No such file or directory"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_FALSE(reader.next().has_value()) << "the reader went on past the failure";
 }
 
 TEST_F(ImportFilesTest, ASecondPreferredValueIsReportedAtItsField) {
