@@ -92,6 +92,7 @@ void FactReader::fail(const std::string& field, const std::string& problem, int 
 
 bool FactReader::read_line(std::string_view& line) {
   if (!path_.empty()) {  // the first read of a file given by path
+    errno = 0;
     file_ = std::make_unique<std::ifstream>(path_, std::ios::binary);
     path_.clear();
     if (!file_->is_open()) {

@@ -141,9 +141,13 @@ DocumentProvider documents_in(std::vector<std::filesystem::path> directories) {
         int failure = errno;
         throw detail::DocumentUnreadable{failure != 0 ? std::strerror(failure) : "unknown error"};
       }
-      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (in.bad()) throw detail::DocumentUnreadable{"a read failed"};
-      return text;
+      try {  // libstdc++'s filebuf throws on a read error (an I/O error, a directory)
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (in.bad()) throw detail::DocumentUnreadable{"a read failed"};
+        return text;
+      } catch (const std::ios_base::failure& e) {
+        throw detail::DocumentUnreadable{e.code().message()};
+      }
     }
     return std::nullopt;
   };

@@ -195,9 +195,11 @@ TEST_F(ImportFilesTest, ADocumentOverTheSizeLimitIsRefusedUnread) {
 // An import holds one fact file open at a time: more files than the process may have open at
 // once all load. (They were all opened first, and those past the limit read as empty files.)
 TEST_F(ImportFilesTest, MoreFilesThanTheOpenFileLimitAllLoad) {
+  KnowledgeBase kb = open();
+  auto open_now = std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator());
   std::vector<fs::path> files = {dir_ / "source.facts"};
-  constexpr int kMeetings = 40;
-  for (int i = 0; i < kMeetings; ++i) {
+  const int meetings = static_cast<int>(open_now) + 40;  // more than the limit below
+  for (int i = 0; i < meetings; ++i) {
     std::string n = std::to_string(i);
     files.push_back(write("probe-" + n + ".facts",
                           "meeting probe-" + n + "\n  title: Probe " + n +
@@ -206,19 +208,24 @@ TEST_F(ImportFilesTest, MoreFilesThanTheOpenFileLimitAllLoad) {
                               "held in Geneva\n"
                               "  cite_note: the probe stands for that meeting\n"));
   }
-  KnowledgeBase kb = open();
-  auto open_now = std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator());
   rlimit before{};
   ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &before), 0);
   rlimit tight = before;
   tight.rlim_cur = static_cast<rlim_t>(open_now) + 16;  // the file, its journals, one fact file
   ASSERT_LT(tight.rlim_cur, files.size());
-  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
-  ImportReport report = kb.import_files(files);
-  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &before), 0);
+  ImportReport report;
+  {
+    // The limit comes back however the import ends.
+    struct Restore {
+      rlimit limit;
+      ~Restore() { ::setrlimit(RLIMIT_NOFILE, &limit); }
+    } restore{before};
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+    report = kb.import_files(files);
+  }
   for (const auto& problem : report.problems) ADD_FAILURE() << problem.to_string();
   ASSERT_EQ(report.outcome, ImportOutcome::imported);
-  EXPECT_EQ(report.records, 1 + kMeetings);
+  EXPECT_EQ(report.records, 1 + meetings);
   ASSERT_EQ(report.files.size(), files.size());
   for (const ImportedFile& file : report.files)
     EXPECT_EQ(file.records_by_kind.empty(), false) << file.path << " loaded nothing";
