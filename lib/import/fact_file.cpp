@@ -60,9 +60,11 @@ FactReader::FactReader(std::string file_name, std::istream& stream)
 FactReader::FactReader(std::string file_name, std::string_view text)
     : file_name_(std::move(file_name)), text_(text) {}
 
-FactReader FactReader::of_file(std::string file_name, std::filesystem::path path) {
+FactReader FactReader::of_file(std::string file_name, std::filesystem::path path,
+                               std::function<std::optional<std::string>()> opened) {
   FactReader reader(std::move(file_name), std::string_view());
   reader.path_ = std::move(path);
+  reader.opened_ = std::move(opened);
   return reader;
 }
 
@@ -100,6 +102,13 @@ bool FactReader::read_line(std::string_view& line) {
       file_.reset();  // text_ is empty: the next read ends the file
       fail("", std::string("cannot open the file: ") +
                    (error != 0 ? std::strerror(error) : "unknown error"));
+    }
+    if (opened_) {
+      std::optional<std::string> problem = std::exchange(opened_, nullptr)();
+      if (problem) {
+        file_.reset();
+        fail("", *problem);
+      }
     }
     stream_ = file_.get();
   }

@@ -53,7 +53,10 @@ class FactReader {
   FactReader(std::string file_name, std::istream& stream);
   FactReader(std::string file_name, std::string_view text);
   // The file at `path`, opened at the first read (a failure to open it is that read's error).
-  static FactReader of_file(std::string file_name, std::filesystem::path path);
+  // `opened`, when set, runs just after the open: a message it returns is that read's error
+  // (as when the file is no longer the one the caller checked earlier).
+  static FactReader of_file(std::string file_name, std::filesystem::path path,
+                            std::function<std::optional<std::string>()> opened = {});
 
   // The next complete record, or std::nullopt at the end of the file. Throws ImportError naming
   // the file, the line and the field of a syntax error, unless errors are collected.
@@ -83,6 +86,7 @@ class FactReader {
   std::istream* stream_ = nullptr;
   std::filesystem::path path_;           // a file not yet opened (the path constructor)
   std::unique_ptr<std::ifstream> file_;  // the file opened from path_, until its end
+  std::function<std::optional<std::string>()> opened_;  // of_file's check
   std::string_view text_;
   std::string buffer_;
   int line_no_ = 0;

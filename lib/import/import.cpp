@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
@@ -545,11 +546,29 @@ class ImportRun {
 };
 
 // A fact file on disk that the import reads: new, or a changed version of one imported before.
+// Which file a path names and what it held when it was hashed: device, inode, size and
+// modification time. Another file renamed into place, or the same file written since, differs.
+struct FileIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  off_t size = 0;
+  std::int64_t modified_ns = 0;
+  bool operator==(const FileIdentity&) const = default;
+};
+
+std::optional<FileIdentity> identity_of(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return FileIdentity{info.st_dev, info.st_ino, info.st_size,
+                      std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec};
+}
+
 struct AdmittedFile {
   std::filesystem::path path;
-  std::size_t report_index = 0;  // its entry in ImportReport::files
-  std::string place;             // its canonical path (import_log.path)
-  std::int64_t import_id = 0;    // its import_log row, once logged
+  std::size_t report_index = 0;          // its entry in ImportReport::files
+  std::string place;                     // its canonical path (import_log.path)
+  std::optional<FileIdentity> identity;  // when it was hashed (the load reads it later)
+  std::int64_t import_id = 0;            // its import_log row, once logged
 };
 
 // Stage 1. Decides for each of inputs.files whether it is read: a file that cannot be read, is
@@ -585,9 +604,14 @@ std::vector<AdmittedFile> admit_files(ImportRun& run) {
                             " bytes; split it into several fact files");
       continue;
     }
+    std::optional<FileIdentity> identity = identity_of(path);
     std::optional<std::string> hash = hash_file(path);
     if (!hash) {
       run.problem(path, "cannot read the file");
+      continue;
+    }
+    if (!identity || identity != identity_of(path)) {
+      run.problem(path, "changed while it was read; import it again when nothing is writing it");
       continue;
     }
     file.sha256 = *hash;
@@ -653,7 +677,7 @@ std::vector<AdmittedFile> admit_files(ImportRun& run) {
         continue;
       }
     }
-    admitted.push_back({path, run.report.files.size() - 1, std::move(place)});
+    admitted.push_back({path, run.report.files.size() - 1, std::move(place), identity});
   }
   // Texts and streams are read as given: they are not logged, so never skipped or replaced.
   for (const FactText& text : run.inputs.texts) run.report.files.emplace_back().path = text.name;
@@ -761,7 +785,13 @@ void load(ImportRun& run, const std::vector<AdmittedFile>& admitted, Replacement
   std::vector<std::int64_t> import_ids;  // one per reader; 0: not logged
   readers.reserve(admitted.size() + run.inputs.texts.size() + run.inputs.streams.size());
   for (const AdmittedFile& file : admitted) {  // each opened at its turn, closed at its end
-    readers.push_back(detail::FactReader::of_file(file.path.string(), file.path));
+    // What is read must be what was hashed (and is logged): the file may be read minutes later.
+    auto unchanged = [path = file.path, identity = file.identity]() -> std::optional<std::string> {
+      if (identity_of(path) == identity) return std::nullopt;
+      return "changed after the import began (its hash was taken first, and is what the import "
+             "log records); import it again when nothing is writing it";
+    };
+    readers.push_back(detail::FactReader::of_file(file.path.string(), file.path, unchanged));
     import_ids.push_back(file.import_id);
   }
   for (const FactText& text : run.inputs.texts) {

@@ -395,6 +395,35 @@ TEST_F(ImportFilesTest, ImportTakesFilesTextsAndStreamsAsOneImport) {
   EXPECT_TRUE(kb.meetings().by_sequence("SOM", 12).has_value());
 }
 
+// A fact file is read at its turn, possibly long after the import hashed it: one that another
+// program replaced meanwhile is refused, never loaded under the hash the log would record.
+TEST_F(ImportFilesTest, AFileReplacedAfterItWasHashedIsRefused) {
+  fs::path meeting = write("meeting.facts", kMeeting);
+  fs::path source = dir_ / "source.facts";
+  ImportInputs inputs;
+  inputs.files = {source, meeting};
+  bool replaced = false;
+  // Asked for the document while the first file loads: the second is replaced then.
+  inputs.documents = [&](const std::string& name) -> std::optional<std::string> {
+    if (!replaced) {
+      write("meeting.next", kMeeting + "  cite_note: a second version of the file\n");
+      fs::rename(dir_ / "meeting.next", meeting);
+      replaced = true;
+    }
+    std::ifstream in(dir_ / name, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  KnowledgeBase kb = open();
+  ImportReport report = kb.import(inputs);
+  ASSERT_TRUE(replaced) << "the documents were not asked for during the load";
+  EXPECT_EQ(report.outcome, ImportOutcome::rejected);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].file, meeting.string());
+  EXPECT_NE(report.problems[0].message.find("changed after the import began"), std::string::npos)
+      << report.problems[0].message;
+  EXPECT_TRUE(kb.import_log().empty());
+}
+
 TEST_F(ImportFilesTest, ACitationTheSupportCheckRefusesIsReportedAtItsCiteLine) {
   // Both quotations are in the document; the second names the meeting, not the person, so it
   // does not support the attendance. The problem is at that cite: line (15), not at an id.
