@@ -545,7 +545,6 @@ class ImportRun {
   std::size_t limit_;
 };
 
-// A fact file on disk that the import reads: new, or a changed version of one imported before.
 // Which file a path names and what it held when it was hashed: device, inode, size and
 // modification time. Another file renamed into place, or the same file written since, differs.
 struct FileIdentity {
@@ -563,6 +562,7 @@ std::optional<FileIdentity> identity_of(const std::filesystem::path& path) {
                       std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec};
 }
 
+// A fact file on disk that the import reads: new, or a changed version of one imported before.
 struct AdmittedFile {
   std::filesystem::path path;
   std::size_t report_index = 0;          // its entry in ImportReport::files
